@@ -1,0 +1,99 @@
+/**
+ * Every error the product reports, in one table. Engine and presets throw {@link MarginError}; the surfaces
+ * map its `kind` to a spreadsheet error in exactly one place each (Excel: `src/functions`, CLI formula
+ * engine: `src/cli`). Messages name the argument and what was expected, because Excel shows them to the user.
+ */
+export type ErrorKind = 'value' | 'na' | 'num';
+
+type Params = Record<string, string | number>;
+
+interface ErrorSpec {
+  readonly kind: ErrorKind;
+  readonly message: (p: Params) => string;
+}
+
+const spec = (kind: ErrorKind, message: (p: Params) => string): ErrorSpec => ({ kind, message });
+
+export const ERRORS = {
+  // Arguments and cells
+  NOT_A_NUMBER: spec('value', (p) => `${p.arg}: expected a number, got ${p.got}`),
+  NOT_FINITE: spec('value', (p) => `${p.arg}: expected a finite number, got ${p.got}`),
+  NOT_POSITIVE: spec('value', (p) => `${p.arg}: expected a positive number, got ${p.got}`),
+  NEGATIVE: spec('value', (p) => `${p.arg}: expected zero or a positive number, got ${p.got}`),
+  NOT_TEXT: spec('value', (p) => `${p.arg}: expected text, got ${p.got}`),
+  NOT_BOOLEAN: spec('value', (p) => `${p.arg}: expected TRUE or FALSE, got ${p.got}`),
+  MISSING_ARGUMENT: spec('value', (p) => `${p.arg}: required, but the cell is blank`),
+  BAD_CHOICE: spec('value', (p) => `${p.arg}: expected one of ${p.expected}, got ${p.got}`),
+  EMPTY_RANGE: spec('value', (p) => `${p.arg}: the range has no data rows`),
+  BAD_ROW: spec('value', (p) => `${p.arg}, row ${p.row}: ${p.detail}`),
+  MISSING_COLUMN: spec('value', (p) => `${p.arg}: expected a column "${p.column}" (${p.detail})`),
+  DUPLICATE_UPNL: spec(
+    'value',
+    (p) => `${p.arg}: ${p.asset} has an upnl in balances and positions settling in it; give one or the other`,
+  ),
+  DUPLICATE_ASSET: spec('value', (p) => `${p.arg}: ${p.asset} appears in more than one row`),
+  BAD_SYMBOL: spec('value', (p) => `${p.arg}: cannot tell the quote asset of symbol "${p.symbol}"`),
+
+  // Presets and assets
+  UNKNOWN_EXCHANGE: spec('value', (p) => `exchange: unknown preset "${p.id}"; known: ${p.known}`),
+  UNKNOWN_ASSET: spec('na', (p) => `asset: ${p.asset} is not a collateral asset of preset ${p.preset}`),
+  TIERS_UNPUBLISHED: spec(
+    'na',
+    (p) =>
+      `asset: the ${p.asset} haircut tiers of preset ${p.preset} are unpublished; import the live table or enter the tiers in the task pane`,
+  ),
+  TIERS_UNPUBLISHED_BEYOND: spec(
+    'na',
+    (p) =>
+      `amount: preset ${p.preset} publishes ${p.asset} tiers only up to ${p.cap} (${p.unit}); the holding reaches ${p.reached}. Import the live table or enter the further tiers`,
+  ),
+  HAIRCUT_UNPUBLISHED: spec(
+    'na',
+    (p) => `the auto-exchange haircut of ${p.asset} in preset ${p.preset} is unpublished; import the live table or enter it`,
+  ),
+  PRICE_NEEDED: spec('value', (p) => `balances: a price for ${p.asset} is needed (positions settle in it)`),
+  UNKNOWN_USER_TIER: spec('value', (p) => `user_tier: expected one of ${p.expected}, got ${p.got}`),
+  MODE_SWITCH_UNPUBLISHED: spec(
+    'na',
+    (p) => `the conditions for switching preset ${p.preset} to ${p.target}-asset mode are unpublished`,
+  ),
+  INVALID_PRESET: spec('value', (p) => `preset${p.where ? ` ${p.where}` : ''}: ${p.detail}`),
+
+  // Results that do not exist
+  LTV_UNBOUNDED: spec('na', () => 'LTV is unbounded: the account has liabilities and no positive collateral'),
+  EQUITY_NOT_POSITIVE: spec(
+    'na',
+    (p) => `margin ratio is unbounded: account equity is ${p.equity} (zero or negative), so the account is in liquidation`,
+  ),
+  NO_LIQUIDATION_PRICE: spec('na', (p) => `no liquidation price for ${p.asset}: ${p.reason}`),
+  ALREADY_LIQUIDATED: spec(
+    'na',
+    (p) => `no liquidation price for ${p.asset}: the account is already at or beyond liquidation (margin ratio ${p.ratio})`,
+  ),
+  BAD_SHOCK: spec('value', (p) => `shocks, row ${p.row}: expected a relative change above -1 for ${p.asset}, got ${p.got}`),
+} as const satisfies Record<string, ErrorSpec>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/** The product's one error type: a code from {@link ERRORS}, its spreadsheet kind and a user-facing message. */
+export class MarginError extends Error {
+  readonly code: ErrorCode;
+  readonly kind: ErrorKind;
+
+  constructor(code: ErrorCode, params: Params = {}) {
+    const entry = ERRORS[code];
+    super(entry.message(params));
+    this.name = 'MarginError';
+    this.code = code;
+    this.kind = entry.kind;
+  }
+}
+
+/** Throws the {@link MarginError} for `code`. */
+export function fail(code: ErrorCode, params: Params = {}): never {
+  throw new MarginError(code, params);
+}
+
+export function isMarginError(error: unknown): error is MarginError {
+  return error instanceof MarginError;
+}
