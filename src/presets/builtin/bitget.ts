@@ -1,0 +1,55 @@
+import type { Preset } from '../../engine/model';
+import { parsePreset } from '../parsePreset';
+import type { PresetJson } from '../presetJson';
+
+const UNPUBLISHED = { tierUnit: 'value', tiers: [] } as const;
+
+/** Bitget USDT-M futures in multi-asset ("union") mode: value tiers in USDT. */
+export const BITGET_JSON: PresetJson = {
+  id: 'bitget',
+  name: 'Bitget USDT-M Multi-Asset Mode',
+  asOf: '2026-11-21',
+  source:
+    'Bitget Help Center: "Collateral Ratio for USDT-M Positions" and "Introduction to USDT-M Futures in Multi-Asset Mode"',
+  status: 'documented',
+  quote: 'USDT',
+  assets: {
+    USDT: { tierUnit: 'value', tiers: [{ floor: '0', cap: null, ratio: '1' }] },
+    BTC: {
+      tierUnit: 'value',
+      tiers: [
+        { floor: '0', cap: '100000', ratio: '0.975' },
+        { floor: '100000', cap: '500000', ratio: '0.97' },
+        { floor: '500000', cap: '1000000', ratio: '0.965' },
+        { floor: '1000000', cap: '5000000', ratio: '0.96' },
+        { floor: '5000000', cap: null, ratio: '0.85' },
+      ],
+      individualLimit: '100',
+      platformLimit: '5000',
+    },
+    ETH: UNPUBLISHED,
+    SOL: UNPUBLISHED,
+    XRP: UNPUBLISHED,
+    PEPE: UNPUBLISHED,
+    USDC: UNPUBLISHED,
+    BGB: UNPUBLISHED,
+  },
+  rules: {
+    riskBands: { warning: '0.5', danger: '0.8' },
+    liabilityInitialRate: '0.1',
+    liabilityMaintenanceRate: '0.05',
+    modeSwitch: {
+      toMulti: ['crossOnly'],
+      toSingle: ['quoteCoversMargin', { maintenanceRateBelow: '0.8' }],
+    },
+  },
+  notes: [
+    'Snapshot taken 2026-11-21 from the two Bitget help articles named in the source; they carry no date.',
+    'Tiers are by USDT value. Only BTC\'s tiers are published in text; ETH, SOL, XRP, PEPE, USDC and BGB are supported collateral with unpublished tiers: import GET /api/v2/mix/market/discount-rate.',
+    'BTC limits (individual 100 BTC, platform 5,000 BTC) cap transfers in.',
+    'Liability initial and maintenance rates 0.1 and 0.05 (union-config). No auto-exchange threshold or LTV trigger is published.',
+    'Risk bands 50%/80% are the Binance Multi-Asset Margin guide\'s; Bitget publishes none.',
+  ],
+};
+
+export const BITGET_PRESET: Preset = parsePreset(BITGET_JSON);

@@ -1,0 +1,17 @@
+export {
+  BUILTIN_PRESETS,
+  BINANCE_JSON,
+  BINANCE_PRESET,
+  BITGET_JSON,
+  BITGET_PRESET,
+  BITMART_JSON,
+  BITMART_PRESET,
+  BYBIT_JSON,
+  BYBIT_PRESET,
+  OKX_JSON,
+  OKX_PRESET,
+} from './builtin';
+export { parsePreset } from './parsePreset';
+export { presetToJson, decimalText } from './presetToJson';
+export { PresetRegistry } from './registry';
+export type { AssetJson, JsonDecimal, ModeSwitchRuleJson, PresetJson, RulesJson, TierJson } from './presetJson';

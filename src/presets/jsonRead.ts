@@ -1,0 +1,106 @@
+import { type Dec, dec, ZERO } from '../engine/decimal';
+import { fail } from '../engine/errors';
+
+/**
+ * Checked reads of untrusted JSON (preset documents, exchange responses). Every refusal is an
+ * `INVALID_PRESET` naming the JSON path of the field, so the user can find it in what they pasted.
+ */
+
+export function invalid(where: string, detail: string): never {
+  return fail('INVALID_PRESET', { where, detail });
+}
+
+/** `assets` + `BTC` → `assets.BTC`; keys that are not identifiers are quoted: `assets["a b"]`. */
+export function field(path: string, key: string): string {
+  if (!/^[A-Za-z_$][\w$]*$/.test(key)) return `${path}[${JSON.stringify(key)}]`;
+  return path === '' ? key : `${path}.${key}`;
+}
+
+export function item(path: string, index: number): string {
+  return `${path}[${index}]`;
+}
+
+/** A short description of a JSON value for "got …" in a message. */
+export function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') return value.length > 40 ? `${JSON.stringify(value.slice(0, 40))}…` : JSON.stringify(value);
+  return String(value);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function readObject(value: unknown, where: string): Readonly<Record<string, unknown>> {
+  if (!isPlainObject(value)) return invalid(where, `expected an object, got ${describe(value)}`);
+  return value;
+}
+
+export function readList(value: unknown, where: string): readonly unknown[] {
+  if (!Array.isArray(value)) return invalid(where, `expected a list, got ${describe(value)}`);
+  return value;
+}
+
+export function readText(value: unknown, where: string): string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    return invalid(where, `expected non-empty text, got ${describe(value)}`);
+  }
+  return value;
+}
+
+export function readChoice<T extends string>(value: unknown, where: string, choices: readonly T[]): T {
+  const found = choices.find((c) => c === value);
+  if (found === undefined) {
+    return invalid(where, `expected one of ${choices.map((c) => `"${c}"`).join(', ')}, got ${describe(value)}`);
+  }
+  return found;
+}
+
+const DECIMAL_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/** A JSON number or a decimal string, as a Decimal (never `-0`). */
+export function readDecimal(value: unknown, where: string): Dec {
+  const ok = (typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && DECIMAL_TEXT.test(value));
+  if (!ok) return invalid(where, `expected a number or a decimal string, got ${describe(value)}`);
+  const d = dec(value as number | string);
+  return d.isZero() ? ZERO : d;
+}
+
+/** A range a decimal must lie in, with the words that describe it in a message. */
+export interface Bounds {
+  readonly test: (d: Dec) => boolean;
+  readonly text: string;
+}
+
+export const RATIO: Bounds = { test: (d) => d.gte(0) && d.lte(1), text: 'a ratio from 0 to 1' };
+export const HAIRCUT: Bounds = { test: (d) => d.gte(0) && d.lt(1), text: 'a haircut from 0 up to (not including) 1' };
+export const NON_NEGATIVE: Bounds = { test: (d) => d.gte(0), text: 'zero or a positive number' };
+export const POSITIVE: Bounds = { test: (d) => d.gt(0), text: 'a positive number' };
+export const AT_LEAST_ONE: Bounds = { test: (d) => d.gte(1), text: 'a rate of at least 1' };
+export const NOT_POSITIVE: Bounds = { test: (d) => d.lte(0), text: 'zero or a negative number' };
+export const RATE_ABOVE_ZERO_TO_ONE: Bounds = { test: (d) => d.gt(0) && d.lte(1), text: 'a rate above 0, at most 1' };
+
+export function readBounded(value: unknown, where: string, bounds: Bounds): Dec {
+  const d = readDecimal(value, where);
+  if (!bounds.test(d)) return invalid(where, `expected ${bounds.text}, got ${d.toFixed()}`);
+  return d;
+}
+
+/** Refuses any key outside `allowed`: a misspelt optional field must not silently fall back to its default. */
+export function checkKeys(obj: Readonly<Record<string, unknown>>, allowed: readonly string[], where: string): void {
+  for (const key of Object.keys(obj)) {
+    if (!allowed.includes(key)) {
+      invalid(field(where, key), `unknown field; expected one of ${allowed.join(', ')}`);
+    }
+  }
+}
+
+/** Refuses a missing required key with a message naming it. */
+export function required(obj: Readonly<Record<string, unknown>>, key: string, where: string): unknown {
+  const value = obj[key];
+  if (value === undefined) return invalid(field(where, key), 'required, but missing');
+  return value;
+}
