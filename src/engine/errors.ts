@@ -33,6 +33,19 @@ export const ERRORS = {
   ),
   DUPLICATE_ASSET: spec('value', (p) => `${p.arg}: ${p.asset} appears in more than one row`),
   BAD_SYMBOL: spec('value', (p) => `${p.arg}: cannot tell the quote asset of symbol "${p.symbol}"`),
+  NOT_INTEGER: spec('value', (p) => `${p.arg}: expected a whole number, got ${p.got}`),
+  NOT_A_CELL: spec('value', (p) => `${p.arg}: expected a single cell, got a range of ${p.rows}×${p.cols} cells`),
+  TOO_MANY_ARGUMENTS: spec('value', (p) => `${p.function}: expected at most ${p.max} arguments, got ${p.got}`),
+  BAD_WIDTH: spec('value', (p) => `${p.arg}: expected ${p.expected} columns (${p.columns}), got ${p.got}`),
+  UNKNOWN_COLUMN: spec('value', (p) => `${p.arg}: unknown column "${p.column}" in the header row; expected ${p.expected}`),
+  DUPLICATE_COLUMN: spec('value', (p) => `${p.arg}: the header row names column "${p.column}" twice`),
+  NO_POSITION_ROWS: spec(
+    'value',
+    (p) =>
+      `${p.arg}: the range has no data rows; for an account without positions, give the header row (${p.columns}) above blank rows`,
+  ),
+  RESULT_OUT_OF_RANGE: spec('num', (p) => `the result ${p.value} is beyond the range of a spreadsheet number`),
+  INTERNAL_ERROR: spec('value', (p) => `internal error: ${p.detail}`),
 
   // Presets and assets
   UNKNOWN_EXCHANGE: spec('value', (p) => `exchange: unknown preset "${p.id}"; known: ${p.known}`),
@@ -71,6 +84,14 @@ export const ERRORS = {
     (p) => `no liquidation price for ${p.asset}: the account is already at or beyond liquidation (margin ratio ${p.ratio})`,
   ),
   BAD_SHOCK: spec('value', (p) => `shocks, row ${p.row}: expected a relative change above -1 for ${p.asset}, got ${p.got}`),
+  SHOCK_UNMATCHED: spec(
+    'value',
+    (p) => `shocks, row ${p.row}: ${p.asset} is neither in balances nor the base or quote of a position, so the shock would change nothing`,
+  ),
+  LIMITS_UNPUBLISHED: spec(
+    'na',
+    (p) => `asset: the transfer-in limits of ${p.asset} are unpublished (needed: ${p.missing}); import the live table or enter them`,
+  ),
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;

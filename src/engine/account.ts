@@ -1,0 +1,104 @@
+import { assetSpec, normalizeAsset } from './assetSpec';
+import type { Dec } from './decimal';
+import { ONE, ZERO } from './decimal';
+import { fail } from './errors';
+import type { Balance, Position, Preset } from './model';
+import { isCross, positionUpnl } from './positions';
+import { parseSymbol } from './symbols';
+import { valueHolding } from './valuation';
+
+/** One asset of an account: its wallet balance, price and equity (balance + all unrealized PnL settling in it). */
+export interface AssetState {
+  readonly asset: string;
+  readonly amount: Dec;
+  readonly price: Dec;
+  readonly equity: Dec;
+  /** False for a quote asset that only positions mention (no balances row). */
+  readonly inBalances: boolean;
+}
+
+/** The assets of an account in order of first appearance (balances rows, then position-only quote assets). */
+export interface Account {
+  readonly assets: readonly AssetState[];
+  readonly byAsset: ReadonlyMap<string, AssetState>;
+}
+
+interface MutableState {
+  asset: string;
+  amount: Dec;
+  price: Dec;
+  equity: Dec;
+  inBalances: boolean;
+  hasBalanceUpnl: boolean;
+}
+
+function addBalances(states: Map<string, MutableState>, balances: readonly Balance[]): void {
+  for (const row of balances) {
+    const asset = normalizeAsset(row.asset);
+    if (states.has(asset)) fail('DUPLICATE_ASSET', { arg: 'balances', asset });
+    const upnl = row.upnl ?? ZERO;
+    states.set(asset, {
+      asset,
+      amount: row.amount,
+      price: row.price,
+      equity: row.amount.plus(upnl),
+      inBalances: true,
+      hasBalanceUpnl: !upnl.isZero(),
+    });
+  }
+}
+
+/** Price of an asset with no balances row: the preset's quote is worth 1; anything else must be priced. */
+export function impliedPrice(preset: Preset, asset: string): Dec {
+  return asset === normalizeAsset(preset.quote) ? ONE : fail('PRICE_NEEDED', { asset });
+}
+
+function addPositionPnl(preset: Preset, states: Map<string, MutableState>, positions: readonly Position[]): void {
+  for (const position of positions) {
+    if (!isCross(position)) continue;
+    const { quote } = parseSymbol(preset, position.symbol);
+    let state = states.get(quote);
+    if (!state) {
+      state = { asset: quote, amount: ZERO, price: impliedPrice(preset, quote), equity: ZERO, inBalances: false, hasBalanceUpnl: false };
+      states.set(quote, state);
+    }
+    if (state.hasBalanceUpnl) fail('DUPLICATE_UPNL', { arg: 'balances', asset: quote });
+    state.equity = state.equity.plus(positionUpnl(position));
+  }
+}
+
+/**
+ * The account's assets with their equity. Cross positions add their unrealized PnL to their quote asset;
+ * isolated positions stay out (their margin is walled off from the account).
+ *
+ * @throws DUPLICATE_ASSET, DUPLICATE_UPNL, PRICE_NEEDED, BAD_SYMBOL.
+ */
+export function buildAccount(preset: Preset, balances: readonly Balance[], positions: readonly Position[]): Account {
+  const states = new Map<string, MutableState>();
+  addBalances(states, balances);
+  addPositionPnl(preset, states, positions);
+  const assets: AssetState[] = [...states.values()].map(({ asset, amount, price, equity, inBalances }) => ({
+    asset,
+    amount,
+    price,
+    equity,
+    inBalances,
+  }));
+  return { assets, byAsset: new Map(assets.map((a) => [a.asset, a])) };
+}
+
+/** Price of `asset` in the account: its balances row, else 1 for the preset's quote. */
+export function accountPrice(preset: Preset, account: Account, asset: string): Dec {
+  return account.byAsset.get(asset)?.price ?? impliedPrice(preset, asset);
+}
+
+/** Rate that turns an amount of the quote asset into account currency: price × liabilityRate (Binance: askRate). */
+export function quoteRate(preset: Preset, account: Account, quote: string): Dec {
+  return accountPrice(preset, account, quote).times(assetSpec(preset, quote).liabilityRate);
+}
+
+/** Valued equity of one asset (zero equity needs no spec, so an unlisted empty row is harmless). */
+export function valueState(preset: Preset, state: AssetState): Dec {
+  if (state.equity.isZero()) return ZERO;
+  return valueHolding(preset, assetSpec(preset, state.asset), state.equity, state.price);
+}

@@ -1,0 +1,28 @@
+import { accountPrice, buildAccount } from './account';
+import { assetSpec, normalizeAsset } from './assetSpec';
+import type { Dec } from './decimal';
+import { accountInitial } from './initialMargin';
+import { equityOf } from './marginRatio';
+import type { Balance, Position, Preset } from './model';
+
+/**
+ * Margin free for new orders (Binance `uniAvailableForOrder`): account equity − account initial margin, in
+ * quote currency; with `asset`, in that asset's units: ÷ (price × liabilityRate), Binance's askRate.
+ * May be negative (the account is already short of initial margin).
+ *
+ * @example
+ * availableForOrder(binance, balances, positions, 'BNB') // (equity − IM) / askRate(BNB)
+ */
+export function availableForOrder(
+  preset: Preset,
+  balances: readonly Balance[],
+  positions: readonly Position[],
+  asset?: string | null,
+): Dec {
+  const account = buildAccount(preset, balances, positions);
+  const free = equityOf(preset, account).minus(accountInitial(preset, account, positions, balances.length > 0));
+  if (asset === undefined || asset === null || asset.trim() === '') return free;
+  const name = normalizeAsset(asset);
+  const rate = accountPrice(preset, account, name).times(assetSpec(preset, name).liabilityRate);
+  return free.div(rate);
+}
