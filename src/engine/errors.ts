@@ -92,6 +92,13 @@ export const ERRORS = {
     'na',
     (p) => `asset: the transfer-in limits of ${p.asset} are unpublished (needed: ${p.missing}); import the live table or enter them`,
   ),
+
+  // Task pane
+  NO_WORKBOOK: spec(
+    'value',
+    (p) => `${p.action}: needs Excel; the task pane is open in a plain browser, so there is no workbook to ${p.verb}`,
+  ),
+  NOT_WHOLE_NUMBER: spec('value', (p) => `${p.arg}: expected a whole number of 0 or more, got ${p.got}`),
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;
