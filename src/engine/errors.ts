@@ -33,7 +33,6 @@ export const ERRORS = {
   ),
   DUPLICATE_ASSET: spec('value', (p) => `${p.arg}: ${p.asset} appears in more than one row`),
   BAD_SYMBOL: spec('value', (p) => `${p.arg}: cannot tell the quote asset of symbol "${p.symbol}"`),
-  NOT_INTEGER: spec('value', (p) => `${p.arg}: expected a whole number, got ${p.got}`),
   NOT_A_CELL: spec('value', (p) => `${p.arg}: expected a single cell, got a range of ${p.rows}×${p.cols} cells`),
   TOO_MANY_ARGUMENTS: spec('value', (p) => `${p.function}: expected at most ${p.max} arguments, got ${p.got}`),
   BAD_WIDTH: spec('value', (p) => `${p.arg}: expected ${p.expected} columns (${p.columns}), got ${p.got}`),
