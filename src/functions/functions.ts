@@ -1,0 +1,216 @@
+/* eslint-disable @typescript-eslint/no-explicit-any --
+ * The metadata generator turns these TypeScript types into Excel's: `any` makes Excel hand over cells
+ * untouched (blank, text, number), so coercion and its error messages happen once, in `invoke`.
+ */
+import { evaluateNumber, evaluateTable, evaluateText } from './excelAdapter';
+import { loadWhenReady } from './workbookSettings';
+
+/*
+ * The MARGIN custom functions. This file is the contract Excel reads: the build turns each JSDoc block into
+ * functions.json (descriptions, parameters, help links) and associates each id with its function. Each body is
+ * one call into the shared adapter layer.
+ */
+
+loadWhenReady();
+
+/**
+ * Margin value of a holding after the exchange's haircut, in the preset's quote currency (e.g. USDT): tiered haircut for a positive amount, marked-up liability value (negative) for a negative amount.
+ * @customfunction COLLATERAL_VALUE
+ * @helpurl https://localhost:3000/FUNCTIONS.html#collateral_value
+ * @param asset Collateral asset, e.g. "BTC" (case-insensitive).
+ * @param amount Holding in coin units; negative for a liability.
+ * @param price Index price of one coin, in the quote currency.
+ * @param [exchange] Preset id, e.g. "binance"; the workbook's default preset when omitted.
+ * @returns Margin value in the quote currency.
+ */
+export function collateralValue(asset: any, amount: any, price: any, exchange?: any): number {
+  return evaluateNumber('COLLATERAL_VALUE', [asset, amount, price, exchange]);
+}
+
+/**
+ * Effective collateral ratio of a holding: its margin value divided by amount × price (0.95 = counted at 95%).
+ * @customfunction COLLATERAL_RATIO
+ * @helpurl https://localhost:3000/FUNCTIONS.html#collateral_ratio
+ * @param asset Collateral asset, e.g. "BTC" (case-insensitive).
+ * @param amount Holding in coin units; negative for a liability; 0 gives the first tier's ratio.
+ * @param price Index price of one coin, in the quote currency.
+ * @param [exchange] Preset id, e.g. "binance"; the workbook's default preset when omitted.
+ * @returns Ratio as a fraction (no unit).
+ */
+export function collateralRatio(asset: any, amount: any, price: any, exchange?: any): number {
+  return evaluateNumber('COLLATERAL_RATIO', [asset, amount, price, exchange]);
+}
+
+/**
+ * Spills the haircut tiers of an asset: one row per tier with floor, cap, ratio and unit ("value" in quote currency or "quantity" in coins).
+ * @customfunction COLLATERAL_TIERS
+ * @helpurl https://localhost:3000/FUNCTIONS.html#collateral_tiers
+ * @param asset Collateral asset, e.g. "BTC" (case-insensitive).
+ * @param [exchange] Preset id, e.g. "binance"; the workbook's default preset when omitted.
+ * @returns Table of floor, cap (blank = no cap), ratio and unit.
+ */
+export function collateralTiers(asset: any, exchange?: any): any[][] {
+  return evaluateTable('COLLATERAL_TIERS', [asset, exchange]);
+}
+
+/**
+ * Spills the presets this workbook knows: built-in exchanges and the workbook's custom presets.
+ * @customfunction PRESETS
+ * @helpurl https://localhost:3000/FUNCTIONS.html#presets
+ * @returns Table of id, name, as-of date, source and status.
+ */
+export function presets(): any[][] {
+  return evaluateTable('PRESETS', []);
+}
+
+/**
+ * Account equity: the sum of every asset's valued equity (haircut positives, marked-up liabilities), in the preset's quote currency.
+ * @customfunction ACCOUNT_EQUITY
+ * @helpurl https://localhost:3000/FUNCTIONS.html#account_equity
+ * @param balances Balances range: asset | amount | price [| upnl], one row per asset; header row optional.
+ * @param [exchange] Preset id, e.g. "binance"; the workbook's default preset when omitted.
+ * @returns Account equity in the quote currency.
+ */
+export function accountEquity(balances: any[][], exchange?: any): number {
+  return evaluateNumber('ACCOUNT_EQUITY', [balances, exchange]);
+}
+
+/**
+ * Multi-asset loan-to-value: valued liabilities divided by haircut positive collateral (auto-exchange fires for an inactive account at the preset's trigger, e.g. 0.995).
+ * @customfunction MULTIASSET_LTV
+ * @helpurl https://localhost:3000/FUNCTIONS.html#multiasset_ltv
+ * @param balances Balances range: asset | amount | price [| upnl], one row per asset; header row optional.
+ * @param [exchange] Preset id, e.g. "binance"; the workbook's default preset when omitted.
+ * @returns LTV as a fraction (no unit).
+ */
+export function multiassetLtv(balances: any[][], exchange?: any): number {
+  return evaluateNumber('MULTIASSET_LTV', [balances, exchange]);
+}
+
+/**
+ * Account maintenance margin: the sum over cross positions of size × mark × mmr − cum, converted at each quote asset's liability rate, in the preset's quote currency.
+ * @customfunction MAINT_MARGIN
+ * @helpurl https://localhost:3000/FUNCTIONS.html#maint_margin
+ * @param positions Positions range: symbol | side | size | entry | mark | mmr [| cum] [| imr] [| margin_mode]; header row optional.
+ * @param [exchange] Preset id, e.g. "binance"; the workbook's default preset when omitted.
+ * @returns Maintenance margin in the quote currency.
+ */
+export function maintMargin(positions: any[][], exchange?: any): number {
+  return evaluateNumber('MAINT_MARGIN', [positions, exchange]);
+}
+
+/**
+ * Account margin ratio: maintenance margin divided by account equity; 1 or more means every cross position is liquidated.
+ * @customfunction MARGIN_RATIO
+ * @helpurl https://localhost:3000/FUNCTIONS.html#margin_ratio
+ * @param balances Balances range: asset | amount | price [| upnl], one row per asset; header row optional.
+ * @param positions Positions range: symbol | side | size | entry | mark | mmr [| cum] [| imr] [| margin_mode]; header row optional.
+ * @param [exchange] Preset id, e.g. "binance"; the workbook's default preset when omitted.
+ * @returns Margin ratio as a fraction (1 = 100%).
+ */
+export function marginRatio(balances: any[][], positions: any[][], exchange?: any): number {
+  return evaluateNumber('MARGIN_RATIO', [balances, positions, exchange]);
+}
+
+/**
+ * Risk band of a margin ratio by the preset's bands: "SAFE", "WARNING", "DANGER" or "LIQUIDATION".
+ * @customfunction RISK_LEVEL
+ * @helpurl https://localhost:3000/FUNCTIONS.html#risk_level
+ * @param margin_ratio Margin ratio as a fraction, e.g. from MARGIN.MARGIN_RATIO.
+ * @param [exchange] Preset id, e.g. "binance"; the workbook's default preset when omitted.
+ * @returns Band name as text.
+ */
+export function riskLevel(margin_ratio: any, exchange?: any): string {
+  return evaluateText('RISK_LEVEL', [margin_ratio, exchange]);
+}
+
+/**
+ * Margin free for new orders: account equity minus initial margin, in the quote currency or in units of the given asset.
+ * @customfunction AVAILABLE_FOR_ORDER
+ * @helpurl https://localhost:3000/FUNCTIONS.html#available_for_order
+ * @param balances Balances range: asset | amount | price [| upnl], one row per asset; header row optional.
+ * @param positions Positions range: symbol | side | size | entry | mark | mmr [| cum] [| imr] [| margin_mode]; header row optional.
+ * @param [asset] Asset to express the amount in, e.g. "BTC"; the preset's quote currency when omitted.
+ * @param [exchange] Preset id, e.g. "binance"; the workbook's default preset when omitted.
+ * @returns Available margin in units of the asset (quote currency by default).
+ */
+export function availableForOrder(balances: any[][], positions: any[][], asset?: any, exchange?: any): number {
+  return evaluateNumber('AVAILABLE_FOR_ORDER', [balances, positions, asset, exchange]);
+}
+
+/**
+ * Spills the auto-exchange outcome: a header row, then one row per forced conversion (from_asset, amount_sold, value_sold, to_asset, amount_covered, trigger), or one row saying why no trigger fires.
+ * @customfunction AUTO_EXCHANGE
+ * @helpurl https://localhost:3000/FUNCTIONS.html#auto_exchange
+ * @param balances Balances range: asset | amount | price [| upnl], one row per asset; header row optional.
+ * @param [exchange] Preset id, e.g. "binance"; the workbook's default preset when omitted.
+ * @param [user_tier] User tier whose threshold applies, e.g. "regular" or "vip"; the preset's default tier when omitted.
+ * @param [has_positions] TRUE when the account holds open positions (then the liquidation trigger applies, not the LTV trigger); FALSE when omitted.
+ * @returns Table of conversions; amounts in coin units, values in the quote currency.
+ */
+export function autoExchange(balances: any[][], exchange?: any, user_tier?: any, has_positions?: any): any[][] {
+  return evaluateTable('AUTO_EXCHANGE', [balances, exchange, user_tier, has_positions]);
+}
+
+/**
+ * Simple interest on a liability: max(0, abs(amount) − interest_free) × hourly_rate × hours, in the asset's units.
+ * @customfunction LIABILITY_INTEREST
+ * @helpurl https://localhost:3000/FUNCTIONS.html#liability_interest
+ * @param amount Liability in coin units (the sign is ignored).
+ * @param hourly_rate Interest rate per hour as a fraction, e.g. 0.00001.
+ * @param hours Number of hours the liability is held.
+ * @param [interest_free] Interest-free amount in coin units; 0 when omitted.
+ * @returns Interest in coin units of the liability's asset.
+ */
+export function liabilityInterest(amount: any, hourly_rate: any, hours: any, interest_free?: any): number {
+  return evaluateNumber('LIABILITY_INTEREST', [amount, hourly_rate, hours, interest_free]);
+}
+
+/**
+ * Price of an asset at which the margin ratio reaches 100%, moving the asset's collateral and its positions' marks together; #N/A with the reason when none exists.
+ * @customfunction LIQUIDATION_PRICE
+ * @helpurl https://localhost:3000/FUNCTIONS.html#liquidation_price
+ * @param balances Balances range: asset | amount | price [| upnl], one row per asset; header row optional.
+ * @param positions Positions range: symbol | side | size | entry | mark | mmr [| cum] [| imr] [| margin_mode]; header row optional.
+ * @param asset Asset whose price moves, e.g. "BTC".
+ * @param [exchange] Preset id, e.g. "binance"; the workbook's default preset when omitted.
+ * @returns Liquidation price of the asset in the quote currency.
+ */
+export function liquidationPrice(balances: any[][], positions: any[][], asset: any, exchange?: any): number {
+  return evaluateNumber('LIQUIDATION_PRICE', [balances, positions, asset, exchange]);
+}
+
+/**
+ * Margin ratio after price shocks: each shocked asset's price and the marks of its positions move by the given relative change.
+ * @customfunction STRESS_MARGIN_RATIO
+ * @helpurl https://localhost:3000/FUNCTIONS.html#stress_margin_ratio
+ * @param balances Balances range: asset | amount | price [| upnl], one row per asset; header row optional.
+ * @param positions Positions range: symbol | side | size | entry | mark | mmr [| cum] [| imr] [| margin_mode]; header row optional.
+ * @param shocks Shocks range: asset | change, e.g. BTC, -0.2 for a 20% fall; header row optional.
+ * @param [exchange] Preset id, e.g. "binance"; the workbook's default preset when omitted.
+ * @returns Shocked margin ratio as a fraction (1 = 100%).
+ */
+export function stressMarginRatio(balances: any[][], positions: any[][], shocks: any[][], exchange?: any): number {
+  return evaluateNumber('STRESS_MARGIN_RATIO', [balances, positions, shocks, exchange]);
+}
+
+/**
+ * Spills whether the account may switch asset mode: first row the verdict (ELIGIBLE or BLOCKED), then one row per rule with PASS/FAIL and the detail, with the exchange's error code where it has one.
+ * @customfunction MODE_SWITCH_CHECK
+ * @helpurl https://localhost:3000/FUNCTIONS.html#mode_switch_check
+ * @param target_mode Mode to switch to: "multi" or "single".
+ * @param balances Balances range: asset | amount | price [| upnl], one row per asset; header row optional.
+ * @param positions Positions range: symbol | side | size | entry | mark | mmr [| cum] [| imr] [| margin_mode]; header row optional.
+ * @param [open_orders] Number of open orders; 0 when omitted.
+ * @param [exchange] Preset id, e.g. "binance"; the workbook's default preset when omitted.
+ * @returns Table of verdict, then rule, PASS/FAIL and detail.
+ */
+export function modeSwitchCheck(
+  target_mode: any,
+  balances: any[][],
+  positions: any[][],
+  open_orders?: any,
+  exchange?: any,
+): any[][] {
+  return evaluateTable('MODE_SWITCH_CHECK', [target_mode, balances, positions, open_orders, exchange]);
+}

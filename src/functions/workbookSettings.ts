@@ -1,0 +1,198 @@
+import type { Preset } from '../engine/model';
+import { BUILTIN_PRESETS, PresetRegistry, parsePreset, presetToJson } from '../presets';
+
+/** Workbook setting: the id of the preset a formula uses when it names no exchange. */
+export const DEFAULT_PRESET_SETTING = 'multiasset.defaultPreset';
+/** Workbook setting: the workbook's custom presets, as an array of preset documents (DESIGN "Presets"). */
+export const CUSTOM_PRESETS_SETTING = 'multiasset.customPresets';
+
+/**
+ * The presets of this workbook. One instance per JavaScript runtime: with the shared runtime the custom
+ * functions and the task pane run in the same page, so what the task pane changes is what the next
+ * recalculation uses.
+ */
+export const sharedRegistry = new PresetRegistry(BUILTIN_PRESETS);
+
+/** The outcome of one `Office.Settings.saveAsync`, reduced to what is read here. */
+export interface SaveResult {
+  readonly status: Office.AsyncResultStatus;
+  readonly error?: { readonly message: string };
+}
+
+/** The part of `Office.context.document.settings` this module uses (Office.Settings satisfies it). */
+export interface SettingsStore {
+  get(name: string): unknown;
+  set(name: string, value: unknown): void;
+  saveAsync(callback: (result: SaveResult) => void): void;
+}
+
+/** Where the presets live and how the workbook is told to recompute. Absent outside Office. */
+export interface WorkbookHost {
+  readonly settings: SettingsStore;
+  recalculate(): Promise<void>;
+}
+
+/** What {@link loadFromWorkbook} found. `changed`: the workbook asks for more than the built-in default. */
+export interface LoadReport {
+  readonly defaultId: string;
+  readonly customIds: readonly string[];
+  readonly warnings: readonly string[];
+  readonly changed: boolean;
+}
+
+const WARNING_PREFIX = 'Multi-Asset Margin:';
+
+/** The workbook behind the current Office runtime, or null when this page runs outside Excel. */
+export function officeWorkbookHost(): WorkbookHost | null {
+  if (typeof Office === 'undefined' || typeof Excel === 'undefined') return null;
+  const settings = Office.context?.document?.settings;
+  if (!settings) return null;
+  return { settings, recalculate: recalculateWorkbook };
+}
+
+/** Asks Excel to recompute every formula, so cells that used the previous presets pick up the new ones. */
+async function recalculateWorkbook(): Promise<void> {
+  await Excel.run(async (context) => {
+    context.workbook.application.calculate(Excel.CalculationType.full);
+    await context.sync();
+  });
+}
+
+/**
+ * Reads the workbook's default preset and custom presets into `registry`. A malformed stored preset, one that
+ * reuses a built-in id or repeats an earlier id is skipped with a console warning; nothing here throws.
+ */
+export function loadFromWorkbook(
+  host: WorkbookHost | null = officeWorkbookHost(),
+  registry: PresetRegistry = sharedRegistry,
+): LoadReport {
+  if (!host) return { defaultId: registry.defaultId, customIds: [], warnings: [], changed: false };
+  const warnings: string[] = [];
+  const customs = readCustomPresets(host.settings.get(CUSTOM_PRESETS_SETTING), registry, warnings);
+  registry.replaceCustoms(customs);
+  const before = registry.defaultId;
+  applyStoredDefault(host.settings.get(DEFAULT_PRESET_SETTING), registry, warnings);
+  for (const warning of warnings) console.warn(`${WARNING_PREFIX} ${warning}`);
+  return {
+    defaultId: registry.defaultId,
+    customIds: customs.map((p) => p.id),
+    warnings,
+    changed: customs.length > 0 || registry.defaultId !== before,
+  };
+}
+
+function readCustomPresets(stored: unknown, registry: PresetRegistry, warnings: string[]): Preset[] {
+  const documents = storedArray(stored, warnings);
+  const kept: Preset[] = [];
+  documents.forEach((document, index) => {
+    const preset = parseStored(document, index, warnings);
+    if (!preset) return;
+    if (registry.isBuiltin(preset.id)) {
+      warnings.push(`stored preset ${index + 1} ("${preset.id}") reuses a built-in id; skipped`);
+    } else if (kept.some((p) => p.id.toLowerCase() === preset.id.toLowerCase())) {
+      warnings.push(`stored preset ${index + 1} ("${preset.id}") repeats an earlier id; skipped`);
+    } else {
+      kept.push(preset);
+    }
+  });
+  return kept;
+}
+
+/** The stored list: an array, or (as an older save or another tool may leave it) the array's JSON text. */
+function storedArray(stored: unknown, warnings: string[]): unknown[] {
+  if (stored === null || stored === undefined || stored === '') return [];
+  let value = stored;
+  if (typeof stored === 'string') {
+    try {
+      value = JSON.parse(stored);
+    } catch {
+      warnings.push(`setting ${CUSTOM_PRESETS_SETTING} is not valid JSON; no custom presets loaded`);
+      return [];
+    }
+  }
+  if (Array.isArray(value)) return value;
+  warnings.push(`setting ${CUSTOM_PRESETS_SETTING} is not a list of presets; no custom presets loaded`);
+  return [];
+}
+
+function parseStored(document: unknown, index: number, warnings: string[]): Preset | null {
+  try {
+    return parsePreset(document);
+  } catch (error) {
+    warnings.push(`stored preset ${index + 1} skipped: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  }
+}
+
+function applyStoredDefault(stored: unknown, registry: PresetRegistry, warnings: string[]): void {
+  if (stored === null || stored === undefined || stored === '') return;
+  if (typeof stored === 'string' && registry.has(stored)) {
+    registry.setDefault(stored);
+    return;
+  }
+  warnings.push(
+    `setting ${DEFAULT_PRESET_SETTING} names no known preset (${JSON.stringify(stored)}); using "${registry.defaultId}"`,
+  );
+}
+
+/**
+ * Makes `id` the workbook's default preset, saves it in the workbook and recalculates. Rejects with
+ * UNKNOWN_EXCHANGE (and changes nothing) when no preset has that id. Outside Office only the registry changes.
+ */
+export async function saveDefault(
+  id: string,
+  host: WorkbookHost | null = officeWorkbookHost(),
+  registry: PresetRegistry = sharedRegistry,
+): Promise<void> {
+  registry.setDefault(id);
+  if (!host) return;
+  host.settings.set(DEFAULT_PRESET_SETTING, registry.defaultId);
+  await persist(host);
+}
+
+/**
+ * Saves the registry's custom presets (and the default, which removing a custom preset may have changed) in
+ * the workbook and recalculates. Outside Office it does nothing: the registry already holds the presets.
+ */
+export async function saveCustomPresets(
+  host: WorkbookHost | null = officeWorkbookHost(),
+  registry: PresetRegistry = sharedRegistry,
+): Promise<void> {
+  if (!host) return;
+  host.settings.set(
+    CUSTOM_PRESETS_SETTING,
+    registry.customs().map((preset) => presetToJson(preset)),
+  );
+  host.settings.set(DEFAULT_PRESET_SETTING, registry.defaultId);
+  await persist(host);
+}
+
+async function persist(host: WorkbookHost): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    host.settings.saveAsync((result) => {
+      if (result.status === Office.AsyncResultStatus.Failed) {
+        reject(new Error(`the workbook settings could not be saved: ${result.error?.message ?? 'unknown reason'}`));
+      } else {
+        resolve();
+      }
+    });
+  });
+  await host.recalculate();
+}
+
+/**
+ * Loads the workbook's presets once Office is ready (inside Excel only) and recalculates when the workbook
+ * asks for more than the built-ins, since cells may have been computed before the presets were read.
+ */
+export function loadWhenReady(): void {
+  if (typeof Office === 'undefined') return;
+  Office.onReady()
+    .then(async (info) => {
+      if (info.host !== Office.HostType.Excel) return;
+      const host = officeWorkbookHost();
+      if (loadFromWorkbook(host).changed) await host?.recalculate();
+    })
+    .catch((error: unknown) => {
+      console.warn(`${WARNING_PREFIX} the workbook's presets could not be loaded:`, error);
+    });
+}
