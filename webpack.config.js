@@ -1,0 +1,140 @@
+// Builds the add-in into dist/: the custom functions bundle and its functions.json, the task pane page (which
+// is also the shared runtime page, so it loads both bundles), the manifest, icons and the function reference.
+//
+//   webpack --mode production                           dev URLs (https://localhost:3000/), office.js copied locally
+//   ADDIN_BASE_URL=https://host/path/ webpack --mode production
+//                                                       hosted: every https://localhost:3000/ in manifest.xml and
+//                                                       functions.json becomes the base URL; office.js from the CDN
+//   webpack --env outDir=/tmp/x                         build somewhere other than dist/
+//
+// office.js: the local build serves a copy of the npm package @microsoft/office-js (which mirrors the CDN) so
+// that `npm start` and the browser tests work offline; a hosted build loads it from Microsoft's CDN, as Office
+// Add-ins published to users must.
+'use strict';
+const path = require('path');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const { sources } = require('webpack');
+const { normaliseBaseUrl, rewriteUrls } = require('./scripts/addinUrls');
+const { renderHtml } = require('./scripts/gen-function-docs');
+
+const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const OFFICE_JS_LOCAL_DIR = 'office-js';
+const FUNCTIONS_BUNDLE_LIMIT = 150 * 1024;
+
+// Only what Excel needs from the office-js package: no debug builds, IntelliSense files or other hosts' scripts.
+const OFFICE_JS_IGNORE = [
+  '**/*.debug.js',
+  '**/*.d.ts',
+  '**/office-vsdoc.js',
+  '**/{access,onenote,outlook,outlookwebapp,powerpoint,powerpointios,project,visio,word,wordios}-*.js',
+];
+
+/** Adds the office.js <script> before the bundles (it must run first) without the page template naming it. */
+class OfficeJsTagPlugin {
+  constructor(src) {
+    this.src = src;
+  }
+
+  apply(compiler) {
+    compiler.hooks.compilation.tap('OfficeJsTagPlugin', (compilation) => {
+      HtmlWebpackPlugin.getCompilationHooks(compilation).alterAssetTagGroups.tap('OfficeJsTagPlugin', (groups) => {
+        const tag = HtmlWebpackPlugin.createHtmlTagObject('script', { src: this.src });
+        return { ...groups, headTags: [tag, ...groups.headTags] };
+      });
+    });
+  }
+}
+
+/** Rewrites functions.json's help links for a hosted build and renders the function reference page from it. */
+class FunctionReferencePlugin {
+  constructor(baseUrl) {
+    this.baseUrl = baseUrl;
+  }
+
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('FunctionReferencePlugin', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: 'FunctionReferencePlugin', stage: compilation.constructor.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          const asset = compilation.getAsset('functions.json');
+          if (!asset) return; // the metadata plugin has already reported why
+          const json = rewriteUrls(asset.source.source().toString(), this.baseUrl);
+          compilation.updateAsset('functions.json', new sources.RawSource(json));
+          compilation.emitAsset('FUNCTIONS.html', new sources.RawSource(renderHtml(JSON.parse(json))));
+        },
+      );
+    });
+  }
+}
+
+module.exports = (env = {}, argv = {}) => {
+  const mode = argv.mode ?? 'production';
+  const baseUrl = normaliseBaseUrl(env.baseUrl ?? process.env.ADDIN_BASE_URL);
+  const outDir = path.resolve(__dirname, env.outDir ?? 'dist');
+  const officeJs = baseUrl ? OFFICE_JS_CDN : `${OFFICE_JS_LOCAL_DIR}/office.js`;
+
+  const copies = [
+    { from: 'assets/*.png', to: 'assets/[name][ext]' },
+    { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => rewriteUrls(content.toString(), baseUrl) },
+  ];
+  if (!baseUrl) {
+    copies.push({
+      from: '**/*',
+      context: path.dirname(require.resolve('@microsoft/office-js/dist/office.js')),
+      to: OFFICE_JS_LOCAL_DIR,
+      globOptions: { ignore: OFFICE_JS_IGNORE },
+    });
+  }
+
+  return {
+    mode,
+    context: __dirname,
+    devtool: mode === 'development' ? 'source-map' : false,
+    entry: {
+      functions: './src/functions/functions.ts',
+      // One runtime for both bundles: the task pane reuses the functions bundle's modules, so both see the same
+      // preset registry (sharedRegistry) instead of one copy each.
+      taskpane: { import: './src/taskpane/taskpane.ts', dependOn: 'functions' },
+    },
+    output: { path: outDir, filename: '[name].js', clean: true },
+    resolve: { extensions: ['.ts', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              configFile: path.resolve(__dirname, 'tsconfig.json'),
+              // Type checking is `npm run typecheck`; the bundle only needs the transpiled code.
+              transpileOnly: true,
+              compilerOptions: { module: 'esnext', sourceMap: mode === 'development' },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
+      new FunctionReferencePlugin(baseUrl),
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['functions', 'taskpane'],
+      }),
+      new OfficeJsTagPlugin(officeJs),
+      new CopyWebpackPlugin({ patterns: copies }),
+    ],
+    performance: {
+      hints: mode === 'production' ? 'warning' : false,
+      maxAssetSize: FUNCTIONS_BUNDLE_LIMIT,
+      maxEntrypointSize: Number.MAX_SAFE_INTEGER,
+      assetFilter: (name) => name === 'functions.js',
+    },
+  };
+};
+
+module.exports.FUNCTIONS_BUNDLE_LIMIT = FUNCTIONS_BUNDLE_LIMIT;
