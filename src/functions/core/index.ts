@@ -1,0 +1,33 @@
+export * from './types';
+export { FUNCTION_SPECS } from './specs';
+export type { FunctionSpec, ParamSpec } from './specs';
+export { invoke, toCellError } from './invoke';
+export {
+  describeCell,
+  isBlankCell,
+  isEmptyCell,
+  optionalBoolean,
+  optionalCount,
+  optionalNumber,
+  optionalText,
+  requiredChoice,
+  requiredNumber,
+  requiredText,
+  requireNotNegative,
+  requirePositive,
+} from './coerce';
+export { readTable, readRow, headerKey, columnsText, toGrid } from './tables';
+export type { ColumnSpec, Table, TableRow, TableSpec } from './tables';
+export { readBalances, BALANCES_TABLE } from './balances';
+export { readPositions, POSITIONS_TABLE } from './positions';
+export { readShocks, SHOCKS_TABLE } from './shocks';
+export {
+  AUTO_EXCHANGE_HEADER,
+  PRESETS_HEADER,
+  TIERS_HEADER,
+  autoExchangeTable,
+  modeSwitchTable,
+  numberCell,
+  presetsTable,
+  tiersTable,
+} from './results';

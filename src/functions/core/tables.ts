@@ -1,0 +1,148 @@
+import { fail } from '../../engine/errors';
+import { isBlankCell, isEmptyCell } from './coerce';
+import type { CellArg, CellGrid, CellScalar } from './types';
+
+/**
+ * Reading a range as a table: an optional header row (columns then matched by name, in any order), blank rows
+ * skipped, every problem reported with the range argument's name and the row number as the user counts it
+ * (row 1 is the first row of the range, header included).
+ */
+
+export interface ColumnSpec {
+  /** The canonical name, as printed in messages and in the positional order. */
+  readonly name: string;
+  /** Header spellings accepted besides `name` (compared after {@link headerKey}). */
+  readonly aliases: readonly string[];
+  readonly required: boolean;
+}
+
+export interface TableSpec {
+  /** Columns in their positional order (used when the range has no header row). */
+  readonly columns: readonly ColumnSpec[];
+}
+
+/** One data row: its cells by column name and its position for messages. */
+export interface TableRow {
+  /** 1-based row number within the range. */
+  readonly row: number;
+  /** The cell under a column; `null` when the column is absent or the cell is empty. */
+  cell(column: string): CellScalar;
+  /** `arg, row n, column`: the argument label for a message about one cell. */
+  label(column: string): string;
+}
+
+export interface Table {
+  readonly hasHeader: boolean;
+  readonly rows: readonly TableRow[];
+}
+
+/** Lower case, separators as single spaces, a trailing unit in brackets dropped: "Index Price (USDT)" → "index price". */
+export function headerKey(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/\s*[([][^)\]]*[)\]]\s*$/, '')
+    .replace(/[\s_\-.]+/g, ' ')
+    .trim();
+}
+
+/** The columns in the order a header-less range must give them: `asset | amount | price [| upnl]`. */
+export function columnsText(spec: TableSpec): string {
+  const required = spec.columns.filter((c) => c.required).map((c) => c.name);
+  const optional = spec.columns.filter((c) => !c.required).map((c) => `[${c.name}]`);
+  return [...required, ...optional].join(', ');
+}
+
+/** A range as rows of cells; a single cell is a one-cell range. Rows shorter than the widest are padded. */
+export function toGrid(value: CellArg, arg: string): CellGrid {
+  if (!Array.isArray(value)) {
+    if (value === null || isBlankCell(value)) return fail('EMPTY_RANGE', { arg });
+    return [[value]];
+  }
+  const width = Math.max(0, ...value.map((r) => r.length));
+  return value.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? null));
+}
+
+function columnFor(spec: TableSpec, text: string): ColumnSpec | undefined {
+  const k = headerKey(text);
+  return spec.columns.find((c) => headerKey(c.name) === k || c.aliases.some((a) => headerKey(a) === k));
+}
+
+/** A header row is all text (blank cells aside), and at least one cell names a known column. */
+function isHeader(spec: TableSpec, first: readonly CellScalar[]): boolean {
+  const filled = first.filter((c) => !isEmptyCell(c));
+  return (
+    filled.length > 0 &&
+    filled.every((c) => typeof c === 'string') &&
+    filled.some((c) => columnFor(spec, c as string) !== undefined)
+  );
+}
+
+function headerIndexes(spec: TableSpec, header: readonly CellScalar[], arg: string): Map<string, number> {
+  const indexes = new Map<string, number>();
+  header.forEach((cell, i) => {
+    if (isEmptyCell(cell)) return;
+    const text = String(cell).trim();
+    const column = columnFor(spec, text);
+    if (!column) fail('UNKNOWN_COLUMN', { arg, column: text, expected: columnsText(spec) });
+    if (indexes.has(column.name)) fail('DUPLICATE_COLUMN', { arg, column: column.name });
+    indexes.set(column.name, i);
+  });
+  for (const column of spec.columns) {
+    if (column.required && !indexes.has(column.name)) {
+      fail('MISSING_COLUMN', { arg, column: column.name, detail: `the header row names ${columnsText(spec)}` });
+    }
+  }
+  return indexes;
+}
+
+function positionalIndexes(spec: TableSpec, width: number, arg: string): Map<string, number> {
+  const min = spec.columns.filter((c) => c.required).length;
+  const max = spec.columns.length;
+  if (width < min || width > max) {
+    const expected = min === max ? String(min) : `${min} to ${max}`;
+    fail('BAD_WIDTH', { arg, expected, columns: columnsText(spec), got: width });
+  }
+  return new Map(spec.columns.slice(0, width).map((c, i) => [c.name, i]));
+}
+
+function makeRow(cells: readonly CellScalar[], row: number, indexes: Map<string, number>, arg: string): TableRow {
+  return {
+    row,
+    cell: (column) => {
+      const i = indexes.get(column);
+      const cell = i === undefined ? null : (cells[i] ?? null);
+      return isEmptyCell(cell) ? null : cell;
+    },
+    label: (column) => `${arg}, row ${row}, ${column}`,
+  };
+}
+
+/**
+ * Reads a range as a table. Fails with EMPTY_RANGE when no data row is left, BAD_WIDTH for a header-less
+ * range of the wrong width, UNKNOWN_COLUMN / DUPLICATE_COLUMN / MISSING_COLUMN for a bad header row.
+ * Set `allowEmpty` to accept a header row with no data rows below it.
+ */
+export function readTable(value: CellArg, arg: string, spec: TableSpec, allowEmpty = false): Table {
+  const grid = toGrid(value, arg);
+  const first = grid[0] ?? [];
+  const hasHeader = isHeader(spec, first);
+  const indexes = hasHeader ? headerIndexes(spec, first, arg) : positionalIndexes(spec, first.length, arg);
+  const rows: TableRow[] = [];
+  grid.forEach((cells, i) => {
+    if ((hasHeader && i === 0) || cells.every(isBlankCell)) return;
+    rows.push(makeRow(cells, i + 1, indexes, arg));
+  });
+  if (rows.length === 0 && !(allowEmpty && hasHeader)) fail('EMPTY_RANGE', { arg });
+  return { hasHeader, rows };
+}
+
+/**
+ * Checks that a data row fills every required column, then converts it. A required column left blank is
+ * BAD_ROW naming the column and the layout; a value of the wrong type fails inside `convert`, whose messages
+ * name range, row and column through {@link TableRow.label}.
+ */
+export function readRow<T>(row: TableRow, spec: TableSpec, arg: string, convert: (row: TableRow) => T): T {
+  const blank = spec.columns.find((c) => c.required && row.cell(c.name) === null);
+  if (blank) fail('BAD_ROW', { arg, row: row.row, detail: `${blank.name} is blank; expected ${columnsText(spec)}` });
+  return convert(row);
+}
