@@ -1,0 +1,91 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
+import { FUNCTION_SPECS } from '../../src/functions/core/specs';
+import { FUNCTION_NAMES } from '../../src/functions/core/types';
+
+/** The parts of functions.json that formulas in saved workbooks depend on. */
+interface Signature {
+  id: string;
+  name: string;
+  parameters: { name: string; type: string; dimensionality: string; optional: boolean }[];
+  result: { type: string; dimensionality: string };
+}
+
+interface MetadataFunction {
+  id: string;
+  name: string;
+  description: string;
+  helpUrl?: string;
+  parameters: { name: string; description?: string; type?: string; dimensionality?: string; optional?: boolean }[];
+  result: { type?: string; dimensionality?: string };
+  options?: Record<string, boolean>;
+}
+
+const ROOT = join(__dirname, '..', '..');
+const SOURCE = join(ROOT, 'src', 'functions', 'functions.ts');
+const SIGNATURES_FILE = join(__dirname, 'functionSignatures.json');
+
+let functions: MetadataFunction[];
+let errors: string[];
+
+beforeAll(async () => {
+  const result = await generateCustomFunctionsMetadata(SOURCE);
+  errors = result.errors;
+  functions = result.metadataJson ? (JSON.parse(result.metadataJson).functions as MetadataFunction[]) : [];
+});
+
+function signature(fn: MetadataFunction): Signature {
+  return {
+    id: fn.id,
+    name: fn.name,
+    parameters: fn.parameters.map((p) => ({
+      name: p.name,
+      type: p.type ?? 'any',
+      dimensionality: p.dimensionality ?? 'scalar',
+      optional: p.optional ?? false,
+    })),
+    result: { type: fn.result.type ?? 'any', dimensionality: fn.result.dimensionality ?? 'scalar' },
+  };
+}
+
+describe('functions.json generated from src/functions/functions.ts', () => {
+  it('generates without errors', () => {
+    expect(errors).toEqual([]);
+    expect(functions.length).toBeGreaterThan(0);
+  });
+
+  it('declares exactly the fifteen MARGIN functions, ids equal to names', () => {
+    expect(functions.map((f) => f.id)).toEqual([...FUNCTION_NAMES]);
+    for (const fn of functions) expect(fn.name).toBe(fn.id);
+  });
+
+  it('matches the committed signatures, so ids, parameters and result shapes never change silently', () => {
+    const committed = JSON.parse(readFileSync(SIGNATURES_FILE, 'utf8')) as Signature[];
+    expect(functions.map(signature)).toEqual(committed);
+  });
+
+  it('agrees with the adapter layer on every parameter: name, order, range or cell, optional', () => {
+    for (const fn of functions) {
+      const spec = FUNCTION_SPECS[fn.id as keyof typeof FUNCTION_SPECS];
+      const declared = fn.parameters.map((p) => [p.name, p.dimensionality === 'matrix' ? 'range' : 'scalar', p.optional ?? false]);
+      expect([fn.id, declared]).toEqual([fn.id, spec.params.map((p) => [p.name, p.kind, p.optional])]);
+      expect([fn.id, fn.result.dimensionality === 'matrix']).toEqual([fn.id, spec.spills]);
+    }
+  });
+
+  it('describes every function and every parameter, and links each to its section of the reference', () => {
+    for (const fn of functions) {
+      expect(fn.description.length).toBeGreaterThan(20);
+      for (const p of fn.parameters) expect([fn.id, p.name, (p.description ?? '').length > 5]).toEqual([fn.id, p.name, true]);
+      expect(fn.helpUrl).toBe(`https://localhost:3000/FUNCTIONS.html#${fn.id.toLowerCase()}`);
+    }
+  });
+
+  it('marks no function volatile, streaming or cancelable', () => {
+    for (const fn of functions) {
+      const flags = Object.entries(fn.options ?? {}).filter(([, on]) => on);
+      expect([fn.id, flags]).toEqual([fn.id, []]);
+    }
+  });
+});
