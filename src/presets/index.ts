@@ -15,3 +15,6 @@ export { parsePreset } from './parsePreset';
 export { presetToJson, decimalText } from './presetToJson';
 export { PresetRegistry } from './registry';
 export type { AssetJson, JsonDecimal, ModeSwitchRuleJson, PresetJson, RulesJson, TierJson } from './presetJson';
+export { parsePresetText } from './parsePresetText';
+export { locateJsonError, parseJsonText } from './jsonText';
+export type { JsonSyntaxIssue } from './jsonText';
