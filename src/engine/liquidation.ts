@@ -1,0 +1,152 @@
+import { normalizeAsset } from './assetSpec';
+import { Dec, dec, ONE, ZERO } from './decimal';
+import type { MarginError } from './errors';
+import { fail, isMarginError } from './errors';
+import type { LiquidationModel, MovingAsset } from './liquidationModel';
+import { buildLiquidationModel, evaluateModel } from './liquidationModel';
+import type { Balance, Position, Preset } from './model';
+import { tierTable } from './tierTable';
+
+const TWO = dec(2);
+const THREE = dec(3);
+
+/** Where, going one way from the current price, the search ended. Distances are in t = p / p0. */
+interface Outcome {
+  readonly root?: Dec;
+  /** Where tiers stop being published: beyond it g cannot be evaluated. */
+  readonly barrier?: { readonly at: Dec; readonly error: MarginError };
+  readonly note?: string;
+}
+
+/** Holding sizes (in coin units) where an asset's value changes slope: zero and every tier floor and last cap. */
+function amountKinks(m: MovingAsset): Dec[] {
+  const table = tierTable(m.spec);
+  const bounds = [...table.floors.slice(1), ...(table.lastCap ? [table.lastCap] : [])];
+  if (m.equityB.isZero()) {
+    // Constant amount, moving price: value tiers bend where amount × price crosses a bound.
+    if (m.spec.tierUnit !== 'value' || !m.equityA.gt(ZERO)) return [];
+    return bounds.map((b) => b.div(m.equityA.times(m.priceB)));
+  }
+  const units = m.spec.tierUnit === 'value' ? (m.priceA.gt(ZERO) ? bounds.map((b) => b.div(m.priceA)) : []) : bounds;
+  return [ZERO, ...units].map((u) => u.minus(m.equityA).div(m.equityB));
+}
+
+function breakpoints(model: LiquidationModel): Dec[] {
+  const all = model.moving.flatMap(amountKinks).filter((t) => t.gt(ZERO) && !t.eq(ONE));
+  all.sort((a, b) => a.comparedTo(b));
+  return all.filter((t, i) => i === 0 || !t.eq(all[i - 1] as Dec));
+}
+
+/** g(t) = equity − maintenance margin. */
+function gap(model: LiquidationModel, t: Dec): Dec {
+  const { equity, maintenance } = evaluateModel(model, t);
+  return equity.minus(maintenance);
+}
+
+function isBarrier(error: unknown): error is MarginError {
+  return isMarginError(error) && (error.code === 'TIERS_UNPUBLISHED' || error.code === 'TIERS_UNPUBLISHED_BEYOND');
+}
+
+/**
+ * g on [l, r] (r undefined = unbounded), from two interior points so that no evaluation sits on a kink.
+ * Returns the zero of the line, or the unpublished-tiers error met inside the segment.
+ */
+function lineZero(model: LiquidationModel, l: Dec, r: Dec | undefined): { zero?: Dec; slope: Dec } | MarginError {
+  const step = r ? r.minus(l).div(THREE) : unitStep(l);
+  const m1 = l.plus(step);
+  const m2 = l.plus(step.times(TWO));
+  try {
+    const g1 = gap(model, m1);
+    const slope = gap(model, m2).minus(g1).div(m2.minus(m1));
+    return slope.isZero() ? { slope } : { zero: m1.minus(g1.div(slope)), slope };
+  } catch (error) {
+    if (isBarrier(error)) return error;
+    throw error;
+  }
+}
+
+function unitStep(l: Dec): Dec {
+  return l.gt(ONE) ? l : ONE;
+}
+
+/** A root is a liquidation price only where maintenance margin is positive (else equity is zero, not MM). */
+function accept(model: LiquidationModel, t: Dec): Outcome {
+  const { maintenance } = evaluateModel(model, t);
+  if (maintenance.gt(ZERO)) return { root: t };
+  return { note: `equity reaches zero at ${model.p0.times(t).toString()} with no maintenance margin left` };
+}
+
+function searchUp(model: LiquidationModel, points: readonly Dec[]): Outcome {
+  let l = ONE;
+  for (let i = 0; i <= points.length; i += 1) {
+    const r = points[i];
+    const line = lineZero(model, l, r);
+    if (isMarginError(line)) return { barrier: { at: l, error: line } };
+    if (line.slope.isNeg() && line.zero && (!r || line.zero.lte(r))) return accept(model, Dec.max(line.zero, l));
+    if (r) l = r;
+  }
+  return {};
+}
+
+function searchDown(model: LiquidationModel, points: readonly Dec[]): Outcome {
+  let r = ONE;
+  for (let i = 0; i <= points.length; i += 1) {
+    const l = points[i] ?? ZERO;
+    const line = lineZero(model, l, r);
+    if (isMarginError(line)) return { barrier: { at: r, error: line } };
+    if (line.slope.gt(ZERO) && line.zero && line.zero.gte(l)) {
+      return line.zero.gt(ZERO) ? accept(model, Dec.min(line.zero, r)) : {};
+    }
+    r = l;
+  }
+  return {};
+}
+
+const distance = (t: Dec): Dec => t.minus(ONE).abs();
+
+function nearest(outcomes: readonly Outcome[]): Dec | undefined {
+  const roots = outcomes.flatMap((o) => (o.root ? [o.root] : []));
+  return roots.reduce<Dec | undefined>((best, t) => (best === undefined || distance(t).lt(distance(best)) ? t : best), undefined);
+}
+
+function checkNotLiquidated(model: LiquidationModel): void {
+  const { equity, maintenance } = evaluateModel(model, ONE);
+  if (!equity.gt(ZERO)) fail('ALREADY_LIQUIDATED', { asset: model.asset, ratio: `unbounded, account equity ${equity.toString()}` });
+  const ratio = maintenance.div(equity);
+  if (ratio.gte(ONE)) fail('ALREADY_LIQUIDATED', { asset: model.asset, ratio: ratio.toString() });
+}
+
+/**
+ * Price of `asset` at which the margin ratio reaches 100%, moving the asset's balance price and the marks of
+ * the cross positions based on it together (markᵢ(p) = markᵢ × p / p0). Equity − MM is piecewise linear in p,
+ * so each piece between tier floors, caps and zero crossings is solved exactly; the root nearest the current
+ * price wins.
+ *
+ * @throws ALREADY_LIQUIDATED when the ratio is already ≥ 1; NO_LIQUIDATION_PRICE when no price gives 100%;
+ * TIERS_UNPUBLISHED(_BEYOND) when the answer lies where tiers are not published.
+ * @example
+ * liquidationPrice(bitget, [bal('BTC', 1, 60000), bal('USDT', -50000, 1)], [], 'BTC') // with liability MM
+ */
+export function liquidationPrice(
+  preset: Preset,
+  balances: readonly Balance[],
+  positions: readonly Position[],
+  asset: string,
+): Dec {
+  const model = buildLiquidationModel(preset, balances, positions, normalizeAsset(asset));
+  checkNotLiquidated(model);
+  const points = breakpoints(model);
+  const up = searchUp(model, points.filter((t) => t.gt(ONE)));
+  const down = searchDown(model, points.filter((t) => t.lt(ONE)).reverse());
+  const root = nearest([up, down]);
+  const barrier = [up.barrier, down.barrier]
+    .filter((b): b is NonNullable<Outcome['barrier']> => b !== undefined)
+    .find((b) => root === undefined || distance(b.at).lt(distance(root)));
+  if (barrier) throw barrier.error;
+  if (root) return model.p0.times(root);
+  const notes = [up.note, down.note].filter(Boolean).join('; ');
+  return fail('NO_LIQUIDATION_PRICE', {
+    asset: model.asset,
+    reason: notes || `the margin ratio stays below 100% at every price of ${model.asset}`,
+  });
+}

@@ -1,0 +1,134 @@
+import type { Account } from './account';
+import { buildAccount, quoteRate, valueState } from './account';
+import { assetSpec } from './assetSpec';
+import type { Dec } from './decimal';
+import { ZERO } from './decimal';
+import { fail } from './errors';
+import type { AssetSpec, Balance, Position, Preset } from './model';
+import { isCross, positionMaintenance, signedSize } from './positions';
+import { parseSymbol } from './symbols';
+import { valueHolding } from './valuation';
+
+/**
+ * An asset whose valued equity moves with the price of X. With t = p / p0, its equity is `equityA + equityB·t`
+ * coin units and its price `priceA + priceB·t`; one of the two is constant.
+ */
+export interface MovingAsset {
+  readonly asset: string;
+  readonly spec: AssetSpec;
+  readonly equityA: Dec;
+  readonly equityB: Dec;
+  readonly priceA: Dec;
+  readonly priceB: Dec;
+}
+
+/**
+ * The account as a function of t = p / p0 (p0 = X's current price): everything that does not move with X is
+ * summed once, so that each evaluation touches only the moving assets. Working in t rather than p keeps the
+ * coefficients exact (no division by p0).
+ */
+export interface LiquidationModel {
+  readonly asset: string;
+  readonly p0: Dec;
+  readonly preset: Preset;
+  readonly moving: readonly MovingAsset[];
+  readonly staticEquity: Dec;
+  readonly staticLiabilities: Dec;
+  /** Maintenance margin of positions = mmA + mmB·t. */
+  readonly mmA: Dec;
+  readonly mmB: Dec;
+  /** Liability maintenance rate, or undefined when liabilities carry none (or balances were not given). */
+  readonly liabilityRate: Dec | undefined;
+}
+
+interface Accumulator {
+  mmA: Dec;
+  mmB: Dec;
+  /** Per quote asset of X-based positions: Σ signed size × mark (the part of its equity that scales with t). */
+  readonly scaling: Map<string, Dec>;
+}
+
+function referencePrice(account: Account, positions: readonly Position[], asset: string, preset: Preset): Dec {
+  const state = account.byAsset.get(asset);
+  if (state) return state.price;
+  const first = positions.find((p) => isCross(p) && parseSymbol(preset, p.symbol).base === asset);
+  if (first) return first.mark;
+  return fail('NO_LIQUIDATION_PRICE', { asset, reason: 'it is neither in balances nor the base of a cross position' });
+}
+
+function addPosition(preset: Preset, account: Account, asset: string, p0: Dec, position: Position, acc: Accumulator): void {
+  const { base, quote } = parseSymbol(preset, position.symbol);
+  if (base === asset) {
+    const rate = quoteRate(preset, account, quote);
+    acc.mmB = acc.mmB.plus(position.size.abs().times(position.mark).times(position.mmr).times(rate));
+    acc.mmA = acc.mmA.minus(position.cum.times(rate));
+    acc.scaling.set(quote, (acc.scaling.get(quote) ?? ZERO).plus(signedSize(position).times(position.mark)));
+  } else if (quote === asset) {
+    // Margin fixed in X's units, worth p0·t·liabilityRate each.
+    acc.mmB = acc.mmB.plus(positionMaintenance(position).times(p0).times(assetSpec(preset, asset).liabilityRate));
+  } else {
+    acc.mmA = acc.mmA.plus(positionMaintenance(position).times(quoteRate(preset, account, quote)));
+  }
+}
+
+function movingAssets(preset: Preset, account: Account, asset: string, p0: Dec, scaling: Map<string, Dec>): MovingAsset[] {
+  const moving: MovingAsset[] = [];
+  const own = account.byAsset.get(asset);
+  if (own && !own.equity.isZero()) {
+    moving.push({ asset, spec: assetSpec(preset, asset), equityA: own.equity, equityB: ZERO, priceA: ZERO, priceB: p0 });
+  }
+  for (const [quote, coefficient] of scaling) {
+    const state = account.byAsset.get(quote);
+    if (!state || coefficient.isZero()) continue;
+    // equity(t) = equity now − Σ s·mark + (Σ s·mark)·t, since each position's uPnL is (mark·t − entry)·s.
+    const equityA = state.equity.minus(coefficient);
+    moving.push({ asset: quote, spec: assetSpec(preset, quote), equityA, equityB: coefficient, priceA: state.price, priceB: ZERO });
+  }
+  return moving;
+}
+
+/**
+ * Builds the model of how equity and maintenance margin move with the price of `asset`.
+ *
+ * @throws NO_LIQUIDATION_PRICE when the asset is neither held nor traded, or its price is not positive.
+ */
+export function buildLiquidationModel(
+  preset: Preset,
+  balances: readonly Balance[],
+  positions: readonly Position[],
+  asset: string,
+): LiquidationModel {
+  const account = buildAccount(preset, balances, positions);
+  const p0 = referencePrice(account, positions, asset, preset);
+  if (!p0.gt(ZERO)) fail('NO_LIQUIDATION_PRICE', { asset, reason: `its current price ${p0.toString()} is not positive` });
+  const acc: Accumulator = { mmA: ZERO, mmB: ZERO, scaling: new Map() };
+  for (const position of positions) if (isCross(position)) addPosition(preset, account, asset, p0, position, acc);
+  const moving = movingAssets(preset, account, asset, p0, acc.scaling);
+  const movingNames = new Set(moving.map((m) => m.asset));
+  let staticEquity = ZERO;
+  let staticLiabilities = ZERO;
+  for (const state of account.assets) {
+    if (movingNames.has(state.asset)) continue;
+    const value = valueState(preset, state);
+    staticEquity = staticEquity.plus(value);
+    if (value.isNeg()) staticLiabilities = staticLiabilities.minus(value);
+  }
+  const liabilityRate = balances.length > 0 ? preset.rules.liabilityMaintenanceRate : undefined;
+  return { asset, p0, preset, moving, staticEquity, staticLiabilities, mmA: acc.mmA, mmB: acc.mmB, liabilityRate };
+}
+
+/** Equity and maintenance margin of the modelled account at t (t ≥ 0). */
+export function evaluateModel(model: LiquidationModel, t: Dec): { equity: Dec; maintenance: Dec } {
+  let equity = model.staticEquity;
+  let liabilities = model.staticLiabilities;
+  for (const m of model.moving) {
+    const amount = m.equityA.plus(m.equityB.times(t));
+    if (amount.isZero()) continue;
+    const value = valueHolding(model.preset, m.spec, amount, m.priceA.plus(m.priceB.times(t)));
+    equity = equity.plus(value);
+    if (value.isNeg()) liabilities = liabilities.minus(value);
+  }
+  let maintenance = model.mmA.plus(model.mmB.times(t));
+  if (model.liabilityRate !== undefined) maintenance = maintenance.plus(liabilities.times(model.liabilityRate));
+  return { equity, maintenance };
+}
