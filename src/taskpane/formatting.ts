@@ -1,0 +1,85 @@
+import { Dec, type Dec as Decimal } from '../engine/decimal';
+
+/**
+ * Display rounding only: the pane shows the engine's exact results rounded here, once, half-even, and never
+ * feeds a displayed string back into a calculation.
+ */
+const ROUNDING = Dec.ROUND_HALF_EVEN;
+
+/** Decimal places for figures in the quote currency (equity, margin, value sold). */
+export const MONEY_PLACES = 2;
+/** Decimal places for percentages (margin ratio, LTV, shocks). */
+export const PERCENT_PLACES = 2;
+/** Coin amounts show up to this many places, trailing zeros trimmed. */
+export const AMOUNT_PLACES = 8;
+/** Significant digits kept for prices below 1 (e.g. PEPE). */
+export const SMALL_PRICE_DIGITS = 6;
+
+function groupThousands(integerPart: string): string {
+  return integerPart.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** Adds thousands separators to a plain decimal string and removes a minus sign left on a zero. */
+function present(fixed: string): string {
+  const negative = fixed.startsWith('-');
+  const body = negative ? fixed.slice(1) : fixed;
+  const [intPart = '0', fraction] = body.split('.');
+  const grouped = fraction === undefined ? groupThousands(intPart) : `${groupThousands(intPart)}.${fraction}`;
+  const isZero = /^[0.,]*$/.test(grouped);
+  return negative && !isZero ? `−${grouped}` : grouped;
+}
+
+function trimZeros(fixed: string): string {
+  return fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed;
+}
+
+/**
+ * A decimal with exactly `places` decimals and thousands separators (minus shown as U+2212).
+ *
+ * @example formatFixed(dec('582000'), 2) // '582,000.00'
+ */
+export function formatFixed(value: Decimal, places: number): string {
+  return present(value.toFixed(places, ROUNDING));
+}
+
+/** A quote-currency figure, e.g. `582,000.00`. */
+export function formatMoney(value: Decimal): string {
+  return formatFixed(value, MONEY_PLACES);
+}
+
+/** A coin amount with up to 8 decimals and no trailing zeros, e.g. `10` or `0.12345678`. */
+export function formatAmount(value: Decimal): string {
+  return present(trimZeros(value.toFixed(AMOUNT_PLACES, ROUNDING)));
+}
+
+/** A price: 2 decimals from 1 upwards, 6 significant digits below 1 (so small-cap coins stay readable). */
+export function formatPrice(value: Decimal): string {
+  if (value.abs().gte(1)) return formatFixed(value, MONEY_PLACES);
+  if (value.isZero()) return '0';
+  return present(trimZeros(value.toSignificantDigits(SMALL_PRICE_DIGITS, ROUNDING).toFixed()));
+}
+
+/**
+ * A ratio shown as a percentage, e.g. `0.6789` → `67.89%`.
+ *
+ * @example formatPercent(dec('0.00676')) // '0.68%'
+ */
+export function formatPercent(ratio: Decimal, places: number = PERCENT_PLACES): string {
+  return `${formatFixed(ratio.times(100), places)}%`;
+}
+
+/**
+ * A published figure (tier floor, cap or ratio) exactly as published, with thousands separators: rounding a
+ * haircut for display would misstate the table.
+ *
+ * @example formatExact(dec('100000')) // '100,000'
+ */
+export function formatExact(value: Decimal): string {
+  return present(value.toFixed());
+}
+
+/** A signed shock as typed on the slider, e.g. `-0.2` → `−20%`, `0.05` → `+5%`. */
+export function formatShock(change: Decimal): string {
+  const text = formatPercent(change, 0);
+  return change.gt(0) ? `+${text}` : text;
+}

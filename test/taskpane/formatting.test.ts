@@ -1,0 +1,60 @@
+import { dec } from '../../src/engine/decimal';
+import {
+  formatAmount,
+  formatExact,
+  formatFixed,
+  formatMoney,
+  formatPercent,
+  formatPrice,
+  formatShock,
+} from '../../src/taskpane/formatting';
+
+describe('formatting', () => {
+  it('shows quote-currency figures with two decimals and thousands separators', () => {
+    expect(formatMoney(dec('582000'))).toBe('582,000.00');
+    expect(formatMoney(dec('1234567.891'))).toBe('1,234,567.89');
+  });
+
+  it('rounds half to even, once, for display', () => {
+    expect(formatFixed(dec('0.125'), 2)).toBe('0.12');
+    expect(formatFixed(dec('0.135'), 2)).toBe('0.14');
+  });
+
+  it('never shows a negative zero', () => {
+    expect(formatMoney(dec('-0.001'))).toBe('0.00');
+    expect(formatPercent(dec('-0.00001'))).toBe('0.00%');
+    expect(formatAmount(dec('-0.000000001'))).toBe('0');
+  });
+
+  it('shows negatives with a minus sign', () => {
+    expect(formatMoney(dec('-5000'))).toBe('−5,000.00');
+  });
+
+  it('shows ratios as percentages', () => {
+    expect(formatPercent(dec('0.6789'))).toBe('67.89%');
+    expect(formatPercent(dec('0.0067608'))).toBe('0.68%');
+  });
+
+  it('shows coin amounts with up to eight decimals and no trailing zeros', () => {
+    expect(formatAmount(dec('10'))).toBe('10');
+    expect(formatAmount(dec('0.123456789'))).toBe('0.12345679');
+    expect(formatAmount(dec('2.50'))).toBe('2.5');
+  });
+
+  it('keeps six significant digits for prices below one', () => {
+    expect(formatPrice(dec('0.0000123456789'))).toBe('0.0000123457');
+    expect(formatPrice(dec('60000'))).toBe('60,000.00');
+    expect(formatPrice(dec('0'))).toBe('0');
+  });
+
+  it('shows published figures exactly', () => {
+    expect(formatExact(dec('0.975'))).toBe('0.975');
+    expect(formatExact(dec('5000000'))).toBe('5,000,000');
+  });
+
+  it('signs shocks', () => {
+    expect(formatShock(dec('-0.2'))).toBe('−20%');
+    expect(formatShock(dec('0.05'))).toBe('+5%');
+    expect(formatShock(dec('0'))).toBe('0%');
+  });
+});
