@@ -1,0 +1,221 @@
+import type { Dec } from '../engine/decimal';
+import {
+  accountEquity,
+  assetEquities,
+  autoExchange,
+  availableForOrder,
+  liquidationPrice,
+  maintenanceMargin,
+  marginRatio,
+  multiAssetLtv,
+  riskLevel,
+} from '../engine';
+import type { Balance, Position, Preset, RiskLevel, Shock } from '../engine/model';
+import { formatAmount, formatMoney, formatPercent, formatPrice, formatShock } from './formatting';
+import { attempt, type Outcome } from './outcome';
+import { type BalanceRow, parseBalanceRows, parsePositionRows, type PositionRow } from './scenarioRows';
+import { effectiveShocks, shockableAssets, shockBalances, type ShockSettings, shockPositions, symbolBase } from './shocks';
+
+export interface ScenarioInput {
+  readonly balances: readonly BalanceRow[];
+  readonly positions: readonly PositionRow[];
+  readonly shocks: ShockSettings;
+  /** The auto-exchange user tier; the preset's default when omitted. */
+  readonly userTier?: string | null;
+}
+
+/** A figure as shown: the exact value (for writing to the sheet) and its display text. */
+export interface FigureValue {
+  readonly value: Dec;
+  readonly text: string;
+}
+export type Figure = Outcome<FigureValue>;
+
+export type Band = 'green' | 'yellow' | 'red';
+
+export interface RiskView {
+  readonly level: RiskLevel;
+  readonly band: Band;
+}
+
+export interface AssetLine {
+  readonly asset: string;
+  readonly equity: string;
+  readonly price: string;
+  readonly value: string;
+}
+
+export interface ConversionLine {
+  readonly fromAsset: string;
+  readonly amountSold: FigureValue;
+  readonly valueSold: FigureValue;
+  readonly toAsset: string;
+  readonly amountCovered: FigureValue;
+  readonly trigger: string;
+}
+
+export interface AutoExchangeView {
+  readonly fired: boolean;
+  readonly reason: string;
+  readonly conversions: readonly ConversionLine[];
+  /** Deficit left uncovered; `null` when everything is covered. */
+  readonly uncovered: FigureValue | null;
+}
+
+export interface LiquidationLine {
+  readonly asset: string;
+  /** The asset's price in the (shocked) scenario. */
+  readonly current: FigureValue | null;
+  readonly price: Figure;
+  /** How far the price must move to reach liquidation, e.g. −38.12%. */
+  readonly distance: Figure;
+}
+
+export interface ShockLine {
+  readonly asset: string;
+  readonly change: Dec;
+  readonly text: string;
+}
+
+export interface ScenarioResults {
+  readonly assets: Outcome<readonly AssetLine[]>;
+  readonly equity: Figure;
+  readonly ltv: Figure;
+  readonly maintenanceMargin: Figure;
+  readonly marginRatio: Figure;
+  readonly risk: Outcome<RiskView>;
+  readonly available: Figure;
+  readonly autoExchange: Outcome<AutoExchangeView>;
+  readonly liquidation: readonly LiquidationLine[];
+}
+
+/**
+ * Everything the Scenario section shows. `inputError` is set when a typed row cannot be read (then `results`
+ * is `null`); `results` is `null` too while both grids are empty.
+ */
+export interface ScenarioView {
+  readonly presetId: string;
+  readonly quote: string;
+  readonly inputError: string | null;
+  readonly shockable: readonly string[];
+  readonly shocks: readonly ShockLine[];
+  readonly results: ScenarioResults | null;
+}
+
+const BANDS: Readonly<Record<RiskLevel, Band>> = { SAFE: 'green', WARNING: 'yellow', DANGER: 'red', LIQUIDATION: 'red' };
+
+export function riskBand(level: RiskLevel): Band {
+  return BANDS[level];
+}
+
+function money(value: Dec): FigureValue {
+  return { value, text: formatMoney(value) };
+}
+
+function percent(value: Dec): FigureValue {
+  return { value, text: formatPercent(value) };
+}
+
+function amount(value: Dec): FigureValue {
+  return { value, text: formatAmount(value) };
+}
+
+function price(value: Dec): FigureValue {
+  return { value, text: formatPrice(value) };
+}
+
+function figure(compute: () => Dec, show: (d: Dec) => FigureValue): Figure {
+  const out = attempt(compute);
+  return out.ok ? { ok: true, value: show(out.value) } : out;
+}
+
+function autoExchangeView(preset: Preset, balances: readonly Balance[], positions: readonly Position[], userTier?: string | null) {
+  return attempt((): AutoExchangeView => {
+    const result = autoExchange(preset, balances, { userTier: userTier ?? null, hasPositions: positions.length > 0 });
+    return {
+      fired: result.fired,
+      reason: result.reason,
+      conversions: result.conversions.map((c) => ({
+        fromAsset: c.fromAsset,
+        amountSold: amount(c.amountSold),
+        valueSold: money(c.valueSold),
+        toAsset: c.toAsset,
+        amountCovered: amount(c.amountCovered),
+        trigger: c.trigger,
+      })),
+      uncovered: result.uncovered.isZero() ? null : money(result.uncovered),
+    };
+  });
+}
+
+function currentPrice(preset: Preset, balances: readonly Balance[], positions: readonly Position[], asset: string): Dec | null {
+  const balance = balances.find((b) => b.asset.toUpperCase() === asset);
+  if (balance !== undefined) return balance.price;
+  const position = positions.find((p) => symbolBase(preset, p.symbol) === asset);
+  return position === undefined ? null : position.mark;
+}
+
+function liquidationLines(
+  preset: Preset,
+  assets: readonly string[],
+  balances: readonly Balance[],
+  positions: readonly Position[],
+): LiquidationLine[] {
+  return assets.map((asset) => {
+    const now = currentPrice(preset, balances, positions, asset);
+    const liq = figure(() => liquidationPrice(preset, balances, positions, asset), price);
+    const distance: Figure =
+      liq.ok && now !== null ? { ok: true, value: percent(liq.value.value.div(now).minus(1)) } : liq.ok ? { ok: false, message: 'no current price' } : liq;
+    return { asset, current: now === null ? null : price(now), price: liq, distance };
+  });
+}
+
+function computeResults(preset: Preset, balances: readonly Balance[], positions: readonly Position[], input: ScenarioInput, assets: readonly string[]): ScenarioResults {
+  const ratio = attempt(() => marginRatio(preset, balances, positions));
+  return {
+    assets: attempt(() =>
+      assetEquities(preset, balances, positions).map((row) => ({
+        asset: row.asset,
+        equity: formatAmount(row.equity),
+        price: formatPrice(row.price),
+        value: formatMoney(row.value),
+      })),
+    ),
+    equity: figure(() => accountEquity(preset, balances, positions), money),
+    ltv: figure(() => multiAssetLtv(preset, balances, positions), percent),
+    maintenanceMargin: figure(() => maintenanceMargin(preset, positions, balances), money),
+    marginRatio: ratio.ok ? { ok: true, value: percent(ratio.value) } : ratio,
+    risk: ratio.ok ? attempt(() => {
+      const level = riskLevel(preset, ratio.value);
+      return { level, band: riskBand(level) };
+    }) : ratio,
+    available: figure(() => availableForOrder(preset, balances, positions, null), money),
+    autoExchange: autoExchangeView(preset, balances, positions, input.userTier),
+    liquidation: liquidationLines(preset, assets, balances, positions),
+  };
+}
+
+function shockLines(shocks: readonly Shock[]): ShockLine[] {
+  return shocks.map((s) => ({ asset: s.asset, change: s.change, text: formatShock(s.change) }));
+}
+
+/**
+ * Computes every figure of the Scenario section from the typed grids and the shock sliders, through the
+ * engine: the shocks move each asset's balance price and the marks of its positions before anything is
+ * computed, so every figure (not only the margin ratio) shows the shocked account.
+ *
+ * @example scenarioView(bitget, { balances: [{ asset: 'BTC', amount: '10', price: '60000', upnl: '' }], positions: [], shocks: NO_SHOCKS })
+ */
+export function scenarioView(preset: Preset, input: ScenarioInput): ScenarioView {
+  const base = { presetId: preset.id, quote: preset.quote };
+  const parsed = attempt(() => ({ balances: parseBalanceRows(input.balances), positions: parsePositionRows(input.positions) }));
+  if (!parsed.ok) return { ...base, inputError: parsed.message, shockable: [], shocks: [], results: null };
+  const { balances, positions } = parsed.value;
+  const shockable = shockableAssets(preset, balances, positions);
+  const shocks = effectiveShocks(shockable, input.shocks);
+  const empty = balances.length === 0 && positions.length === 0;
+  const results = empty
+    ? null
+    : computeResults(preset, shockBalances(balances, shocks), shockPositions(preset, positions, shocks), input, shockable);
+  return { ...base, inputError: null, shockable, shocks: shockLines(shocks), results };
+}
