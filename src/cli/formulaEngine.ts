@@ -1,0 +1,64 @@
+import { HyperFormula } from 'hyperformula';
+import type { CellValue, ConfigParams, Sheets } from 'hyperformula';
+import type { FunctionContext } from '../functions/core';
+import { FUNCTION_NAMES } from '../functions/core';
+import { MarginPlugin, NAMESPACE } from './marginPlugin';
+import type { SheetContext } from './sheetContext';
+import { createSheetContext } from './sheetContext';
+
+/**
+ * HyperFormula as the CLI's formula engine. `smartRounding: false` because by default it rounds every
+ * number it exports to `precisionRounding` significant digits, which would undo the exact decimal results.
+ */
+const CONFIG: Partial<ConfigParams> = {
+  licenseKey: 'gpl-v3',
+  smartRounding: false,
+};
+
+/** Passes over the sheet to place tables whose size depended on cells not yet computed. */
+const MAX_SETTLE_PASSES = 20;
+
+/** Registers `MARGIN.*` with HyperFormula (once per process: plugins are global to the library). */
+export function registerMarginFunctions(): void {
+  if (HyperFormula.getRegisteredFunctionNames('enGB').includes(`${NAMESPACE}.PRESETS`)) return;
+  const names = Object.fromEntries(FUNCTION_NAMES.map((n) => [`${NAMESPACE}.${n}`, `${NAMESPACE}.${n}`]));
+  HyperFormula.registerFunctionPlugin(MarginPlugin, { enGB: names });
+}
+
+export interface FormulaEngine {
+  readonly hf: HyperFormula;
+  readonly context: SheetContext;
+}
+
+/**
+ * Re-enters every formula whose table turned out another size than reserved, until none does. Each pass
+ * sizes the tables from values computed in the pass before, so a chain of tables feeding tables settles
+ * in as many passes as it is long.
+ */
+function settleTables(engine: FormulaEngine): void {
+  for (let pass = 0; pass < MAX_SETTLE_PASSES && engine.context.resized.size > 0; pass += 1) {
+    const cells = [...engine.context.resized.values()];
+    engine.context.resized.clear();
+    for (const address of cells) {
+      const formula = engine.hf.getCellFormula(address);
+      if (formula !== undefined) engine.hf.setCellContents(address, [[formula]]);
+    }
+  }
+}
+
+/** Builds an engine over `sheets` (cells as HyperFormula takes them: values, or formula text starting "="). */
+export function buildFormulaEngine(sheets: Sheets, functions: FunctionContext): FormulaEngine {
+  registerMarginFunctions();
+  const context = createSheetContext(functions);
+  const hf = HyperFormula.buildFromSheets(sheets, { ...CONFIG, context });
+  const engine = { hf, context };
+  settleTables(engine);
+  return engine;
+}
+
+/** Evaluates standalone formulas (no sheet cells to refer to); a table comes back whole, as rows. */
+export function evaluateFormulas(formulas: readonly string[], functions: FunctionContext): (CellValue | CellValue[][])[] {
+  const { hf } = buildFormulaEngine({ Sheet1: [] }, functions);
+  const sheet = hf.getSheetId('Sheet1') ?? 0;
+  return formulas.map((formula) => hf.calculateFormula(formula, sheet));
+}
