@@ -1,6 +1,8 @@
 import { accountPrice, buildAccount } from './account';
 import { assetSpec, normalizeAsset } from './assetSpec';
 import type { Dec } from './decimal';
+import { ZERO } from './decimal';
+import { fail } from './errors';
 import { accountInitial } from './initialMargin';
 import { equityOf } from './marginRatio';
 import type { Balance, Position, Preset } from './model';
@@ -23,6 +25,8 @@ export function availableForOrder(
   const free = equityOf(preset, account).minus(accountInitial(preset, account, positions, balances.length > 0));
   if (asset === undefined || asset === null || asset.trim() === '') return free;
   const name = normalizeAsset(asset);
-  const rate = accountPrice(preset, account, name).times(assetSpec(preset, name).liabilityRate);
+  const { liabilityRate } = assetSpec(preset, name);
+  const rate = accountPrice(preset, account, name).times(liabilityRate);
+  if (!rate.gt(ZERO)) fail('NOT_POSITIVE', { arg: `asset (${name} price × liabilityRate)`, got: rate.toString() });
   return free.div(rate);
 }

@@ -1,0 +1,49 @@
+import fc from 'fast-check';
+import { autoExchange, dec } from '../../src/engine';
+import type { Balance } from '../../src/engine';
+import { assetOf, bal, presetOf } from './fixtures';
+
+const haircuts = { BTC: '0.025', ETH: '0.03', SOL: '0.1', XRP: '0.015' } as const;
+const preset = presetOf('props', [
+  assetOf('USDT', 'value', [[0, null, 1]], { autoExchangeHaircut: 0 }),
+  ...Object.entries(haircuts).map(([asset, h]) => assetOf(asset, 'value', [[0, null, '0.9']], { autoExchangeHaircut: h })),
+], { autoExchangeThresholds: { any: dec(0) } });  // every negative wallet balance triggers
+
+/** A decimal string with up to `scale` fractional digits, from 1 to 10^9. */
+const amount = (scale: number) =>
+  fc.tuple(fc.integer({ min: 1, max: 1_000_000_000 }), fc.integer({ min: 0, max: scale })).map(([n, k]) => dec(n).div(dec(10).pow(k)).toString());
+
+const sourcesArb = fc.uniqueArray(
+  fc.record({ asset: fc.constantFrom(...Object.keys(haircuts)), amount: amount(6), price: amount(4) }),
+  { minLength: 1, maxLength: 4, selector: (s) => s.asset },
+);
+
+describe('autoExchange (properties)', () => {
+  it('covers the deficit exactly and sells each source in proportion to its value', () => {
+    fc.assert(
+      fc.property(sourcesArb, fc.integer({ min: 1, max: 999 }), (sources, percent) => {
+        const balances: Balance[] = sources.map((s) => bal(s.asset, s.amount, s.price));
+        const capacity = sources.reduce(
+          (sum, s) => sum.plus(dec(s.amount).times(s.price).times(dec(1).minus(haircuts[s.asset as keyof typeof haircuts]))),
+          dec(0),
+        );
+        // A deficit strictly inside what the sources can cover.
+        const deficit = capacity.times(percent).div(1000).toDecimalPlaces(8, 1);
+        fc.pre(deficit.gt(0));
+        balances.push(bal('USDT', deficit.neg().toString(), 1));
+        const result = autoExchange(preset, balances, { hasPositions: true });
+        const covered = result.conversions.reduce((sum, c) => sum.plus(c.amountCovered), dec(0));
+        expect(covered.toString()).toBe(deficit.toString());
+        expect(result.uncovered.toString()).toBe('0');
+        const shares = result.conversions.map((c) => {
+          const source = sources.find((s) => s.asset === c.fromAsset);
+          return c.valueSold.div(dec(source?.amount ?? 1).times(source?.price ?? 1));
+        });
+        const first = shares[0];
+        if (!first) throw new Error('expected at least one conversion');
+        for (const share of shares) expect(share.minus(first).abs().lte(first.times('1e-40'))).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
