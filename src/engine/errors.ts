@@ -98,6 +98,7 @@ export const ERRORS = {
     (p) => `${p.action}: needs Excel; the task pane is open in a plain browser, so there is no workbook to ${p.verb}`,
   ),
   NOT_WHOLE_NUMBER: spec('value', (p) => `${p.arg}: expected a whole number of 0 or more, got ${p.got}`),
+  FETCH_FAILED: spec('value', (p) => `endpoint URL: fetching ${p.url} failed (${p.detail}); paste the response JSON instead`),
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;
