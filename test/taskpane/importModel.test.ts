@@ -1,0 +1,107 @@
+import { readFileSync } from 'fs';
+import { createServer, type Server } from 'http';
+import type { AddressInfo } from 'net';
+import { join } from 'path';
+import { BITGET_PRESET, IMPORT_ENDPOINTS, PresetRegistry } from '../../src/presets';
+import { changeLine, defaultEndpoint, fetchResponseText, previewImport } from '../../src/taskpane/importModel';
+
+const fixture = (name: string): string => readFileSync(join(__dirname, '..', 'fixtures', 'api', name), 'utf8');
+
+describe('previewImport', () => {
+  it('shows what an imported Bitget table changes, without changing the registry', () => {
+    const registry = new PresetRegistry();
+    const out = previewImport(registry, 'bitget', fixture('bitget-discount-rate.json'), '2026-11-21');
+    expect(out.ok).toBe(true);
+    if (!out.ok) return;
+    expect(out.value.imported.id).toBe('bitget-imported');
+    expect(out.value.imported.status).toBe('imported');
+    expect(out.value.before).toBe(BITGET_PRESET);
+    expect(out.value.replaces).toBe(false);
+    expect(out.value.lines.length).toBe(out.value.changes.length);
+    expect(out.value.lines.some((l) => l.what.startsWith('ETH '))).toBe(true);
+    expect(registry.customs()).toEqual([]);
+  });
+
+  it('compares against an earlier import of the same exchange', () => {
+    const registry = new PresetRegistry();
+    const first = previewImport(registry, 'bitget', fixture('bitget-discount-rate.json'), '2026-11-21');
+    if (!first.ok) throw new Error(first.message);
+    registry.upsertCustom(first.value.imported);
+    const again = previewImport(registry, 'bitget', fixture('bitget-discount-rate.json'), '2026-11-21');
+    expect(again.ok && again.value.replaces).toBe(true);
+    expect(again.ok && again.value.before.id).toBe('bitget-imported');
+  });
+
+  it('refuses malformed JSON with the line and column', () => {
+    const out = previewImport(new PresetRegistry(), 'bitget', '{"code": "00000", "data": [}', '2026-11-21');
+    expect(out.ok).toBe(false);
+    expect(!out.ok && out.message).toMatch(/^preset: malformed JSON at line 1, column 28/);
+  });
+
+  it('refuses an exchange error response with the exchange’s words', () => {
+    const out = previewImport(new PresetRegistry(), 'bitget', fixture('bitget-discount-rate-error.json'), '2026-11-21');
+    expect(!out.ok && out.message).toContain('Parameter does not exist');
+  });
+
+  it('refuses an unexpected shape, naming the response path', () => {
+    const out = previewImport(new PresetRegistry(), 'bybit', '{"hello": "world"}', '2026-11-21');
+    expect(!out.ok && out.message).toMatch(/^preset response/);
+  });
+
+  it('words a change for display', () => {
+    expect(changeLine({ asset: 'BTC', field: 'tiers[0]', before: null, after: '0 to 10 at 0.95' })).toEqual({
+      what: 'BTC tiers[0]',
+      before: '—',
+      after: '0 to 10 at 0.95',
+    });
+  });
+
+  it('pre-fills each exchange’s public endpoint', () => {
+    expect(defaultEndpoint('okx')).toBe(IMPORT_ENDPOINTS.okx);
+  });
+});
+
+describe('fetchResponseText', () => {
+  let server: Server;
+  let base = '';
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      if (req.url === '/table') {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(fixture('bitget-discount-rate.json'));
+      } else if (req.url === '/slow') {
+        const timer = setTimeout(() => res.end('[]'), 2000);
+        res.on('close', () => clearTimeout(timer));
+      } else {
+        res.writeHead(404, 'Not Found');
+        res.end();
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('returns the body of a local endpoint', async () => {
+    expect(await fetchResponseText(`${base}/table`, fetch)).toBe(fixture('bitget-discount-rate.json'));
+  });
+
+  it('reports an HTTP error and suggests pasting', async () => {
+    await expect(fetchResponseText(`${base}/missing`, fetch)).rejects.toThrow(
+      `endpoint URL: fetching ${base}/missing failed (HTTP 404 Not Found); paste the response JSON instead`,
+    );
+  });
+
+  it('gives up after the timeout', async () => {
+    await expect(fetchResponseText(`${base}/slow`, fetch, 100)).rejects.toThrow('no answer within 0.1 s');
+  });
+
+  it('refuses a URL that is not http(s)', async () => {
+    await expect(fetchResponseText('file:///etc/passwd', fetch)).rejects.toThrow('expected an http(s) URL');
+  });
+});
