@@ -1,15 +1,17 @@
 // Builds the add-in into dist/: the custom functions bundle and its functions.json, the task pane page (which
 // is also the shared runtime page, so it loads both bundles), the manifest, icons and the function reference.
 //
-//   webpack --mode production                           dev URLs (https://localhost:3000/), office.js copied locally
+//   webpack --mode production                           URLs for the dev server, https://localhost:3000/
 //   ADDIN_BASE_URL=https://host/path/ webpack --mode production
 //                                                       hosted: every https://localhost:3000/ in manifest.xml and
-//                                                       functions.json becomes the base URL; office.js from the CDN
+//                                                       functions.json becomes the base URL
 //   webpack --env outDir=/tmp/x                         build somewhere other than dist/
 //
-// office.js: the local build serves a copy of the npm package @microsoft/office-js (which mirrors the CDN) so
-// that `npm start` and the browser tests work offline; a hosted build loads it from Microsoft's CDN, as Office
-// Add-ins published to users must.
+// office.js: every build serves its own copy of the npm package @microsoft/office-js (which mirrors Microsoft's
+// CDN) from office-js/, so dev, tests and hosted builds are one setup that works offline and under the task
+// pane's Content-Security-Policy (script-src 'self'); its version is pinned by package-lock.json. A submission to
+// Microsoft's add-in store must load office.js from the CDN instead: change OFFICE_JS below and allow
+// https://appsforoffice.microsoft.com in the page's script-src.
 'use strict';
 const path = require('path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
@@ -19,8 +21,8 @@ const { sources } = require('webpack');
 const { normaliseBaseUrl, rewriteUrls } = require('./scripts/addinUrls');
 const { renderHtml } = require('./scripts/gen-function-docs');
 
-const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-const OFFICE_JS_LOCAL_DIR = 'office-js';
+const OFFICE_JS_DIR = 'office-js';
+const OFFICE_JS = `${OFFICE_JS_DIR}/office.js`;
 const FUNCTIONS_BUNDLE_LIMIT = 150 * 1024;
 
 // Only what Excel needs from the office-js package: no debug builds, IntelliSense files or other hosts' scripts.
@@ -73,20 +75,19 @@ module.exports = (env = {}, argv = {}) => {
   const mode = argv.mode ?? 'production';
   const baseUrl = normaliseBaseUrl(env.baseUrl ?? process.env.ADDIN_BASE_URL);
   const outDir = path.resolve(__dirname, env.outDir ?? 'dist');
-  const officeJs = baseUrl ? OFFICE_JS_CDN : `${OFFICE_JS_LOCAL_DIR}/office.js`;
-
   const copies = [
     { from: 'assets/*.png', to: 'assets/[name][ext]' },
+    { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },
     { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => rewriteUrls(content.toString(), baseUrl) },
-  ];
-  if (!baseUrl) {
-    copies.push({
+    {
       from: '**/*',
       context: path.dirname(require.resolve('@microsoft/office-js/dist/office.js')),
-      to: OFFICE_JS_LOCAL_DIR,
+      to: OFFICE_JS_DIR,
       globOptions: { ignore: OFFICE_JS_IGNORE },
-    });
-  }
+      // Already minified: without this the minimizer would spend minutes re-minifying 14 MB of office.js.
+      info: { minimized: true },
+    },
+  ];
 
   return {
     mode,
@@ -125,7 +126,7 @@ module.exports = (env = {}, argv = {}) => {
         template: './src/taskpane/taskpane.html',
         chunks: ['functions', 'taskpane'],
       }),
-      new OfficeJsTagPlugin(officeJs),
+      new OfficeJsTagPlugin(OFFICE_JS),
       new CopyWebpackPlugin({ patterns: copies }),
     ],
     performance: {
@@ -138,3 +139,4 @@ module.exports = (env = {}, argv = {}) => {
 };
 
 module.exports.FUNCTIONS_BUNDLE_LIMIT = FUNCTIONS_BUNDLE_LIMIT;
+module.exports.OFFICE_JS = OFFICE_JS;

@@ -1,7 +1,6 @@
 import type { ErrorKind } from '../engine/errors';
-import { invoke } from './core';
-import type { CellArg, CellErrorValue, CellGrid, CellResult, CellScalar, FunctionContext, FunctionName } from './core/types';
-import { isCellError } from './core/types';
+import { invoke, isCellError, toCellError } from './core';
+import type { CellArg, CellErrorValue, CellGrid, CellResult, CellScalar, FunctionContext, FunctionName } from './core';
 import { sharedRegistry } from './workbookSettings';
 
 /**
@@ -36,9 +35,10 @@ export function toExcelError(error: CellErrorValue): CustomFunctions.Error {
   return error.error === 'num' ? new CustomFunctions.Error(code) : new CustomFunctions.Error(code, error.message);
 }
 
+/** A result of the wrong shape is a defect of the adapter layer; the cell still says so instead of crashing. */
 function misfit(name: FunctionName, expected: string, got: CellResult): CustomFunctions.Error {
   const shape = Array.isArray(got) ? 'a table' : typeof got;
-  return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `${name}: expected ${expected}, got ${shape}`);
+  return toExcelError(toCellError(new Error(`${name} returned ${shape} where ${expected} was expected`)));
 }
 
 function toCellArg(arg: ExcelArg): CellArg {
@@ -74,14 +74,9 @@ export function evaluateText(name: FunctionName, args: readonly ExcelArg[]): str
   return result;
 }
 
-/**
- * A MARGIN function that spills a table. Excel refuses ragged arrays and shows `null` as 0, so short rows are
- * padded and empty cells become "".
- */
+/** A MARGIN function that spills a table (the adapter layer already makes it rectangular, blanks as ""). */
 export function evaluateTable(name: FunctionName, args: readonly ExcelArg[]): CellGrid {
   const result = evaluate(name, args);
   if (!Array.isArray(result)) throw misfit(name, 'a table', result);
-  const width = Math.max(1, ...result.map((row) => row.length));
-  const rows = result.length > 0 ? result : [[]];
-  return rows.map((row) => Array.from({ length: width }, (_, i) => row[i] ?? ''));
+  return result;
 }
