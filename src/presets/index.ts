@@ -18,3 +18,15 @@ export type { AssetJson, JsonDecimal, ModeSwitchRuleJson, PresetJson, RulesJson,
 export { parsePresetText } from './parsePresetText';
 export { locateJsonError, parseJsonText } from './jsonText';
 export type { JsonSyntaxIssue } from './jsonText';
+export {
+  IMPORT_ENDPOINTS,
+  IMPORT_EXCHANGES,
+  importExchangeTable,
+  readBinanceAssetIndex,
+  readBitgetDiscountRate,
+  readBybitCollateral,
+  readOkxDiscountRate,
+} from './import';
+export type { ImportExchange, ImportOptions, ImportedAsset, ImportedTable, OwnedField } from './import';
+export { describeTier, diffPresets } from './diffPresets';
+export type { PresetChange } from './diffPresets';

@@ -104,3 +104,17 @@ export function required(obj: Readonly<Record<string, unknown>>, key: string, wh
   if (value === undefined) return invalid(field(where, key), 'required, but missing');
   return value;
 }
+
+/** An optional number of an exchange response: absent, null and "" all mean "not given". */
+export function readOptionalBounded(value: unknown, where: string, bounds: Bounds): Dec | undefined {
+  return value === undefined || value === null || value === '' ? undefined : readBounded(value, where, bounds);
+}
+
+export const ASSET_NAME = /^[A-Za-z0-9]{1,20}$/;
+
+/** An asset name (letters and digits), upper-cased. */
+export function readAssetName(value: unknown, where: string): string {
+  const text = readText(value, where);
+  if (!ASSET_NAME.test(text)) invalid(where, `expected an asset name of letters and digits (e.g. "BTC"), got ${describe(value)}`);
+  return text.toUpperCase();
+}

@@ -1,12 +1,11 @@
 import type { AssetSpec, Preset } from '../engine/model';
 import { parseAssetSpec } from './parseAssetSpec';
 import { parseRules } from './parseRules';
-import { checkKeys, describe, field, invalid, item, readChoice, readList, readObject, readText, required } from './jsonRead';
+import { ASSET_NAME, checkKeys, describe, field, invalid, item, readChoice, readList, readObject, readText, required } from './jsonRead';
 import { PRESET_STATUSES } from './presetJson';
 
 const PRESET_KEYS = ['id', 'name', 'asOf', 'source', 'status', 'quote', 'assets', 'rules', 'notes'] as const;
 const SLUG = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
-const ASSET = /^[A-Za-z0-9]{1,20}$/;
 
 /**
  * Validates a preset document (DESIGN "Presets": numbers as JSON numbers or decimal strings) and returns an
@@ -47,7 +46,7 @@ function parseAssets(value: unknown): Readonly<Record<string, AssetSpec>> {
   const out: Record<string, AssetSpec> = {};
   for (const [key, spec] of Object.entries(obj)) {
     const where = field('assets', key);
-    if (!ASSET.test(key)) invalid(where, `expected an asset name of letters and digits (e.g. "BTC"), got ${describe(key)}`);
+    if (!ASSET_NAME.test(key)) invalid(where, `expected an asset name of letters and digits (e.g. "BTC"), got ${describe(key)}`);
     const asset = key.toUpperCase();
     if (out[asset] !== undefined) invalid(where, `asset ${asset} appears twice (names are case-insensitive)`);
     out[asset] = parseAssetSpec(asset, spec, where);

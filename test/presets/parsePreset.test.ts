@@ -4,8 +4,12 @@ import fc from 'fast-check';
 import { isMarginError } from '../../src/engine/errors';
 import { BUILTIN_PRESETS, parsePreset, presetToJson } from '../../src/presets';
 
+// Tests reach into documents by arbitrary paths to break one field at a time.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Doc = Record<string, any>;
+
 const EXAMPLE_FILE = join(__dirname, '../../examples/presets/desk-example.json');
-const example = (): Record<string, any> => JSON.parse(readFileSync(EXAMPLE_FILE, 'utf8'));
+const example = (): Doc => JSON.parse(readFileSync(EXAMPLE_FILE, 'utf8'));
 
 function refusal(json: unknown): { message: string } {
   try {
@@ -18,7 +22,7 @@ function refusal(json: unknown): { message: string } {
 }
 
 /** The example with one change applied. */
-function exampleWith(change: (p: Record<string, any>) => void): Record<string, any> {
+function exampleWith(change: (p: Doc) => void): Doc {
   const p = example();
   change(p);
   return p;
@@ -128,7 +132,7 @@ describe('parsePreset', () => {
     );
   });
 
-  const malformed: [string, string, (j: Record<string, any>) => void][] = [
+  const malformed: [string, string, (j: Doc) => void][] = [
     ['a missing id', 'id', (j) => delete j.id],
     ['an empty id', 'id', (j) => (j.id = '')],
     ['an id with a space', 'id', (j) => (j.id = 'desk example')],

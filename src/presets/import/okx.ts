@@ -1,0 +1,31 @@
+import { field, NON_NEGATIVE, readAssetName, readObject, readOptionalBounded, required } from '../jsonRead';
+import { dataRows } from './envelope';
+import type { ImportedAsset, ImportedTable } from './importedTable';
+import { readTierRows } from './readTierRows';
+
+/** OKX `GET /api/v5/public/discount-rate-interest-free-quota`: quantity tiers per currency, interest-free quota. */
+export function readOkxDiscountRate(response: unknown): ImportedTable {
+  const { rows } = dataRows(response, '0');
+  return {
+    assets: rows.map(({ value, where }) => readRow(value, where)),
+    owns: ['tierUnit', 'tiers', 'interestFree'],
+    howRead:
+      'OKX discount-rate-interest-free-quota: quantity tiers from details (minAmt, maxAmt, discountRate; "" = no cap); interestFree = amt. The response carries no time.',
+  };
+}
+
+function readRow(value: unknown, where: string): ImportedAsset {
+  const obj = readObject(value, where);
+  const interestFree = readOptionalBounded(obj.amt, field(where, 'amt'), NON_NEGATIVE);
+  return {
+    asset: readAssetName(required(obj, 'ccy', where), field(where, 'ccy')),
+    where,
+    tierUnit: 'quantity',
+    tiers: readTierRows(required(obj, 'details', where), field(where, 'details'), {
+      floor: 'minAmt',
+      cap: 'maxAmt',
+      ratio: 'discountRate',
+    }),
+    ...(interestFree === undefined ? {} : { interestFree }),
+  };
+}
