@@ -10,10 +10,19 @@ export interface SymbolParts {
   readonly quote: string;
 }
 
-function suffixQuotes(preset: Preset): string[] {
-  const quotes = new Set([...KNOWN_QUOTES, normalizeAsset(preset.quote)]);
-  // Longest first, so BTCFDUSD reads as FDUSD rather than USD.
-  return [...quotes].sort((a, b) => b.length - a.length);
+const suffixCache = new WeakMap<Preset, readonly string[]>();
+const parsedCache = new WeakMap<Preset, Map<string, SymbolParts>>();
+/** Enough for any real book of symbols; past it the cache starts over rather than grow without bound. */
+const MAX_CACHED_SYMBOLS = 10_000;
+
+function suffixQuotes(preset: Preset): readonly string[] {
+  let quotes = suffixCache.get(preset);
+  if (!quotes) {
+    // Longest first, so BTCFDUSD reads as FDUSD rather than USD.
+    quotes = [...new Set([...KNOWN_QUOTES, normalizeAsset(preset.quote)])].sort((a, b) => b.length - a.length);
+    suffixCache.set(preset, quotes);
+  }
+  return quotes;
 }
 
 function splitBySuffix(preset: Preset, text: string): SymbolParts | undefined {
@@ -35,6 +44,20 @@ function isQuoteLike(preset: Preset, part: string): boolean {
  * parseSymbol(binance, 'btcusdt') // { base: 'BTC', quote: 'USDT' }
  */
 export function parseSymbol(preset: Preset, symbol: string): SymbolParts {
+  let cache = parsedCache.get(preset);
+  if (!cache) {
+    cache = new Map();
+    parsedCache.set(preset, cache);
+  }
+  const known = cache.get(symbol);
+  if (known) return known;
+  const parts = splitSymbol(preset, symbol);
+  if (cache.size >= MAX_CACHED_SYMBOLS) cache.clear();
+  cache.set(symbol, parts);
+  return parts;
+}
+
+function splitSymbol(preset: Preset, symbol: string): SymbolParts {
   const text = normalizeAsset(symbol);
   const parts = text.split(/[-/_:]/).filter((part) => part.length > 0);
   const [first, second] = parts;

@@ -11,6 +11,8 @@ export interface TierTable {
   readonly ratios: readonly Dec[];
   /** `cums[i]` = haircut value (in tier units) of a holding exactly at `floors[i]`. */
   readonly cums: readonly Dec[];
+  /** `cums[i] − floors[i] × ratios[i]`, so a holding x in tier i is worth `x × ratios[i] + intercepts[i]`. */
+  readonly intercepts: readonly Dec[];
   /** The last published cap; `null` when the last tier is open-ended. */
   readonly lastCap: Dec | null;
 }
@@ -29,8 +31,9 @@ function buildTierTable(spec: AssetSpec): TierTable {
     if (previous) cum = cum.plus(tier.floor.minus(previous.floor).times(previous.ratio));
     cums.push(cum);
   });
+  const intercepts = cums.map((c, i) => c.minus((floors[i] as Dec).times(ratios[i] as Dec)));
   const last = spec.tiers[spec.tiers.length - 1];
-  return { floors, ratios, cums, lastCap: last ? last.cap : null };
+  return { floors, ratios, cums, intercepts, lastCap: last ? last.cap : null };
 }
 
 /** The prepared tier table of `spec`, built once per spec object. */

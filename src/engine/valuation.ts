@@ -28,8 +28,7 @@ export function tieredUnits(preset: Preset, spec: AssetSpec, x: Dec): Dec {
     });
   }
   const i = tierIndex(table, x);
-  const floor = table.floors[i] as Dec;
-  return (table.cums[i] as Dec).plus(x.minus(floor).times(table.ratios[i] as Dec));
+  return x.times(table.ratios[i] as Dec).plus(table.intercepts[i] as Dec);
 }
 
 function checkPrice(price: Dec): void {
