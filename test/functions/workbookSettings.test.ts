@@ -1,0 +1,224 @@
+import { BINANCE_JSON, PresetRegistry, parsePreset, type PresetJson } from '../../src/presets';
+import { collateralValue } from '../../src/functions/functions';
+import {
+  CUSTOM_PRESETS_SETTING,
+  DEFAULT_PRESET_SETTING,
+  loadFromWorkbook,
+  saveCustomPresets,
+  saveDefault,
+  sharedRegistry,
+  type SaveResult,
+  type SettingsStore,
+  type WorkbookHost,
+} from '../../src/functions/workbookSettings';
+import { installCustomFunctions } from './customFunctionsStub';
+
+installCustomFunctions();
+// office.js defines these statuses as strings at run time; only the enum's values are read here.
+Object.assign(globalThis, { Office: { AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' } } });
+
+/** The DESIGN document's complete custom preset example. */
+const DESK: PresetJson = {
+  id: 'desk-example',
+  name: 'Desk example',
+  asOf: '2026-11-21',
+  source: 'internal risk policy',
+  status: 'custom',
+  quote: 'USDT',
+  assets: {
+    USDT: { tierUnit: 'value', tiers: [{ floor: 0, cap: null, ratio: 1 }] },
+    BTC: {
+      tierUnit: 'value',
+      tiers: [
+        { floor: 0, cap: 100000, ratio: '0.975' },
+        { floor: 100000, cap: null, ratio: '0.95' },
+      ],
+      liabilityRate: '1.005',
+      autoExchangeHaircut: '0.025',
+      hourlyInterestRate: '0.00001',
+      individualLimit: 100,
+      platformLimit: 5000,
+    },
+  },
+  rules: {
+    riskBands: { warning: 0.5, danger: 0.8 },
+    ltvTrigger: '0.995',
+    autoExchangeThresholds: { regular: -5000, vip: -10000 },
+    modeSwitch: {
+      toMulti: ['crossOnly', 'noOpenOrders', 'noNegativeBalance', 'marginSufficient'],
+      toSingle: ['noOpenOrders', 'quoteCoversMargin', { maintenanceRateBelow: 0.8 }],
+    },
+  },
+};
+
+/** Office.Settings kept in memory: values pass through JSON as the workbook stores them. */
+class MemorySettings implements SettingsStore {
+  readonly values = new Map<string, unknown>();
+  saves = 0;
+  failure: string | null = null;
+
+  get(name: string): unknown {
+    return this.values.has(name) ? this.values.get(name) : null;
+  }
+
+  set(name: string, value: unknown): void {
+    this.values.set(name, JSON.parse(JSON.stringify(value)));
+  }
+
+  saveAsync(callback: (result: SaveResult) => void): void {
+    this.saves += 1;
+    const status = (this.failure ? 'failed' : 'succeeded') as unknown as Office.AsyncResultStatus;
+    callback(this.failure ? { status, error: { message: this.failure } } : { status });
+  }
+}
+
+function workbook(stored: Record<string, unknown> = {}): WorkbookHost & { settings: MemorySettings; recalculations: number } {
+  const settings = new MemorySettings();
+  for (const [key, value] of Object.entries(stored)) settings.set(key, value);
+  const host = {
+    settings,
+    recalculations: 0,
+    recalculate: async () => {
+      host.recalculations += 1;
+    },
+  };
+  return host;
+}
+
+let warn: jest.SpyInstance;
+beforeEach(() => {
+  warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+});
+afterEach(() => {
+  warn.mockRestore();
+  sharedRegistry.replaceCustoms([]);
+  sharedRegistry.setDefault('binance');
+});
+
+describe('loadFromWorkbook', () => {
+  it('leaves the built-ins and the Binance default alone outside Office', () => {
+    const registry = new PresetRegistry();
+    expect(loadFromWorkbook(null, registry)).toEqual({ defaultId: 'binance', customIds: [], warnings: [], changed: false });
+  });
+
+  it('reports no change for a workbook that stores nothing', () => {
+    const registry = new PresetRegistry();
+    expect(loadFromWorkbook(workbook(), registry).changed).toBe(false);
+    expect(registry.customs()).toEqual([]);
+  });
+
+  it('reads the default preset and the custom presets, customs first so the default may name one', () => {
+    const registry = new PresetRegistry();
+    const report = loadFromWorkbook(workbook({ [DEFAULT_PRESET_SETTING]: 'desk-example', [CUSTOM_PRESETS_SETTING]: [DESK] }), registry);
+    expect(report).toEqual({ defaultId: 'desk-example', customIds: ['desk-example'], warnings: [], changed: true });
+    expect(registry.resolve(null).name).toBe('Desk example');
+  });
+
+  it('accepts the custom presets stored as JSON text', () => {
+    const registry = new PresetRegistry();
+    loadFromWorkbook(workbook({ [CUSTOM_PRESETS_SETTING]: JSON.stringify([DESK]) }), registry);
+    expect(registry.customs().map((p) => p.id)).toEqual(['desk-example']);
+  });
+
+  it('skips a malformed preset, a built-in id and a repeated id, keeps the rest, and warns about each', () => {
+    const registry = new PresetRegistry();
+    const broken = { ...DESK, id: 'broken', quote: 42 };
+    const builtinCopy = { ...BINANCE_JSON, status: 'custom' };
+    const repeated = { ...DESK, id: 'DESK-EXAMPLE', name: 'Second desk' };
+    const other = { ...DESK, id: 'desk-two', name: 'Desk two' };
+    const report = loadFromWorkbook(workbook({ [CUSTOM_PRESETS_SETTING]: [DESK, broken, builtinCopy, repeated, other] }), registry);
+    expect(report.customIds).toEqual(['desk-example', 'desk-two']);
+    expect(report.warnings).toHaveLength(3);
+    expect(report.warnings[0]).toMatch(/^stored preset 2 skipped: preset quote/);
+    expect(report.warnings[1]).toMatch(/stored preset 3 \("binance"\) reuses a built-in id/);
+    expect(report.warnings[2]).toMatch(/stored preset 4 \("DESK-EXAMPLE"\) repeats an earlier id/);
+    expect(warn).toHaveBeenCalledTimes(3);
+  });
+
+  it.each([
+    ['not JSON', '{oops', /not valid JSON/],
+    ['not a list', { id: 'desk-example' }, /not a list of presets/],
+  ])('loads no custom presets, without throwing, when the stored value is %s', (_what, stored, message) => {
+    const registry = new PresetRegistry();
+    const report = loadFromWorkbook(workbook({ [CUSTOM_PRESETS_SETTING]: stored }), registry);
+    expect(report.customIds).toEqual([]);
+    expect(report.warnings[0]).toMatch(message);
+    expect(warn).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps the Binance default and warns when the stored default names no known preset', () => {
+    const registry = new PresetRegistry();
+    const report = loadFromWorkbook(workbook({ [DEFAULT_PRESET_SETTING]: 'gone' }), registry);
+    expect(report.defaultId).toBe('binance');
+    expect(report.changed).toBe(false);
+    expect(report.warnings[0]).toContain('"gone"');
+  });
+});
+
+describe('saveDefault', () => {
+  it('stores the default in the workbook, saves and recalculates once', async () => {
+    const registry = new PresetRegistry();
+    const host = workbook();
+    await saveDefault('BITGET', host, registry);
+    expect(registry.defaultId).toBe('bitget');
+    expect(host.settings.get(DEFAULT_PRESET_SETTING)).toBe('bitget');
+    expect([host.settings.saves, host.recalculations]).toEqual([1, 1]);
+  });
+
+  it('rejects an unknown id and changes, saves and recalculates nothing', async () => {
+    const registry = new PresetRegistry();
+    const host = workbook();
+    await expect(saveDefault('nowhere', host, registry)).rejects.toThrow(/exchange: unknown preset "nowhere"/);
+    expect(registry.defaultId).toBe('binance');
+    expect(host.settings.get(DEFAULT_PRESET_SETTING)).toBeNull();
+    expect([host.settings.saves, host.recalculations]).toEqual([0, 0]);
+  });
+
+  it('changes only the registry outside Office', async () => {
+    const registry = new PresetRegistry();
+    await saveDefault('okx', null, registry);
+    expect(registry.defaultId).toBe('okx');
+  });
+
+  it('rejects with the reason when the workbook cannot save, and does not recalculate', async () => {
+    const host = workbook();
+    host.settings.failure = 'the document is read-only';
+    await expect(saveDefault('bybit', host, new PresetRegistry())).rejects.toThrow(/could not be saved: the document is read-only/);
+    expect(host.recalculations).toBe(0);
+  });
+});
+
+describe('saveCustomPresets', () => {
+  it('stores presets that a fresh load reads back unchanged, with the default', async () => {
+    const registry = new PresetRegistry();
+    registry.upsertCustom(parsePreset(DESK));
+    registry.setDefault('desk-example');
+    const host = workbook();
+    await saveCustomPresets(host, registry);
+    expect([host.settings.saves, host.recalculations]).toEqual([1, 1]);
+
+    const reopened = new PresetRegistry();
+    const report = loadFromWorkbook(host, reopened);
+    expect(report.warnings).toEqual([]);
+    expect(reopened.defaultId).toBe('desk-example');
+    expect(reopened.customs()).toEqual(registry.customs());
+  });
+
+  it('stores the fallback default after the default custom preset is removed', async () => {
+    const registry = new PresetRegistry();
+    registry.upsertCustom(parsePreset(DESK));
+    registry.setDefault('desk-example');
+    registry.removeCustom('desk-example');
+    const host = workbook();
+    await saveCustomPresets(host, registry);
+    expect(host.settings.get(CUSTOM_PRESETS_SETTING)).toEqual([]);
+    expect(host.settings.get(DEFAULT_PRESET_SETTING)).toBe('binance');
+  });
+});
+
+describe('the custom functions and the workbook presets', () => {
+  it('compute with the workbook default custom preset: 2 BTC at 60,000 = 100,000 × 0.975 + 20,000 × 0.95', () => {
+    loadFromWorkbook(workbook({ [DEFAULT_PRESET_SETTING]: 'desk-example', [CUSTOM_PRESETS_SETTING]: [DESK] }));
+    expect(collateralValue('BTC', 2, 60000)).toBe(116500);
+  });
+});
