@@ -105,8 +105,9 @@ function deficitsOf(account: Account, hits: readonly string[], accountVerdict: A
  *
  * @throws UNKNOWN_USER_TIER, HAIRCUT_UNPUBLISHED, UNKNOWN_ASSET.
  * @example
- * autoExchange(binance, [bal('USDC', -5000, 1), bal('BTC', 1, 100000)], { userTier: 'vip2', hasPositions: true })
- * // no trigger: −5,000 is above the vip2 threshold −10,000 and equity is positive
+ * // −10,001 USDC is below the −10,000 threshold: sell BTC worth 10001 / 0.975 (2.5% haircut)
+ * autoExchange(binance, [{ asset: 'USDC', amount: dec(-10001), price: dec(1) }, { asset: 'BTC', amount: dec(1), price: dec(100000) }],
+ *   { userTier: 'vip2', hasPositions: true })
  */
 export function autoExchange(preset: Preset, balances: readonly Balance[], options: AutoExchangeOptions): AutoExchangeResult {
   const account = buildAccount(preset, balances, []);

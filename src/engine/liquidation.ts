@@ -125,7 +125,8 @@ function checkNotLiquidated(model: LiquidationModel): void {
  * @throws ALREADY_LIQUIDATED when the ratio is already ≥ 1; NO_LIQUIDATION_PRICE when no price gives 100%;
  * TIERS_UNPUBLISHED(_BEYOND) when the answer lies where tiers are not published.
  * @example
- * liquidationPrice(bitget, [bal('BTC', 1, 60000), bal('USDT', -50000, 1)], [], 'BTC') // with liability MM
+ * // 1,000 USDT behind a 1 BTC long at 60,000 (mmr 0.4%): 1000 + (p − 60000) = 0.004 p → p = 59000 / 0.996
+ * liquidationPrice(binance, [{ asset: 'USDT', amount: dec(1000), price: dec(1) }], [btcusdtLong], 'BTC')
  */
 export function liquidationPrice(
   preset: Preset,

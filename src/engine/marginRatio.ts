@@ -17,7 +17,8 @@ export function equityOf(preset: Preset, account: Account): Dec {
  *
  * @throws EQUITY_NOT_POSITIVE when account equity is zero or negative.
  * @example
- * marginRatio(preset, balances, positions).toString() // e.g. '0.00676088742810188989317995069843878389482333607231' (0.8228 / 121.7)
+ * // Binance guide: MM 205.7 × 0.4% = 0.8228 against equity 121.7 → 0.8228 / 121.7 ≈ 0.68%
+ * marginRatio(binance, [{ asset: 'USDT', amount: dec('121.7'), price: dec(1) }], [btcusdtWorth205_7AtMmr0_004])
  */
 export function marginRatio(preset: Preset, balances: readonly Balance[], positions: readonly Position[]): Dec {
   const account = buildAccount(preset, balances, positions);

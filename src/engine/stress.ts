@@ -26,6 +26,7 @@ function shockFactors(shocks: readonly Shock[]): Map<string, Dec> {
  * @throws BAD_SHOCK for a change ≤ −1; SHOCK_UNMATCHED for an asset the account does not hold or trade;
  * EQUITY_NOT_POSITIVE when the shocked account has no equity left.
  * @example
+ * // BTC −20%: balance price and BTC-based marks ×0.8, then the margin ratio
  * stressMarginRatio(bitget, balances, positions, [{ asset: 'BTC', change: dec('-0.2') }])
  */
 export function stressMarginRatio(

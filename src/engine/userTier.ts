@@ -12,6 +12,8 @@ export interface UserTierThreshold {
  * first tier). `undefined` when the preset publishes no thresholds (then the THRESHOLD trigger does not apply).
  *
  * @throws UNKNOWN_USER_TIER listing the preset's tiers.
+ * @example
+ * userTierThreshold(binance, 'VIP2') // { tier: 'vip2', threshold: -10000 }
  */
 export function userTierThreshold(preset: Preset, userTier?: string | null): UserTierThreshold | undefined {
   const thresholds = preset.rules.autoExchangeThresholds;

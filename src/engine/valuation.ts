@@ -14,6 +14,8 @@ function unitLabel(preset: Preset, spec: AssetSpec): string {
  * slice by slice like tax brackets. `x` must be ≥ 0.
  *
  * @throws TIERS_UNPUBLISHED when the spec has no tiers; TIERS_UNPUBLISHED_BEYOND past the last published cap.
+ * @example
+ * tieredUnits(bitget, bitget.assets.BTC, dec(600000)).toString() // '582000'
  */
 export function tieredUnits(preset: Preset, spec: AssetSpec, x: Dec): Dec {
   const table = tierTable(spec);
