@@ -76,6 +76,7 @@ describe('liquidationPrice (properties)', () => {
       }),
       { numRuns: 300 },
     );
-    expect(solved).toBeGreaterThan(100);
+    // About a third of random accounts have a liquidation price; the rest are already liquidated or never are.
+    expect(solved).toBeGreaterThan(50);
   });
 });
