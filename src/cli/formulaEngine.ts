@@ -1,6 +1,7 @@
 import { HyperFormula } from 'hyperformula';
-import type { CellValue, ConfigParams, Sheets } from 'hyperformula';
+import type { ConfigParams, Sheets, SimpleCellAddress } from 'hyperformula';
 import type { FunctionContext } from '../functions/core';
+import type { Computed } from './format';
 import { FUNCTION_NAMES } from '../functions/core';
 import { MarginPlugin, NAMESPACE } from './marginPlugin';
 import type { SheetContext } from './sheetContext';
@@ -57,8 +58,19 @@ export function buildFormulaEngine(sheets: Sheets, functions: FunctionContext): 
 }
 
 /** Evaluates standalone formulas (no sheet cells to refer to); a table comes back whole, as rows. */
-export function evaluateFormulas(formulas: readonly string[], functions: FunctionContext): (CellValue | CellValue[][])[] {
+export function evaluateFormulas(formulas: readonly string[], functions: FunctionContext): Computed[] {
   const { hf } = buildFormulaEngine({ Sheet1: [] }, functions);
   const sheet = hf.getSheetId('Sheet1') ?? 0;
   return formulas.map((formula) => hf.calculateFormula(formula, sheet));
+}
+
+/**
+ * The value of a formula cell: its own value, or the whole table when it spills. HyperFormula's public API
+ * has no call for a spill's extent, so it is read from the array's vertex.
+ */
+export function computedAt(engine: FormulaEngine, address: SimpleCellAddress): Computed {
+  const array = engine.hf.arrayMapping.getArrayByCorner(address);
+  if (array === undefined || (array.width === 1 && array.height === 1)) return engine.hf.getCellValue(address);
+  const end = { sheet: address.sheet, col: address.col + array.width - 1, row: address.row + array.height - 1 };
+  return engine.hf.getRangeValues({ start: address, end });
 }

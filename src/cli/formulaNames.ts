@@ -1,0 +1,34 @@
+import { FUNCTION_NAMES } from '../functions/core';
+import { NAMESPACE } from './marginPlugin';
+
+/**
+ * Excel writes add-in functions into a file under other names than the user typed: `_xludf.MARGIN.X` for
+ * a user-defined function it could not resolve, `_xldudf_MARGIN_X` for a JavaScript custom function, and
+ * newer built-ins as `_xlfn.` / `_xlfn._xlws.` names. HyperFormula knows none of them.
+ */
+const MARGIN_CALL = /(?<![\w.])(?:_xludf\.|_xldudf_)?MARGIN[._]([A-Za-z][A-Za-z_]*)(?=\s*\()/gi;
+const FUTURE_FUNCTION = /(?<![\w.])_xlfn\.(?:_xlws\.)?/gi;
+
+/** Text inside double quotes (strings) or single quotes (sheet names) is left alone. */
+const QUOTED = /("(?:[^"]|"")*"|'(?:[^']|'')*')/;
+
+function normalizeCode(code: string): string {
+  return code.replace(FUTURE_FUNCTION, '').replace(MARGIN_CALL, (whole, name: string) => {
+    const upper = name.toUpperCase();
+    return FUNCTION_NAMES.some((n) => n === upper) ? `${NAMESPACE}.${upper}` : whole;
+  });
+}
+
+/**
+ * A formula as HyperFormula reads it: a leading "=", and MARGIN function names in their plain form.
+ *
+ * @example
+ * normalizeFormula('_xldudf_MARGIN_COLLATERAL_VALUE("BTC",10,60000)') // '=MARGIN.COLLATERAL_VALUE("BTC",10,60000)'
+ */
+export function normalizeFormula(formula: string): string {
+  const text = formula.trimStart().startsWith('=') ? formula.trimStart() : `=${formula.trimStart()}`;
+  return text
+    .split(QUOTED)
+    .map((part, i) => (i % 2 === 1 ? part : normalizeCode(part)))
+    .join('');
+}

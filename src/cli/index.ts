@@ -1,0 +1,17 @@
+export { main } from './main';
+export type { Output } from './commands';
+export { runEval, runRecalc } from './commands';
+export { parseCommand, USAGE, UsageError } from './options';
+export type { Command } from './options';
+export { buildFormulaEngine, computedAt, evaluateFormulas, registerMarginFunctions } from './formulaEngine';
+export type { FormulaEngine } from './formulaEngine';
+export { MarginPlugin, NAMESPACE, methodName } from './marginPlugin';
+export { normalizeFormula } from './formulaNames';
+export { formatCell, formatLines, toJsonValue } from './format';
+export type { Computed } from './format';
+export { readAddinSettings, applyAddinSettings, DEFAULT_PRESET_SETTING, CUSTOM_PRESETS_SETTING } from './addinSettings';
+export { workbookCells } from './workbookCells';
+export type { FormulaCell, WorkbookCells } from './workbookCells';
+export { storeResults } from './workbookResults';
+export { a1, columnLetters, parseRange, rangeText } from './cellAddress';
+export { applyPresetOptions, PresetOptionError } from './presetsFromOptions';

@@ -1,0 +1,71 @@
+import type ExcelJS from 'exceljs';
+import { DetailedCellError, ErrorType } from 'hyperformula';
+import type { CellValue } from 'hyperformula';
+import type { CellBox } from './cellAddress';
+import { rangeText } from './cellAddress';
+import type { Computed } from './format';
+import type { FormulaCell } from './workbookCells';
+
+/**
+ * The error codes a workbook file may hold. HyperFormula has a few of its own (#CYCLE!, #ERROR!, #LIC!);
+ * Excel would refuse them in a file, so they are stored as #VALUE!.
+ */
+const FILE_ERRORS: Partial<Record<ErrorType, string>> = {
+  [ErrorType.NA]: '#N/A',
+  [ErrorType.VALUE]: '#VALUE!',
+  [ErrorType.NUM]: '#NUM!',
+  [ErrorType.REF]: '#REF!',
+  [ErrorType.NAME]: '#NAME?',
+  [ErrorType.DIV_BY_ZERO]: '#DIV/0!',
+  [ErrorType.SPILL]: '#SPILL!',
+};
+
+type StoredValue = number | string | boolean | ExcelJS.CellErrorValue | null;
+
+function storedValue(value: CellValue): StoredValue {
+  if (value instanceof DetailedCellError) return { error: (FILE_ERRORS[value.type] ?? '#VALUE!') as ExcelJS.CellErrorValue['error'] };
+  return value;
+}
+
+function clearStored(ws: ExcelJS.Worksheet, cell: FormulaCell, box: CellBox): void {
+  for (let r = box.row; r < box.row + box.rows; r += 1) {
+    for (let c = box.col; c < box.col + box.cols; c += 1) {
+      if (r !== cell.row || c !== cell.col) ws.getCell(r + 1, c + 1).value = null;
+    }
+  }
+}
+
+/**
+ * Caches one computed value in its formula cell. A table is stored as an array formula over the cells it
+ * spills into, each of them holding its value, which is how a spilled result is kept in a file.
+ */
+function storeResult(ws: ExcelJS.Worksheet, cell: FormulaCell, value: Computed): void {
+  if (cell.stored) clearStored(ws, cell, cell.stored);
+  const master = ws.getCell(cell.row + 1, cell.col + 1);
+  if (!Array.isArray(value)) {
+    master.value = { formula: cell.formula, result: storedValue(value) } as ExcelJS.CellFormulaValue;
+    return;
+  }
+  const box = { row: cell.row, col: cell.col, rows: value.length, cols: value[0]?.length ?? 1 };
+  value.forEach((cells, r) =>
+    cells.forEach((v, c) => {
+      if (r > 0 || c > 0) ws.getCell(cell.row + r + 1, cell.col + c + 1).value = storedValue(v);
+    }),
+  );
+  const top = value[0]?.[0] ?? null;
+  master.value = {
+    formula: cell.formula,
+    result: storedValue(top),
+    shareType: 'array',
+    ref: rangeText(box),
+  } as ExcelJS.CellFormulaValue;
+}
+
+/** Writes every formula cell's computed value into the workbook (formulas stay as they were in the file). */
+export function storeResults(workbook: ExcelJS.Workbook, formulas: readonly FormulaCell[], values: readonly Computed[]): void {
+  formulas.forEach((cell, i) => {
+    const ws = workbook.getWorksheet(cell.sheet);
+    const value = values[i];
+    if (ws && value !== undefined) storeResult(ws, cell, value);
+  });
+}
