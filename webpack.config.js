@@ -93,6 +93,11 @@ module.exports = (env = {}, argv = {}) => {
     mode,
     context: __dirname,
     devtool: mode === 'development' ? 'source-map' : false,
+    // Rebuilds (npm start, a second build in the tests) reuse compiled and minified modules.
+    cache: {
+      type: 'filesystem',
+      buildDependencies: { config: [__filename, require.resolve('./scripts/addinUrls'), require.resolve('./scripts/gen-function-docs')] },
+    },
     entry: {
       functions: './src/functions/functions.ts',
       // One runtime for both bundles: the task pane reuses the functions bundle's modules, so both see the same
