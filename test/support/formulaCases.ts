@@ -1,0 +1,447 @@
+import type { ErrorKind } from '../../src/engine/errors';
+import type { CellArg, CellGrid, FunctionName } from '../../src/functions/core/types';
+import { BUILTIN_PRESETS } from '../../src/presets';
+
+/**
+ * One call of a MARGIN function, twice: as the cell arguments a host hands to `invoke` (omitted optionals as
+ * `null`), and as the Excel formula a user types. The Excel adapter tests and the CLI tests both run every case.
+ * Expected numbers come from SPEC's worked examples or from exact decimal arithmetic done by hand (the exact
+ * quotient is written out to 60 digits, then read as the nearest double, as a cell shows it).
+ */
+export interface FormulaCase {
+  readonly title: string;
+  readonly name: FunctionName;
+  readonly args: readonly CellArg[];
+  readonly formula: string;
+  readonly expected: number | string | CellGrid | { readonly error: ErrorKind };
+}
+
+const BTC_USDT: CellGrid = [
+  ['BTC', 10, 60000],
+  ['USDT', -5000, 1],
+];
+const BTC_USDT_TEXT = '{"BTC",10,60000;"USDT",-5000,1}';
+
+/** SPEC §1 risk-rate example: MM $205.7 × 0.4% = $0.8228 on a USDT equity of $121.7. */
+const SPEC_POSITION: CellGrid = [
+  ['symbol', 'side', 'size', 'entry', 'mark', 'mmr'],
+  ['BTCUSDT', 'LONG', 0.01, 20570, 20570, 0.004],
+];
+const SPEC_POSITION_TEXT = '{"symbol","side","size","entry","mark","mmr";"BTCUSDT","LONG",0.01,20570,20570,0.004}';
+
+const NO_POSITIONS: CellGrid = [['symbol', 'side', 'size', 'entry', 'mark', 'mmr']];
+const NO_POSITIONS_TEXT = '{"symbol","side","size","entry","mark","mmr"}';
+
+/** One BTC long at 60,000 with a 1% maintenance rate and a 5% initial rate, on 10,000 USDT (Binance). */
+const LONG_BTC: CellGrid = [['BTCUSDT', 'LONG', 1, 60000, 60000, 0.01, 0, 0.05]];
+const LONG_BTC_TEXT = '{"BTCUSDT","LONG",1,60000,60000,0.01,0,0.05}';
+
+const exact = (digits: string): number => Number(digits);
+
+export const FORMULA_CASES: readonly FormulaCase[] = [
+  // COLLATERAL_VALUE
+  {
+    title: 'values 10 BTC at 60,000 on Bitget with the tiered haircut (SPEC §3 example)',
+    name: 'COLLATERAL_VALUE',
+    args: ['BTC', 10, 60000, 'bitget'],
+    formula: '=MARGIN.COLLATERAL_VALUE("BTC",10,60000,"bitget")',
+    expected: 582000,
+  },
+  {
+    title: 'reads asset and exchange case-insensitively and numbers given as text',
+    name: 'COLLATERAL_VALUE',
+    args: ['btc', '10', '60000', 'BitGet'],
+    formula: '=MARGIN.COLLATERAL_VALUE("btc","10","60000","BitGet")',
+    expected: 582000,
+  },
+  {
+    title: 'values BNB worth 1,000 at 950 on Binance, the default preset (FAQ example)',
+    name: 'COLLATERAL_VALUE',
+    args: ['BNB', 1, 1000, null],
+    formula: '=MARGIN.COLLATERAL_VALUE("BNB",1,1000)',
+    expected: 950,
+  },
+  {
+    title: 'values FDUSD 1,000 at 989 on Binance (FAQ example)',
+    name: 'COLLATERAL_VALUE',
+    args: ['FDUSD', 1000, 1, 'binance'],
+    formula: '=MARGIN.COLLATERAL_VALUE("FDUSD",1000,1,"binance")',
+    expected: 989,
+  },
+  {
+    title: 'values a liability at its full value',
+    name: 'COLLATERAL_VALUE',
+    args: ['USDT', -5000, 1, 'binance'],
+    formula: '=MARGIN.COLLATERAL_VALUE("USDT",-5000,1,"binance")',
+    expected: -5000,
+  },
+  {
+    title: 'applies BitMart quantity tiers slice by slice: 10 BTC at 95% and 5 BTC at 92.5%',
+    name: 'COLLATERAL_VALUE',
+    args: ['BTC', 15, 60000, 'bitmart'],
+    formula: '=MARGIN.COLLATERAL_VALUE("BTC",15,60000,"bitmart")',
+    expected: 847500,
+  },
+  {
+    title: 'gives #N/A beyond the last published BitMart tier',
+    name: 'COLLATERAL_VALUE',
+    args: ['BTC', 25, 60000, 'bitmart'],
+    formula: '=MARGIN.COLLATERAL_VALUE("BTC",25,60000,"bitmart")',
+    expected: { error: 'na' },
+  },
+  {
+    title: 'gives #N/A for an asset whose tiers are unpublished',
+    name: 'COLLATERAL_VALUE',
+    args: ['ETH', 1, 3000, 'bitget'],
+    formula: '=MARGIN.COLLATERAL_VALUE("ETH",1,3000,"bitget")',
+    expected: { error: 'na' },
+  },
+  {
+    title: 'gives #N/A for an asset the preset does not list',
+    name: 'COLLATERAL_VALUE',
+    args: ['DOGE', 1, 0.1, 'binance'],
+    formula: '=MARGIN.COLLATERAL_VALUE("DOGE",1,0.1,"binance")',
+    expected: { error: 'na' },
+  },
+  {
+    title: 'gives #VALUE! for an unknown exchange',
+    name: 'COLLATERAL_VALUE',
+    args: ['BTC', 1, 60000, 'nowhere'],
+    formula: '=MARGIN.COLLATERAL_VALUE("BTC",1,60000,"nowhere")',
+    expected: { error: 'value' },
+  },
+  {
+    title: 'gives #VALUE! for a price of zero',
+    name: 'COLLATERAL_VALUE',
+    args: ['BTC', 1, 0, 'bitget'],
+    formula: '=MARGIN.COLLATERAL_VALUE("BTC",1,0,"bitget")',
+    expected: { error: 'value' },
+  },
+  // COLLATERAL_RATIO
+  {
+    title: 'gives the effective ratio of 10 BTC on Bitget: 582,000 / 600,000',
+    name: 'COLLATERAL_RATIO',
+    args: ['BTC', 10, 60000, 'bitget'],
+    formula: '=MARGIN.COLLATERAL_RATIO("BTC",10,60000,"bitget")',
+    expected: 0.97,
+  },
+  {
+    title: "gives the first tier's ratio for an amount of zero",
+    name: 'COLLATERAL_RATIO',
+    args: ['BTC', 0, 60000, 'bitget'],
+    formula: '=MARGIN.COLLATERAL_RATIO("BTC",0,60000,"bitget")',
+    expected: 0.975,
+  },
+  // COLLATERAL_TIERS
+  {
+    title: "lists Bitget's BTC tiers with an empty cap on the last, uncapped tier",
+    name: 'COLLATERAL_TIERS',
+    args: ['BTC', 'bitget'],
+    formula: '=MARGIN.COLLATERAL_TIERS("BTC","bitget")',
+    expected: [
+      ['floor', 'cap', 'ratio', 'unit'],
+      [0, 100000, 0.975, 'value'],
+      [100000, 500000, 0.97, 'value'],
+      [500000, 1000000, 0.965, 'value'],
+      [1000000, 5000000, 0.96, 'value'],
+      [5000000, '', 0.85, 'value'],
+    ],
+  },
+  {
+    title: "lists BitMart's BTC tiers and says they are unpublished beyond 20 BTC",
+    name: 'COLLATERAL_TIERS',
+    args: ['BTC', 'bitmart'],
+    formula: '=MARGIN.COLLATERAL_TIERS("BTC","bitmart")',
+    expected: [
+      ['floor', 'cap', 'ratio', 'unit'],
+      [0, 10, 0.95, 'quantity'],
+      [10, 20, 0.925, 'quantity'],
+      [20, '', 'unpublished beyond 20', 'quantity'],
+    ],
+  },
+  {
+    title: 'gives #N/A for the tiers of an asset whose tiers are unpublished',
+    name: 'COLLATERAL_TIERS',
+    args: ['SOL', 'bitget'],
+    formula: '=MARGIN.COLLATERAL_TIERS("SOL","bitget")',
+    expected: { error: 'na' },
+  },
+  // PRESETS
+  {
+    title: 'lists the built-in presets with id, name, as-of date, source and status',
+    name: 'PRESETS',
+    args: [],
+    formula: '=MARGIN.PRESETS()',
+    expected: [
+      ['id', 'name', 'as_of', 'source', 'status'],
+      ...BUILTIN_PRESETS.map((p) => [p.id, p.name, p.asOf, p.source, p.status]),
+    ],
+  },
+  // ACCOUNT_EQUITY
+  {
+    title: 'adds the haircut BTC value and the USDT liability on Bitget',
+    name: 'ACCOUNT_EQUITY',
+    args: [BTC_USDT, 'bitget'],
+    formula: `=MARGIN.ACCOUNT_EQUITY(${BTC_USDT_TEXT},"bitget")`,
+    expected: 577000,
+  },
+  {
+    title: 'reads a balances range with a header row in another column order',
+    name: 'ACCOUNT_EQUITY',
+    args: [
+      [
+        ['Index Price', 'Coin', 'Wallet Balance'],
+        [60000, 'BTC', 10],
+        [1, 'USDT', -5000],
+      ],
+      'bitget',
+    ],
+    formula: '=MARGIN.ACCOUNT_EQUITY({"Index Price","Coin","Wallet Balance";60000,"BTC",10;1,"USDT",-5000},"bitget")',
+    expected: 577000,
+  },
+  {
+    title: 'gives #VALUE! for a balances row with text where the amount belongs',
+    name: 'ACCOUNT_EQUITY',
+    args: [[['BTC', 'ten', 60000]], 'bitget'],
+    formula: '=MARGIN.ACCOUNT_EQUITY({"BTC","ten",60000},"bitget")',
+    expected: { error: 'value' },
+  },
+  // MULTIASSET_LTV
+  {
+    title: 'divides the liability value by the haircut collateral value (exact 5000 / 582000)',
+    name: 'MULTIASSET_LTV',
+    args: [BTC_USDT, 'bitget'],
+    formula: `=MARGIN.MULTIASSET_LTV(${BTC_USDT_TEXT},"bitget")`,
+    expected: exact('0.00859106529209621993127147766323024054982817869415807560137457'),
+  },
+  {
+    title: 'gives #N/A when there are liabilities and no collateral',
+    name: 'MULTIASSET_LTV',
+    args: [[['USDT', -100, 1]], 'binance'],
+    formula: '=MARGIN.MULTIASSET_LTV({"USDT",-100,1},"binance")',
+    expected: { error: 'na' },
+  },
+  // MAINT_MARGIN
+  {
+    title: 'computes the SPEC risk-rate example position: 205.7 × 0.4% = 0.8228',
+    name: 'MAINT_MARGIN',
+    args: [SPEC_POSITION, 'binance'],
+    formula: `=MARGIN.MAINT_MARGIN(${SPEC_POSITION_TEXT},"binance")`,
+    expected: 0.8228,
+  },
+  {
+    title: 'subtracts the maintenance amount: 10 × 3,100 × 0.5% − 50',
+    name: 'MAINT_MARGIN',
+    args: [[['ETHUSDT', 'SHORT', 10, 3000, 3100, 0.005, 50]], 'binance'],
+    formula: '=MARGIN.MAINT_MARGIN({"ETHUSDT","SHORT",10,3000,3100,0.005,50},"binance")',
+    expected: 105,
+  },
+  {
+    title: 'gives #VALUE! for an unknown side',
+    name: 'MAINT_MARGIN',
+    args: [[['ETHUSDT', 'UP', 10, 3000, 3100, 0.005]], 'binance'],
+    formula: '=MARGIN.MAINT_MARGIN({"ETHUSDT","UP",10,3000,3100,0.005},"binance")',
+    expected: { error: 'value' },
+  },
+  // MARGIN_RATIO
+  {
+    title: 'gives the SPEC risk-rate example: 0.8228 / 121.7 (exact quotient)',
+    name: 'MARGIN_RATIO',
+    args: [[['USDT', 121.7, 1]], SPEC_POSITION, 'binance'],
+    formula: `=MARGIN.MARGIN_RATIO({"USDT",121.7,1},${SPEC_POSITION_TEXT},"binance")`,
+    expected: exact('0.00676088742810188989317995069843878389482333607230895645028759'),
+  },
+  {
+    title: 'gives #N/A when account equity is not positive',
+    name: 'MARGIN_RATIO',
+    args: [[['USDT', -10, 1]], SPEC_POSITION, 'binance'],
+    formula: `=MARGIN.MARGIN_RATIO({"USDT",-10,1},${SPEC_POSITION_TEXT},"binance")`,
+    expected: { error: 'na' },
+  },
+  // RISK_LEVEL
+  {
+    title: 'is SAFE below 50%',
+    name: 'RISK_LEVEL',
+    args: [0.3, null],
+    formula: '=MARGIN.RISK_LEVEL(0.3)',
+    expected: 'SAFE',
+  },
+  {
+    title: 'is WARNING from 50% up to and including 80%',
+    name: 'RISK_LEVEL',
+    args: [0.8, 'binance'],
+    formula: '=MARGIN.RISK_LEVEL(0.8,"binance")',
+    expected: 'WARNING',
+  },
+  {
+    title: 'is DANGER above 80% and below 100%',
+    name: 'RISK_LEVEL',
+    args: [0.85, 'binance'],
+    formula: '=MARGIN.RISK_LEVEL(0.85,"binance")',
+    expected: 'DANGER',
+  },
+  {
+    title: 'is LIQUIDATION at 100%',
+    name: 'RISK_LEVEL',
+    args: [1, 'bitget'],
+    formula: '=MARGIN.RISK_LEVEL(1,"bitget")',
+    expected: 'LIQUIDATION',
+  },
+  {
+    title: 'gives #VALUE! for a negative margin ratio',
+    name: 'RISK_LEVEL',
+    args: [-0.1, 'binance'],
+    formula: '=MARGIN.RISK_LEVEL(-0.1,"binance")',
+    expected: { error: 'value' },
+  },
+  // AVAILABLE_FOR_ORDER
+  {
+    title: 'gives equity minus initial margin: 10,000 − 1 × 60,000 × 5%',
+    name: 'AVAILABLE_FOR_ORDER',
+    args: [[['USDT', 10000, 1]], LONG_BTC, null, 'binance'],
+    formula: `=MARGIN.AVAILABLE_FOR_ORDER({"USDT",10000,1},${LONG_BTC_TEXT},,"binance")`,
+    expected: 7000,
+  },
+  {
+    title: 'gives the free margin in BTC: 7,000 / 60,000',
+    name: 'AVAILABLE_FOR_ORDER',
+    args: [
+      [
+        ['USDT', 10000, 1],
+        ['BTC', 0, 60000],
+      ],
+      LONG_BTC,
+      'BTC',
+      'binance',
+    ],
+    formula: `=MARGIN.AVAILABLE_FOR_ORDER({"USDT",10000,1;"BTC",0,60000},${LONG_BTC_TEXT},"BTC","binance")`,
+    expected: exact('0.116666666666666666666666666666666666666666666666666666666667'),
+  },
+  // AUTO_EXCHANGE
+  {
+    title: 'converts BTC to cover USDC below the Regular threshold, selling 5,001 / (1 − 2.5%) of value',
+    name: 'AUTO_EXCHANGE',
+    args: [
+      [
+        ['BTC', 1, 60000],
+        ['USDC', -5001, 1],
+      ],
+      'binance',
+      null,
+      null,
+    ],
+    formula: '=MARGIN.AUTO_EXCHANGE({"BTC",1,60000;"USDC",-5001,1},"binance")',
+    expected: [
+      ['from_asset', 'amount_sold', 'value_sold', 'to_asset', 'amount_covered', 'trigger'],
+      [
+        'BTC',
+        exact('0.0854871794871794871794871794871794871794871794871794871794872'),
+        exact('5129.23076923076923076923076923076923076923076923076923076923'),
+        'USDC',
+        5001,
+        'THRESHOLD',
+      ],
+    ],
+  },
+  {
+    title: 'gives #VALUE! for an unknown user tier',
+    name: 'AUTO_EXCHANGE',
+    args: [BTC_USDT, 'binance', 'platinum', false],
+    formula: `=MARGIN.AUTO_EXCHANGE(${BTC_USDT_TEXT},"binance","platinum",FALSE)`,
+    expected: { error: 'value' },
+  },
+  // LIABILITY_INTEREST
+  {
+    title: 'charges interest on the part beyond the interest-free amount: 4,000 × 0.001% × 24',
+    name: 'LIABILITY_INTEREST',
+    args: [-5000, 0.00001, 24, 1000],
+    formula: '=MARGIN.LIABILITY_INTEREST(-5000,0.00001,24,1000)',
+    expected: 0.96,
+  },
+  {
+    title: 'charges interest on the whole liability when no interest-free amount is given',
+    name: 'LIABILITY_INTEREST',
+    args: [-5000, 0.00001, 24, null],
+    formula: '=MARGIN.LIABILITY_INTEREST(-5000,0.00001,24)',
+    expected: 1.2,
+  },
+  {
+    title: 'gives #VALUE! for negative hours',
+    name: 'LIABILITY_INTEREST',
+    args: [-5000, 0.00001, -1, null],
+    formula: '=MARGIN.LIABILITY_INTEREST(-5000,0.00001,-1)',
+    expected: { error: 'value' },
+  },
+  // LIQUIDATION_PRICE
+  {
+    title: 'solves 1% × p = 1,000 + (p − 60,000) for a BTC long: p = 59,000 / 0.99',
+    name: 'LIQUIDATION_PRICE',
+    args: [[['USDT', 1000, 1]], LONG_BTC, 'BTC', 'binance'],
+    formula: `=MARGIN.LIQUIDATION_PRICE({"USDT",1000,1},${LONG_BTC_TEXT},"BTC","binance")`,
+    expected: exact('59595.9595959595959595959595959595959595959595959595959595960'),
+  },
+  {
+    title: 'gives #N/A when no price of the asset liquidates the account',
+    name: 'LIQUIDATION_PRICE',
+    args: [
+      [
+        ['BTC', 1, 60000],
+        ['USDT', 1000, 1],
+      ],
+      NO_POSITIONS,
+      'BTC',
+      'binance',
+    ],
+    formula: `=MARGIN.LIQUIDATION_PRICE({"BTC",1,60000;"USDT",1000,1},${NO_POSITIONS_TEXT},"BTC","binance")`,
+    expected: { error: 'na' },
+  },
+  // STRESS_MARGIN_RATIO
+  {
+    title: 'reprices BTC and its position by −20%: MM 480 over equity (10,000 − 12,000) + 45,600',
+    name: 'STRESS_MARGIN_RATIO',
+    args: [
+      [
+        ['USDT', 10000, 1],
+        ['BTC', 1, 60000],
+      ],
+      LONG_BTC,
+      [['BTC', -0.2]],
+      'binance',
+    ],
+    formula: `=MARGIN.STRESS_MARGIN_RATIO({"USDT",10000,1;"BTC",1,60000},${LONG_BTC_TEXT},{"BTC",-0.2},"binance")`,
+    expected: exact('0.0110091743119266055045871559633027522935779816513761467889908'),
+  },
+  {
+    title: 'gives #VALUE! for a shock of −100%',
+    name: 'STRESS_MARGIN_RATIO',
+    args: [[['USDT', 10000, 1]], LONG_BTC, [['BTC', -1]], 'binance'],
+    formula: `=MARGIN.STRESS_MARGIN_RATIO({"USDT",10000,1},${LONG_BTC_TEXT},{"BTC",-1},"binance")`,
+    expected: { error: 'value' },
+  },
+  // MODE_SWITCH_CHECK
+  {
+    title: 'finds a BitMart account without positions or orders eligible, rule by rule',
+    name: 'MODE_SWITCH_CHECK',
+    args: ['multi', [['USDT', 1000, 1]], NO_POSITIONS, 0, 'bitmart'],
+    formula: `=MARGIN.MODE_SWITCH_CHECK("multi",{"USDT",1000,1},${NO_POSITIONS_TEXT},0,"bitmart")`,
+    expected: [
+      ['ELIGIBLE', 'multi-asset mode', 'all 2 rules pass'],
+      ['noOpenPositions', 'PASS', 'no open positions'],
+      ['noOpenOrders', 'PASS', 'no open orders'],
+    ],
+  },
+  {
+    title: 'gives #N/A when the preset publishes no mode-switch rules',
+    name: 'MODE_SWITCH_CHECK',
+    args: ['single', [['USDT', 1000, 1]], NO_POSITIONS, null, 'okx'],
+    formula: `=MARGIN.MODE_SWITCH_CHECK("single",{"USDT",1000,1},${NO_POSITIONS_TEXT},,"okx")`,
+    expected: { error: 'na' },
+  },
+  {
+    title: 'gives #VALUE! for an unknown target mode',
+    name: 'MODE_SWITCH_CHECK',
+    args: ['hedge', [['USDT', 1000, 1]], NO_POSITIONS, null, 'binance'],
+    formula: `=MARGIN.MODE_SWITCH_CHECK("hedge",{"USDT",1000,1},${NO_POSITIONS_TEXT},,"binance")`,
+    expected: { error: 'value' },
+  },
+];
