@@ -1,0 +1,18 @@
+import { officeWorkbookHost, sharedRegistry } from '../functions/workbookSettings';
+import { mountPane } from './app';
+import { createPaneContext } from './paneContext';
+import { browserWorkbookIo, officeWorkbookIo, type WorkbookIo } from './workbookIo';
+
+/** Excel's workbook when the pane runs inside Excel; the in-memory stand-in in a plain browser. */
+function workbookIo(host: Office.HostType | null): WorkbookIo {
+  const workbook = host !== null && host === Office.HostType.Excel ? officeWorkbookHost() : null;
+  return workbook === null ? browserWorkbookIo(sharedRegistry) : officeWorkbookIo(workbook, sharedRegistry);
+}
+
+function start(host: Office.HostType | null): void {
+  mountPane(createPaneContext(sharedRegistry, workbookIo(host)));
+}
+
+// Outside Office, office.js still loads and onReady resolves with host null; the pane then runs in memory.
+if (typeof Office === 'undefined') start(null);
+else void Office.onReady().then((info) => start(info.host ?? null));

@@ -1,0 +1,50 @@
+import { existsSync, mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { type BrowserContext, chromium } from 'playwright-core';
+
+/** Debian's Chromium, or $CHROMIUM_PATH (playwright cannot download its own browser on this network). */
+export function chromiumPath(): string {
+  return process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+}
+
+const ARGS = [
+  '--no-sandbox',
+  '--headless',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface Browser {
+  readonly context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts headless Chromium with a fresh profile. Fails (never skips) with the install command when there is
+ * no Chromium, because these tests are the only check of the pane as a person sees it.
+ */
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = chromiumPath();
+  if (!existsSync(executablePath)) {
+    throw new Error(`No Chromium at ${executablePath}: the task pane tests need it. Install it with: apt-get install chromium (or set CHROMIUM_PATH)`);
+  }
+  const profile = mkdtempSync(join(tmpdir(), 'taskpane-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    args: ARGS,
+    headless: true,
+    viewport: { width: 360, height: 900 },
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

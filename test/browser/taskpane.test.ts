@@ -1,0 +1,211 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { dec } from '../../src/engine/decimal';
+import { type Browser, launchChromium } from './support/chromium';
+import { DIST, ensureBuilt, ROOT } from './support/build';
+import { choosePreset, enterScenario, openPane, type Pane, screenshot, showSection } from './support/pane';
+import { type Running, serveDirectory, serveMockEndpoints } from './support/servers';
+
+const fixture = (name: string): string => readFileSync(join(ROOT, 'test', 'fixtures', 'api', name), 'utf8');
+const BITGET_PATH = '/api/v2/mix/market/discount-rate';
+
+/** Display text as a person expects it: two decimals with thousands separators. */
+const shown = (value: number): string => value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+let browser: Browser;
+let site: Running;
+let mock: Running;
+let pane: Pane;
+
+beforeAll(async () => {
+  ensureBuilt();
+  site = await serveDirectory(DIST);
+  mock = await serveMockEndpoints({ [BITGET_PATH]: fixture('bitget-discount-rate.json') });
+  browser = await launchChromium();
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  await mock?.close();
+});
+
+beforeEach(async () => {
+  pane = await openPane(browser.context, site.origin);
+});
+
+afterEach(async () => {
+  const name = expect.getState().currentTestName ?? 'test';
+  await screenshot(pane.page, name.replace(/[^a-z0-9]+/gi, '-').toLowerCase());
+  await pane.page.close();
+});
+
+describe('task pane in Chromium', () => {
+  it('shows Bitget BTC tiers from 0.975 down to 0.85 once Bitget is picked', async () => {
+    const { page } = pane;
+    await choosePreset(page, 'bitget');
+    await page.locator('details[data-asset="BTC"] > summary').click();
+    const ratios = await page.locator('details[data-asset="BTC"] tbody tr td:nth-child(3)').allTextContents();
+    expect(ratios).toEqual(['0.975', '0.97', '0.965', '0.96', '0.85']);
+    await expect(page.locator('#preset-details').textContent()).resolves.toContain('Documented');
+    expect(await page.locator('#preset-status').textContent()).toContain('Kept in memory');
+    expect(pane.problems).toEqual([]);
+  });
+
+  it('computes the SPEC example account: equity and margin ratio', async () => {
+    const { page } = pane;
+    await choosePreset(page, 'bitget');
+    await enterScenario(page, [{ asset: 'BTC', amount: '10', price: '60000' }], [
+      { symbol: 'BTCUSDT', side: 'LONG', size: '1', entry: '60000', mark: '60000', mmr: '0.004' },
+    ]);
+    // SPEC §3: 100,000 × 0.975 + 400,000 × 0.97 + 100,000 × 0.965; MM = 1 × 60,000 × 0.004.
+    const equity = dec(100000).times('0.975').plus(dec(400000).times('0.97')).plus(dec(100000).times('0.965'));
+    const ratioPercent = dec(60000).times('0.004').div(equity).times(100);
+    await expect(page.locator('#result-equity').textContent()).resolves.toBe(shown(equity.toNumber()));
+    expect(await page.locator('#result-margin-ratio').textContent()).toContain(`${ratioPercent.toFixed(2)}%`);
+    await expect(page.locator('#result-risk').textContent()).resolves.toBe('SAFE');
+    expect(await page.locator('#result-risk').getAttribute('class')).toContain('band-green');
+    expect(pane.problems).toEqual([]);
+  });
+
+  it('updates every figure live as the price-shock slider moves', async () => {
+    const { page } = pane;
+    await choosePreset(page, 'bitget');
+    await enterScenario(page, [{ asset: 'BTC', amount: '10', price: '60000' }], []);
+    await page.getByLabel('BTC price', { exact: true }).fill('-20');
+    // 10 BTC at 48,000 = 480,000: 100,000 × 0.975 + 380,000 × 0.97.
+    const equity = dec(100000).times('0.975').plus(dec(380000).times('0.97'));
+    await expect(page.locator('#result-equity').textContent()).resolves.toBe(shown(equity.toNumber()));
+    await expect(page.locator('#shock-controls output').nth(1).textContent()).resolves.toBe('−20%');
+  });
+
+  it('says why the workbook buttons cannot work in a plain browser', async () => {
+    const { page } = pane;
+    await showSection(page, 'Scenario');
+    await page.getByRole('button', { name: 'Read selection' }).click();
+    await expect(page.locator('#scenario-io').textContent()).resolves.toContain('Read selection: needs Excel');
+    await page.getByRole('button', { name: 'Write results to sheet' }).click();
+    await expect(page.locator('#scenario-io').textContent()).resolves.toContain('Write results to sheet: needs Excel');
+  });
+
+  it('blocks a Binance switch to multi-asset mode with an isolated position (-4167)', async () => {
+    const { page } = pane;
+    await choosePreset(page, 'binance');
+    await enterScenario(page, [{ asset: 'USDT', amount: '10000', price: '1' }], [
+      { symbol: 'BTCUSDT', side: 'LONG', size: '0.1', entry: '60000', mark: '60000', mmr: '0.004', marginMode: 'isolated' },
+    ]);
+    await showSection(page, 'Mode switch');
+    await page.getByLabel('Multi-asset').check();
+    await expect(page.locator('#mode-verdict').textContent()).resolves.toBe('BLOCKED');
+    const rule = page.locator('#mode-rules li[data-rule="crossOnly"]');
+    expect(await rule.textContent()).toContain('FAIL');
+    expect(await rule.textContent()).toContain('-4167');
+  });
+
+  it('imports a table from a local endpoint, shows the changes, then applies them', async () => {
+    const { page } = pane;
+    await showSection(page, 'Import');
+    await page.getByLabel('Exchange', { exact: true }).selectOption('bitget');
+    await expect(page.getByLabel('Endpoint URL').inputValue()).resolves.toBe('https://api.bitget.com/api/v2/mix/market/discount-rate');
+    await page.getByLabel('Endpoint URL').fill(`${mock.origin}${BITGET_PATH}`);
+    await page.getByRole('button', { name: 'Fetch' }).click();
+    await page.waitForSelector('#import-changes li');
+    expect(await page.locator('#import-changes li').count()).toBeGreaterThan(0);
+    expect(await page.locator('#import-diff h3').textContent()).toContain('against Bitget');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect(page.locator('#import-status').textContent()).resolves.toContain('"bitget-imported" is now the default preset');
+    await showSection(page, 'Presets');
+    await expect(page.locator('#preset-select').inputValue()).resolves.toBe('bitget-imported');
+    expect(await page.locator('#preset-details .badge').textContent()).toBe('Imported');
+    expect(pane.problems).toEqual([]);
+  });
+
+  it('refuses malformed JSON with its message and leaves the presets unchanged', async () => {
+    const { page } = pane;
+    const presetsBefore = await page.locator('#preset-select option').allTextContents();
+    await showSection(page, 'Import');
+    await page.getByLabel('Exchange', { exact: true }).selectOption('bitget');
+    await page.getByLabel('Response JSON (fetched, or paste it here)').fill('{"code": "00000", "data": [');
+    await page.getByRole('button', { name: 'Show changes' }).click();
+    await expect(page.locator('#import-error').textContent()).resolves.toMatch(/^preset: malformed JSON at line 1, column 28/);
+    expect(await page.getByRole('button', { name: 'Apply' }).isDisabled()).toBe(true);
+    await expect(page.locator('#import-changes').count()).resolves.toBe(0);
+    await showSection(page, 'Presets');
+    await expect(page.locator('#preset-select option').allTextContents()).resolves.toEqual(presetsBefore);
+    await expect(page.locator('#preset-select').inputValue()).resolves.toBe('binance');
+  });
+
+  it('validates a custom preset as it is typed and saves it for the functions', async () => {
+    const { page } = pane;
+    await choosePreset(page, 'bitget');
+    await page.getByRole('button', { name: 'Clone as custom preset' }).click();
+    const ratio = page.getByLabel('BTC tier 1 ratio', { exact: true });
+    await ratio.fill('1.5');
+    const message = 'preset assets.BTC.tiers[0].ratio: expected a ratio from 0 to 1, got 1.5';
+    await expect(page.locator('[data-error-for="assets.BTC.tiers[0].ratio"]').textContent()).resolves.toBe(message);
+    expect(await ratio.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByRole('button', { name: 'Save in workbook' }).isDisabled()).toBe(true);
+    await ratio.fill('0.9');
+    await page.getByRole('button', { name: 'Save in workbook' }).click();
+    await expect(page.locator('#preset-select').inputValue()).resolves.toBe('bitget-custom');
+    await page.locator('details[data-asset="BTC"] > summary').click();
+    await expect(page.locator('details[data-asset="BTC"] tbody tr:first-child td:nth-child(3)').textContent()).resolves.toBe('0.9');
+    expect(pane.problems).toEqual([]);
+  });
+
+  it('is operable with the keyboard alone', async () => {
+    const { page } = pane;
+    const focused = (): Promise<string | null | undefined> =>
+      page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent);
+    await page.getByRole('tab', { name: 'Presets' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-scenario');
+    expect(await page.locator('#panel-scenario').isVisible()).toBe(true);
+    expect(await page.locator('#panel-presets').isVisible()).toBe(false);
+    await page.keyboard.press('Tab'); // the panel itself, so screen-reader users land in it
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Read selection');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Asset, balance row 1');
+    await page.keyboard.type('BTC');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('2');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('50000');
+    // Binance values BTC at 95%: 2 × 50,000 × 0.95.
+    await expect(page.locator('#result-equity').textContent()).resolves.toBe(shown(dec(2).times(50000).times('0.95').toNumber()));
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Remove balance row 1');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Add balance');
+    await page.keyboard.press('Enter');
+    expect(await focused()).toBe('Asset, balance row 2');
+    await expect(page.locator('#balances-grid tbody tr').count()).resolves.toBe(2);
+  });
+
+  it('fits 320 px without horizontal scrolling in every section', async () => {
+    const { page } = pane;
+    await page.setViewportSize({ width: 320, height: 900 });
+    await choosePreset(page, 'bitget');
+    await page.locator('details[data-asset="BTC"] > summary').click();
+    await page.getByRole('button', { name: 'Clone as custom preset' }).click();
+    const overflow = (): Promise<number> => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(await overflow()).toBe(0);
+    await enterScenario(page, [{ asset: 'BTC', amount: '10', price: '60000' }], [
+      { symbol: 'BTCUSDT', side: 'LONG', size: '1', entry: '60000', mark: '60000', mmr: '0.004' },
+    ]);
+    expect(await overflow()).toBe(0);
+    await showSection(page, 'Import');
+    await page.getByLabel('Response JSON (fetched, or paste it here)').fill(fixture('bitget-discount-rate.json'));
+    await page.getByLabel('Exchange', { exact: true }).selectOption('bitget');
+    await page.getByLabel('Response JSON (fetched, or paste it here)').fill(fixture('bitget-discount-rate.json'));
+    await page.getByRole('button', { name: 'Show changes' }).click();
+    await page.waitForSelector('#import-changes li');
+    expect(await overflow()).toBe(0);
+    await showSection(page, 'Mode switch');
+    expect(await overflow()).toBe(0);
+  });
+});
