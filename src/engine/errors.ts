@@ -49,6 +49,7 @@ export const ERRORS = {
   // Presets and assets
   UNKNOWN_EXCHANGE: spec('value', (p) => `exchange: unknown preset "${p.id}"; known: ${p.known}`),
   UNKNOWN_ASSET: spec('na', (p) => `asset: ${p.asset} is not a collateral asset of preset ${p.preset}`),
+  UNKNOWN_RANGE_ASSET: spec('na', (p) => `${p.arg}, row ${p.row}: ${p.asset} is not a collateral asset of preset ${p.preset}`),
   TIERS_UNPUBLISHED: spec(
     'na',
     (p) =>

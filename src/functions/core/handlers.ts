@@ -15,9 +15,10 @@ import {
   riskLevel,
   stressMarginRatio,
 } from '../../engine';
-import type { AssetMode } from '../../engine/model';
+import type { AssetMode, Preset } from '../../engine/model';
 import type { ArgList } from './args';
-import { readBalances } from './balances';
+import type { BalanceRow } from './balances';
+import { readBalances, requireListedAssets } from './balances';
 import {
   optionalBoolean,
   optionalCount,
@@ -50,6 +51,13 @@ const notNegative = (a: ArgList, name: string): Dec => requireNotNegative(number
 const balances = (a: ArgList) => readBalances(a.range('balances'), 'balances');
 const positions = (a: ArgList) => readPositions(a.range('positions'), 'positions');
 
+/** The preset of the call, once the balances it will value are known to be listed in it. */
+function presetFor(a: ArgList, ctx: FunctionContext, rows: readonly BalanceRow[]): Preset {
+  const preset = a.preset(ctx);
+  requireListedAssets(preset, rows, 'balances');
+  return preset;
+}
+
 /**
  * One adapter per function: read the arguments in their order (so the first bad one is reported), call one
  * engine function, convert its result.
@@ -71,11 +79,11 @@ export const HANDLERS: Readonly<Record<FunctionName, Handler>> = {
   PRESETS: (_a, ctx) => presetsTable(ctx.registry.list()),
   ACCOUNT_EQUITY: (a, ctx) => {
     const rows = balances(a);
-    return numberCell(accountEquity(a.preset(ctx), rows));
+    return numberCell(accountEquity(presetFor(a, ctx, rows), rows));
   },
   MULTIASSET_LTV: (a, ctx) => {
     const rows = balances(a);
-    return numberCell(multiAssetLtv(a.preset(ctx), rows));
+    return numberCell(multiAssetLtv(presetFor(a, ctx, rows), rows));
   },
   MAINT_MARGIN: (a, ctx) => {
     const rows = positions(a);
@@ -83,7 +91,7 @@ export const HANDLERS: Readonly<Record<FunctionName, Handler>> = {
   },
   MARGIN_RATIO: (a, ctx) => {
     const [b, p] = [balances(a), positions(a)];
-    return numberCell(marginRatio(a.preset(ctx), b, p));
+    return numberCell(marginRatio(presetFor(a, ctx, b), b, p));
   },
   RISK_LEVEL: (a, ctx) => {
     const ratio = notNegative(a, 'margin_ratio');
@@ -91,11 +99,11 @@ export const HANDLERS: Readonly<Record<FunctionName, Handler>> = {
   },
   AVAILABLE_FOR_ORDER: (a, ctx) => {
     const [b, p, asset] = [balances(a), positions(a), optionalText(a.cell('asset'), 'asset')];
-    return numberCell(availableForOrder(a.preset(ctx), b, p, asset));
+    return numberCell(availableForOrder(presetFor(a, ctx, b), b, p, asset));
   },
   AUTO_EXCHANGE: (a, ctx) => {
     const rows = balances(a);
-    const preset = a.preset(ctx);
+    const preset = presetFor(a, ctx, rows);
     const userTier = optionalText(a.cell('user_tier'), 'user_tier');
     const hasPositions = optionalBoolean(a.cell('has_positions'), 'has_positions');
     return autoExchangeTable(autoExchange(preset, rows, { userTier, hasPositions }), preset.quote);
@@ -107,16 +115,16 @@ export const HANDLERS: Readonly<Record<FunctionName, Handler>> = {
   },
   LIQUIDATION_PRICE: (a, ctx) => {
     const [b, p, asset] = [balances(a), positions(a), text(a, 'asset')];
-    return numberCell(liquidationPrice(a.preset(ctx), b, p, asset));
+    return numberCell(liquidationPrice(presetFor(a, ctx, b), b, p, asset));
   },
   STRESS_MARGIN_RATIO: (a, ctx) => {
     const [b, p, shocks] = [balances(a), positions(a), readShocks(a.range('shocks'), 'shocks')];
-    return numberCell(stressMarginRatio(a.preset(ctx), b, p, shocks));
+    return numberCell(stressMarginRatio(presetFor(a, ctx, b), b, p, shocks));
   },
   MODE_SWITCH_CHECK: (a, ctx) => {
     const target = requiredChoice(a.cell('target_mode'), 'target_mode', MODES);
     const [b, p] = [balances(a), positions(a)];
     const openOrders = optionalCount(a.cell('open_orders'), 'open_orders');
-    return modeSwitchTable(modeSwitchCheck(a.preset(ctx), target, b, p, openOrders));
+    return modeSwitchTable(modeSwitchCheck(presetFor(a, ctx, b), target, b, p, openOrders));
   },
 };

@@ -18,7 +18,8 @@ export {
 } from './coerce';
 export { readTable, readRow, headerKey, columnsText, toGrid } from './tables';
 export type { ColumnSpec, Table, TableRow, TableSpec } from './tables';
-export { readBalances, BALANCES_TABLE } from './balances';
+export { readBalances, requireListedAssets, BALANCES_TABLE } from './balances';
+export type { BalanceRow } from './balances';
 export { readPositions, POSITIONS_TABLE } from './positions';
 export { readShocks, SHOCKS_TABLE } from './shocks';
 export {
