@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
+import { DetailedCellError, ErrorType } from 'hyperformula';
 import type { CellValue } from 'hyperformula';
 import { BUILTIN_PRESETS, PresetRegistry } from '../presets';
 import { applyAddinSettings, readAddinSettings } from './addinSettings';
@@ -24,12 +25,13 @@ interface PresetOptions {
   readonly exchange: string | null;
 }
 
-/** `multiasset eval`: one line per formula (a table: one line per row). */
-export async function runEval(options: PresetOptions & { readonly formulas: readonly string[] }, output: Output): Promise<void> {
+/** `multiasset eval`: one line per formula (a table: one line per row). Exit code 1 if a formula does not parse. */
+export async function runEval(options: PresetOptions & { readonly formulas: readonly string[] }, output: Output): Promise<number> {
   const registry = new PresetRegistry(BUILTIN_PRESETS);
   await applyPresetOptions(registry, options);
   const values = evaluateFormulas(options.formulas.map(normalizeFormula), { registry });
   for (const value of values) formatLines(value).forEach((line) => output.out(line));
+  return values.some((v) => v instanceof DetailedCellError && v.type === ErrorType.ERROR) ? 1 : 0;
 }
 
 const key = (cell: FormulaCell): string => `${cell.sheet}!${a1(cell.row, cell.col)}`;
@@ -55,7 +57,7 @@ function printText(formulas: readonly FormulaCell[], values: readonly Computed[]
 export async function runRecalc(
   options: PresetOptions & { readonly workbook: string; readonly json: boolean; readonly out: string | null },
   output: Output,
-): Promise<void> {
+): Promise<number> {
   const bytes = await readFile(options.workbook);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
@@ -81,4 +83,5 @@ export async function runRecalc(
   } else if (options.out === null) {
     printText(cells.formulas, values, output);
   }
+  return 0;
 }

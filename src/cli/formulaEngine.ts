@@ -1,4 +1,4 @@
-import { HyperFormula } from 'hyperformula';
+import { CellError, DetailedCellError, ErrorType, HyperFormula, NotAFormulaError } from 'hyperformula';
 import type { ConfigParams, Sheets, SimpleCellAddress } from 'hyperformula';
 import type { FunctionContext } from '../functions/core';
 import type { Computed } from './format';
@@ -57,11 +57,26 @@ export function buildFormulaEngine(sheets: Sheets, functions: FunctionContext): 
   return engine;
 }
 
-/** Evaluates standalone formulas (no sheet cells to refer to); a table comes back whole, as rows. */
+/** A formula HyperFormula cannot parse, as the error value a cell would show for it. */
+export function unreadableFormula(formula: string): DetailedCellError {
+  return new DetailedCellError(new CellError(ErrorType.ERROR, `cannot parse the formula ${formula}`), '#ERROR!');
+}
+
+/**
+ * Evaluates standalone formulas (no sheet cells to refer to); a table comes back whole, as rows. A formula
+ * that does not parse gives {@link unreadableFormula}.
+ */
 export function evaluateFormulas(formulas: readonly string[], functions: FunctionContext): Computed[] {
   const { hf } = buildFormulaEngine({ Sheet1: [] }, functions);
   const sheet = hf.getSheetId('Sheet1') ?? 0;
-  return formulas.map((formula) => hf.calculateFormula(formula, sheet));
+  return formulas.map((formula) => {
+    try {
+      return hf.calculateFormula(formula, sheet);
+    } catch (error) {
+      if (error instanceof NotAFormulaError) return unreadableFormula(formula);
+      throw error;
+    }
+  });
 }
 
 /**

@@ -10,14 +10,14 @@ const processOutput: Output = {
 
 /**
  * The `multiasset` program. Returns the exit code: 0 when it ran (a formula that evaluates to an error is a
- * result, not a failure), 1 when a file or preset is refused, 2 on a usage error.
+ * result, not a failure), 1 when a formula does not parse or a file or preset is refused, 2 on a usage error.
  */
 export async function main(argv: readonly string[], output: Output = processOutput): Promise<number> {
   try {
     const command = parseCommand(argv);
-    if (command.kind === 'help') output.out(USAGE);
-    else if (command.kind === 'eval') await runEval(command, output);
-    else await runRecalc(command, output);
+    if (command.kind === 'eval') return await runEval(command, output);
+    if (command.kind === 'recalc') return await runRecalc(command, output);
+    output.out(USAGE);
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {
