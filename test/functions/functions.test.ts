@@ -1,34 +1,10 @@
 import { invoke, type CellArg, type CellResult, type FunctionName } from '../../src/functions/core';
 import { FUNCTION_NAMES } from '../../src/functions/core';
-import * as excel from '../../src/functions/functions';
 import { sharedRegistry } from '../../src/functions/workbookSettings';
-import { installCustomFunctions, shown } from './customFunctionsStub';
+import { installCustomFunctions } from './customFunctionsStub';
+import { call } from './excelFunctions';
 
 installCustomFunctions();
-
-type ExcelFunction = (...args: never[]) => unknown;
-
-/** Each MARGIN id and the function Excel calls for it (the build associates them by these names). */
-const BY_ID: Record<FunctionName, ExcelFunction> = {
-  COLLATERAL_VALUE: excel.collateralValue,
-  COLLATERAL_RATIO: excel.collateralRatio,
-  COLLATERAL_TIERS: excel.collateralTiers,
-  PRESETS: excel.presets,
-  ACCOUNT_EQUITY: excel.accountEquity,
-  MULTIASSET_LTV: excel.multiassetLtv,
-  MAINT_MARGIN: excel.maintMargin,
-  MARGIN_RATIO: excel.marginRatio,
-  RISK_LEVEL: excel.riskLevel,
-  AVAILABLE_FOR_ORDER: excel.availableForOrder,
-  AUTO_EXCHANGE: excel.autoExchange,
-  LIABILITY_INTEREST: excel.liabilityInterest,
-  LIQUIDATION_PRICE: excel.liquidationPrice,
-  STRESS_MARGIN_RATIO: excel.stressMarginRatio,
-  MODE_SWITCH_CHECK: excel.modeSwitchCheck,
-};
-
-/** Calls the Excel function for `id` with the arguments Excel would pass. */
-const call = (id: FunctionName, ...args: unknown[]) => shown(() => (BY_ID[id] as (...a: unknown[]) => unknown)(...args));
 
 const BALANCES = [
   ['BTC', 1, 60000],
