@@ -112,6 +112,7 @@ describe('task pane in Chromium', () => {
     await page.waitForSelector('#import-changes li');
     expect(await page.locator('#import-changes li').count()).toBeGreaterThan(0);
     expect(await page.locator('#import-diff h3').textContent()).toContain('against Bitget');
+    await screenshot(page, 'import-shows-changes-before-apply');
     await page.getByRole('button', { name: 'Apply' }).click();
     await expect(page.locator('#import-status').textContent()).resolves.toContain('"bitget-imported" is now the default preset');
     await showSection(page, 'Presets');
@@ -145,6 +146,7 @@ describe('task pane in Chromium', () => {
     await expect(page.locator('[data-error-for="assets.BTC.tiers[0].ratio"]').textContent()).resolves.toBe(message);
     expect(await ratio.getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByRole('button', { name: 'Save in workbook' }).isDisabled()).toBe(true);
+    await screenshot(page, 'preset-editor-refuses-a-ratio-above-1');
     await ratio.fill('0.9');
     await page.getByRole('button', { name: 'Save in workbook' }).click();
     await expect(page.locator('#preset-select').inputValue()).resolves.toBe('bitget-custom');
