@@ -4,6 +4,7 @@ import {
   assetEquities,
   autoExchange,
   availableForOrder,
+  buildAccount,
   liquidationPrice,
   maintenanceMargin,
   marginRatio,
@@ -129,9 +130,21 @@ function figure(compute: () => Dec, show: (d: Dec) => FigureValue): Figure {
   return out.ok ? { ok: true, value: show(out.value) } : out;
 }
 
+/**
+ * The wallet balances with the cross positions' unrealized PnL as each asset's upnl: auto-exchange's
+ * liquidation trigger looks at account equity, which must be the same equity the pane shows.
+ */
+export function balancesWithPositionPnl(preset: Preset, balances: readonly Balance[], positions: readonly Position[]): Balance[] {
+  return buildAccount(preset, balances, positions).assets.map((s) => {
+    const upnl = s.equity.minus(s.amount);
+    return upnl.isZero() ? { asset: s.asset, amount: s.amount, price: s.price } : { asset: s.asset, amount: s.amount, price: s.price, upnl };
+  });
+}
+
 function autoExchangeView(preset: Preset, balances: readonly Balance[], positions: readonly Position[], userTier?: string | null) {
   return attempt((): AutoExchangeView => {
-    const result = autoExchange(preset, balances, { userTier: userTier ?? null, hasPositions: positions.length > 0 });
+    const wallet = balancesWithPositionPnl(preset, balances, positions);
+    const result = autoExchange(preset, wallet, { userTier: userTier ?? null, hasPositions: positions.length > 0 });
     return {
       fired: result.fired,
       reason: result.reason,

@@ -106,4 +106,14 @@ describe('scenarioView', () => {
     // 6,000 deficit at BTC's 2.5% haircut: value sold = 6000 / 0.975.
     expect(conversion?.valueSold.value.toString()).toBe(dec(6000).div('0.975').toString());
   });
+
+  it('judges the liquidation trigger on the same equity it shows, position PnL included', () => {
+    const usdt = { asset: 'USDT', amount: '-150000', price: '1', upnl: '' };
+    const losing: PositionRow = { ...long, size: '2', entry: '58000', mark: '54000' };
+    const view = scenarioView(BITGET_PRESET, { balances: [{ ...btc, price: '54000' }, usdt], positions: [losing], shocks: NO_SHOCKS });
+    const equity = view.results?.equity;
+    const ae = view.results?.autoExchange;
+    expect(equity?.ok && equity.value.value.toString()).toBe('366100');
+    expect(ae?.ok && ae.value.reason).toContain('account equity 366100 is positive');
+  });
 });
