@@ -72,13 +72,15 @@ export function autoExchangeTable(result: AutoExchangeResult, quote: string): Ce
   return rows;
 }
 
+/** The rule's detail, with the exchange's error code added unless the detail already quotes it. */
 function ruleDetail(rule: RuleVerdict): string {
-  return rule.code === undefined ? rule.detail : `${rule.detail} (code ${rule.code})`;
+  if (rule.code === undefined || rule.detail.includes(String(rule.code))) return rule.detail;
+  return `${rule.detail} (code ${rule.code})`;
 }
 
 /**
  * Three columns: first `ELIGIBLE | BLOCKED`, the target mode and a count of failing rules; then one row per
- * rule: `rule | PASS | FAIL | detail`, the exchange's error code in brackets where it has one.
+ * rule: `rule | PASS or FAIL | detail`, the detail quoting the exchange's error code where it has one.
  */
 export function modeSwitchTable(result: ModeSwitchResult): CellGrid {
   const failing = result.rules.filter((r) => !r.pass).length;
