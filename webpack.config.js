@@ -17,7 +17,7 @@ const path = require('path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
-const { sources } = require('webpack');
+const { Compilation, sources } = require('webpack');
 const { normaliseBaseUrl, rewriteUrls } = require('./scripts/addinUrls');
 const { renderHtml } = require('./scripts/gen-function-docs');
 
@@ -58,7 +58,7 @@ class FunctionReferencePlugin {
   apply(compiler) {
     compiler.hooks.thisCompilation.tap('FunctionReferencePlugin', (compilation) => {
       compilation.hooks.processAssets.tap(
-        { name: 'FunctionReferencePlugin', stage: compilation.constructor.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        { name: 'FunctionReferencePlugin', stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
         () => {
           const asset = compilation.getAsset('functions.json');
           if (!asset) return; // the metadata plugin has already reported why
