@@ -60,7 +60,7 @@ async function recalculateWorkbook(): Promise<void> {
 
 /**
  * Reads the workbook's default preset and custom presets into `registry`. A malformed stored preset, one that
- * reuses a built-in id or repeats an earlier id is skipped with a console warning; nothing here throws.
+ * reuses a built-in id or repeats an earlier id is skipped with a console warning: no stored value makes it throw.
  */
 export function loadFromWorkbook(
   host: WorkbookHost | null = officeWorkbookHost(),
