@@ -1,0 +1,94 @@
+'use strict';
+/** Large accounts for the account-level figures, on custom presets built here with many tiered assets. */
+
+const path = require('node:path');
+const { rng } = require('./stats');
+
+const { dec } = require(path.join(__dirname, '../build/engine'));
+
+const round = (x, digits) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+function valueTiers() {
+  return [
+    { floor: dec(0), cap: dec(100000), ratio: dec('0.975') },
+    { floor: dec(100000), cap: dec(500000), ratio: dec('0.97') },
+    { floor: dec(500000), cap: dec(1000000), ratio: dec('0.965') },
+    { floor: dec(1000000), cap: dec(5000000), ratio: dec('0.96') },
+    { floor: dec(5000000), cap: null, ratio: dec('0.85') },
+  ];
+}
+
+function quantityTiers() {
+  return [
+    { floor: dec(0), cap: dec(1000), ratio: dec('0.9') },
+    { floor: dec(1000), cap: dec(10000), ratio: dec('0.8') },
+    { floor: dec(10000), cap: dec(100000), ratio: dec('0.6') },
+    { floor: dec(100000), cap: null, ratio: dec('0.3') },
+  ];
+}
+
+/** A custom preset: USDT at par plus `count` assets, alternately with value and quantity tiers. */
+function manyAssetPreset(names) {
+  const assets = { USDT: { asset: 'USDT', tierUnit: 'value', tiers: [{ floor: dec(0), cap: null, ratio: dec(1) }], liabilityRate: dec(1) } };
+  names.forEach((name, i) => {
+    const byValue = i % 2 === 0;
+    assets[name] = { asset: name, tierUnit: byValue ? 'value' : 'quantity', tiers: byValue ? valueTiers() : quantityTiers(), liabilityRate: dec('1.05') };
+  });
+  return {
+    id: 'bench',
+    name: 'Bench',
+    asOf: '2026-01-01',
+    source: 'bench',
+    status: 'custom',
+    quote: 'USDT',
+    assets,
+    rules: { riskBands: { warning: dec('0.5'), danger: dec('0.8') }, liabilityMaintenanceRate: dec('0.05') },
+  };
+}
+
+function positionsOn(names, count, next, sizeScale) {
+  const positions = [];
+  for (let i = 0; i < count; i += 1) {
+    const base = names[i % names.length];
+    const mark = round(1 + next() * 500, 4);
+    positions.push({
+      symbol: `${base}USDT`,
+      side: next() < 0.7 ? 'LONG' : 'SHORT',
+      size: dec(round((0.1 + next()) * sizeScale, 3)),
+      entry: dec(round(mark * (0.9 + next() * 0.2), 4)),
+      mark: dec(mark),
+      mmr: dec('0.01'),
+      cum: dec(0),
+      marginMode: 'cross',
+    });
+  }
+  return positions;
+}
+
+/** 10,000 balance rows (5% of them liabilities) and 1,000 cross positions. */
+function accountFixture() {
+  const next = rng(7);
+  const names = Array.from({ length: 9_999 }, (_, i) => `A${i}`);
+  const preset = manyAssetPreset(names);
+  const balances = [{ asset: 'USDT', amount: dec(5_000_000), price: dec(1) }];
+  for (const name of names) {
+    const amount = round(next() * 1000, 6) * (next() < 0.05 ? -0.01 : 1);
+    balances.push({ asset: name, amount: dec(amount), price: dec(round(0.5 + next() * 200, 4)) });
+  }
+  return { preset, balances, positions: positionsOn(names, 1_000, next, 100) };
+}
+
+/** 50 assets and 200 cross positions; the liquidation price asked is that of A1, the base of most positions. */
+function liquidationFixture() {
+  const next = rng(11);
+  const names = Array.from({ length: 49 }, (_, i) => `A${i}`);
+  const preset = manyAssetPreset(names);
+  const balances = [{ asset: 'USDT', amount: dec(200_000), price: dec(1) }];
+  for (const name of names) balances.push({ asset: name, amount: dec(round(10 + next() * 500, 6)), price: dec(round(1 + next() * 100, 4)) });
+  const positions = positionsOn(names, 120, next, 50);
+  // A concentrated long book on A1, so that a fall in A1 liquidates the account.
+  for (const p of positionsOn(['A1'], 80, next, 400)) positions.push({ ...p, side: 'LONG' });
+  return { preset, balances, positions, asset: 'A1' };
+}
+
+module.exports = { accountFixture, liquidationFixture };

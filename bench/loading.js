@@ -1,0 +1,73 @@
+'use strict';
+/**
+ * Time from page load to the 15th `CustomFunctions.associate` of the Excel functions bundle, in headless
+ * Chromium, with dist/ served from 127.0.0.1 by a tiny server (no network).
+ */
+
+const fs = require('node:fs');
+const http = require('node:http');
+const path = require('node:path');
+const { median } = require('./stats');
+
+const FUNCTION_COUNT = 15;
+const CHROMIUM_ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const TYPES = { '.js': 'text/javascript', '.html': 'text/html', '.json': 'application/json', '.css': 'text/css' };
+const PAGE = '<!doctype html><html><head><meta charset="utf-8"><script src="/functions.js"></script></head><body></body></html>';
+
+/** Records every association and the time (ms since navigation start) when the last of the 15 arrives. */
+const STUB = `
+window.__associated = [];
+window.CustomFunctions = {
+  associate(name, fn) {
+    window.__associated.push(name);
+    if (window.__associated.length === ${FUNCTION_COUNT}) window.__registerMs = performance.now();
+  },
+};`;
+
+function serve(dir) {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    if (url.pathname === '/' || url.pathname === '/bench.html') {
+      res.writeHead(200, { 'content-type': 'text/html', 'cache-control': 'no-store' });
+      res.end(PAGE);
+      return;
+    }
+    const file = path.join(dir, path.normalize(url.pathname).replace(/^[/\\]+/, ''));
+    if (!file.startsWith(dir) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404);
+      res.end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+async function measureLoading(dir, { runs = 7 } = {}) {
+  const { chromium } = require('playwright-core');
+  const server = await serve(dir);
+  const url = `http://127.0.0.1:${server.address().port}/bench.html`;
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const times = [];
+  let associated = [];
+  try {
+    for (let i = 0; i < runs + 1; i += 1) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.addInitScript(STUB);
+      await page.goto(url, { waitUntil: 'load' });
+      await page.waitForFunction(() => window.__registerMs !== undefined, null, { timeout: 10_000 });
+      const result = await page.evaluate(() => ({ ms: window.__registerMs, names: window.__associated }));
+      associated = result.names;
+      if (i > 0) times.push(result.ms); // the first load warms the browser
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  return { registerMs: median(times), runs: times, associated };
+}
+
+module.exports = { measureLoading };

@@ -1,0 +1,176 @@
+'use strict';
+/**
+ * `npm run bench`: valuation, account, formula and loading figures measured in one run on one machine.
+ * Runs against the compiled engine in build/ (`npm run prepare`) and the Excel bundle in dist/ (`npm run build`).
+ * Prints a table, writes bench/results.json and ends with one line of JSON.
+ */
+
+const fs = require('node:fs');
+const path = require('node:path');
+const { timeMedian, timePair } = require('./stats');
+const { referenceValuer } = require('./exactReference');
+const { holdingsSample, BITGET_BTC_TIERS, floatValuer } = require('./sample');
+const { accountFixture, liquidationFixture } = require('./accounts');
+const { measureLoading } = require('./loading');
+
+const root = path.join(__dirname, '..');
+const engine = require(path.join(root, 'build/engine'));
+const presets = require(path.join(root, 'build/presets'));
+const cli = require(path.join(root, 'build/cli'));
+const { HyperFormula } = require('hyperformula');
+
+const bitget = presets.BUILTIN_PRESETS.find((p) => p.id === 'bitget');
+
+/** The number-returning valuation entry the COLLATERAL_VALUE adapter uses. */
+const oursCell =
+  engine.collateralValueCell ??
+  ((preset, asset, amount, price) => engine.toCellNumber(engine.collateralValue(preset, asset, engine.dec(amount), engine.dec(price))));
+
+function valuation(sample) {
+  const { amounts, prices } = sample;
+  const n = amounts.length;
+  const floatValue = floatValuer(BITGET_BTC_TIERS);
+  const out = new Float64Array(n);
+  const ours = () => {
+    for (let i = 0; i < n; i += 1) out[i] = oursCell(bitget, 'BTC', amounts[i], prices[i]);
+  };
+  const float = () => {
+    for (let i = 0; i < n; i += 1) out[i] = floatValue(amounts[i], prices[i]);
+  };
+  const t = timePair(ours, float, { runs: 5, warmup: 1 });
+  const reference = referenceValuer(BITGET_BTC_TIERS, 'value');
+  let mismatches = 0;
+  let floatMismatches = 0;
+  let example;
+  for (let i = 0; i < n; i += 1) {
+    const exact = String(reference(amounts[i], prices[i]));
+    const got = String(oursCell(bitget, 'BTC', amounts[i], prices[i]));
+    if (got !== exact) {
+      mismatches += 1;
+      example ??= { amount: amounts[i], price: prices[i], ours: got, exact };
+    }
+    if (String(floatValue(amounts[i], prices[i])) !== exact) floatMismatches += 1;
+  }
+  return { oursMs: t.a, floatMs: t.b, ratio: t.a / t.b, mismatches, floatMismatches, example, n };
+}
+
+function account() {
+  const { preset, balances, positions } = accountFixture();
+  const equity = timeMedian(() => engine.accountEquity(preset, balances, positions));
+  const ltv = timeMedian(() => engine.multiAssetLtv(preset, balances, positions));
+  const ratio = timeMedian(() => engine.marginRatio(preset, balances, positions));
+  const liq = liquidationFixture();
+  const liquidationMs = timeMedian(() => engine.liquidationPrice(liq.preset, liq.balances, liq.positions, liq.asset), { runs: 9, warmup: 3 });
+  const price = engine.liquidationPrice(liq.preset, liq.balances, liq.positions, liq.asset).toString();
+  return {
+    rows: balances.length,
+    positions: positions.length,
+    equityMs: equity,
+    ltvMs: ltv,
+    ratioMs: ratio,
+    accountMs: Math.max(equity, ltv, ratio),
+    liquidationMs,
+    liquidationPrice: price,
+    liquidationAssets: liq.balances.length,
+    liquidationPositions: liq.positions.length,
+  };
+}
+
+const HF_CONFIG = { licenseKey: 'gpl-v3', smartRounding: false };
+/** The tier table as a desk lays it out: floors, and each tier's ratio minus the one below (bracket style). */
+const NATIVE_TABLE = BITGET_BTC_TIERS.map((t, i) => [Number(t.floor), Number(t.ratio) - (i ? Number(BITGET_BTC_TIERS[i - 1].ratio) : 0)]);
+
+function formulas(sample, rows) {
+  const reference = referenceValuer(BITGET_BTC_TIERS, 'value');
+  const ctx = { registry: new presets.PresetRegistry(presets.BUILTIN_PRESETS) };
+  const oursSheet = [];
+  const nativeSheet = [];
+  for (let i = 0; i < rows; i += 1) {
+    const [a, p, r] = [sample.amounts[i], sample.prices[i], i + 1];
+    oursSheet.push([a, p, `=MARGIN.COLLATERAL_VALUE("BTC",A${r},B${r},"bitget")`]);
+    const table = NATIVE_TABLE[i] ?? [null, null];
+    nativeSheet.push([a, p, `=SUMPRODUCT((A${r}*B${r}>$F$1:$F$5)*(A${r}*B${r}-$F$1:$F$5)*$G$1:$G$5)`, null, null, ...table]);
+  }
+  let oursValues;
+  let nativeValues;
+  const t = timePair(
+    () => {
+      const { hf } = cli.buildFormulaEngine({ Sheet1: oursSheet }, ctx);
+      oursValues = hf.getSheetValues(0);
+      hf.destroy();
+    },
+    () => {
+      const hf = HyperFormula.buildFromSheets({ Sheet1: nativeSheet }, HF_CONFIG);
+      nativeValues = hf.getSheetValues(0);
+      hf.destroy();
+    },
+    { runs: 5, warmup: 1 },
+  );
+  let oursDiffer = 0;
+  let nativeDiffer = 0;
+  for (let i = 0; i < rows; i += 1) {
+    const exact = String(reference(sample.amounts[i], sample.prices[i]));
+    if (String(oursValues[i][2]) !== exact) oursDiffer += 1;
+    if (String(nativeValues[i][2]) !== exact) nativeDiffer += 1;
+  }
+  return { rows, oursMs: t.a, nativeMs: t.b, ratio: t.a / t.b, oursDiffer, nativeDiffer };
+}
+
+function bundleKb() {
+  const dist = path.join(root, 'dist');
+  const files = fs.readdirSync(dist).filter((f) => /^functions.*\.js$/.test(f));
+  if (files.length === 0) throw new Error('dist/functions*.js is missing: run npm run build first');
+  const bytes = files.reduce((sum, f) => sum + fs.statSync(path.join(dist, f)).size, 0);
+  return { files, kb: bytes / 1024 };
+}
+
+const fmt = (x, digits = 2) => (typeof x === 'number' ? x.toFixed(digits) : String(x));
+
+function printTable(rows) {
+  const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => String(r[c] ?? '').length)));
+  for (const r of rows) console.log(r.map((cell, c) => String(cell ?? '').padEnd(widths[c])).join('  |  '));
+}
+
+async function main() {
+  const started = Date.now();
+  const sample = holdingsSample(Number(process.env.BENCH_HOLDINGS ?? 1_000_000), 20260101);
+  const step = (label) => console.error(`[${((Date.now() - started) / 1000).toFixed(1)}s] ${label}`);
+  const v = valuation(sample);
+  step('valuation');
+  const a = account();
+  step('account');
+  const f = formulas(sample, 10_000);
+  step('formulas');
+  const b = bundleKb();
+  const l = await measureLoading(path.join(root, 'dist'), { runs: 7 });
+  const summary = {
+    exactVsFloat: Number(v.ratio.toFixed(2)),
+    oursVsNative: Number(f.ratio.toFixed(2)),
+    accountMs: Number(a.accountMs.toFixed(2)),
+    liquidationMs: Number(a.liquidationMs.toFixed(2)),
+    functionsBundleKb: Number(b.kb.toFixed(1)),
+    registerMs: Number(l.registerMs.toFixed(1)),
+    mismatches: v.mismatches,
+  };
+  printTable([
+    ['measure', 'ours', 'baseline', 'ratio / target'],
+    [`valuation, ${v.n.toLocaleString('en')} holdings (ms)`, fmt(v.oursMs), `${fmt(v.floatMs)} float`, `${fmt(v.ratio)}× (≤ 10)`],
+    ['valuation results differing from exact', v.mismatches, `${v.floatMismatches} float`, '0'],
+    [`ACCOUNT_EQUITY, ${a.rows} rows + ${a.positions} positions (ms)`, fmt(a.equityMs), '', '≤ 10'],
+    ['MULTIASSET_LTV (ms)', fmt(a.ltvMs), '', '≤ 10'],
+    ['MARGIN_RATIO (ms)', fmt(a.ratioMs), '', '≤ 10'],
+    [`LIQUIDATION_PRICE, ${a.liquidationAssets} assets, ${a.liquidationPositions} positions (ms)`, fmt(a.liquidationMs), '', '≤ 5'],
+    [`sheet of ${f.rows.toLocaleString('en')} rows, build + compute (ms)`, fmt(f.oursMs), `${fmt(f.nativeMs)} SUMPRODUCT`, `${fmt(f.ratio)}× (≤ 1)`],
+    ['sheet rows differing from exact', f.oursDiffer, `${f.nativeDiffer} SUMPRODUCT`, '0'],
+    [`functions bundle (${b.files.join(', ')}, KB)`, fmt(b.kb, 1), '', '≤ 150'],
+    ['page load → 15 functions associated (ms)', fmt(l.registerMs, 1), '', '≤ 300'],
+  ]);
+  const results = { date: new Date().toISOString(), node: process.version, summary, valuation: v, account: a, formulas: f, bundle: b, loading: l, seconds: (Date.now() - started) / 1000 };
+  fs.writeFileSync(path.join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  console.log(JSON.stringify(summary));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
