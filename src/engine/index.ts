@@ -26,3 +26,5 @@ export * from './stress';
 export * from './modeSwitch';
 export * from './liquidationModel';
 export * from './liquidation';
+export * from './scaledDecimal';
+export * from './collateralValueCell';
