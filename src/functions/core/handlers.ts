@@ -6,6 +6,7 @@ import {
   availableForOrder,
   collateralRatio,
   collateralValue,
+  collateralValueCell,
   liabilityInterest,
   liquidationPrice,
   maintenanceMargin,
@@ -47,6 +48,7 @@ const MODES: Readonly<Record<string, AssetMode>> = {
 const number = (a: ArgList, name: string): Dec => requiredNumber(a.cell(name), name);
 const text = (a: ArgList, name: string): string => requiredText(a.cell(name), name);
 const price = (a: ArgList, name: string): Dec => requirePositive(number(a, name), name);
+const isFiniteNumber = (cell: unknown): cell is number => typeof cell === 'number' && Number.isFinite(cell);
 const notNegative = (a: ArgList, name: string): Dec => requireNotNegative(number(a, name), name);
 const balances = (a: ArgList) => readBalances(a.range('balances'), 'balances');
 const positions = (a: ArgList) => readPositions(a.range('positions'), 'positions');
@@ -64,7 +66,13 @@ function presetFor(a: ArgList, ctx: FunctionContext, rows: readonly BalanceRow[]
  */
 export const HANDLERS: Readonly<Record<FunctionName, Handler>> = {
   COLLATERAL_VALUE: (a, ctx) => {
-    const [asset, amount, p] = [text(a, 'asset'), number(a, 'amount'), price(a, 'price')];
+    const [asset, rawAmount, rawPrice] = [text(a, 'asset'), a.cell('amount'), a.cell('price')];
+    if (isFiniteNumber(rawAmount) && isFiniteNumber(rawPrice) && rawPrice > 0) {
+      // Plain numbers skip Decimal construction: the engine's number entry is exact and rounds once.
+      const value = collateralValueCell(a.preset(ctx), asset, rawAmount === 0 ? 0 : rawAmount, rawPrice);
+      if (Number.isFinite(value)) return value;
+    }
+    const [amount, p] = [number(a, 'amount'), price(a, 'price')];
     return numberCell(collateralValue(a.preset(ctx), asset, amount, p));
   },
   COLLATERAL_RATIO: (a, ctx) => {
