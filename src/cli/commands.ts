@@ -8,7 +8,6 @@ import { a1 } from './cellAddress';
 import type { Computed } from './format';
 import { formatCell, formatLines, toJsonValue } from './format';
 import { buildFormulaEngine, computedAt, evaluateFormulas } from './formulaEngine';
-import { normalizeFormula } from './formulaNames';
 import { applyPresetOptions } from './presetsFromOptions';
 import { storeResults } from './workbookResults';
 import type { FormulaCell } from './workbookCells';
@@ -29,7 +28,7 @@ interface PresetOptions {
 export async function runEval(options: PresetOptions & { readonly formulas: readonly string[] }, output: Output): Promise<number> {
   const registry = new PresetRegistry(BUILTIN_PRESETS);
   await applyPresetOptions(registry, options);
-  const values = evaluateFormulas(options.formulas.map(normalizeFormula), { registry });
+  const values = evaluateFormulas(options.formulas, { registry });
   for (const value of values) formatLines(value).forEach((line) => output.out(line));
   return values.some((v) => v instanceof DetailedCellError && v.type === ErrorType.ERROR) ? 1 : 0;
 }

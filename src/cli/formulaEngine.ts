@@ -3,6 +3,7 @@ import type { ConfigParams, Sheets, SimpleCellAddress } from 'hyperformula';
 import type { FunctionContext } from '../functions/core';
 import type { Computed } from './format';
 import { FUNCTION_NAMES } from '../functions/core';
+import { normalizeFormula } from './formulaNames';
 import { MarginPlugin, NAMESPACE } from './marginPlugin';
 import type { SheetContext } from './sheetContext';
 import { createSheetContext } from './sheetContext';
@@ -63,15 +64,15 @@ export function unreadableFormula(formula: string): DetailedCellError {
 }
 
 /**
- * Evaluates standalone formulas (no sheet cells to refer to); a table comes back whole, as rows. A formula
- * that does not parse gives {@link unreadableFormula}.
+ * Evaluates standalone formulas as Excel would (see {@link normalizeFormula}), with no sheet cells to refer to;
+ * a table comes back whole, as rows. A formula that does not parse gives {@link unreadableFormula}.
  */
 export function evaluateFormulas(formulas: readonly string[], functions: FunctionContext): Computed[] {
   const { hf } = buildFormulaEngine({ Sheet1: [] }, functions);
   const sheet = hf.getSheetId('Sheet1') ?? 0;
   return formulas.map((formula) => {
     try {
-      return hf.calculateFormula(formula, sheet);
+      return hf.calculateFormula(normalizeFormula(formula), sheet);
     } catch (error) {
       if (error instanceof NotAFormulaError) return unreadableFormula(formula);
       throw error;

@@ -8,19 +8,25 @@ import { NAMESPACE } from './marginPlugin';
  */
 const MARGIN_CALL = /(?<![\w.])(?:_xludf\.|_xldudf_)?MARGIN[._]([A-Za-z][A-Za-z_]*)(?=\s*\()/gi;
 const FUTURE_FUNCTION = /(?<![\w.])_xlfn\.(?:_xlws\.)?/gi;
+/** Excel's boolean literals; HyperFormula reads a bare TRUE as a name and knows only the functions TRUE(). */
+const BOOLEAN_LITERAL = /(?<![\w.$])(TRUE|FALSE)(?![\w.!]|\s*\()/gi;
 
 /** Text inside double quotes (strings) or single quotes (sheet names) is left alone. */
 const QUOTED = /("(?:[^"]|"")*"|'(?:[^']|'')*')/;
 
 function normalizeCode(code: string): string {
-  return code.replace(FUTURE_FUNCTION, '').replace(MARGIN_CALL, (whole, name: string) => {
-    const upper = name.toUpperCase();
-    return FUNCTION_NAMES.some((n) => n === upper) ? `${NAMESPACE}.${upper}` : whole;
-  });
+  return code
+    .replace(FUTURE_FUNCTION, '')
+    .replace(BOOLEAN_LITERAL, (literal: string) => `${literal.toUpperCase()}()`)
+    .replace(MARGIN_CALL, (whole, name: string) => {
+      const upper = name.toUpperCase();
+      return FUNCTION_NAMES.some((n) => n === upper) ? `${NAMESPACE}.${upper}` : whole;
+    });
 }
 
 /**
- * A formula as HyperFormula reads it: a leading "=", and MARGIN function names in their plain form.
+ * A formula as HyperFormula reads it: a leading "=", MARGIN function names in their plain form, and Excel's
+ * TRUE / FALSE literals as the functions TRUE() / FALSE().
  *
  * @example
  * normalizeFormula('_xldudf_MARGIN_COLLATERAL_VALUE("BTC",10,60000)') // '=MARGIN.COLLATERAL_VALUE("BTC",10,60000)'

@@ -12,6 +12,8 @@ export interface FormulaCell {
   readonly formula: string;
   /** The cells an array formula covered in the file (its previous spill), when it covered more than itself. */
   readonly stored?: CellBox;
+  /** Part of a shared formula: the master's address, and on the master the range the formula is shared over. */
+  readonly shared?: { readonly master: string; readonly ref?: string };
 }
 
 export interface WorkbookCells {
@@ -23,11 +25,18 @@ export interface WorkbookCells {
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;
 
-/** exceljs keeps array formulas' `shareType` and `ref`, but its typings omit them. */
+/** exceljs keeps `shareType` and `ref` of array and shared formulas, but its typings omit them. */
 interface FormulaModel {
   readonly formula?: string;
+  readonly sharedFormula?: string;
   readonly shareType?: string;
   readonly ref?: string;
+}
+
+function sharedPart(model: FormulaModel, address: string): FormulaCell['shared'] {
+  if (model.sharedFormula !== undefined) return { master: model.sharedFormula };
+  if (model.shareType === 'shared') return { master: address, ...(model.ref ? { ref: model.ref } : {}) };
+  return undefined;
 }
 
 /**
@@ -61,7 +70,8 @@ function readSheet(ws: ExcelJS.Worksheet, formulas: FormulaCell[]): RawCellConte
       const box = model.shareType === 'array' && model.ref ? parseRange(model.ref) : undefined;
       const stored = box && (box.rows > 1 || box.cols > 1) ? box : undefined;
       if (stored) covered.push(stored);
-      formulas.push({ sheet: ws.name, row: r, col: c, formula: cell.formula, ...(stored ? { stored } : {}) });
+      const shared = sharedPart(model, cell.address);
+      formulas.push({ sheet: ws.name, row: r, col: c, formula: cell.formula, ...(stored ? { stored } : {}), ...(shared ? { shared } : {}) });
       cells[c] = normalizeFormula(cell.formula);
     });
   });
