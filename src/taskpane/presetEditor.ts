@@ -26,6 +26,8 @@ interface EditorState {
   readonly isNew: boolean;
   /** Fields whose text is not even JSON: kept out of the draft, reported next to the field. */
   readonly localErrors: Map<string, string>;
+  /** Assets whose block is expanded, kept across re-renders (adding a tier must not fold it away). */
+  readonly openAssets: Set<string>;
 }
 
 const TIER_PARTS = ['floor', 'cap', 'ratio'] as const;
@@ -66,9 +68,9 @@ function toJson(text: string, kind: FieldKind): { value: unknown } | { error: st
 }
 
 /** A labelled input bound to `path` in the draft, with the slot its validation message appears in. */
-function input(state: EditorState, path: string, label: string, kind: FieldKind, onEdit: () => void): HTMLElement {
+function input(state: EditorState, path: string, label: string, kind: FieldKind, onEdit: () => void, sharedSlot?: string): HTMLElement {
   const id = uniqueDomId('edit');
-  const errorId = `${id}-error`;
+  const errorId = sharedSlot ?? `${id}-error`;
   const attrs = { id, 'data-path': path, 'aria-describedby': errorId, autocomplete: 'off', spellcheck: 'false' };
   const field = kind === 'json' ? el('textarea', { ...attrs, rows: 2 }) : el('input', { ...attrs, type: 'text' });
   field.value = fieldText(state.draft, path, kind);
@@ -84,21 +86,27 @@ function input(state: EditorState, path: string, label: string, kind: FieldKind,
   return el('div', { class: 'field' }, [
     el('label', { for: id }, [label]),
     field,
-    el('p', { id: errorId, class: 'field-error', 'data-error-for': path, hidden: true }),
+    sharedSlot === undefined ? el('p', { id: errorId, class: 'field-error', 'data-error-for': path, hidden: true }) : null,
   ]);
 }
 
 function tierRow(state: EditorState, asset: string, index: number, rerender: () => void, validate: () => void): HTMLElement {
   const tierPath = itemPath(fieldPath(fieldPath('assets', asset), 'tiers'), index);
+  // One message slot under the whole row: a third of a 320 px pane is too narrow for a message.
+  const slotId = uniqueDomId('tier-error');
   const cells = TIER_PARTS.map((part) =>
-    input(state, fieldPath(tierPath, part), `${asset} tier ${index + 1} ${part}${part === 'cap' ? ' (blank: no cap)' : ''}`, part === 'cap' ? 'cap' : 'text', validate),
+    input(state, fieldPath(tierPath, part), `${asset} tier ${index + 1} ${part}${part === 'cap' ? ' (blank: no cap)' : ''}`, part === 'cap' ? 'cap' : 'text', validate, slotId),
   );
   const remove = el('button', { type: 'button', class: 'quiet', 'aria-label': `Remove ${asset} tier ${index + 1}` }, ['Remove']);
   remove.addEventListener('click', () => {
     state.draft = removeTier(state.draft, asset, index);
     rerender();
   });
-  return el('div', { class: 'tier-edit' }, [...cells, remove]);
+  return el('div', { class: 'tier-edit' }, [
+    ...cells,
+    el('p', { id: slotId, class: 'field-error', 'data-error-for': tierPath, hidden: true }),
+    remove,
+  ]);
 }
 
 function assetFieldset(state: EditorState, asset: string, rerender: () => void, validate: () => void): HTMLElement {
@@ -116,6 +124,7 @@ function assetFieldset(state: EditorState, asset: string, rerender: () => void, 
   });
   const addTierButton = el('button', { type: 'button' }, [`Add ${asset} tier`]);
   addTierButton.addEventListener('click', () => {
+    state.openAssets.add(asset);
     state.draft = addTier(state.draft, asset);
     rerender();
   });
@@ -124,15 +133,20 @@ function assetFieldset(state: EditorState, asset: string, rerender: () => void, 
     state.draft = removeAsset(state.draft, asset);
     rerender();
   });
-  return el('fieldset', { class: 'asset-edit' }, [
-    el('legend', {}, [asset]),
-    el('div', { class: 'field' }, [el('label', { for: unitId }, ['Tier unit']), unit]),
+  const block = el('details', { class: 'asset-edit', 'data-asset': asset, open: state.openAssets.has(asset) }, [
+    el('summary', {}, [el('span', { class: 'asset-name' }, [asset]), ' ', el('span', { class: 'muted' }, [`${tiers.length} tier${tiers.length === 1 ? '' : 's'}`])]),
+    el('div', { class: 'field' }, [el('label', { for: unitId }, [`${asset} tier unit`]), unit]),
     el('p', { class: 'field-error', 'data-error-for': fieldPath(assetPath, 'tiers'), hidden: true }),
     ...tiers.map((_, i) => tierRow(state, asset, i, rerender, validate)),
     ...ASSET_FIELDS.map(([key, label]) => input(state, fieldPath(assetPath, key), `${asset} ${label.charAt(0).toLowerCase()}${label.slice(1)}`, 'optional', validate)),
     el('div', { class: 'actions' }, [addTierButton, removeButton]),
     el('p', { class: 'field-error', 'data-error-for': assetPath, hidden: true }),
   ]);
+  block.addEventListener('toggle', () => {
+    if (block.open) state.openAssets.add(asset);
+    else state.openAssets.delete(asset);
+  });
+  return block;
 }
 
 function addAssetControl(state: EditorState, rerender: () => void): HTMLElement {
@@ -141,6 +155,7 @@ function addAssetControl(state: EditorState, rerender: () => void): HTMLElement 
   const add = el('button', { type: 'button' }, ['Add asset']);
   add.addEventListener('click', () => {
     if (name.value.trim() === '') return;
+    state.openAssets.add(name.value.trim().toUpperCase());
     state.draft = addAsset(state.draft, name.value);
     rerender();
   });
@@ -169,7 +184,15 @@ function showProblems(form: HTMLElement, state: EditorState): boolean {
   byId('editor-save', HTMLButtonElement).disabled = problem !== null;
   if (problem === null) return true;
   const slot = nearestSlot(form, problem.path);
-  if (slot) say(slot, problem.message, 'error');
+  if (slot) {
+    say(slot, problem.message, 'error');
+    // A message inside a folded asset would be invisible: unfold it.
+    const block = slot.closest('details');
+    if (block instanceof HTMLDetailsElement && !block.open) {
+      block.open = true;
+      state.openAssets.add(block.dataset.asset ?? '');
+    }
+  }
   form.querySelector<HTMLElement>(`[data-path="${cssEscape(problem.path)}"]`)?.setAttribute('aria-invalid', 'true');
   return false;
 }
@@ -253,7 +276,7 @@ function wireOnce(ctx: PaneContext): void {
 /** Opens the editor on `draft` (a clone not yet saved when `isNew`), validating as the user types. */
 export function openPresetEditor(ctx: PaneContext, draft: Draft, isNew: boolean): void {
   wireOnce(ctx);
-  current = { draft, isNew, localErrors: new Map() };
+  current = { draft, isNew, localErrors: new Map(), openAssets: new Set() };
   const form = byId('preset-editor', HTMLFormElement);
   form.hidden = false;
   renderEditor(ctx, current);

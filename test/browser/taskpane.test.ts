@@ -44,8 +44,8 @@ describe('task pane in Chromium', () => {
   it('shows Bitget BTC tiers from 0.975 down to 0.85 once Bitget is picked', async () => {
     const { page } = pane;
     await choosePreset(page, 'bitget');
-    await page.locator('details[data-asset="BTC"] > summary').click();
-    const ratios = await page.locator('details[data-asset="BTC"] tbody tr td:nth-child(3)').allTextContents();
+    await page.locator('#preset-assets details[data-asset="BTC"] > summary').click();
+    const ratios = await page.locator('#preset-assets details[data-asset="BTC"] tbody tr td:nth-child(3)').allTextContents();
     expect(ratios).toEqual(['0.975', '0.97', '0.965', '0.96', '0.85']);
     await expect(page.locator('#preset-details').textContent()).resolves.toContain('Documented');
     expect(await page.locator('#preset-status').textContent()).toContain('Kept in memory');
@@ -140,18 +140,19 @@ describe('task pane in Chromium', () => {
     const { page } = pane;
     await choosePreset(page, 'bitget');
     await page.getByRole('button', { name: 'Clone as custom preset' }).click();
+    await page.locator('#preset-editor details[data-asset="BTC"] > summary').click();
     const ratio = page.getByLabel('BTC tier 1 ratio', { exact: true });
     await ratio.fill('1.5');
     const message = 'preset assets.BTC.tiers[0].ratio: expected a ratio from 0 to 1, got 1.5';
-    await expect(page.locator('[data-error-for="assets.BTC.tiers[0].ratio"]').textContent()).resolves.toBe(message);
+    await expect(page.locator('[data-error-for="assets.BTC.tiers[0]"]').textContent()).resolves.toBe(message);
     expect(await ratio.getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByRole('button', { name: 'Save in workbook' }).isDisabled()).toBe(true);
     await screenshot(page, 'preset-editor-refuses-a-ratio-above-1');
     await ratio.fill('0.9');
     await page.getByRole('button', { name: 'Save in workbook' }).click();
     await expect(page.locator('#preset-select').inputValue()).resolves.toBe('bitget-custom');
-    await page.locator('details[data-asset="BTC"] > summary').click();
-    await expect(page.locator('details[data-asset="BTC"] tbody tr:first-child td:nth-child(3)').textContent()).resolves.toBe('0.9');
+    await page.locator('#preset-assets details[data-asset="BTC"] > summary').click();
+    await expect(page.locator('#preset-assets details[data-asset="BTC"] tbody tr:first-child td:nth-child(3)').textContent()).resolves.toBe('0.9');
     expect(pane.problems).toEqual([]);
   });
 
@@ -192,7 +193,7 @@ describe('task pane in Chromium', () => {
     const { page } = pane;
     await page.setViewportSize({ width: 320, height: 900 });
     await choosePreset(page, 'bitget');
-    await page.locator('details[data-asset="BTC"] > summary').click();
+    await page.locator('#preset-assets details[data-asset="BTC"] > summary').click();
     await page.getByRole('button', { name: 'Clone as custom preset' }).click();
     const overflow = (): Promise<number> => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(await overflow()).toBe(0);
