@@ -3,6 +3,7 @@ import type { Dec } from './decimal';
 import { dec, toCellNumber } from './decimal';
 import type { AssetSpec, Preset } from './model';
 import { decimalPlaces, POW10, SAFE } from './scaledDecimal';
+import { splitProduct, splitTierValue } from './splitValue';
 import { tierTable } from './tierTable';
 import { valueHolding } from './valuation';
 
@@ -72,6 +73,18 @@ function tieredScaled(t: ScaledTiers, X: number, kx: number): { n: number; scale
   return { n, scale: s + t.kr };
 }
 
+/** Value tiers with integer floors, for a product `A·P` past 2^53 (see splitValue). */
+function largeValue(t: ScaledTiers, A: number, ka: number, P: number, kp: number): number {
+  if (t.kf !== 0) return NaN;
+  const split = splitProduct(A, ka, P, kp);
+  if (!split) return NaN;
+  const [xi, xf] = split;
+  if (xi > t.cap || (xi === t.cap && xf > 0)) return NaN;
+  let i = t.floors.length - 1;
+  while (i > 0 && (t.floors[i] as number) > xi) i -= 1;
+  return splitTierValue(xi, xf, ka + kp, t.ratios[i] as number, t.intercepts[i] as number, t.kr);
+}
+
 /**
  * The fast path: the exact tiered value of `amount` coins at `price`, computed on exact integers and rounded
  * once by a single IEEE division; NaN when it does not apply (the Decimal path then decides).
@@ -88,7 +101,8 @@ function fastValue(spec: AssetSpec, amount: number, price: number): number {
   if (spec.tierUnit === 'value') {
     const X = A * P;
     const r = safe(X) ? tieredScaled(t, X, ka + kp) : null;
-    return r && r.scale < POW10.length ? r.n / (POW10[r.scale] as number) : NaN;
+    if (r) return r.scale < POW10.length ? r.n / (POW10[r.scale] as number) : NaN;
+    return largeValue(t, A, ka, P, kp);
   }
   const r = tieredScaled(t, A, ka);
   if (!r) return NaN;

@@ -28,3 +28,4 @@ export * from './liquidationModel';
 export * from './liquidation';
 export * from './scaledDecimal';
 export * from './collateralValueCell';
+export * from './splitValue';

@@ -87,6 +87,18 @@ describe('collateralValueCell', () => {
     );
   });
 
+  it('equals the Decimal path rounded once for satoshi amounts at cent prices, up to large holdings', () => {
+    const satoshis = fc.integer({ min: 1, max: 2 ** 50 }).map((n) => n / 1e8);
+    const cents = fc.integer({ min: 1, max: 2 ** 40 }).map((n) => n / 100);
+    fc.assert(
+      fc.property(satoshis, cents, (amount, p) => {
+        expect(viaCell(bitget, 'BTC', amount, p)).toBe(viaDecimal(bitget, 'BTC', amount, p));
+        expect(viaCell(awkward, 'XV', amount, p)).toBe(viaDecimal(awkward, 'XV', amount, p));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it('equals the Decimal path rounded once next to tier boundaries', () => {
     const bounds = fc.constantFrom(100000, 500000, 1000000, 5000000, 1234.5678, 99999.00001);
     const nudge = fc.integer({ min: -3, max: 3 });
