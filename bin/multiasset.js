@@ -15,6 +15,12 @@ try {
   throw error;
 }
 
+// `multiasset recalc book.xlsx | head` closes the pipe early: that is the reader's choice, not a failure.
+process.stdout.on('error', (error) => {
+  if (error && error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 cli.main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
