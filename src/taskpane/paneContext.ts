@@ -8,6 +8,8 @@ export interface ScenarioState {
   balances: BalanceRow[];
   positions: PositionRow[];
   shocks: ShockSettings;
+  /** The auto-exchange user tier; `null` = the preset's default tier. */
+  userTier: string | null;
 }
 
 /** What every section of the pane works with. */
@@ -25,7 +27,7 @@ export function createPaneContext(registry: PresetRegistry, io: WorkbookIo): Pan
   return {
     registry,
     io,
-    scenario: { balances: [{ ...EMPTY_BALANCE }], positions: [], shocks: NO_SHOCKS },
+    scenario: { balances: [{ ...EMPTY_BALANCE }], positions: [], shocks: NO_SHOCKS, userTier: null },
     scenarioChanged: () => {
       for (const listener of listeners) listener();
     },

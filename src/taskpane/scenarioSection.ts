@@ -1,6 +1,7 @@
 import { byId, el, replaceChildren, say, uniqueDomId } from './dom';
 import { formatShock } from './formatting';
 import { dec } from '../engine/decimal';
+import type { Preset } from '../engine/model';
 import type { Outcome } from './outcome';
 import { messageOf } from './outcome';
 import type { PaneContext } from './paneContext';
@@ -120,9 +121,26 @@ function renderShocks(ctx: PaneContext, shockable: readonly string[], refresh: (
   ]);
 }
 
+let shownTiersOf = '';
+
+/** The user tiers of the preset's auto-exchange thresholds; the field is hidden when it publishes none. */
+function renderUserTiers(ctx: PaneContext, preset: Preset): void {
+  const tiers = Object.keys(preset.rules.autoExchangeThresholds ?? {});
+  const key = `${preset.id}:${tiers.join(',')}`;
+  if (key === shownTiersOf) return;
+  shownTiersOf = key;
+  const fallback = preset.rules.defaultUserTier ?? tiers[0] ?? '';
+  if (ctx.scenario.userTier === null || !tiers.includes(ctx.scenario.userTier)) ctx.scenario.userTier = tiers.length > 0 ? fallback : null;
+  const select = byId('user-tier', HTMLSelectElement);
+  replaceChildren(select, tiers.map((t) => el('option', { value: t }, [`${t} (threshold ${preset.rules.autoExchangeThresholds?.[t]?.toFixed() ?? ''})`])));
+  select.value = ctx.scenario.userTier ?? '';
+  byId('user-tier-field', HTMLElement).hidden = tiers.length === 0;
+}
+
 /** Recomputes the Scenario section from the current rows and sliders. */
 export function refreshScenario(ctx: PaneContext): ScenarioView {
   const preset = ctx.registry.resolve();
+  renderUserTiers(ctx, preset);
   byId('scenario-preset', HTMLElement).textContent = `Preset: ${preset.name} (${preset.id}, as of ${preset.asOf}). Change it under Presets.`;
   const view = scenarioView(preset, { ...ctx.scenario });
   renderShocks(ctx, view.shockable, () => refreshScenario(ctx));
@@ -167,6 +185,10 @@ export function mountScenarioSection(ctx: PaneContext): void {
   byId('positions-add', HTMLButtonElement).addEventListener('click', () => addPosition(ctx));
   byId('scenario-read', HTMLButtonElement).addEventListener('click', () => void readFromSheet(ctx));
   byId('scenario-write', HTMLButtonElement).addEventListener('click', () => void writeToSheet(ctx));
+  byId('user-tier', HTMLSelectElement).addEventListener('change', (event) => {
+    ctx.scenario.userTier = (event.target as HTMLSelectElement).value;
+    refreshScenario(ctx);
+  });
   ctx.onScenarioChange(() => refreshScenario(ctx));
   ctx.registry.onChange(() => refreshScenario(ctx));
   refreshScenario(ctx);

@@ -116,4 +116,13 @@ describe('scenarioView', () => {
     expect(equity?.ok && equity.value.value.toString()).toBe('366100');
     expect(ae?.ok && ae.value.reason).toContain('account equity 366100 is positive');
   });
+
+  it('applies the chosen user tier’s auto-exchange threshold', () => {
+    const usdt = { asset: 'USDT', amount: '-6000', price: '1', upnl: '' };
+    const input = { balances: [btc, usdt], positions: [], shocks: NO_SHOCKS };
+    const regular = scenarioView(BINANCE_PRESET, { ...input, userTier: 'regular' }).results?.autoExchange;
+    const vip = scenarioView(BINANCE_PRESET, { ...input, userTier: 'vip2plus' }).results?.autoExchange;
+    expect(regular?.ok && regular.value.fired).toBe(true);
+    expect(vip?.ok && vip.value.fired).toBe(false);
+  });
 });
