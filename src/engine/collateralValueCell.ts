@@ -53,6 +53,26 @@ function scaledTiers(spec: AssetSpec): ScaledTiers | null {
   return scaled;
 }
 
+const specCache = new WeakMap<Preset, Map<string, AssetSpec>>();
+/** Enough for every asset name a sheet spells; past it the cache starts over rather than grow without bound. */
+const MAX_CACHED_NAMES = 1_000;
+
+/** {@link assetSpec} remembered per preset object and name as typed, since a sheet repeats the same few names. */
+function cachedSpec(preset: Preset, asset: string): AssetSpec {
+  let names = specCache.get(preset);
+  if (!names) {
+    names = new Map();
+    specCache.set(preset, names);
+  }
+  let spec = names.get(asset);
+  if (!spec) {
+    spec = assetSpec(preset, asset);
+    if (names.size >= MAX_CACHED_NAMES) names.clear();
+    names.set(asset, spec);
+  }
+  return spec;
+}
+
 const safe = (n: number): boolean => n <= SAFE && n >= -SAFE;
 
 /**
@@ -122,7 +142,7 @@ function fastValue(spec: AssetSpec, amount: number, price: number): number {
  * collateralValueCell(bitget, 'BTC', 10, 60000) // 582000
  */
 export function collateralValueCell(preset: Preset, asset: string, amount: number, price: number): number {
-  const spec = assetSpec(preset, asset);
+  const spec = cachedSpec(preset, asset);
   const fast = fastValue(spec, amount, price);
   if (fast === fast) return fast === 0 ? 0 : fast;
   return toCellNumber(valueHolding(preset, spec, dec(amount), dec(price)));
