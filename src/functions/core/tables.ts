@@ -124,6 +124,8 @@ function makeRow(cells: readonly CellScalar[], row: number, indexes: Map<string,
  */
 export function readTable(value: CellArg, arg: string, spec: TableSpec, allowEmpty = false): Table {
   const grid = toGrid(value, arg);
+  // An all-blank selection is empty, whatever its width.
+  if (grid.every((cells) => cells.every(isBlankCell))) fail('EMPTY_RANGE', { arg });
   const first = grid[0] ?? [];
   const hasHeader = isHeader(spec, first);
   const indexes = hasHeader ? headerIndexes(spec, first, arg) : positionalIndexes(spec, first.length, arg);

@@ -66,6 +66,7 @@ describe('balances ranges', () => {
     });
     expect(failure(() => readBalances([['asset', 'amount', 'price']], 'balances')).code).toBe('EMPTY_RANGE');
     expect(failure(() => readBalances(null, 'balances')).code).toBe('EMPTY_RANGE');
+    expect(failure(() => readBalances([[null], [''], [0]], 'balances')).code).toBe('EMPTY_RANGE');
   });
 
   it('name the range, row and column of a bad cell', () => {
