@@ -76,7 +76,8 @@ function account() {
   };
 }
 
-const HF_CONFIG = { licenseKey: 'gpl-v3', smartRounding: false };
+/** As the CLI configures HyperFormula, plus array arithmetic so that SUMPRODUCT's range expressions work as in Excel. */
+const HF_CONFIG = { licenseKey: 'gpl-v3', smartRounding: false, useArrayArithmetic: true };
 /** The tier table as a desk lays it out: floors, and each tier's ratio minus the one below (bracket style). */
 const NATIVE_TABLE = BITGET_BTC_TIERS.map((t, i) => [Number(t.floor), Number(t.ratio) - (i ? Number(BITGET_BTC_TIERS[i - 1].ratio) : 0)]);
 
