@@ -1,11 +1,9 @@
 import JSZip from 'jszip';
-import type { Preset } from '../engine/model';
 import type { PresetRegistry } from '../presets';
-import { parsePreset } from '../presets';
+import { applyStoredSettings } from '../presets';
 
-/** The add-in's workbook settings (see src/functions/workbookSettings.ts, which writes them inside Excel). */
-export const DEFAULT_PRESET_SETTING = 'multiasset.defaultPreset';
-export const CUSTOM_PRESETS_SETTING = 'multiasset.customPresets';
+/** The add-in's workbook settings (src/functions/workbookSettings.ts writes them inside Excel). */
+export { CUSTOM_PRESETS_SETTING, DEFAULT_PRESET_SETTING } from '../presets';
 
 /** Office keeps an add-in's settings as `<we:property name=… value=…/>` in these parts of the package. */
 const WEB_EXTENSION_PART = /^xl\/webextensions\/webextension\d*\.xml$/;
@@ -53,32 +51,6 @@ export async function readAddinSettings(xlsx: Uint8Array): Promise<Map<string, u
   return settings;
 }
 
-/** The stored list: an array, or the array's JSON text (as an older save may leave it). */
-function storedList(stored: unknown): unknown[] | null {
-  const value = typeof stored === 'string' ? settingValue(stored) : stored;
-  return Array.isArray(value) ? value : null;
-}
-
-function storedPresets(stored: unknown, registry: PresetRegistry, warn: (message: string) => void): Preset[] {
-  const list = storedList(stored);
-  if (list === null) {
-    warn(`setting ${CUSTOM_PRESETS_SETTING} is not a list of presets; no custom presets loaded`);
-    return [];
-  }
-  const kept: Preset[] = [];
-  list.forEach((document, index) => {
-    try {
-      const preset = parsePreset(document);
-      const taken = registry.isBuiltin(preset.id) || kept.some((p) => p.id.toLowerCase() === preset.id.toLowerCase());
-      if (taken) warn(`stored preset ${index + 1} ("${preset.id}") reuses an id; skipped`);
-      else kept.push(preset);
-    } catch (error) {
-      warn(`stored preset ${index + 1} skipped: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  });
-  return kept;
-}
-
 /**
  * Applies a workbook's stored presets as the add-in does when the workbook opens: custom presets first (a bad
  * one is skipped with a warning), then the default preset (an unknown id is a warning, the default stays).
@@ -88,11 +60,5 @@ export function applyAddinSettings(
   registry: PresetRegistry,
   warn: (message: string) => void,
 ): void {
-  if (settings.has(CUSTOM_PRESETS_SETTING)) {
-    registry.replaceCustoms(storedPresets(settings.get(CUSTOM_PRESETS_SETTING), registry, warn));
-  }
-  const id = settings.get(DEFAULT_PRESET_SETTING);
-  if (id === undefined || id === null || id === '') return;
-  if (typeof id === 'string' && registry.has(id)) registry.setDefault(id);
-  else warn(`setting ${DEFAULT_PRESET_SETTING} names no known preset (${JSON.stringify(id)}); using "${registry.defaultId}"`);
+  applyStoredSettings((name) => settings.get(name), registry).warnings.forEach((warning) => warn(warning));
 }

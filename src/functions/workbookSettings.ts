@@ -1,10 +1,14 @@
-import type { Preset } from '../engine/model';
-import { BUILTIN_PRESETS, PresetRegistry, parsePreset, presetToJson } from '../presets';
+import {
+  applyStoredSettings,
+  BUILTIN_PRESETS,
+  CUSTOM_PRESETS_SETTING,
+  DEFAULT_PRESET_SETTING,
+  PresetRegistry,
+  presetToJson,
+} from '../presets';
+import type { StoredSettingsReport } from '../presets';
 
-/** Workbook setting: the id of the preset a formula uses when it names no exchange. */
-export const DEFAULT_PRESET_SETTING = 'multiasset.defaultPreset';
-/** Workbook setting: the workbook's custom presets, as an array of preset documents (DESIGN "Presets"). */
-export const CUSTOM_PRESETS_SETTING = 'multiasset.customPresets';
+export { CUSTOM_PRESETS_SETTING, DEFAULT_PRESET_SETTING };
 
 /**
  * The presets of this workbook. One instance per JavaScript runtime: with the shared runtime the custom
@@ -33,12 +37,7 @@ export interface WorkbookHost {
 }
 
 /** What {@link loadFromWorkbook} found. `changed`: the workbook asks for more than the built-in default. */
-export interface LoadReport {
-  readonly defaultId: string;
-  readonly customIds: readonly string[];
-  readonly warnings: readonly string[];
-  readonly changed: boolean;
-}
+export type LoadReport = StoredSettingsReport;
 
 const WARNING_PREFIX = 'Multi-Asset Margin:';
 
@@ -67,72 +66,9 @@ export function loadFromWorkbook(
   registry: PresetRegistry = sharedRegistry,
 ): LoadReport {
   if (!host) return { defaultId: registry.defaultId, customIds: [], warnings: [], changed: false };
-  const warnings: string[] = [];
-  const customs = readCustomPresets(host.settings.get(CUSTOM_PRESETS_SETTING), registry, warnings);
-  registry.replaceCustoms(customs);
-  const before = registry.defaultId;
-  applyStoredDefault(host.settings.get(DEFAULT_PRESET_SETTING), registry, warnings);
-  for (const warning of warnings) console.warn(`${WARNING_PREFIX} ${warning}`);
-  return {
-    defaultId: registry.defaultId,
-    customIds: customs.map((p) => p.id),
-    warnings,
-    changed: customs.length > 0 || registry.defaultId !== before,
-  };
-}
-
-function readCustomPresets(stored: unknown, registry: PresetRegistry, warnings: string[]): Preset[] {
-  const documents = storedArray(stored, warnings);
-  const kept: Preset[] = [];
-  documents.forEach((document, index) => {
-    const preset = parseStored(document, index, warnings);
-    if (!preset) return;
-    if (registry.isBuiltin(preset.id)) {
-      warnings.push(`stored preset ${index + 1} ("${preset.id}") reuses a built-in id; skipped`);
-    } else if (kept.some((p) => p.id.toLowerCase() === preset.id.toLowerCase())) {
-      warnings.push(`stored preset ${index + 1} ("${preset.id}") repeats an earlier id; skipped`);
-    } else {
-      kept.push(preset);
-    }
-  });
-  return kept;
-}
-
-/** The stored list: an array, or (as an older save or another tool may leave it) the array's JSON text. */
-function storedArray(stored: unknown, warnings: string[]): unknown[] {
-  if (stored === null || stored === undefined || stored === '') return [];
-  let value = stored;
-  if (typeof stored === 'string') {
-    try {
-      value = JSON.parse(stored);
-    } catch {
-      warnings.push(`setting ${CUSTOM_PRESETS_SETTING} is not valid JSON; no custom presets loaded`);
-      return [];
-    }
-  }
-  if (Array.isArray(value)) return value;
-  warnings.push(`setting ${CUSTOM_PRESETS_SETTING} is not a list of presets; no custom presets loaded`);
-  return [];
-}
-
-function parseStored(document: unknown, index: number, warnings: string[]): Preset | null {
-  try {
-    return parsePreset(document);
-  } catch (error) {
-    warnings.push(`stored preset ${index + 1} skipped: ${error instanceof Error ? error.message : String(error)}`);
-    return null;
-  }
-}
-
-function applyStoredDefault(stored: unknown, registry: PresetRegistry, warnings: string[]): void {
-  if (stored === null || stored === undefined || stored === '') return;
-  if (typeof stored === 'string' && registry.has(stored)) {
-    registry.setDefault(stored);
-    return;
-  }
-  warnings.push(
-    `setting ${DEFAULT_PRESET_SETTING} names no known preset (${JSON.stringify(stored)}); using "${registry.defaultId}"`,
-  );
+  const report = applyStoredSettings((name) => host.settings.get(name), registry);
+  for (const warning of report.warnings) console.warn(`${WARNING_PREFIX} ${warning}`);
+  return report;
 }
 
 /**

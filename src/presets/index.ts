@@ -30,3 +30,5 @@ export {
 export type { ImportExchange, ImportOptions, ImportedAsset, ImportedTable, OwnedField } from './import';
 export { describeTier, diffPresets } from './diffPresets';
 export type { PresetChange } from './diffPresets';
+export { applyStoredSettings, CUSTOM_PRESETS_SETTING, DEFAULT_PRESET_SETTING } from './storedSettings';
+export type { StoredSettingsReport } from './storedSettings';
