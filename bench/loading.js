@@ -8,9 +8,9 @@ const fs = require('node:fs');
 const http = require('node:http');
 const path = require('node:path');
 const { median } = require('./stats');
+const { chromiumPath, CHROMIUM_ARGS } = require('../scripts/check-browser');
 
 const FUNCTION_COUNT = 15;
-const CHROMIUM_ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const TYPES = { '.js': 'text/javascript', '.html': 'text/html', '.json': 'application/json', '.css': 'text/css' };
 const PAGE = '<!doctype html><html><head><meta charset="utf-8"><script src="/functions.js"></script></head><body></body></html>';
 
@@ -48,7 +48,7 @@ async function measureLoading(dir, { runs = 7 } = {}) {
   const { chromium } = require('playwright-core');
   const server = await serve(dir);
   const url = `http://127.0.0.1:${server.address().port}/bench.html`;
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   const times = [];
   let associated = [];
   try {

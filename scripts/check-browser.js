@@ -11,6 +11,21 @@ function chromiumPath() {
   return process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM;
 }
 
+/**
+ * Flags for headless Chromium as root on a machine with no network: without the background-networking flags it
+ * keeps trying hosts it cannot reach.
+ */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--headless',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 function main() {
   const binary = chromiumPath();
   if (fs.existsSync(binary)) return;
@@ -24,4 +39,4 @@ function main() {
 
 if (require.main === module) main();
 
-module.exports = { chromiumPath, DEFAULT_CHROMIUM };
+module.exports = { chromiumPath, CHROMIUM_ARGS, DEFAULT_CHROMIUM };

@@ -10,22 +10,12 @@ const http = require('http');
 const os = require('os');
 const path = require('path');
 const { chromium } = require('playwright-core');
-const { chromiumPath } = require('./check-browser');
+const { chromiumPath, CHROMIUM_ARGS } = require('./check-browser');
 
 const ROOT = path.join(__dirname, '..');
 const DIST = path.join(ROOT, 'dist');
 const OUT = path.resolve(process.argv[2] || path.join(ROOT, 'docs', 'taskpane.png'));
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.json': 'application/json' };
-const ARGS = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 function serve(root) {
   const server = http.createServer((req, res) => {
@@ -67,7 +57,7 @@ async function main() {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'taskpane-shot-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
-    args: ARGS,
+    args: CHROMIUM_ARGS,
     headless: true,
     viewport: { width: 360, height: 900 },
     deviceScaleFactor: 1,

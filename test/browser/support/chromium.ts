@@ -2,22 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { type BrowserContext, chromium } from 'playwright-core';
-
-/** Debian's Chromium, or $CHROMIUM_PATH (playwright cannot download its own browser on this network). */
-export function chromiumPath(): string {
-  return process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-}
-
-const ARGS = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM_ARGS, chromiumPath } from '../../../scripts/check-browser';
 
 export interface Browser {
   readonly context: BrowserContext;
@@ -36,7 +21,7 @@ export async function launchChromium(): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'taskpane-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
-    args: ARGS,
+    args: [...CHROMIUM_ARGS],
     headless: true,
     viewport: { width: 360, height: 900 },
   });
