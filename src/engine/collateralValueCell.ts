@@ -1,57 +1,11 @@
 import { assetSpec } from './assetSpec';
-import type { Dec } from './decimal';
 import { dec, toCellNumber } from './decimal';
 import type { AssetSpec, Preset } from './model';
 import { decimalPlaces, POW10, SAFE } from './scaledDecimal';
+import type { ScaledTiers } from './scaledTiers';
+import { integerFloorTier, scaledTiers, tieredScaled } from './scaledTiers';
 import { splitProduct, splitTierValue } from './splitValue';
-import { tierTable } from './tierTable';
 import { valueHolding } from './valuation';
-
-/**
- * An asset's tier table as integers at fixed scales: floors (and last cap) × 10^kf, ratios × 10^kr,
- * intercepts × 10^(kf+kr). Null when a figure does not fit exactly in a safe integer.
- */
-interface ScaledTiers {
-  readonly floors: readonly number[];
-  readonly ratios: readonly number[];
-  readonly intercepts: readonly number[];
-  /** The last cap × 10^kf, or Infinity when the last tier is open. */
-  readonly cap: number;
-  readonly kf: number;
-  readonly kr: number;
-}
-
-const scaledCache = new WeakMap<AssetSpec, ScaledTiers | null>();
-
-function scaledInts(values: readonly Dec[], k: number): number[] | null {
-  const ints = values.map((v) => v.times(POW10[k] as number));
-  if (!ints.every((v) => v.isInteger() && v.abs().lte(SAFE))) return null;
-  return ints.map((v) => v.toNumber());
-}
-
-function buildScaledTiers(spec: AssetSpec): ScaledTiers | null {
-  const table = tierTable(spec);
-  if (table.floors.length === 0) return null;
-  const bounds = table.lastCap === null ? table.floors : [...table.floors, table.lastCap];
-  const kf = Math.max(...bounds.map((d) => d.decimalPlaces()));
-  const kr = Math.max(...table.ratios.map((d) => d.decimalPlaces()));
-  if (kf + kr >= POW10.length) return null;
-  const floors = scaledInts(table.floors, kf);
-  const ratios = scaledInts(table.ratios, kr);
-  const intercepts = scaledInts(table.intercepts, kf + kr);
-  const cap = table.lastCap === null ? [Infinity] : scaledInts([table.lastCap], kf);
-  if (!floors || !ratios || !intercepts || !cap) return null;
-  return { floors, ratios, intercepts, cap: cap[0] as number, kf, kr };
-}
-
-function scaledTiers(spec: AssetSpec): ScaledTiers | null {
-  let scaled = scaledCache.get(spec);
-  if (scaled === undefined) {
-    scaled = buildScaledTiers(spec);
-    scaledCache.set(spec, scaled);
-  }
-  return scaled;
-}
 
 const specCache = new WeakMap<Preset, Map<string, AssetSpec>>();
 /** Enough for every asset name a sheet spells; past it the cache starts over rather than grow without bound. */
@@ -75,33 +29,13 @@ function cachedSpec(preset: Preset, asset: string): AssetSpec {
 
 const safe = (n: number): boolean => n <= SAFE && n >= -SAFE;
 
-/**
- * Tiered value, as scaled integer `N / 10^scale`, of a holding `x = X / 10^kx` (X > 0 an exact integer);
- * null when an intermediate would leave the exact integers or `x` is past the last cap.
- */
-function tieredScaled(t: ScaledTiers, X: number, kx: number): { n: number; scale: number } | null {
-  const s = Math.max(kx, t.kf);
-  const xs = X * (POW10[s - kx] as number);
-  const floorScale = POW10[s - t.kf] as number;
-  if (!safe(xs) || !safe(t.cap === Infinity ? 0 : t.cap * floorScale) || xs > t.cap * floorScale) return null;
-  let i = t.floors.length - 1;
-  while (i > 0 && (t.floors[i] as number) * floorScale > xs) i -= 1;
-  const slope = xs * (t.ratios[i] as number);
-  const intercept = (t.intercepts[i] as number) * floorScale;
-  const n = slope + intercept;
-  if (!safe(slope) || !safe(intercept) || !safe(n)) return null;
-  return { n, scale: s + t.kr };
-}
-
 /** Value tiers with integer floors, for a product `A·P` past 2^53 (see splitValue). */
 function largeValue(t: ScaledTiers, A: number, ka: number, P: number, kp: number): number {
-  if (t.kf !== 0) return NaN;
   const split = splitProduct(A, ka, P, kp);
   if (!split) return NaN;
   const [xi, xf] = split;
-  if (xi > t.cap || (xi === t.cap && xf > 0)) return NaN;
-  let i = t.floors.length - 1;
-  while (i > 0 && (t.floors[i] as number) > xi) i -= 1;
+  const i = integerFloorTier(t, xi, xf);
+  if (i < 0) return NaN;
   return splitTierValue(xi, xf, ka + kp, t.ratios[i] as number, t.intercepts[i] as number, t.kr);
 }
 

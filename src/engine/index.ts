@@ -29,3 +29,6 @@ export * from './liquidation';
 export * from './scaledDecimal';
 export * from './collateralValueCell';
 export * from './splitValue';
+export * from './scaledTiers';
+export * from './exactSum';
+export * from './accountCell';

@@ -10,10 +10,12 @@ import { POW10, SAFE } from './scaledDecimal';
 const POW2: readonly number[] = Array.from({ length: 1100 }, (_, k) => 2 ** (k - 1074));
 const safe = (n: number): boolean => n <= SAFE && n >= -SAFE;
 
-/** Floor division of safe integers by a positive power of ten, exact: [quotient, remainder ≥ 0]. */
-function divmod(a: number, d: number): [number, number] {
-  const r = ((a % d) + d) % d;
-  return [(a - r) / d, r];
+/**
+ * The remainder ≥ 0 of the floor division of a safe integer by a positive power of ten; `(a − mod(a, d)) / d`
+ * is then the exact quotient. No allocation, for the hot paths.
+ */
+export function mod(a: number, d: number): number {
+  return ((a % d) + d) % d;
 }
 
 /** Half an ulp of a positive normal double s ≥ 1. */
@@ -36,42 +38,84 @@ export function roundSplit(W: number, frac: number, T: number): number {
   return Math.abs(e) + 2 ** -54 < halfUlp(s) ? s : NaN;
 }
 
+/** A value `w + f / 10^t` held exactly: `w` a safe integer (any sign), 0 ≤ f < 10^t, t ≤ 15. */
+export interface Split {
+  w: number;
+  f: number;
+  t: number;
+}
+
+/**
+ * The product `x × y` (x = X / 10^kx, y = Y / 10^ky, exact integers of any sign) as a split into `out`, with
+ * t = kx + ky; false when that is over 15 places or a partial product leaves the safe integers.
+ */
+export function productSplit(X: number, kx: number, Y: number, ky: number, out: Split): boolean {
+  const t = kx + ky;
+  if (t > 15) return false;
+  const dx = POW10[kx] as number;
+  const dy = POW10[ky] as number;
+  const xl = mod(X, dx);
+  const yl = mod(Y, dy);
+  const xh = (X - xl) / dx;
+  const yh = (Y - yl) / dy;
+  const t1 = xh * yh;
+  const t2 = xh * yl;
+  const t3 = xl * yh;
+  const t4 = xl * yl;
+  if (!safe(t1) || !safe(t2) || !safe(t3) || !safe(t4)) return false;
+  const r2 = mod(t2, dy);
+  const r3 = mod(t3, dx);
+  const low = r2 * dx + r3 * dy + t4;
+  const f = mod(low, POW10[t] as number);
+  // Each partial sum is checked, so that none is rounded (the terms may have either sign).
+  const w1 = t1 + (t2 - r2) / dy;
+  const w2 = w1 + (t3 - r3) / dx;
+  const w = w2 + (low - f) / (POW10[t] as number);
+  if (!safe(w1) || !safe(w2) || !safe(w)) return false;
+  out.w = w;
+  out.f = f;
+  out.t = t;
+  return true;
+}
+
 /**
  * A positive holding `amount × price` (amount = A / 10^ka, price = P / 10^kp, mantissas below 2^51) as
  * `xi + xf / 10^(ka+kp)` with xi, xf exact safe integers, 0 ≤ xf < 10^(ka+kp); null when out of range.
  */
 export function splitProduct(A: number, ka: number, P: number, kp: number): [number, number] | null {
-  const da = POW10[ka] as number;
-  const dp = POW10[kp] as number;
-  const kx = ka + kp;
-  if (kx > 15) return null;
-  const [ah, al] = divmod(A, da);
-  const [ph, pl] = divmod(P, dp);
-  const t1 = ah * ph;
-  const t2 = ah * pl;
-  const t3 = al * ph;
-  const t4 = al * pl;
-  if (!safe(t1) || !safe(t2) || !safe(t3) || !safe(t4)) return null;
-  const [q2, r2] = divmod(t2, dp);
-  const [q3, r3] = divmod(t3, da);
-  const [carry, xf] = divmod(r2 * da + r3 * dp + t4, POW10[kx] as number);
-  const xi = t1 + q2 + q3 + carry;
-  return safe(xi) ? [xi, xf] : null;
+  const out: Split = { w: 0, f: 0, t: 0 };
+  return productSplit(A, ka, P, kp, out) ? [out.w, out.f] : null;
 }
+
+/**
+ * `x × R / 10^kr + C / 10^kr` of a value `x = xi + xf / 10^kx` (xi of any sign, 0 ≤ xf < 10^kx), exactly, into
+ * `out`; false when an intermediate leaves the safe integers or the result needs more than 15 places.
+ */
+export function splitLinear(xi: number, xf: number, kx: number, R: number, C: number, kr: number, out: Split): boolean {
+  const T = kx + kr;
+  if (T > 15) return false;
+  const u = xf * R;
+  const whole = xi * R;
+  if (!safe(u) || !safe(whole)) return false;
+  const dx = POW10[kx] as number;
+  const dr = POW10[kr] as number;
+  const ru = mod(u, dx);
+  const Z1 = whole + (u - ru) / dx;
+  const Z = Z1 + C;
+  if (!safe(Z1) || !safe(Z)) return false;
+  const zr = mod(Z, dr);
+  out.w = (Z - zr) / dr;
+  out.f = zr * dx + ru;
+  out.t = T;
+  return true;
+}
+
+const scratch: Split = { w: 0, f: 0, t: 0 };
 
 /**
  * Value `x × R / 10^kr + C / 10^kr` of a holding x = xi + xf / 10^kx, rounded once to a double (NaN when
  * out of range or not certain).
  */
 export function splitTierValue(xi: number, xf: number, kx: number, R: number, C: number, kr: number): number {
-  const T = kx + kr;
-  if (T > 15) return NaN;
-  const u = xf * R;
-  const whole = xi * R;
-  if (!safe(u) || !safe(whole)) return NaN;
-  const [qu, ru] = divmod(u, POW10[kx] as number);
-  const Z = whole + qu + C;
-  if (!safe(Z)) return NaN;
-  const [W, zr] = divmod(Z, POW10[kr] as number);
-  return roundSplit(W, zr * (POW10[kx] as number) + ru, T);
+  return splitLinear(xi, xf, kx, R, C, kr, scratch) ? roundSplit(scratch.w, scratch.f, scratch.t) : NaN;
 }

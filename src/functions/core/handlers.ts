@@ -17,6 +17,7 @@ import {
   stressMarginRatio,
 } from '../../engine';
 import type { AssetMode, Preset } from '../../engine/model';
+import { accountFigureCell } from './accountCells';
 import type { ArgList } from './args';
 import type { BalanceRow } from './balances';
 import { readBalances, requireListedAssets } from './balances';
@@ -86,10 +87,14 @@ export const HANDLERS: Readonly<Record<FunctionName, Handler>> = {
   },
   PRESETS: (_a, ctx) => presetsTable(ctx.registry.list()),
   ACCOUNT_EQUITY: (a, ctx) => {
+    const fast = accountFigureCell(a, ctx, 'equity');
+    if (fast !== null) return fast;
     const rows = balances(a);
     return numberCell(accountEquity(presetFor(a, ctx, rows), rows));
   },
   MULTIASSET_LTV: (a, ctx) => {
+    const fast = accountFigureCell(a, ctx, 'ltv');
+    if (fast !== null) return fast;
     const rows = balances(a);
     return numberCell(multiAssetLtv(presetFor(a, ctx, rows), rows));
   },
@@ -98,6 +103,8 @@ export const HANDLERS: Readonly<Record<FunctionName, Handler>> = {
     return numberCell(maintenanceMargin(a.preset(ctx), rows));
   },
   MARGIN_RATIO: (a, ctx) => {
+    const fast = accountFigureCell(a, ctx, 'ratio');
+    if (fast !== null) return fast;
     const [b, p] = [balances(a), positions(a)];
     return numberCell(marginRatio(presetFor(a, ctx, b), b, p));
   },

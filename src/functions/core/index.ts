@@ -16,7 +16,11 @@ export {
   requireNotNegative,
   requirePositive,
 } from './coerce';
-export { readTable, readRow, headerKey, columnsText, toGrid } from './tables';
+export { readLayout, readTable, readRow, headerKey, columnsText, toGrid } from './tables';
+export type { TableLayout } from './tables';
+export { accountFigureCell } from './accountCells';
+export type { AccountFigure } from './accountCells';
+export { ArgList } from './args';
 export type { ColumnSpec, Table, TableRow, TableSpec } from './tables';
 export { readBalances, requireListedAssets, BALANCES_TABLE } from './balances';
 export type { BalanceRow } from './balances';

@@ -38,8 +38,8 @@ export const POSITIONS_TABLE: TableSpec = {
   ],
 };
 
-const SIDES: Readonly<Record<string, Side>> = { long: 'LONG', short: 'SHORT', both: 'BOTH' };
-const MARGIN_MODES: Readonly<Record<string, MarginMode>> = {
+export const SIDES: Readonly<Record<string, Side>> = { long: 'LONG', short: 'SHORT', both: 'BOTH' };
+export const MARGIN_MODES: Readonly<Record<string, MarginMode>> = {
   cross: 'cross',
   crossed: 'cross',
   isolated: 'isolated',

@@ -36,6 +36,16 @@ export interface Table {
   readonly rows: readonly TableRow[];
 }
 
+/** Where a table's data is in its grid, for readers that go through the cells column by column. */
+export interface TableLayout {
+  readonly grid: CellGrid;
+  readonly hasHeader: boolean;
+  /** Column name → index in each grid row. */
+  readonly indexes: ReadonlyMap<string, number>;
+  /** Grid indexes of the data rows (header and blank rows left out); row n for messages is index + 1. */
+  readonly dataRows: readonly number[];
+}
+
 /** Lower case, separators as single spaces, a trailing unit in brackets dropped: "Index Price (USDT)" → "index price". */
 export function headerKey(text: string): string {
   return text
@@ -58,7 +68,10 @@ export function toGrid(value: CellArg, arg: string): CellGrid {
     if (value === null || isBlankCell(value)) return fail('EMPTY_RANGE', { arg });
     return [[value]];
   }
-  const width = Math.max(0, ...value.map((r) => r.length));
+  let width = 0;
+  for (const r of value) width = Math.max(width, r.length);
+  // Hosts hand over rectangular ranges: only a ragged array is copied.
+  if (value.every((r) => r.length === width && !r.includes(undefined as unknown as CellScalar))) return value;
   return value.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? null));
 }
 
@@ -105,7 +118,7 @@ function positionalIndexes(spec: TableSpec, width: number, arg: string): Map<str
   return new Map(spec.columns.slice(0, width).map((c, i) => [c.name, i]));
 }
 
-function makeRow(cells: readonly CellScalar[], row: number, indexes: Map<string, number>, arg: string): TableRow {
+function makeRow(cells: readonly CellScalar[], row: number, indexes: ReadonlyMap<string, number>, arg: string): TableRow {
   return {
     row,
     cell: (column) => {
@@ -118,24 +131,30 @@ function makeRow(cells: readonly CellScalar[], row: number, indexes: Map<string,
 }
 
 /**
- * Reads a range as a table. Fails with EMPTY_RANGE when no data row is left, BAD_WIDTH for a header-less
- * range of the wrong width, UNKNOWN_COLUMN / DUPLICATE_COLUMN / MISSING_COLUMN for a bad header row.
- * Set `allowEmpty` to accept a header row with no data rows below it.
+ * Finds a table's header, columns and data rows. Fails with EMPTY_RANGE when no data row is left, BAD_WIDTH
+ * for a header-less range of the wrong width, UNKNOWN_COLUMN / DUPLICATE_COLUMN / MISSING_COLUMN for a bad
+ * header row. Set `allowEmpty` to accept a header row with no data rows below it.
  */
-export function readTable(value: CellArg, arg: string, spec: TableSpec, allowEmpty = false): Table {
+export function readLayout(value: CellArg, arg: string, spec: TableSpec, allowEmpty = false): TableLayout {
   const grid = toGrid(value, arg);
   // An all-blank selection is empty, whatever its width.
   if (grid.every((cells) => cells.every(isBlankCell))) fail('EMPTY_RANGE', { arg });
   const first = grid[0] ?? [];
   const hasHeader = isHeader(spec, first);
   const indexes = hasHeader ? headerIndexes(spec, first, arg) : positionalIndexes(spec, first.length, arg);
-  const rows: TableRow[] = [];
+  const dataRows: number[] = [];
   grid.forEach((cells, i) => {
     if ((hasHeader && i === 0) || cells.every(isBlankCell)) return;
-    rows.push(makeRow(cells, i + 1, indexes, arg));
+    dataRows.push(i);
   });
-  if (rows.length === 0 && !(allowEmpty && hasHeader)) fail('EMPTY_RANGE', { arg });
-  return { hasHeader, rows };
+  if (dataRows.length === 0 && !(allowEmpty && hasHeader)) fail('EMPTY_RANGE', { arg });
+  return { grid, hasHeader, indexes, dataRows };
+}
+
+/** Reads a range as a table of rows ({@link readLayout} has the failures). */
+export function readTable(value: CellArg, arg: string, spec: TableSpec, allowEmpty = false): Table {
+  const { grid, hasHeader, indexes, dataRows } = readLayout(value, arg, spec, allowEmpty);
+  return { hasHeader, rows: dataRows.map((i) => makeRow(grid[i] ?? [], i + 1, indexes, arg)) };
 }
 
 /**
