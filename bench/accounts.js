@@ -91,4 +91,17 @@ function liquidationFixture() {
   return { preset, balances, positions, asset: 'A1' };
 }
 
-module.exports = { accountFixture, liquidationFixture };
+/** Balances as a sheet range with a header row: asset | amount | price. */
+function balancesRange(balances) {
+  return [['asset', 'amount', 'price'], ...balances.map((b) => [b.asset, b.amount.toNumber(), b.price.toNumber()])];
+}
+
+/** Positions as a sheet range with a header row. */
+function positionsRange(positions) {
+  return [
+    ['symbol', 'side', 'size', 'entry', 'mark', 'mmr', 'cum', 'margin_mode'],
+    ...positions.map((p) => [p.symbol, p.side, p.size.toNumber(), p.entry.toNumber(), p.mark.toNumber(), p.mmr.toNumber(), p.cum.toNumber(), p.marginMode]),
+  ];
+}
+
+module.exports = { accountFixture, liquidationFixture, balancesRange, positionsRange };

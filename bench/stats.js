@@ -43,6 +43,37 @@ function timePair(a, b, { runs = 7, warmup = 2 } = {}) {
   return { a: median(ta), b: median(tb) };
 }
 
+/**
+ * Times two competitors over `n` items in chunks of `chunk`, alternately chunk by chunk (A, B, A, B, …), for
+ * `runs` passes after `warmup` untimed ones; each chunk's time is its median over the passes, and each side's
+ * total is the sum of its chunks' medians. A pause of the machine (this one stalls for up to a second now and
+ * then) lands in one chunk of one pass and drops out with the median, where it would swamp a single timed run
+ * of the whole sample.
+ */
+function timeChunkedPair(a, b, n, { chunk = 50_000, runs = 7, warmup = 1 } = {}) {
+  const starts = [];
+  for (let lo = 0; lo < n; lo += chunk) starts.push(lo);
+  const ta = starts.map(() => []);
+  const tb = starts.map(() => []);
+  for (let pass = 0; pass < warmup + runs; pass += 1) {
+    starts.forEach((lo, c) => {
+      const hi = Math.min(n, lo + chunk);
+      let start = performance.now();
+      a(lo, hi);
+      const da = performance.now() - start;
+      start = performance.now();
+      b(lo, hi);
+      const db = performance.now() - start;
+      if (pass >= warmup) {
+        ta[c].push(da);
+        tb[c].push(db);
+      }
+    });
+  }
+  const sum = (times) => times.reduce((total, t) => total + median(t), 0);
+  return { a: sum(ta), b: sum(tb) };
+}
+
 /** A small deterministic generator (mulberry32), so every run draws the same sample. */
 function rng(seed) {
   let s = seed >>> 0;
@@ -55,4 +86,4 @@ function rng(seed) {
   };
 }
 
-module.exports = { median, timeMedian, timePair, rng, performance };
+module.exports = { median, timeMedian, timePair, timeChunkedPair, rng, performance };

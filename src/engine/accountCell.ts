@@ -106,33 +106,49 @@ function addDecValue(value: Dec, collateral: ExactSum, liabilities: ExactSum): v
   else collateral.addDec(value);
 }
 
-/** An asset name as a sheet spells it, resolved once per preset: its canonical name, spec and scaled tiers. */
+/**
+ * An asset of a preset, resolved once: its canonical name, spec and scaled tiers, and in which call and row
+ * it was last seen (so that a repeated asset is found without building a map per call).
+ */
 interface AssetEntry {
   readonly asset: string;
   readonly spec: AssetSpec | undefined;
   readonly tiers: ScaledTiers | null;
+  seenIn: number;
+  row: number;
 }
 
-const entryCache = new WeakMap<Preset, Map<string, AssetEntry>>();
-/** Past this many spellings the cache starts over (between calls, never during one). */
+/** The entries of one preset, by name as a sheet spells it and by canonical name (spellings share an entry). */
+interface AssetBook {
+  readonly bySpelling: Map<string, AssetEntry>;
+  readonly byAsset: Map<string, AssetEntry>;
+}
+
+const books = new WeakMap<Preset, AssetBook>();
+/** Past this many spellings the book starts over (between calls, never during one). */
 const MAX_CACHED_NAMES = 100_000;
+let calls = 0;
 
-function assetEntries(preset: Preset): Map<string, AssetEntry> {
-  let entries = entryCache.get(preset);
-  if (!entries || entries.size > MAX_CACHED_NAMES) {
-    entries = new Map();
-    entryCache.set(preset, entries);
+function bookOf(preset: Preset): AssetBook {
+  let book = books.get(preset);
+  if (!book || book.bySpelling.size > MAX_CACHED_NAMES) {
+    book = { bySpelling: new Map(), byAsset: new Map() };
+    books.set(preset, book);
   }
-  return entries;
+  return book;
 }
 
-function entryOf(preset: Preset, entries: Map<string, AssetEntry>, typed: string): AssetEntry {
-  let entry = entries.get(typed);
+function entryOf(preset: Preset, book: AssetBook, spelling: string): AssetEntry {
+  let entry = book.bySpelling.get(spelling);
   if (!entry) {
-    const asset = normalizeAsset(typed);
-    const spec = findAssetSpec(preset, asset);
-    entry = { asset, spec, tiers: spec ? scaledTiers(spec) : null };
-    entries.set(typed, entry);
+    const asset = normalizeAsset(spelling);
+    entry = book.byAsset.get(asset);
+    if (!entry) {
+      const spec = findAssetSpec(preset, asset);
+      entry = { asset, spec, tiers: spec ? scaledTiers(spec) : null, seenIn: 0, row: -1 };
+      book.byAsset.set(asset, entry);
+    }
+    book.bySpelling.set(spelling, entry);
   }
   return entry;
 }
@@ -165,7 +181,7 @@ function positionSums(preset: Preset, positions: PositionCells): Map<string, Quo
     const D = ke < 0 || km < 0 ? NaN : alignedSum(mark, km, -entry, ke, kd);
     const fastUpnl = ks >= 0 && D === D && addProduct(sums.upnl, D, kd, S, ks);
     // maintenance = |size| × mark × mmr − cum
-    let fastMaintenance = ks >= 0 && km >= 0 && kr >= 0 && kc >= 0;
+    let fastMaintenance = ks >= 0 && km >= 0 && kr >= 0 && kc >= 0 && kc <= 15;
     if (fastMaintenance) {
       fastMaintenance = addTripleProduct(sums.maintenance, Math.abs(S), ks, mantissa(mark, km), km, mantissa(mmr, kr), kr);
       if (fastMaintenance && cum !== 0) sums.maintenance.addScaled(-mantissa(cum, kc), kc);
@@ -213,13 +229,15 @@ function sums(preset: Preset, balances: BalanceCells, positions: PositionCells |
   const byQuote = positions ? positionSums(preset, positions) : new Map<string, QuoteSums>();
   const collateral = new ExactSum();
   const liabilities = new ExactSum();
-  const rows = new Map<string, number>();
-  const entries = assetEntries(preset);
+  const book = bookOf(preset);
+  const call = (calls += 1);
   const { assets, amounts, prices, upnls } = balances;
   for (let i = 0; i < assets.length; i += 1) {
-    const { asset, spec, tiers } = entryOf(preset, entries, assets[i] as string);
-    if (rows.has(asset)) return null;
-    rows.set(asset, i);
+    const entry = entryOf(preset, book, assets[i] as string);
+    if (entry.seenIn === call) return null; // the asset has a row already
+    entry.seenIn = call;
+    entry.row = i;
+    const { asset, spec, tiers } = entry;
     const amount = amounts[i] as number;
     const price = prices[i] as number;
     const upnl = upnls[i] as number;
@@ -242,7 +260,8 @@ function sums(preset: Preset, balances: BalanceCells, positions: PositionCells |
   const quoteAsset = normalizeAsset(preset.quote);
   for (const [quote, q] of byQuote) {
     if (!q.upnl.ok || !q.maintenance.ok) return null;
-    const i = rows.get(quote);
+    const seen = book.byAsset.get(quote);
+    const i = seen !== undefined && seen.seenIn === call ? seen.row : undefined;
     if (i !== undefined && upnls[i] !== 0) return null; // uPnL given twice
     if (i === undefined && quote !== quoteAsset) return null; // a quote asset without a price
     const price = i === undefined ? ONE : dec(prices[i] as number);

@@ -4,65 +4,110 @@ import type { AssetSpec, Preset } from './model';
 import { decimalPlaces, POW10, SAFE } from './scaledDecimal';
 import type { ScaledTiers } from './scaledTiers';
 import { integerFloorTier, scaledTiers, tieredScaled } from './scaledTiers';
-import { splitProduct, splitTierValue } from './splitValue';
+import type { Split } from './splitValue';
+import { productSplit, quot, roundSplit, splitLinear } from './splitValue';
 import { valueHolding } from './valuation';
 
-const specCache = new WeakMap<Preset, Map<string, AssetSpec>>();
+/** An asset of a preset as a sheet spells it, with its scaled tiers (null when they do not fit safe integers). */
+interface CellAsset {
+  readonly spec: AssetSpec;
+  readonly tiers: ScaledTiers | null;
+}
+
+const assetCache = new WeakMap<Preset, Map<string, CellAsset>>();
 /** Enough for every asset name a sheet spells; past it the cache starts over rather than grow without bound. */
 const MAX_CACHED_NAMES = 1_000;
+/** The last lookup: a column of COLLATERAL_VALUE cells asks for the same preset and asset again and again. */
+let lastPreset: Preset | null = null;
+let lastName = '';
+let lastAsset: CellAsset | null = null;
 
-/** {@link assetSpec} remembered per preset object and name as typed, since a sheet repeats the same few names. */
-function cachedSpec(preset: Preset, asset: string): AssetSpec {
-  let names = specCache.get(preset);
+/** {@link assetSpec} remembered per preset object and name as typed. */
+function cellAsset(preset: Preset, name: string): CellAsset {
+  if (preset === lastPreset && name === lastName && lastAsset !== null) return lastAsset;
+  let names = assetCache.get(preset);
   if (!names) {
     names = new Map();
-    specCache.set(preset, names);
+    assetCache.set(preset, names);
   }
-  let spec = names.get(asset);
-  if (!spec) {
-    spec = assetSpec(preset, asset);
+  let found = names.get(name);
+  if (!found) {
+    const spec = assetSpec(preset, name);
+    found = { spec, tiers: scaledTiers(spec) };
     if (names.size >= MAX_CACHED_NAMES) names.clear();
-    names.set(asset, spec);
+    names.set(name, found);
   }
-  return spec;
+  [lastPreset, lastName, lastAsset] = [preset, name, found];
+  return found;
 }
 
 const safe = (n: number): boolean => n <= SAFE && n >= -SAFE;
+const split: Split = { w: 0, f: 0, t: 0 };
 
-/** Value tiers with integer floors, for a product `A·P` past 2^53 (see splitValue). */
-function largeValue(t: ScaledTiers, A: number, ka: number, P: number, kp: number): number {
-  const split = splitProduct(A, ka, P, kp);
-  if (!split) return NaN;
-  const [xi, xf] = split;
+/**
+ * Value tiers on integer floors, the common case (USDT tiers), kept in one small function so that it compiles
+ * as one piece: the holding `x = A·P / 10^(ka+kp)` as whole and fractional parts, its tier, then
+ * `x × ratio + intercept` as whole and fractional parts, rounded once. NaN when a step leaves the safe
+ * integers (the general splits or the Decimal path then decide).
+ */
+function integerFloorValue(t: ScaledTiers, A: number, ka: number, P: number, kp: number): number {
+  const kx = ka + kp;
+  const T = kx + t.kr;
+  if (T > 15) return NaN;
+  const unit = POW10[kx] as number;
+  const X = A * P;
+  let xi: number;
+  let xf: number;
+  if (X <= SAFE) {
+    xi = quot(X, kx);
+    xf = X - xi * unit;
+  } else {
+    // A = ah·10^ka + al: x = ah·P / 10^kp + al·P / 10^kx, both partial products safe for ordinary prices.
+    const ah = quot(A, ka);
+    const th = ah * P;
+    const tl = (A - ah * (POW10[ka] as number)) * P;
+    if (!(th <= SAFE && tl <= SAFE)) return productSplit(A, ka, P, kp, split) ? tierValue(t, split.w, split.f, kx) : NaN;
+    const qh = quot(th, kp);
+    const low = (th - qh * (POW10[kp] as number)) * (POW10[ka] as number) + tl;
+    if (!(low <= SAFE)) return NaN;
+    const ql = quot(low, kx);
+    xi = qh + ql;
+    xf = low - ql * unit;
+  }
+  return tierValue(t, xi, xf, kx);
+}
+
+/** `x × ratio + intercept` of the tier of `x = xi + xf / 10^kx` (integer floors), rounded once. */
+function tierValue(t: ScaledTiers, xi: number, xf: number, kx: number): number {
   const i = integerFloorTier(t, xi, xf);
-  if (i < 0) return NaN;
-  return splitTierValue(xi, xf, ka + kp, t.ratios[i] as number, t.intercepts[i] as number, t.kr);
+  if (i < 0 || !splitLinear(xi, xf, kx, t.ratios[i] as number, t.intercepts[i] as number, t.kr, split)) return NaN;
+  return roundSplit(split.w, split.f, split.t);
 }
 
 /**
- * The fast path: the exact tiered value of `amount` coins at `price`, computed on exact integers and rounded
- * once by a single IEEE division; NaN when it does not apply (the Decimal path then decides).
+ * The fast path: the exact tiered value of `amount` coins at `price` on exact integers, rounded once (by one
+ * IEEE division, or by a certified rounding of whole and fractional parts); NaN when it does not apply (the
+ * Decimal path then decides).
  */
-function fastValue(spec: AssetSpec, amount: number, price: number): number {
-  if (!(amount > 0 && price > 0 && amount < Infinity && price < Infinity)) return NaN;
-  const t = scaledTiers(spec);
-  if (t === null) return NaN;
+function fastValue(spec: AssetSpec, t: ScaledTiers | null, amount: number, price: number): number {
+  if (!(amount > 0 && price > 0 && amount < Infinity && price < Infinity) || t === null) return NaN;
   const ka = decimalPlaces(amount);
   const kp = ka < 0 ? -1 : decimalPlaces(price);
   if (kp < 0) return NaN;
   const A = Math.round(amount * (POW10[ka] as number));
   const P = Math.round(price * (POW10[kp] as number));
   if (spec.tierUnit === 'value') {
+    if (t.kf === 0) return integerFloorValue(t, A, ka, P, kp);
     const X = A * P;
     const r = safe(X) ? tieredScaled(t, X, ka + kp) : null;
-    if (r) return r.scale < POW10.length ? r.n / (POW10[r.scale] as number) : NaN;
-    return largeValue(t, A, ka, P, kp);
+    return r && r.scale < POW10.length ? r.n / (POW10[r.scale] as number) : NaN;
   }
   const r = tieredScaled(t, A, ka);
   if (!r) return NaN;
   const n = r.n * P;
   const scale = r.scale + kp;
-  return safe(n) && scale < POW10.length ? n / (POW10[scale] as number) : NaN;
+  if (safe(n) && scale < POW10.length) return n / (POW10[scale] as number);
+  return productSplit(r.n, r.scale, P, kp, split) ? roundSplit(split.w, split.f, split.t) : NaN;
 }
 
 /**
@@ -76,8 +121,8 @@ function fastValue(spec: AssetSpec, amount: number, price: number): number {
  * collateralValueCell(bitget, 'BTC', 10, 60000) // 582000
  */
 export function collateralValueCell(preset: Preset, asset: string, amount: number, price: number): number {
-  const spec = cachedSpec(preset, asset);
-  const fast = fastValue(spec, amount, price);
+  const { spec, tiers } = cellAsset(preset, asset);
+  const fast = fastValue(spec, tiers, amount, price);
   if (fast === fast) return fast === 0 ? 0 : fast;
   return toCellNumber(valueHolding(preset, spec, dec(amount), dec(price)));
 }

@@ -1,7 +1,7 @@
 import type { Dec } from './decimal';
 import { Dec as Decimal, ZERO } from './decimal';
 import { decimalPlaces, POW10 } from './scaledDecimal';
-import { mod } from './splitValue';
+import { quot } from './splitValue';
 
 /** Places of the fixed-point part of an {@link ExactSum}. */
 const PLACES = 15;
@@ -51,11 +51,14 @@ export class ExactSum {
     }
   }
 
-  /** Adds `n / 10^k`: n a safe integer of any sign, k ≤ 15. */
+  /** Adds `n / 10^k`: n a safe integer of any sign, k ≤ 22. */
   addScaled(n: number, k: number): void {
-    const d = POW10[k] as number;
-    const r = mod(n, d);
-    this.addSplit((n - r) / d, r, k);
+    if (k > PLACES) {
+      this.addRest(new Decimal(n).div(POW10[k] as number));
+      return;
+    }
+    const q = quot(n, k);
+    this.addSplit(q, n - q * (POW10[k] as number), k);
   }
 
   /** Adds a Decimal exactly: into the fixed-point part when it has at most 15 places, else into the rest. */

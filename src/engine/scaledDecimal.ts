@@ -20,7 +20,29 @@ export const SAFE = Number.MAX_SAFE_INTEGER;
  * decimalPlaces(1e-30) // -1
  */
 export function decimalPlaces(x: number): number {
-  for (let k = 0; k < POW10.length; k += 1) {
+  // Most cell numbers have at most 8 places: one test at 8 places, then the trailing zeros give k.
+  const m = Math.round(x * 1e8);
+  if (m >= MAX_MANTISSA) return placesFrom(x, 0); // large numbers: try every scale
+  if (m / 1e8 !== x) return placesFrom(x, 9);
+  // Decimals of 8 places are spaced wider than x's ulp here, so m is the shortest decimal padded to 8 places,
+  // and its trailing zeros give k. m / 10^j is a whole number exactly when 10^j divides m (m < 2^51).
+  if (Number.isInteger(x)) return 0;
+  let k = 8;
+  let rest = m;
+  if (Number.isInteger(rest / 1e4)) {
+    rest /= 1e4;
+    k -= 4;
+  }
+  if (Number.isInteger(rest / 100)) {
+    rest /= 100;
+    k -= 2;
+  }
+  return Number.isInteger(rest / 10) ? k - 1 : k;
+}
+
+/** {@link decimalPlaces} by trying each scale from `from` (kept apart, so the common case stays small). */
+function placesFrom(x: number, from: number): number {
+  for (let k = from; k < POW10.length; k += 1) {
     const scale = POW10[k] as number;
     const m = Math.round(x * scale);
     if (m >= MAX_MANTISSA) return -1;

@@ -7,31 +7,54 @@ import { POW10, SAFE } from './scaledDecimal';
  * path instead (NaN).
  */
 
-const POW2: readonly number[] = Array.from({ length: 1100 }, (_, k) => 2 ** (k - 1074));
 const safe = (n: number): boolean => n <= SAFE && n >= -SAFE;
+const HALF_RANGE = 2 ** 52;
+
+/** 10^-k as the nearest double, for quotients by powers of ten taken as one multiplication. */
+const INV10: readonly number[] = POW10.map((p) => 1 / p);
 
 /**
- * The remainder ≥ 0 of the floor division of a safe integer by a positive power of ten; `(a − mod(a, d)) / d`
- * is then the exact quotient. No allocation, for the hot paths.
+ * ⌊a / 10^k⌋ exactly, for a safe integer `a` and 0 ≤ k ≤ 15: one multiplication by the rounded reciprocal,
+ * off by at most one below 2^52, then one correcting step. It avoids `%` and `/`, which are slow on doubles.
  */
-export function mod(a: number, d: number): number {
-  return ((a % d) + d) % d;
+export function quot(a: number, k: number): number {
+  const d = POW10[k] as number;
+  if (a > HALF_RANGE || a < -HALF_RANGE) {
+    const r = a % d;
+    return (a - (r < 0 ? r + d : r)) / d;
+  }
+  const q = Math.floor(a * (INV10[k] as number));
+  const r = a - q * d;
+  return r < 0 ? q - 1 : r >= d ? q + 1 : q;
 }
 
-/** Half an ulp of a positive normal double s ≥ 1. */
+/** The remainder ≥ 0 of the floor division of a safe integer by 10^k (see {@link quot}). */
+export function mod(a: number, k: number): number {
+  return a - quot(a, k) * (POW10[k] as number);
+}
+
+/** Powers of two 2^-1100 … 2^999, for half-ulps read off a double's exponent bits. */
+const POW2: readonly number[] = Array.from({ length: 2100 }, (_, k) => 2 ** (k - 1100));
+const bits = new Float64Array(1);
+const words = new Uint32Array(bits.buffer);
+/** Which 32-bit word holds sign, exponent and the top of the mantissa (the platform's byte order decides). */
+const HIGH = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+
+/** Half an ulp of a positive normal double: the smaller half-gap at a power of two. */
 function halfUlp(s: number): number {
-  let k = Math.floor(Math.log2(s));
-  if ((POW2[k + 1074] as number) > s) k -= 1;
-  else if ((POW2[k + 1075] as number) <= s) k += 1;
-  // At a power of two the gap below is half the gap above: take the smaller one.
-  return (POW2[k - 53 + 1074] as number) / (s === POW2[k + 1074] ? 2 : 1);
+  bits[0] = s;
+  const high = words[HIGH] as number;
+  // s = 1.m × 2^(E − 1023), so its ulp is 2^(E − 1075) and half of it 2^(E − 1076).
+  const half = POW2[((high >>> 20) & 0x7ff) - 1076 + 1100] as number;
+  const powerOfTwo = (high & 0xfffff) === 0 && words[1 - HIGH] === 0;
+  return powerOfTwo ? half / 2 : half;
 }
 
 /** W + frac / 10^T rounded once to a double, or NaN when the rounding cannot be certified. */
 export function roundSplit(W: number, frac: number, T: number): number {
   const f = frac / (POW10[T] as number);
   if (W === 0) return f;
-  if (W < 1) return NaN;
+  if (W < 1 || W > SAFE) return NaN;
   const s = W + f;
   const e = f - (s - W); // W + f − s exactly (Fast2Sum, W ≥ f)
   // f is off the true fraction by at most 2^-54 (f < 1); s is the right double when that cannot cross a midpoint.
@@ -52,30 +75,55 @@ export interface Split {
 export function productSplit(X: number, kx: number, Y: number, ky: number, out: Split): boolean {
   const t = kx + ky;
   if (t > 15) return false;
+  const p = X * Y;
+  if (safe(p)) {
+    // The product itself is a safe integer.
+    const w = quot(p, t);
+    return store(out, w, p - w * (POW10[t] as number), t);
+  }
+  const dx = POW10[kx] as number;
+  const xh = quot(X, kx);
+  const xl = X - xh * dx;
+  const th = xh * Y;
+  const tl = xl * Y;
+  if (!safe(th) || !safe(tl)) return wideProductSplit(xh, xl, kx, Y, ky, out);
+  // x × y = th / 10^ky + tl / 10^t, with x split into whole and fractional parts.
+  const qh = quot(th, ky);
+  const low = (th - qh * (POW10[ky] as number)) * dx + tl;
+  if (!safe(low)) return false;
+  const ql = quot(low, t);
+  return store(out, qh + ql, low - ql * (POW10[t] as number), t);
+}
+
+function store(out: Split, w: number, f: number, t: number): boolean {
+  if (!safe(w)) return false;
+  out.w = w;
+  out.f = f;
+  out.t = t;
+  return true;
+}
+
+/** {@link productSplit} with both factors split into whole and fractional parts: four partial products. */
+function wideProductSplit(xh: number, xl: number, kx: number, Y: number, ky: number, out: Split): boolean {
+  const t = kx + ky;
   const dx = POW10[kx] as number;
   const dy = POW10[ky] as number;
-  const xl = mod(X, dx);
-  const yl = mod(Y, dy);
-  const xh = (X - xl) / dx;
-  const yh = (Y - yl) / dy;
+  const yh = quot(Y, ky);
+  const yl = Y - yh * dy;
   const t1 = xh * yh;
   const t2 = xh * yl;
   const t3 = xl * yh;
   const t4 = xl * yl;
   if (!safe(t1) || !safe(t2) || !safe(t3) || !safe(t4)) return false;
-  const r2 = mod(t2, dy);
-  const r3 = mod(t3, dx);
-  const low = r2 * dx + r3 * dy + t4;
-  const f = mod(low, POW10[t] as number);
+  const q2 = quot(t2, ky);
+  const q3 = quot(t3, kx);
+  const low = (t2 - q2 * dy) * dx + (t3 - q3 * dx) * dy + t4;
+  const ql = quot(low, t);
   // Each partial sum is checked, so that none is rounded (the terms may have either sign).
-  const w1 = t1 + (t2 - r2) / dy;
-  const w2 = w1 + (t3 - r3) / dx;
-  const w = w2 + (low - f) / (POW10[t] as number);
-  if (!safe(w1) || !safe(w2) || !safe(w)) return false;
-  out.w = w;
-  out.f = f;
-  out.t = t;
-  return true;
+  const w1 = t1 + q2;
+  const w2 = w1 + q3;
+  if (!safe(w1) || !safe(w2)) return false;
+  return store(out, w2 + ql, low - ql * (POW10[t] as number), t);
 }
 
 /**
@@ -99,13 +147,13 @@ export function splitLinear(xi: number, xf: number, kx: number, R: number, C: nu
   if (!safe(u) || !safe(whole)) return false;
   const dx = POW10[kx] as number;
   const dr = POW10[kr] as number;
-  const ru = mod(u, dx);
-  const Z1 = whole + (u - ru) / dx;
+  const qu = quot(u, kx);
+  const Z1 = whole + qu;
   const Z = Z1 + C;
   if (!safe(Z1) || !safe(Z)) return false;
-  const zr = mod(Z, dr);
-  out.w = (Z - zr) / dr;
-  out.f = zr * dx + ru;
+  const W = quot(Z, kr);
+  out.w = W;
+  out.f = (Z - W * dr) * dx + (u - qu * dx);
   out.t = T;
   return true;
 }

@@ -35,3 +35,19 @@ describe('decimalPlaces', () => {
     );
   });
 });
+
+describe('decimalPlaces beyond eight places and for large numbers', () => {
+  it('agrees with the places of String(x) wherever the mantissa fits (at most 22 places)', () => {
+    const cases = [60000000, 123456789.5, 2 ** 50, 1e15, 0.123456789, 1.0000000001, 5e-9, 0.30000000000000004];
+    expect(cases.map(decimalPlaces)).toEqual([0, 1, 0, 0, 9, 10, 9, -1]);
+    fc.assert(
+      fc.property(fc.double({ min: 1e-12, max: 1e16, noNaN: true }), (x) => {
+        const k = decimalPlaces(x);
+        const places = dec(x).decimalPlaces();
+        const fits = places <= 22 && dec(x).times(dec(10).pow(places)).lt(2 ** 51);
+        expect(k).toBe(fits ? places : -1);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
