@@ -5,7 +5,7 @@ import { decimalPlaces, POW10, SAFE } from './scaledDecimal';
 import type { ScaledTiers } from './scaledTiers';
 import { integerFloorTier, scaledTiers, tieredScaled } from './scaledTiers';
 import type { Split } from './splitValue';
-import { productSplit, quot, roundSplit, splitLinear } from './splitValue';
+import { productSplit, quot, roundSplit } from './splitValue';
 import { valueHolding } from './valuation';
 
 /** An asset of a preset as a sheet spells it, with its scaled tiers (null when they do not fit safe integers). */
@@ -50,7 +50,7 @@ const split: Split = { w: 0, f: 0, t: 0 };
  * `x × ratio + intercept` as whole and fractional parts, rounded once. NaN when a step leaves the safe
  * integers (the general splits or the Decimal path then decide).
  */
-function integerFloorValue(t: ScaledTiers, A: number, ka: number, P: number, kp: number): number {
+function integerFloorValue(t: ScaledTiers, amount: number, A: number, ka: number, P: number, kp: number): number {
   const kx = ka + kp;
   const T = kx + t.kr;
   if (T > 15) return NaN;
@@ -63,7 +63,8 @@ function integerFloorValue(t: ScaledTiers, A: number, ka: number, P: number, kp:
     xf = X - xi * unit;
   } else {
     // A = ah·10^ka + al: x = ah·P / 10^kp + al·P / 10^kx, both partial products safe for ordinary prices.
-    const ah = quot(A, ka);
+    // ah is the amount's whole part: with A below 2^51 the double and its decimal have the same floor.
+    const ah = Math.floor(amount);
     const th = ah * P;
     const tl = (A - ah * (POW10[ka] as number)) * P;
     if (!(th <= SAFE && tl <= SAFE)) return productSplit(A, ka, P, kp, split) ? tierValue(t, split.w, split.f, kx) : NaN;
@@ -77,11 +78,24 @@ function integerFloorValue(t: ScaledTiers, A: number, ka: number, P: number, kp:
   return tierValue(t, xi, xf, kx);
 }
 
-/** `x × ratio + intercept` of the tier of `x = xi + xf / 10^kx` (integer floors), rounded once. */
+/**
+ * `x × ratio + intercept` of the tier of `x = xi + xf / 10^kx` (integer floors, x ≥ 0), rounded once. The
+ * arithmetic of {@link splitLinear}, on locals: this is the hot path of COLLATERAL_VALUE.
+ */
 function tierValue(t: ScaledTiers, xi: number, xf: number, kx: number): number {
   const i = integerFloorTier(t, xi, xf);
-  if (i < 0 || !splitLinear(xi, xf, kx, t.ratios[i] as number, t.intercepts[i] as number, t.kr, split)) return NaN;
-  return roundSplit(split.w, split.f, split.t);
+  const T = kx + t.kr;
+  if (i < 0 || T > 15) return NaN;
+  const R = t.ratios[i] as number;
+  const u = xf * R;
+  const whole = xi * R;
+  if (!(u <= SAFE && whole <= SAFE)) return NaN;
+  const qu = quot(u, kx);
+  const Z1 = whole + qu;
+  const Z = Z1 + (t.intercepts[i] as number);
+  if (!(Z1 <= SAFE && Z <= SAFE && Z >= 0)) return NaN;
+  const W = quot(Z, t.kr);
+  return roundSplit(W, (Z - W * (POW10[t.kr] as number)) * (POW10[kx] as number) + (u - qu * (POW10[kx] as number)), T);
 }
 
 /**
@@ -96,8 +110,13 @@ function fastValue(spec: AssetSpec, t: ScaledTiers | null, amount: number, price
   if (kp < 0) return NaN;
   const A = Math.round(amount * (POW10[ka] as number));
   const P = Math.round(price * (POW10[kp] as number));
+  if (spec.tierUnit === 'value' && t.kf === 0) return integerFloorValue(t, amount, A, ka, P, kp);
+  return otherTiersValue(spec, t, A, ka, P, kp);
+}
+
+/** Value tiers with fractional floors, and quantity tiers. */
+function otherTiersValue(spec: AssetSpec, t: ScaledTiers, A: number, ka: number, P: number, kp: number): number {
   if (spec.tierUnit === 'value') {
-    if (t.kf === 0) return integerFloorValue(t, A, ka, P, kp);
     const X = A * P;
     const r = safe(X) ? tieredScaled(t, X, ka + kp) : null;
     return r && r.scale < POW10.length ? r.n / (POW10[r.scale] as number) : NaN;

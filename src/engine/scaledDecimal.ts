@@ -25,19 +25,22 @@ export function decimalPlaces(x: number): number {
   if (m >= MAX_MANTISSA) return placesFrom(x, 0); // large numbers: try every scale
   if (m / 1e8 !== x) return placesFrom(x, 9);
   // Decimals of 8 places are spaced wider than x's ulp here, so m is the shortest decimal padded to 8 places,
-  // and its trailing zeros give k. m / 10^j is a whole number exactly when 10^j divides m (m < 2^51).
-  if (Number.isInteger(x)) return 0;
+  // and its trailing zeros give k. They are in m's last 8 digits, found without a division.
+  let digits = m - Math.floor(x) * 1e8; // exact; off by 10^8 at most, when x sits next to a whole number
+  if (digits < 0) digits += 1e8;
+  else if (digits >= 1e8) digits -= 1e8;
+  digits |= 0; // below 10^8: a 32-bit integer, so the remainders below are integer arithmetic
+  if (digits === 0) return 0;
   let k = 8;
-  let rest = m;
-  if (Number.isInteger(rest / 1e4)) {
-    rest /= 1e4;
+  if (digits % 10000 === 0) {
+    digits = (digits / 10000) | 0;
     k -= 4;
   }
-  if (Number.isInteger(rest / 100)) {
-    rest /= 100;
+  if (digits % 100 === 0) {
+    digits = (digits / 100) | 0;
     k -= 2;
   }
-  return Number.isInteger(rest / 10) ? k - 1 : k;
+  return digits % 10 === 0 ? k - 1 : k;
 }
 
 /** {@link decimalPlaces} by trying each scale from `from` (kept apart, so the common case stays small). */
