@@ -38,7 +38,7 @@ function valuation(sample) {
   const float = (lo, hi) => {
     for (let i = lo; i < hi; i += 1) out[i] = floatValue(amounts[i], prices[i]);
   };
-  const t = timeChunkedPair(ours, float, n, { chunk: 50_000, runs: 7, warmup: 1 });
+  const t = timeChunkedPair(ours, float, n, { chunk: 50_000, runs: 11, warmup: 1 });
   const reference = referenceValuer(BITGET_BTC_TIERS, 'value');
   let mismatches = 0;
   let floatMismatches = 0;
@@ -73,7 +73,7 @@ function account() {
   const out = { rows: balances.length, positions: positions.length, functions: {} };
   let mismatches = 0;
   for (const [name, c] of Object.entries(calls)) {
-    const ms = timeMedian(() => functions.invoke(name, c.args, ctx), { runs: 21, warmup: 3 });
+    const ms = timeMedian(() => functions.invoke(name, c.args, ctx), { runs: 31, warmup: 5 });
     const decimalMs = timeMedian(c.engine, { runs: 5, warmup: 1 });
     const value = functions.invoke(name, c.args, ctx);
     const exact = engine.toCellNumber(c.engine());
@@ -82,7 +82,7 @@ function account() {
   }
   const liqCtx = { registry: new presets.PresetRegistry([...presets.BUILTIN_PRESETS, liq.preset]) };
   const liqArgs = [balancesRange(liq.balances), positionsRange(liq.positions), liq.asset, 'bench'];
-  const liquidationMs = timeMedian(() => functions.invoke('LIQUIDATION_PRICE', liqArgs, liqCtx), { runs: 21, warmup: 3 });
+  const liquidationMs = timeMedian(() => functions.invoke('LIQUIDATION_PRICE', liqArgs, liqCtx), { runs: 31, warmup: 5 });
   const liquidationPrice = functions.invoke('LIQUIDATION_PRICE', liqArgs, liqCtx);
   const liquidationExact = engine.toCellNumber(engine.liquidationPrice(liq.preset, liq.balances, liq.positions, liq.asset));
   if (liquidationPrice !== liquidationExact) mismatches += 1;
@@ -164,7 +164,7 @@ async function main() {
   const f = formulas(sample, 10_000);
   step('formulas');
   const b = bundleKb();
-  const l = await measureLoading(path.join(root, 'dist'), { runs: 15 });
+  const l = await measureLoading(path.join(root, 'dist'), { runs: 21 });
   const summary = {
     exactVsFloat: Number(v.ratio.toFixed(2)),
     oursVsNative: Number(f.ratio.toFixed(2)),
