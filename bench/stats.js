@@ -9,8 +9,17 @@ function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+/**
+ * Collects garbage left by earlier measurements (`npm run bench` runs node with --expose-gc), so that one
+ * figure does not pay for another's heap.
+ */
+function settle() {
+  if (typeof global.gc === 'function') global.gc();
+}
+
 /** Median milliseconds of `fn()` over `runs` timed runs, after `warmup` untimed ones. */
 function timeMedian(fn, { runs = 7, warmup = 2 } = {}) {
+  settle();
   for (let i = 0; i < warmup; i += 1) fn();
   const times = [];
   for (let i = 0; i < runs; i += 1) {
@@ -26,6 +35,7 @@ function timeMedian(fn, { runs = 7, warmup = 2 } = {}) {
  * on both sides alike; returns each side's median.
  */
 function timePair(a, b, { runs = 7, warmup = 2 } = {}) {
+  settle();
   for (let i = 0; i < warmup; i += 1) {
     a();
     b();
@@ -55,6 +65,7 @@ function timeChunkedPair(a, b, n, { chunk = 50_000, runs = 7, warmup = 1 } = {})
   for (let lo = 0; lo < n; lo += chunk) starts.push(lo);
   const ta = starts.map(() => []);
   const tb = starts.map(() => []);
+  settle();
   for (let pass = 0; pass < warmup + runs; pass += 1) {
     starts.forEach((lo, c) => {
       const hi = Math.min(n, lo + chunk);
@@ -86,4 +97,4 @@ function rng(seed) {
   };
 }
 
-module.exports = { median, timeMedian, timePair, timeChunkedPair, rng, performance };
+module.exports = { median, settle, timeMedian, timePair, timeChunkedPair, rng, performance };
