@@ -1,3 +1,4 @@
+import { assetBook, assetEntry } from './assetBook';
 import { findAssetSpec, normalizeAsset } from './assetSpec';
 import type { Dec } from './decimal';
 import { dec, ONE } from './decimal';
@@ -5,9 +6,9 @@ import { isMarginError } from './errors';
 import { ExactSum, mantissa, placesOf } from './exactSum';
 import type { AssetSpec, Preset } from './model';
 import { positionMaintenance, positionUpnl } from './positions';
-import { SAFE } from './scaledDecimal';
+import { isSafe } from './scaledDecimal';
 import type { ScaledTiers } from './scaledTiers';
-import { integerFloorTier, scaledTiers, tieredScaled } from './scaledTiers';
+import { integerFloorTier, tieredScaled } from './scaledTiers';
 import type { Split } from './splitValue';
 import { productSplit, splitLinear } from './splitValue';
 import { parseSymbol } from './symbols';
@@ -42,14 +43,12 @@ export interface AccountSums {
   readonly maintenance: Dec | null;
 }
 
-const safe = (n: number): boolean => n <= SAFE && n >= -SAFE;
-
-/** `(x × 10^kx + y × 10^ky)` brought to `k` places as one exact integer (kx, ky ≤ k), or NaN when it does not fit. */
+/** `x + y` as one exact integer at `k` places (x with kx places, y with ky, both ≤ k), or NaN when it does not fit. */
 function alignedSum(x: number, kx: number, y: number, ky: number, k: number): number {
   const a = mantissa(x, kx) * 10 ** (k - kx);
   const b = mantissa(y, ky) * 10 ** (k - ky);
   const sum = a + b;
-  return safe(a) && safe(b) && safe(sum) ? sum : NaN;
+  return isSafe(a) && isSafe(b) && isSafe(sum) ? sum : NaN;
 }
 const split: Split = { w: 0, f: 0, t: 0 };
 
@@ -88,7 +87,7 @@ function addValue(
   }
   if (t.kf !== 0) {
     const X = E * P;
-    const units = safe(X) ? tieredScaled(t, X, k + kp) : null;
+    const units = isSafe(X) ? tieredScaled(t, X, k + kp) : null;
     if (units === null || units.scale > 15) return false;
     collateral.addScaled(units.n, units.scale);
     return true;
@@ -106,52 +105,7 @@ function addDecValue(value: Dec, collateral: ExactSum, liabilities: ExactSum): v
   else collateral.addDec(value);
 }
 
-/**
- * An asset of a preset, resolved once: its canonical name, spec and scaled tiers, and in which call and row
- * it was last seen (so that a repeated asset is found without building a map per call).
- */
-interface AssetEntry {
-  readonly asset: string;
-  readonly spec: AssetSpec | undefined;
-  readonly tiers: ScaledTiers | null;
-  seenIn: number;
-  row: number;
-}
-
-/** The entries of one preset, by name as a sheet spells it and by canonical name (spellings share an entry). */
-interface AssetBook {
-  readonly bySpelling: Map<string, AssetEntry>;
-  readonly byAsset: Map<string, AssetEntry>;
-}
-
-const books = new WeakMap<Preset, AssetBook>();
-/** Past this many spellings the book starts over (between calls, never during one). */
-const MAX_CACHED_NAMES = 100_000;
 let calls = 0;
-
-function bookOf(preset: Preset): AssetBook {
-  let book = books.get(preset);
-  if (!book || book.bySpelling.size > MAX_CACHED_NAMES) {
-    book = { bySpelling: new Map(), byAsset: new Map() };
-    books.set(preset, book);
-  }
-  return book;
-}
-
-function entryOf(preset: Preset, book: AssetBook, spelling: string): AssetEntry {
-  let entry = book.bySpelling.get(spelling);
-  if (!entry) {
-    const asset = normalizeAsset(spelling);
-    entry = book.byAsset.get(asset);
-    if (!entry) {
-      const spec = findAssetSpec(preset, asset);
-      entry = { asset, spec, tiers: spec ? scaledTiers(spec) : null, seenIn: 0, row: -1 };
-      book.byAsset.set(asset, entry);
-    }
-    book.bySpelling.set(spelling, entry);
-  }
-  return entry;
-}
 
 interface QuoteSums {
   readonly upnl: ExactSum;
@@ -174,7 +128,11 @@ function positionSums(preset: Preset, positions: PositionCells): Map<string, Quo
     const mark = positions.marks[p] as number;
     const mmr = positions.mmrs[p] as number;
     const cum = positions.cums[p] as number;
-    const [ks, ke, km, kr, kc] = [placesOf(size), placesOf(entry), placesOf(mark), placesOf(mmr), placesOf(cum)];
+    const ks = placesOf(size);
+    const ke = placesOf(entry);
+    const km = placesOf(mark);
+    const kr = placesOf(mmr);
+    const kc = placesOf(cum);
     const S = ks < 0 ? NaN : mantissa(size, ks);
     // uPnL = (mark − entry) × signed size
     const kd = Math.max(ke, km);
@@ -229,11 +187,11 @@ function sums(preset: Preset, balances: BalanceCells, positions: PositionCells |
   const byQuote = positions ? positionSums(preset, positions) : new Map<string, QuoteSums>();
   const collateral = new ExactSum();
   const liabilities = new ExactSum();
-  const book = bookOf(preset);
+  const book = assetBook(preset);
   const call = (calls += 1);
   const { assets, amounts, prices, upnls } = balances;
   for (let i = 0; i < assets.length; i += 1) {
-    const entry = entryOf(preset, book, assets[i] as string);
+    const entry = assetEntry(preset, book, assets[i] as string);
     if (entry.seenIn === call) return null; // the asset has a row already
     entry.seenIn = call;
     entry.row = i;

@@ -1,47 +1,30 @@
+import type { AssetEntry } from './assetBook';
+import { assetBook, assetEntry } from './assetBook';
 import { assetSpec } from './assetSpec';
 import { dec, toCellNumber } from './decimal';
 import type { AssetSpec, Preset } from './model';
-import { decimalPlaces, POW10, SAFE } from './scaledDecimal';
+import { decimalPlaces, POW10, isSafe, SAFE } from './scaledDecimal';
 import type { ScaledTiers } from './scaledTiers';
-import { integerFloorTier, scaledTiers, tieredScaled } from './scaledTiers';
+import { integerFloorTier, tieredScaled } from './scaledTiers';
 import type { Split } from './splitValue';
 import { productSplit, quot, roundSplit } from './splitValue';
 import { valueHolding } from './valuation';
 
-/** An asset of a preset as a sheet spells it, with its scaled tiers (null when they do not fit safe integers). */
-interface CellAsset {
-  readonly spec: AssetSpec;
-  readonly tiers: ScaledTiers | null;
-}
-
-const assetCache = new WeakMap<Preset, Map<string, CellAsset>>();
-/** Enough for every asset name a sheet spells; past it the cache starts over rather than grow without bound. */
-const MAX_CACHED_NAMES = 1_000;
 /** The last lookup: a column of COLLATERAL_VALUE cells asks for the same preset and asset again and again. */
 let lastPreset: Preset | null = null;
 let lastName = '';
-let lastAsset: CellAsset | null = null;
+let lastEntry: AssetEntry | null = null;
 
-/** {@link assetSpec} remembered per preset object and name as typed. */
-function cellAsset(preset: Preset, name: string): CellAsset {
-  if (preset === lastPreset && name === lastName && lastAsset !== null) return lastAsset;
-  let names = assetCache.get(preset);
-  if (!names) {
-    names = new Map();
-    assetCache.set(preset, names);
+/** The preset's entry for an asset as typed, from the preset's {@link assetBook}. */
+function cellAsset(preset: Preset, name: string): AssetEntry {
+  if (preset !== lastPreset || name !== lastName || lastEntry === null) {
+    lastEntry = assetEntry(preset, assetBook(preset), name);
+    lastPreset = preset;
+    lastName = name;
   }
-  let found = names.get(name);
-  if (!found) {
-    const spec = assetSpec(preset, name);
-    found = { spec, tiers: scaledTiers(spec) };
-    if (names.size >= MAX_CACHED_NAMES) names.clear();
-    names.set(name, found);
-  }
-  [lastPreset, lastName, lastAsset] = [preset, name, found];
-  return found;
+  return lastEntry;
 }
 
-const safe = (n: number): boolean => n <= SAFE && n >= -SAFE;
 const split: Split = { w: 0, f: 0, t: 0 };
 
 /**
@@ -118,14 +101,14 @@ function fastValue(spec: AssetSpec, t: ScaledTiers | null, amount: number, price
 function otherTiersValue(spec: AssetSpec, t: ScaledTiers, A: number, ka: number, P: number, kp: number): number {
   if (spec.tierUnit === 'value') {
     const X = A * P;
-    const r = safe(X) ? tieredScaled(t, X, ka + kp) : null;
+    const r = isSafe(X) ? tieredScaled(t, X, ka + kp) : null;
     return r && r.scale < POW10.length ? r.n / (POW10[r.scale] as number) : NaN;
   }
   const r = tieredScaled(t, A, ka);
   if (!r) return NaN;
   const n = r.n * P;
   const scale = r.scale + kp;
-  if (safe(n) && scale < POW10.length) return n / (POW10[scale] as number);
+  if (isSafe(n) && scale < POW10.length) return n / (POW10[scale] as number);
   return productSplit(r.n, r.scale, P, kp, split) ? roundSplit(split.w, split.f, split.t) : NaN;
 }
 
@@ -140,8 +123,9 @@ function otherTiersValue(spec: AssetSpec, t: ScaledTiers, A: number, ka: number,
  * collateralValueCell(bitget, 'BTC', 10, 60000) // 582000
  */
 export function collateralValueCell(preset: Preset, asset: string, amount: number, price: number): number {
-  const { spec, tiers } = cellAsset(preset, asset);
-  const fast = fastValue(spec, tiers, amount, price);
+  const entry = cellAsset(preset, asset);
+  const spec = entry.spec ?? assetSpec(preset, asset); // UNKNOWN_ASSET when the preset does not list it
+  const fast = fastValue(spec, entry.tiers, amount, price);
   if (fast === fast) return fast === 0 ? 0 : fast;
   return toCellNumber(valueHolding(preset, spec, dec(amount), dec(price)));
 }

@@ -10,6 +10,11 @@ const MAX_MANTISSA = 2 ** 51;
 /** Largest integer below which every integer and every sum or product that stays below it is exact. */
 export const SAFE = Number.MAX_SAFE_INTEGER;
 
+/** True when `n` is within ±2^53 − 1: an integer result there was computed exactly. */
+export function isSafe(n: number): boolean {
+  return n <= SAFE && n >= -SAFE;
+}
+
 /**
  * The number of decimal places `k` of a positive finite double's shortest decimal, when that decimal is an
  * integer mantissa `m = x × 10^k` below 2^51; −1 otherwise (too many digits for exact integer arithmetic).

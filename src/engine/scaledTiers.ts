@@ -1,6 +1,6 @@
 import type { Dec } from './decimal';
 import type { AssetSpec } from './model';
-import { POW10, SAFE } from './scaledDecimal';
+import { POW10, isSafe, SAFE } from './scaledDecimal';
 import { tierTable } from './tierTable';
 
 /**
@@ -56,7 +56,6 @@ export function scaledTiers(spec: AssetSpec): ScaledTiers | null {
   return scaled;
 }
 
-const safe = (n: number): boolean => n <= SAFE && n >= -SAFE;
 
 /**
  * Tiered value, as scaled integer `N / 10^scale`, of a holding `x = X / 10^kx` (X > 0 an exact integer);
@@ -66,13 +65,13 @@ export function tieredScaled(t: ScaledTiers, X: number, kx: number): { n: number
   const s = Math.max(kx, t.kf);
   const xs = X * (POW10[s - kx] as number);
   const floorScale = POW10[s - t.kf] as number;
-  if (!safe(xs) || !safe(t.cap === Infinity ? 0 : t.cap * floorScale) || xs > t.cap * floorScale) return null;
+  if (!isSafe(xs) || !isSafe(t.cap === Infinity ? 0 : t.cap * floorScale) || xs > t.cap * floorScale) return null;
   let i = t.floors.length - 1;
   while (i > 0 && (t.floors[i] as number) * floorScale > xs) i -= 1;
   const slope = xs * (t.ratios[i] as number);
   const intercept = (t.intercepts[i] as number) * floorScale;
   const n = slope + intercept;
-  if (!safe(slope) || !safe(intercept) || !safe(n)) return null;
+  if (!isSafe(slope) || !isSafe(intercept) || !isSafe(n)) return null;
   return { n, scale: s + t.kr };
 }
 

@@ -1,4 +1,4 @@
-import { POW10, SAFE } from './scaledDecimal';
+import { POW10, isSafe, SAFE } from './scaledDecimal';
 
 /**
  * Exact tiered value for holdings whose scaled product `amount × price` outgrows 2^53: the value is kept as
@@ -7,7 +7,6 @@ import { POW10, SAFE } from './scaledDecimal';
  * path instead (NaN).
  */
 
-const safe = (n: number): boolean => n <= SAFE && n >= -SAFE;
 const HALF_RANGE = 2 ** 52;
 
 /** 10^-k as the nearest double, for quotients by powers of ten taken as one multiplication. */
@@ -76,7 +75,7 @@ export function productSplit(X: number, kx: number, Y: number, ky: number, out: 
   const t = kx + ky;
   if (t > 15) return false;
   const p = X * Y;
-  if (safe(p)) {
+  if (isSafe(p)) {
     // The product itself is a safe integer.
     const w = quot(p, t);
     return store(out, w, p - w * (POW10[t] as number), t);
@@ -86,17 +85,17 @@ export function productSplit(X: number, kx: number, Y: number, ky: number, out: 
   const xl = X - xh * dx;
   const th = xh * Y;
   const tl = xl * Y;
-  if (!safe(th) || !safe(tl)) return wideProductSplit(xh, xl, kx, Y, ky, out);
+  if (!isSafe(th) || !isSafe(tl)) return wideProductSplit(xh, xl, kx, Y, ky, out);
   // x × y = th / 10^ky + tl / 10^t, with x split into whole and fractional parts.
   const qh = quot(th, ky);
   const low = (th - qh * (POW10[ky] as number)) * dx + tl;
-  if (!safe(low)) return false;
+  if (!isSafe(low)) return false;
   const ql = quot(low, t);
   return store(out, qh + ql, low - ql * (POW10[t] as number), t);
 }
 
 function store(out: Split, w: number, f: number, t: number): boolean {
-  if (!safe(w)) return false;
+  if (!isSafe(w)) return false;
   out.w = w;
   out.f = f;
   out.t = t;
@@ -114,7 +113,7 @@ function wideProductSplit(xh: number, xl: number, kx: number, Y: number, ky: num
   const t2 = xh * yl;
   const t3 = xl * yh;
   const t4 = xl * yl;
-  if (!safe(t1) || !safe(t2) || !safe(t3) || !safe(t4)) return false;
+  if (!isSafe(t1) || !isSafe(t2) || !isSafe(t3) || !isSafe(t4)) return false;
   const q2 = quot(t2, ky);
   const q3 = quot(t3, kx);
   const low = (t2 - q2 * dy) * dx + (t3 - q3 * dx) * dy + t4;
@@ -122,7 +121,7 @@ function wideProductSplit(xh: number, xl: number, kx: number, Y: number, ky: num
   // Each partial sum is checked, so that none is rounded (the terms may have either sign).
   const w1 = t1 + q2;
   const w2 = w1 + q3;
-  if (!safe(w1) || !safe(w2)) return false;
+  if (!isSafe(w1) || !isSafe(w2)) return false;
   return store(out, w2 + ql, low - ql * (POW10[t] as number), t);
 }
 
@@ -144,13 +143,13 @@ export function splitLinear(xi: number, xf: number, kx: number, R: number, C: nu
   if (T > 15) return false;
   const u = xf * R;
   const whole = xi * R;
-  if (!safe(u) || !safe(whole)) return false;
+  if (!isSafe(u) || !isSafe(whole)) return false;
   const dx = POW10[kx] as number;
   const dr = POW10[kr] as number;
   const qu = quot(u, kx);
   const Z1 = whole + qu;
   const Z = Z1 + C;
-  if (!safe(Z1) || !safe(Z)) return false;
+  if (!isSafe(Z1) || !isSafe(Z)) return false;
   const W = quot(Z, kr);
   out.w = W;
   out.f = (Z - W * dr) * dx + (u - qu * dx);
