@@ -70,8 +70,9 @@ export function toGrid(value: CellArg, arg: string): CellGrid {
   }
   let width = 0;
   for (const r of value) width = Math.max(width, r.length);
-  // Hosts hand over rectangular ranges: only a ragged array is copied.
-  if (value.every((r) => r.length === width && !r.includes(undefined as unknown as CellScalar))) return value;
+  // Hosts hand over rectangular ranges: only a ragged array, or one with holes, is copied.
+  const full = (r: readonly (CellScalar | undefined)[]): boolean => r.length === width && r.every((cell) => cell !== undefined);
+  if (value.every(full)) return value;
   return value.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? null));
 }
 
