@@ -2,21 +2,12 @@ import { DetailedCellError } from 'hyperformula';
 import type { CellValue, RawCellContent } from 'hyperformula';
 import { buildFormulaEngine, computedAt, evaluateFormulas } from '../../src/cli';
 import type { Computed, FormulaEngine } from '../../src/cli';
-import type { CellGrid } from '../../src/functions/core';
 import { isCellError } from '../../src/functions/core';
 import { PresetRegistry } from '../../src/presets';
-import { FORMULA_CASES } from '../support/formulaCases';
+import { BITGET_BTC_TIERS_TABLE, FORMULA_CASES } from '../support/formulaCases';
 
 const functions = () => ({ registry: new PresetRegistry() });
 
-const BITGET_TIERS: CellGrid = [
-  ['floor', 'cap', 'ratio', 'unit'],
-  [0, 100000, 0.975, 'value'],
-  [100000, 500000, 0.97, 'value'],
-  [500000, 1000000, 0.965, 'value'],
-  [1000000, 5000000, 0.96, 'value'],
-  [5000000, '', 0.85, 'value'],
-];
 
 const ERROR_CODES = { value: '#VALUE!', na: '#N/A', num: '#NUM!' } as const;
 
@@ -89,7 +80,7 @@ describe('spilled tables in a sheet', () => {
 
   it('spill a table from literal arguments at its real size', () => {
     const engine = buildFormulaEngine(sheets([['=MARGIN.COLLATERAL_TIERS("BTC","bitget")']]), functions());
-    expect(at(engine, 'Sheet1', 0, 0)).toEqual(BITGET_TIERS);
+    expect(at(engine, 'Sheet1', 0, 0)).toEqual(BITGET_BTC_TIERS_TABLE);
     expect(engine.hf.getCellValue({ sheet: 0, row: 5, col: 2 })).toBe(0.85);
   });
 
@@ -122,7 +113,7 @@ describe('spilled tables in a sheet', () => {
       },
       functions(),
     );
-    expect(at(engine, 'Report', 0, 0)).toEqual(BITGET_TIERS);
+    expect(at(engine, 'Report', 0, 0)).toEqual(BITGET_BTC_TIERS_TABLE);
   });
 
   it('spill a table computed from another spilled table', () => {

@@ -36,6 +36,16 @@ const NO_POSITIONS_TEXT = '{"symbol","side","size","entry","mark","mmr"}';
 const LONG_BTC: CellGrid = [['BTCUSDT', 'LONG', 1, 60000, 60000, 0.01, 0, 0.05]];
 const LONG_BTC_TEXT = '{"BTCUSDT","LONG",1,60000,60000,0.01,0,0.05}';
 
+/** Bitget's BTC tiers as MARGIN.COLLATERAL_TIERS spills them (SPEC §3). */
+export const BITGET_BTC_TIERS_TABLE: CellGrid = [
+  ['floor', 'cap', 'ratio', 'unit'],
+  [0, 100000, 0.975, 'value'],
+  [100000, 500000, 0.97, 'value'],
+  [500000, 1000000, 0.965, 'value'],
+  [1000000, 5000000, 0.96, 'value'],
+  [5000000, '', 0.85, 'value'],
+];
+
 const exact = (digits: string): number => Number(digits);
 
 export const FORMULA_CASES: readonly FormulaCase[] = [
@@ -138,14 +148,7 @@ export const FORMULA_CASES: readonly FormulaCase[] = [
     name: 'COLLATERAL_TIERS',
     args: ['BTC', 'bitget'],
     formula: '=MARGIN.COLLATERAL_TIERS("BTC","bitget")',
-    expected: [
-      ['floor', 'cap', 'ratio', 'unit'],
-      [0, 100000, 0.975, 'value'],
-      [100000, 500000, 0.97, 'value'],
-      [500000, 1000000, 0.965, 'value'],
-      [1000000, 5000000, 0.96, 'value'],
-      [5000000, '', 0.85, 'value'],
-    ],
+    expected: BITGET_BTC_TIERS_TABLE,
   },
   {
     title: "lists BitMart's BTC tiers and says they are unpublished beyond 20 BTC",
