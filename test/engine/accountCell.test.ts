@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import type { Balance, BalanceCells, Dec, Position, PositionCells, Preset } from '../../src/engine';
-import { accountEquity, accountSumsCell, dec, isMarginError, marginRatio, multiAssetLtv } from '../../src/engine';
+import type { Balance, BalanceCells, Position, PositionCells, Preset } from '../../src/engine';
+import { accountEquity, accountSumsCell, Dec, dec, isMarginError, marginRatio, multiAssetLtv, toCellNumber } from '../../src/engine';
 import { assetOf, binance, bitget, bitmart, bybit, okx, presetOf } from './fixtures';
 
 /** Fractional floors and long ratios, so rows leave the integer-floor path; a liability rate with many places. */
@@ -23,6 +23,17 @@ const awkward = presetOf(
 );
 
 const PRESETS: readonly Preset[] = [bitget, binance, bitmart, bybit, okx, awkward];
+
+/**
+ * The number path sums exactly; the Decimal engine carries 60 significant digits, so on sums wider than that
+ * its last digit may differ. The two must give the same cell, and agree to within the engine's precision of the
+ * largest amount it added (`scale`).
+ */
+function expectSameFigure(ours: Dec, engineResult: string, scale: Dec): void {
+  const theirs = dec(engineResult);
+  expect(toCellNumber(ours)).toBe(toCellNumber(theirs));
+  if (!ours.eq(theirs)) expect(ours.minus(theirs).abs().lte(scale.abs().times('1e-57'))).toBe(true);
+}
 
 /** What the Decimal engine gives, or the code it fails with. */
 function engine(action: () => Dec): string {
@@ -149,6 +160,18 @@ describe('accountSumsCell', () => {
     expect(accountSumsCell(bitget, cells([['USDT', 1, 1, 0]]), positionCells(onUsdc))).toBeNull();
   });
 
+  it('stays exact where a sum needs more digits than the Decimal engine carries', () => {
+    // A USDC liability of ~1.1e22 at a price of ~8.9e9: the equity has 61 significant digits.
+    const rows: BalanceRow[] = [['USDT', 7376407.1403, 2.9487696763251782e-8, 0], ['USDC', -1, 8919753080, 0], ['BTC', 0.0001, 0.0000016089532528320083, 0]];
+    const positions: PositionRow[] = [['BTC-USDC', 'LONG', 12645036029.31, 886598713238, 1e-9, 0, 1, true]];
+    const sums = accountSumsCell(binance, cells(rows), positionCells(positions));
+    const exact = sums!.collateral.toString() + ' ' + sums!.liabilities.toString();
+    expect(exact).toBe('0.2175132571083022024105398031 100000000000050524587930582566813.2511572252');
+    const engineEquity = accountEquity(binance, balancesOf(rows), positionsOf(positions));
+    expect(engineEquity.toString()).toBe('-100000000000050524587930582566813.033643968091697797589460196');
+    expect(toCellNumber(sums!.collateral.minus(sums!.liabilities))).toBe(toCellNumber(engineEquity));
+  });
+
   it('equals the Decimal engine exactly on random accounts, or leaves them to it', () => {
     let taken = 0;
     let valued = 0;
@@ -164,19 +187,26 @@ describe('accountSumsCell', () => {
         else valued += 1;
         if (without) {
           taken += 1;
-          expect(without.collateral.minus(without.liabilities).toString()).toBe(equity);
+          const scale = Dec.max(without.collateral, without.liabilities);
+          expectSameFigure(without.collateral.minus(without.liabilities), equity, scale);
           const ltv = engine(() => multiAssetLtv(preset, balances));
           if (!ltv.startsWith('error')) {
-            expect(without.liabilities.isZero() ? '0' : without.liabilities.div(without.collateral).toString()).toBe(ltv);
+            const ours = without.liabilities.isZero() ? dec(0) : without.liabilities.div(without.collateral);
+            expectSameFigure(ours, ltv, ours);
           }
         }
         const equityWithPositions = engine(() => accountEquity(preset, balances, positions));
         if (equityWithPositions.startsWith('error')) expect(withPositions).toBeNull();
         if (withPositions) {
           const equityWith = withPositions.collateral.minus(withPositions.liabilities);
-          expect(equityWith.toString()).toBe(equityWithPositions);
+          expectSameFigure(equityWith, equityWithPositions, Dec.max(withPositions.collateral, withPositions.liabilities));
           const ratio = engine(() => marginRatio(preset, balances, positions));
-          if (!ratio.startsWith('error')) expect(withPositions.maintenance?.div(equityWith).toString()).toBe(ratio);
+          if (!ratio.startsWith('error')) {
+            const ours = (withPositions.maintenance ?? dec(0)).div(equityWith);
+            // Equity may cancel: the engine's error is relative to the amounts it added, not to the equity.
+            const scale = Dec.max(withPositions.collateral, withPositions.liabilities).div(equityWith);
+            expectSameFigure(ours, ratio, ours.times(scale));
+          }
         }
       }),
       { numRuns: 3000 },
