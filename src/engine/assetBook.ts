@@ -12,6 +12,8 @@ export interface AssetEntry {
   readonly asset: string;
   readonly spec: AssetSpec | undefined;
   readonly tiers: ScaledTiers | null;
+  /** The same tiers when they are value tiers on whole-number floors (the common case), else null. */
+  readonly valueTiers: ScaledTiers | null;
   seenIn: number;
   row: number;
 }
@@ -49,7 +51,9 @@ export function assetEntry(preset: Preset, book: AssetBook, spelling: string): A
     entry = book.byAsset.get(asset);
     if (!entry) {
       const spec = findAssetSpec(preset, asset);
-      entry = { asset, spec, tiers: spec ? scaledTiers(spec) : null, seenIn: 0, row: -1 };
+      const tiers = spec ? scaledTiers(spec) : null;
+      const valueTiers = tiers !== null && tiers.kf === 0 && spec?.tierUnit === 'value' ? tiers : null;
+      entry = { asset, spec, tiers, valueTiers, seenIn: 0, row: -1 };
       book.byAsset.set(asset, entry);
     }
     book.bySpelling.set(spelling, entry);

@@ -3,11 +3,11 @@ import { assetBook, assetEntry } from './assetBook';
 import { assetSpec } from './assetSpec';
 import { dec, toCellNumber } from './decimal';
 import type { AssetSpec, Preset } from './model';
-import { decimalPlaces, POW10, isSafe, SAFE } from './scaledDecimal';
+import { decimalPlaces, isSafe, MAX_MANTISSA, POW10 } from './scaledDecimal';
 import type { ScaledTiers } from './scaledTiers';
-import { integerFloorTier, tieredScaled } from './scaledTiers';
+import { tieredScaled } from './scaledTiers';
 import type { Split } from './splitValue';
-import { productSplit, quot, roundSplit } from './splitValue';
+import { productSplit, roundSplit } from './splitValue';
 import { valueHolding } from './valuation';
 
 /** The last lookup: a column of COLLATERAL_VALUE cells asks for the same preset and asset again and again. */
@@ -17,68 +17,76 @@ let lastEntry: AssetEntry | null = null;
 
 /** The preset's entry for an asset as typed, from the preset's {@link assetBook}. */
 function cellAsset(preset: Preset, name: string): AssetEntry {
-  if (preset !== lastPreset || name !== lastName || lastEntry === null) {
-    lastEntry = assetEntry(preset, assetBook(preset), name);
-    lastPreset = preset;
-    lastName = name;
-  }
-  return lastEntry;
+  return preset === lastPreset && name === lastName ? (lastEntry as AssetEntry) : lookUp(preset, name);
+}
+
+/** {@link cellAsset} for another preset or asset than the last (kept apart, so that cellAsset stays small). */
+function lookUp(preset: Preset, name: string): AssetEntry {
+  const entry = assetEntry(preset, assetBook(preset), name);
+  lastEntry = entry;
+  lastPreset = preset;
+  lastName = name;
+  return entry;
 }
 
 const split: Split = { w: 0, f: 0, t: 0 };
 
+/** Below 2^52, ⌊a / 10^k⌋ is exactly `Math.floor(a / 10^k)`: the quotient's half-ulp is under 10^-k. */
+const EXACT_QUOTIENT = 2 ** 52;
+const { floor, round } = Math;
+
 /**
- * Value tiers on integer floors, the common case (USDT tiers), kept in one small function so that it compiles
- * as one piece: the holding `x = A·P / 10^(ka+kp)` as whole and fractional parts, its tier, then
- * `x × ratio + intercept` as whole and fractional parts, rounded once. NaN when a step leaves the safe
- * integers (the general splits or the Decimal path then decide).
+ * Value tiers on integer floors, the common case. The holding `amount × price`, read with `da` and `dp` as
+ * denominators (powers of ten: A = amount·da, P = price·dp), is split into whole and fractional parts
+ * `xi + xf / dx`, then valued by {@link tierValue}. NaN when the numbers do not have those places, a step leaves
+ * the exact range, or the holding is past the last cap (the shortest scales or the Decimal path then decide).
+ *
+ * This and tierValue are kept small (each step computed, then one test for all of them; powers of ten passed
+ * rather than looked up) so that the engine compiles both into their caller: no number is then boxed between
+ * the steps, and the hot path allocates nothing.
  */
-function integerFloorValue(t: ScaledTiers, amount: number, A: number, ka: number, P: number, kp: number): number {
-  const kx = ka + kp;
-  const T = kx + t.kr;
-  if (T > 15) return NaN;
-  const unit = POW10[kx] as number;
-  const X = A * P;
-  let xi: number;
-  let xf: number;
-  if (X <= SAFE) {
-    xi = quot(X, kx);
-    xf = X - xi * unit;
-  } else {
-    // A = ah·10^ka + al: x = ah·P / 10^kp + al·P / 10^kx, both partial products safe for ordinary prices.
-    // ah is the amount's whole part: with A below 2^51 the double and its decimal have the same floor.
-    const ah = Math.floor(amount);
-    const th = ah * P;
-    const tl = (A - ah * (POW10[ka] as number)) * P;
-    if (!(th <= SAFE && tl <= SAFE)) return productSplit(A, ka, P, kp, split) ? tierValue(t, split.w, split.f, kx) : NaN;
-    const qh = quot(th, kp);
-    const low = (th - qh * (POW10[kp] as number)) * (POW10[ka] as number) + tl;
-    if (!(low <= SAFE)) return NaN;
-    const ql = quot(low, kx);
-    xi = qh + ql;
-    xf = low - ql * unit;
-  }
-  return tierValue(t, xi, xf, kx);
+function integerFloorValue(t: ScaledTiers, amount: number, price: number, da: number, dp: number): number {
+  const dx = da * dp;
+  const A = round(amount * da);
+  const P = round(price * dp);
+  // A = ah·da + al, so x = ah·P / dp + al·P / dx. ah is the amount's whole part: with A below 2^51 the double
+  // and its decimal have the same floor.
+  const ah = floor(amount);
+  const th = ah * P;
+  const tl = (A - ah * da) * P;
+  const qh = floor(th / dp);
+  const low = (th - qh * dp) * da + tl;
+  const ql = floor(low / dx);
+  // As in decimalPlaces: below 2^51 at most one decimal with that denominator reads back as the number, and it
+  // is the shortest.
+  const exact = A > 0 && P > 0 && A < MAX_MANTISSA && P < MAX_MANTISSA && A / da === amount && P / dp === price;
+  // low ≥ tl, so low below 2^52 bounds tl too.
+  if (!(exact && th < EXACT_QUOTIENT && low < EXACT_QUOTIENT)) return Number.NaN;
+  return tierValue(t, qh + ql, low - ql * dx, dx);
 }
 
 /**
- * `x × ratio + intercept` of the tier of `x = xi + xf / 10^kx` (integer floors, x ≥ 0), rounded once. The
- * arithmetic of {@link splitLinear}, on locals: this is the hot path of COLLATERAL_VALUE.
+ * `x × ratio + intercept` of the tier of `x = xi + xf / dx` (integer floors, x ≥ 0) as `W + F / D`, rounded
+ * once; NaN past the last cap or when a step leaves the exact range.
  */
-function tierValue(t: ScaledTiers, xi: number, xf: number, kx: number): number {
-  const i = integerFloorTier(t, xi, xf);
-  const T = kx + t.kr;
-  if (i < 0 || T > 15) return NaN;
+function tierValue(t: ScaledTiers, xi: number, xf: number, dx: number): number {
+  if (!(xi < t.cap || (xi === t.cap && xf === 0))) return Number.NaN;
+  // The tier: the last floor at or below x (floors are whole numbers).
+  const floors = t.floors;
+  let i = floors.length - 1;
+  while (i > 0 && (floors[i] as number) > xi) i -= 1;
+  // With R, C the ratio and intercept over dr: x·R + C = Z / dr + xf·R / D.
+  const dr = t.ratioUnit;
+  const D = dx * dr;
   const R = t.ratios[i] as number;
-  const u = xf * R;
   const whole = xi * R;
-  if (!(u <= SAFE && whole <= SAFE)) return NaN;
-  const qu = quot(u, kx);
-  const Z1 = whole + qu;
-  const Z = Z1 + (t.intercepts[i] as number);
-  if (!(Z1 <= SAFE && Z <= SAFE && Z >= 0)) return NaN;
-  const W = quot(Z, t.kr);
-  return roundSplit(W, (Z - W * (POW10[t.kr] as number)) * (POW10[kx] as number) + (u - qu * (POW10[kx] as number)), T);
+  const Z = whole + (t.intercepts[i] as number);
+  const W = floor(Z / dr);
+  // F < 2·D, as xf < dx and ratios are at most 1 (R ≤ dr): at most one carry into W.
+  const F = (Z - W * dr) * dx + xf * R;
+  if (!(D <= 1e15 && whole < EXACT_QUOTIENT && Z < EXACT_QUOTIENT && Z >= 0 && F < 2 * D)) return Number.NaN;
+  const carry = F < D ? 0 : 1;
+  return roundSplit(W + carry, F - carry * D, D);
 }
 
 /**
@@ -91,10 +99,8 @@ function fastValue(spec: AssetSpec, t: ScaledTiers | null, amount: number, price
   const ka = decimalPlaces(amount);
   const kp = ka < 0 ? -1 : decimalPlaces(price);
   if (kp < 0) return NaN;
-  const A = Math.round(amount * (POW10[ka] as number));
-  const P = Math.round(price * (POW10[kp] as number));
-  if (spec.tierUnit === 'value' && t.kf === 0) return integerFloorValue(t, amount, A, ka, P, kp);
-  return otherTiersValue(spec, t, A, ka, P, kp);
+  if (spec.tierUnit === 'value' && t.kf === 0) return integerFloorValue(t, amount, price, POW10[ka] as number, POW10[kp] as number);
+  return otherTiersValue(spec, t, Math.round(amount * (POW10[ka] as number)), ka, Math.round(price * (POW10[kp] as number)), kp);
 }
 
 /** Value tiers with fractional floors, and quantity tiers. */
@@ -109,7 +115,7 @@ function otherTiersValue(spec: AssetSpec, t: ScaledTiers, A: number, ka: number,
   const n = r.n * P;
   const scale = r.scale + kp;
   if (isSafe(n) && scale < POW10.length) return n / (POW10[scale] as number);
-  return productSplit(r.n, r.scale, P, kp, split) ? roundSplit(split.w, split.f, split.t) : NaN;
+  return productSplit(r.n, r.scale, P, kp, split) ? roundSplit(split.w, split.f, POW10[split.t] as number) : NaN;
 }
 
 /**
@@ -124,6 +130,15 @@ function otherTiersValue(spec: AssetSpec, t: ScaledTiers, A: number, ka: number,
  */
 export function collateralValueCell(preset: Preset, asset: string, amount: number, price: number): number {
   const entry = cellAsset(preset, asset);
+  const t = entry.valueTiers;
+  // Most holdings are amounts of at most 8 places at prices of at most 2: read them at those scales first.
+  const value = t === null ? Number.NaN : integerFloorValue(t, amount, price, 1e8, 100);
+  // Unary plus: otherValue returns a number, and saying so lets the engine keep the result unboxed.
+  return value === value ? value : +otherValue(preset, asset, entry, amount, price);
+}
+
+/** {@link collateralValueCell} for the rest: each number at its shortest scale, else the Decimal engine. */
+function otherValue(preset: Preset, asset: string, entry: AssetEntry, amount: number, price: number): number {
   const spec = entry.spec ?? assetSpec(preset, asset); // UNKNOWN_ASSET when the preset does not list it
   const fast = fastValue(spec, entry.tiers, amount, price);
   if (fast === fast) return fast === 0 ? 0 : fast;

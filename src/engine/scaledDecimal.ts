@@ -5,7 +5,7 @@ export const POW10: readonly number[] = Array.from({ length: 23 }, (_, k) => 10 
  * Mantissas stay below 2^51 so that decimals of `k` places are spaced wider than a double's ulp: at most one
  * of them rounds to a given double, and it is the shortest one, i.e. the decimal `String(x)` prints.
  */
-const MAX_MANTISSA = 2 ** 51;
+export const MAX_MANTISSA = 2 ** 51;
 
 /** Largest integer below which every integer and every sum or product that stays below it is exact. */
 export const SAFE = Number.MAX_SAFE_INTEGER;

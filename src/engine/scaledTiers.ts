@@ -16,6 +16,8 @@ export interface ScaledTiers {
   readonly cap: number;
   readonly kf: number;
   readonly kr: number;
+  /** 10^kr, the ratios' denominator. */
+  readonly ratioUnit: number;
   /** The liability rate × 10^kl; NaN when it does not fit a safe integer (liabilities then take the Decimal path). */
   readonly liability: number;
   readonly kl: number;
@@ -43,7 +45,7 @@ function build(spec: AssetSpec): ScaledTiers | null {
   if (!floors || !ratios || !intercepts || !cap) return null;
   const kl = spec.liabilityRate.decimalPlaces();
   const liability = kl < POW10.length ? scaledInts([spec.liabilityRate], kl)?.[0] : undefined;
-  return { floors, ratios, intercepts, cap: cap[0] as number, kf, kr, liability: liability ?? NaN, kl };
+  return { floors, ratios, intercepts, cap: cap[0] as number, kf, kr, ratioUnit: POW10[kr] as number, liability: liability ?? NaN, kl };
 }
 
 /** The scaled tables of `spec`, built once per spec object. */

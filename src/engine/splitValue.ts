@@ -1,4 +1,4 @@
-import { POW10, isSafe, SAFE } from './scaledDecimal';
+import { POW10, isSafe } from './scaledDecimal';
 
 /**
  * Exact tiered value for holdings whose scaled product `amount × price` outgrows 2^53: the value is kept as
@@ -32,32 +32,24 @@ export function mod(a: number, k: number): number {
   return a - quot(a, k) * (POW10[k] as number);
 }
 
-/** Powers of two 2^-1100 … 2^999, for half-ulps read off a double's exponent bits. */
-const POW2: readonly number[] = Array.from({ length: 2100 }, (_, k) => 2 ** (k - 1100));
-const bits = new Float64Array(1);
-const words = new Uint32Array(bits.buffer);
-/** Which 32-bit word holds sign, exponent and the top of the mantissa (the platform's byte order decides). */
-const HIGH = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+/** Past f's own rounding error (at most 2^-54, f < 1), so that a rounding midpoint is never certified. */
+const MARGIN = 2 ** -53;
+/** Largest whole part {@link roundSplit} certifies: below it, nudging by the margin is itself exact enough. */
+const MAX_WHOLE = 2 ** 51;
 
-/** Half an ulp of a positive normal double: the smaller half-gap at a power of two. */
-function halfUlp(s: number): number {
-  bits[0] = s;
-  const high = words[HIGH] as number;
-  // s = 1.m × 2^(E − 1023), so its ulp is 2^(E − 1075) and half of it 2^(E − 1076).
-  const half = POW2[((high >>> 20) & 0x7ff) - 1076 + 1100] as number;
-  const powerOfTwo = (high & 0xfffff) === 0 && words[1 - HIGH] === 0;
-  return powerOfTwo ? half / 2 : half;
-}
-
-/** W + frac / 10^T rounded once to a double, or NaN when the rounding cannot be certified. */
-export function roundSplit(W: number, frac: number, T: number): number {
-  const f = frac / (POW10[T] as number);
-  if (W === 0) return f;
-  if (W < 1 || W > SAFE) return NaN;
+/**
+ * W + frac / unit (W a whole number, unit a power of ten up to 10^15, 0 ≤ frac < unit) rounded once to a
+ * double, or NaN when the rounding cannot be certified. No allocation and no bit tests: the additions
+ * themselves are the test.
+ */
+export function roundSplit(W: number, frac: number, unit: number): number {
+  const f = frac / unit;
   const s = W + f;
   const e = f - (s - W); // W + f − s exactly (Fast2Sum, W ≥ f)
-  // f is off the true fraction by at most 2^-54 (f < 1); s is the right double when that cannot cross a midpoint.
-  return Math.abs(e) + 2 ** -54 < halfUlp(s) ? s : NaN;
+  // The exact value lies strictly within e ± MARGIN of s. When s plus either end still rounds to s, neither end
+  // is past a midpoint (IEEE addition rounds to nearest), so the exact value rounds to s as well.
+  const certain = W >= 1 && W <= MAX_WHOLE && s + (e + MARGIN) === s && s + (e - MARGIN) === s;
+  return W === 0 ? f : certain ? s : Number.NaN;
 }
 
 /** A value `w + f / 10^t` held exactly: `w` a safe integer (any sign), 0 ≤ f < 10^t, t ≤ 15. */
@@ -164,5 +156,5 @@ const scratch: Split = { w: 0, f: 0, t: 0 };
  * out of range or not certain).
  */
 export function splitTierValue(xi: number, xf: number, kx: number, R: number, C: number, kr: number): number {
-  return splitLinear(xi, xf, kx, R, C, kr, scratch) ? roundSplit(scratch.w, scratch.f, scratch.t) : NaN;
+  return splitLinear(xi, xf, kx, R, C, kr, scratch) ? roundSplit(scratch.w, scratch.f, POW10[scratch.t] as number) : NaN;
 }

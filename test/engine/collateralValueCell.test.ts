@@ -17,6 +17,16 @@ const awkward = presetOf('awkward', [
   ]),
 ]);
 
+/** Whole-number floors with five-place ratios: results at 15 places, the most the number path takes. */
+const fine = presetOf('fine', [
+  assetOf('XF', 'value', [
+    [0, 777, '0.99999'],
+    [777, 250000, '0.12345'],
+    [250000, 9000000, '0.00001'],
+    [9000000, null, '1'],
+  ]),
+]);
+
 const CASES: readonly (readonly [Preset, string])[] = [
   [bitget, 'BTC'],
   [bitmart, 'BTC'],
@@ -24,6 +34,7 @@ const CASES: readonly (readonly [Preset, string])[] = [
   [bybit, 'BTC'],
   [awkward, 'XV'],
   [awkward, 'XQ'],
+  [fine, 'XF'],
 ];
 
 /** What a cell shows: the number as text, or the error code. */
@@ -99,8 +110,22 @@ describe('collateralValueCell', () => {
     );
   });
 
+  it('equals the Decimal path rounded once on whole-number floors with long ratios, where fractions carry', () => {
+    const satoshis = fc.integer({ min: 1, max: 2 ** 45 }).map((n) => n / 1e8);
+    const places = fc.integer({ min: 0, max: 8 });
+    const anyPlaces = fc.tuple(fc.integer({ min: 1, max: 2 ** 40 }), places).map(([m, k]) => m / 10 ** k);
+    const cents = fc.integer({ min: 1, max: 2 ** 36 }).map((n) => n / 100);
+    fc.assert(
+      fc.property(fc.oneof(satoshis, anyPlaces), fc.oneof(cents, anyPlaces), (amount, p) => {
+        expect(viaCell(fine, 'XF', amount, p)).toBe(viaDecimal(fine, 'XF', amount, p));
+        expect(viaCell(bitget, 'BTC', amount, p)).toBe(viaDecimal(bitget, 'BTC', amount, p));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it('equals the Decimal path rounded once next to tier boundaries', () => {
-    const bounds = fc.constantFrom(100000, 500000, 1000000, 5000000, 1234.5678, 99999.00001);
+    const bounds = fc.constantFrom(100000, 500000, 1000000, 5000000, 1234.5678, 99999.00001, 777, 250000, 9000000);
     const nudge = fc.integer({ min: -3, max: 3 });
     fc.assert(
       fc.property(bounds, nudge, fc.constantFrom(1, 2, 4, 8, 3, 7, 60000, 0.5), (bound, ulps, p) => {
