@@ -66,7 +66,7 @@ const DISTURBED_WAIT_MS = 300;
 /**
  * Median time from navigation start to the 15th association over `runs` undisturbed page loads, each in a new
  * browser context (after one warm-up load). Loads the machine disturbed (see DISTURBED_WAIT_MS) are repeated,
- * up to `runs` × 4 loads in all; every load is kept in `loads`, and the median over all of them is reported too.
+ * up to `runs` × 6 loads in all; every load is kept in `loads`, and the median over all of them is reported too.
  */
 async function measureLoading(dir, { runs = 7 } = {}) {
   const { chromium } = require('playwright-core');
@@ -76,7 +76,7 @@ async function measureLoading(dir, { runs = 7 } = {}) {
   const loads = [];
   let associated = [];
   try {
-    for (let i = 0; loads.filter((l) => !l.disturbed).length < runs && i < runs * 4 + 1; i += 1) {
+    for (let i = 0; loads.filter((l) => !l.disturbed).length < runs && i < runs * 6 + 1; i += 1) {
       const context = await browser.newContext();
       const page = await context.newPage();
       await page.addInitScript(STUB);
