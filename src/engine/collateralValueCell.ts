@@ -33,6 +33,11 @@ const split: Split = { w: 0, f: 0, t: 0 };
 
 /** Below 2^52, ⌊a / 10^k⌋ is exactly `Math.floor(a / 10^k)`: the quotient's half-ulp is under 10^-k. */
 const EXACT_QUOTIENT = 2 ** 52;
+/**
+ * Math.floor and Math.round held in the module: shorter bytecode than a global lookup at each use, which keeps the
+ * hot path under V8's inlining limits. They act here only on exact integers (a double's decimal mantissa) and on
+ * quotients below 2^52, never on a money amount: results are rounded once, by roundSplit.
+ */
 const { floor, round } = Math;
 
 /**
