@@ -99,12 +99,13 @@ function tierValue(t: ScaledTiers, xi: number, xf: number, dx: number): number {
  * IEEE division, or by a certified rounding of whole and fractional parts); NaN when it does not apply (the
  * Decimal path then decides).
  */
-function fastValue(spec: AssetSpec, t: ScaledTiers | null, amount: number, price: number): number {
+function fastValue(spec: AssetSpec, entry: AssetEntry, amount: number, price: number): number {
+  const t = entry.tiers;
   if (!(amount > 0 && price > 0 && amount < Infinity && price < Infinity) || t === null) return NaN;
   const ka = decimalPlaces(amount);
   const kp = ka < 0 ? -1 : decimalPlaces(price);
   if (kp < 0) return NaN;
-  if (spec.tierUnit === 'value' && t.kf === 0) return integerFloorValue(t, amount, price, POW10[ka] as number, POW10[kp] as number);
+  if (entry.valueTiers !== null) return integerFloorValue(entry.valueTiers, amount, price, POW10[ka] as number, POW10[kp] as number);
   return otherTiersValue(spec, t, Math.round(amount * (POW10[ka] as number)), ka, Math.round(price * (POW10[kp] as number)), kp);
 }
 
@@ -145,7 +146,7 @@ export function collateralValueCell(preset: Preset, asset: string, amount: numbe
 /** {@link collateralValueCell} for the rest: each number at its shortest scale, else the Decimal engine. */
 function otherValue(preset: Preset, asset: string, entry: AssetEntry, amount: number, price: number): number {
   const spec = entry.spec ?? assetSpec(preset, asset); // UNKNOWN_ASSET when the preset does not list it
-  const fast = fastValue(spec, entry.tiers, amount, price);
+  const fast = fastValue(spec, entry, amount, price);
   if (fast === fast) return fast === 0 ? 0 : fast;
   return toCellNumber(valueHolding(preset, spec, dec(amount), dec(price)));
 }
