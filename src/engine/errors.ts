@@ -17,6 +17,7 @@ const spec = (kind: ErrorKind, message: (p: Params) => string): ErrorSpec => ({ 
 export const ERRORS = {
   // Arguments and cells
   NOT_A_NUMBER: spec('value', (p) => `${p.arg}: expected a number, got ${p.got}`),
+  NUMBER_REFUSED: spec('value', (p) => `${p.arg}: expected ${p.expected}, got ${p.got}`),
   NOT_FINITE: spec('value', (p) => `${p.arg}: expected a finite number, got ${p.got}`),
   NOT_POSITIVE: spec('value', (p) => `${p.arg}: expected a positive number, got ${p.got}`),
   NEGATIVE: spec('value', (p) => `${p.arg}: expected zero or a positive number, got ${p.got}`),

@@ -1,5 +1,6 @@
 export * from './decimal';
 export * from './errors';
+export * from './numberText';
 export * from './model';
 export * from './assetSpec';
 export * from './tierTable';
