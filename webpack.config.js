@@ -71,9 +71,19 @@ class FunctionReferencePlugin {
   }
 }
 
+/** A refused ADDIN_BASE_URL is one line on stderr and exit 1, not a webpack stack trace. */
+function baseUrlOrExit(raw) {
+  try {
+    return normaliseBaseUrl(raw);
+  } catch (error) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+}
+
 module.exports = (env = {}, argv = {}) => {
   const mode = argv.mode ?? 'production';
-  const baseUrl = normaliseBaseUrl(env.baseUrl ?? process.env.ADDIN_BASE_URL);
+  const baseUrl = baseUrlOrExit(env.baseUrl ?? process.env.ADDIN_BASE_URL);
   const outDir = path.resolve(__dirname, env.outDir ?? 'dist');
   const copies = [
     { from: 'assets/*.png', to: 'assets/[name][ext]' },

@@ -1,12 +1,14 @@
 #!/usr/bin/env node
-// npm start: builds the add-in (development mode, rebuilt on every change), serves dist/ over https on
-// https://localhost:3000/ and says how to sideload manifest.xml. Where Excel is installed (Windows, macOS) it
-// also sideloads the add-in into Excel desktop; `npm start -- --no-sideload` only serves.
+// npm start: builds the add-in in development mode and serves it with webpack-dev-server over https on
+// https://localhost:3000/ (rebuilt and reloaded on every change), then says how to sideload manifest.xml. Where
+// Excel is installed (Windows, macOS) it also sideloads the add-in into Excel desktop with the project's own
+// office-addin-debugging; `npm start -- --no-sideload` only serves. Every tool it runs comes from npm ci: nothing
+// is downloaded at run time. The server runs in this process, so stopping it (Ctrl+C, or a signal to its process
+// id) frees the port.
 'use strict';
 const { spawn } = require('child_process');
 const crypto = require('crypto');
 const fs = require('fs');
-const https = require('https');
 const os = require('os');
 const path = require('path');
 
@@ -14,54 +16,7 @@ const ROOT = path.join(__dirname, '..');
 const DIST = path.join(ROOT, 'dist');
 const CERT_DIR = path.join(ROOT, '.certs');
 const OFFICE_DEV_CERTS = path.join(os.homedir(), '.office-addin-dev-certs');
-const PORT = 3000;
-
-const CONTENT_TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-/** A handler serving the files under `root`; nothing outside it, whatever the request path says. */
-function staticHandler(root) {
-  const base = path.resolve(root);
-  return (request, response) => {
-    const { pathname } = new URL(request.url ?? '/', 'https://localhost');
-    let file;
-    try {
-      file = path.resolve(base, `.${decodeURIComponent(pathname)}`);
-    } catch {
-      file = null;
-    }
-    if (file && fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'taskpane.html');
-    if (!file || !file.startsWith(base + path.sep) || !fs.existsSync(file)) {
-      response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
-      response.end(`Not found: ${pathname}\n`);
-      return;
-    }
-    response.writeHead(200, {
-      'Content-Type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
-      // A rebuilt bundle must reach Excel on the next reload, not a cached one.
-      'Cache-Control': 'no-store',
-    });
-    fs.createReadStream(file).pipe(response);
-  };
-}
-
-/** Starts the https server; resolves once it listens (port 0 = any free port, for tests). */
-function startServer({ root, port, cert }) {
-  return new Promise((resolve, reject) => {
-    const server = https.createServer({ key: cert.key, cert: cert.cert }, staticHandler(root));
-    server.once('error', reject);
-    server.listen(port, 'localhost', () => resolve(server));
-  });
-}
+const DEFAULT_PORT = 3000;
 
 function readPair(dir, certName, keyName) {
   const certFile = path.join(dir, certName);
@@ -114,29 +69,33 @@ async function loadCertificate() {
   return { ...made, file: path.join(CERT_DIR, 'localhost.crt'), trusted: false };
 }
 
-/** Builds dist/ in development mode and keeps rebuilding on change; resolves after the first build. */
-function buildAndWatch() {
+/**
+ * The development server: webpack-dev-server over https, building in memory (dist/ is left to `npm run build`),
+ * reloading the pane on change, with no caching so Excel always loads the newest bundle.
+ */
+function createDevServer({ port, cert }) {
   const webpack = require('webpack');
+  const WebpackDevServer = require('webpack-dev-server');
   const config = require(path.join(ROOT, 'webpack.config.js'))({}, { mode: 'development' });
-  const compiler = webpack({ ...config, watchOptions: { ignored: /node_modules|dist|\.certs/ } });
-  return new Promise((resolve, reject) => {
-    let first = true;
-    compiler.watch({}, (error, stats) => {
-      if (error) {
-        if (first) reject(error);
-        else process.stderr.write(`${error.stack ?? error}\n`);
-        return;
-      }
-      const failed = stats.hasErrors();
-      const summary = stats.toString({ preset: failed ? 'errors-warnings' : 'none', colors: false });
-      if (summary.trim()) process.stdout.write(`${summary}\n`);
-      process.stdout.write(failed ? 'Build failed; fix the errors above, it rebuilds on save.\n' : `Built dist/ (${new Date().toLocaleTimeString()})\n`);
-      if (first) {
-        first = false;
-        resolve(compiler);
-      }
-    });
-  });
+  const compiler = webpack(config);
+  const server = new WebpackDevServer(
+    {
+      host: 'localhost',
+      port,
+      server: { type: 'https', options: { key: cert.key, cert: cert.cert } },
+      headers: { 'Cache-Control': 'no-store', 'Access-Control-Allow-Origin': '*' },
+      static: false,
+      hot: false,
+      liveReload: true,
+      client: { overlay: false, logging: 'warn' },
+      devMiddleware: { index: 'taskpane.html' },
+      // Never opens a browser or asks questions: npm start runs unattended in scripts and CI too.
+      open: false,
+      setupExitSignals: false,
+    },
+    compiler,
+  );
+  return server;
 }
 
 function excelInstalled() {
@@ -146,30 +105,29 @@ function excelInstalled() {
   return roots.some((dir) => fs.existsSync(path.join(dir, 'Microsoft Office', 'root', 'Office16', 'EXCEL.EXE')));
 }
 
+/** The project's own office-addin-debugging (a devDependency): never an `npx` download. */
 function officeAddinDebugging(args) {
-  const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-  return spawn(npx, ['--yes', 'office-addin-debugging@7', ...args], {
-    cwd: ROOT,
-    stdio: 'inherit',
-    shell: process.platform === 'win32',
-  });
+  const bin = path.join(ROOT, 'node_modules', '.bin', process.platform === 'win32' ? 'office-addin-debugging.cmd' : 'office-addin-debugging');
+  return spawn(bin, args, { cwd: ROOT, stdio: 'inherit', shell: process.platform === 'win32' });
 }
 
-function instructions(cert) {
+function instructions(cert, port) {
   const manifest = path.join(ROOT, 'manifest.xml');
   const trust = cert.trusted
     ? 'The certificate is the one office-addin-dev-certs installed and trusts.'
-    : `The certificate is self-signed (${path.relative(ROOT, cert.file)}): trust it once, or run
+    : `The certificate is self-signed (${path.relative(ROOT, cert.file)}). Either run
     npx office-addin-dev-certs install
-  and restart npm start, which then uses that trusted certificate. Check by opening https://localhost:${PORT}/taskpane.html.`;
+  (installs and trusts a localhost certificate; then restart npm start, which uses it), or trust this one once:
+  see "Trust the development certificate" in README.md. Check by opening https://localhost:${port}/taskpane.html.`;
   return `
-Multi-Asset Margin is served at https://localhost:${PORT}/ (rebuilt on every change; Ctrl+C stops).
+Multi-Asset Margin is served at https://localhost:${port}/ (rebuilt on every change; Ctrl+C stops).
 ${trust}
 
 Sideload the add-in with ${manifest}:
   Excel on the web:     open a workbook, Insert > Add-ins > Upload My Add-in (on some plans: Home > Add-ins >
                         More Add-ins > My Add-ins > Upload My Add-in), and choose manifest.xml.
-  Excel on Windows/Mac: npx office-addin-debugging start manifest.xml desktop --dev-server-port ${PORT}
+  Excel on Windows/Mac: npx office-addin-debugging start manifest.xml desktop --dev-server-port ${port}
+                        (the project's own copy, installed by npm ci)
                         (Windows alternative: share the folder holding manifest.xml, add its \\\\host\\share path
                         under File > Options > Trust Center > Trust Center Settings > Trusted Add-in Catalogs,
                         restart Excel, then Insert > My Add-ins > Shared Folder.)
@@ -177,35 +135,52 @@ Then type =MARGIN. in a cell, or open Home > Margin Presets.
 `;
 }
 
+/** `--port N` (for tests; the manifest's URLs name port 3000) and `--no-sideload`. */
+function parseArgs(argv) {
+  const at = argv.indexOf('--port');
+  const port = at >= 0 ? Number(argv[at + 1]) : DEFAULT_PORT;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: expected a port number, got ${argv[at + 1]}`);
+  return { port, sideload: !argv.includes('--no-sideload') };
+}
+
 async function main(argv) {
+  const { port, sideload } = parseArgs(argv);
   const cert = await loadCertificate();
-  const compiler = await buildAndWatch();
-  let server;
+  const server = createDevServer({ port, cert });
   try {
-    server = await startServer({ root: DIST, port: PORT, cert });
+    await server.start();
   } catch (error) {
-    compiler.close(() => {});
+    await server.stop().catch(() => {});
     if (error.code === 'EADDRINUSE') {
-      throw new Error(`port ${PORT} is in use: stop the other server (an earlier npm start, or office-addin-debugging stop manifest.xml)`);
+      throw new Error(`port ${port} is in use: stop the other server (an earlier npm start, or office-addin-debugging stop manifest.xml)`);
     }
     throw error;
   }
-  process.stdout.write(instructions(cert));
+  process.stdout.write(instructions(cert, port));
 
   let sideloaded = false;
-  if (!argv.includes('--no-sideload') && excelInstalled()) {
+  if (sideload && excelInstalled()) {
     sideloaded = true;
     process.stdout.write('Excel is installed here: sideloading the add-in into Excel desktop...\n');
-    officeAddinDebugging(['start', 'manifest.xml', 'desktop', '--app', 'excel', '--dev-server-port', String(PORT)]);
+    officeAddinDebugging(['start', 'manifest.xml', 'desktop', '--app', 'excel', '--dev-server-port', String(port)]);
   }
+  let stopping = false;
   const stop = () => {
-    server.close();
-    compiler.close(() => {});
-    if (sideloaded) officeAddinDebugging(['stop', 'manifest.xml']).on('exit', () => process.exit(0));
-    else process.exit(0);
+    if (stopping) return;
+    stopping = true;
+    const exit = () => process.exit(0);
+    server.stop().finally(() => {
+      if (sideloaded) officeAddinDebugging(['stop', 'manifest.xml']).on('exit', exit);
+      else exit();
+    });
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.once(signal, stop);
+  // `kill <pid of npm start>` ends npm without passing the signal on, and this process would keep the port as an
+  // orphan: it stops when its parent is gone.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) stop();
+  }, 500).unref();
 }
 
 if (require.main === module) {
@@ -215,4 +190,4 @@ if (require.main === module) {
   });
 }
 
-module.exports = { staticHandler, startServer, generateCertificate, loadCertificate };
+module.exports = { generateCertificate, loadCertificate, parseArgs };
