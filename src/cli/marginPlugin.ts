@@ -53,28 +53,17 @@ interface VertexView {
 }
 
 /**
- * The fifteen MARGIN functions for HyperFormula. Each method is a one-line adapter: evaluate the arguments,
- * call {@link invoke}, return its result. HyperFormula reserves a table's cells before it evaluates the
- * formula, so the spilling functions compute their real result already when asked for its size.
+ * The MARGIN functions for HyperFormula. One method per function, generated from {@link FUNCTION_NAMES} below:
+ * evaluate the arguments, call {@link invoke}, return its result. HyperFormula reserves a table's cells before it
+ * evaluates the formula, so the spilling functions compute their real result already when asked for its size.
  */
 export class MarginPlugin extends FunctionPlugin {
   static implementedFunctions = implementedFunctions();
 
-  collateralValue(ast: ProcedureAst, state: InterpreterState) { return this.call('COLLATERAL_VALUE', ast, state); }
-  collateralRatio(ast: ProcedureAst, state: InterpreterState) { return this.call('COLLATERAL_RATIO', ast, state); }
-  collateralTiers(ast: ProcedureAst, state: InterpreterState) { return this.call('COLLATERAL_TIERS', ast, state); }
-  presets(ast: ProcedureAst, state: InterpreterState) { return this.call('PRESETS', ast, state); }
-  accountEquity(ast: ProcedureAst, state: InterpreterState) { return this.call('ACCOUNT_EQUITY', ast, state); }
-  multiassetLtv(ast: ProcedureAst, state: InterpreterState) { return this.call('MULTIASSET_LTV', ast, state); }
-  maintMargin(ast: ProcedureAst, state: InterpreterState) { return this.call('MAINT_MARGIN', ast, state); }
-  marginRatio(ast: ProcedureAst, state: InterpreterState) { return this.call('MARGIN_RATIO', ast, state); }
-  riskLevel(ast: ProcedureAst, state: InterpreterState) { return this.call('RISK_LEVEL', ast, state); }
-  availableForOrder(ast: ProcedureAst, state: InterpreterState) { return this.call('AVAILABLE_FOR_ORDER', ast, state); }
-  autoExchange(ast: ProcedureAst, state: InterpreterState) { return this.call('AUTO_EXCHANGE', ast, state); }
-  liabilityInterest(ast: ProcedureAst, state: InterpreterState) { return this.call('LIABILITY_INTEREST', ast, state); }
-  liquidationPrice(ast: ProcedureAst, state: InterpreterState) { return this.call('LIQUIDATION_PRICE', ast, state); }
-  stressMarginRatio(ast: ProcedureAst, state: InterpreterState) { return this.call('STRESS_MARGIN_RATIO', ast, state); }
-  modeSwitchCheck(ast: ProcedureAst, state: InterpreterState) { return this.call('MODE_SWITCH_CHECK', ast, state); }
+  /** The adapter every generated method calls. */
+  callMargin(name: FunctionName, ast: ProcedureAst, state: InterpreterState): InterpreterValue {
+    return this.call(name, ast, state);
+  }
 
   /**
    * Size of a spilling function's table. Called while the sheet is being built, when cells this formula
@@ -137,4 +126,13 @@ export class MarginPlugin extends FunctionPlugin {
     this.sheetContext.resized.set(`${address.sheet}:${address.col}:${address.row}`, address);
     return new CellError(ErrorType.VALUE, 'the size of this table changed; recalculate to place it');
   }
+}
+
+// HyperFormula calls each function by the method name its metadata gives; one per MARGIN function, none typed twice.
+for (const name of FUNCTION_NAMES) {
+  Object.defineProperty(MarginPlugin.prototype, methodName(name), {
+    value(this: MarginPlugin, ast: ProcedureAst, state: InterpreterState) {
+      return this.callMargin(name, ast, state);
+    },
+  });
 }
