@@ -22,6 +22,8 @@ loadWhenReady();
  * @param price Index price of one coin, in the quote currency.
  * @param [exchange] Preset id, e.g. "binance"; the workbook's default preset when omitted.
  * @returns Margin value in the quote currency.
+ * @example =MARGIN.COLLATERAL_VALUE("BTC", 10, 60000, "bitget")
+ * @example =MARGIN.COLLATERAL_VALUE("BTC", -2, 60000, "binance")
  */
 export function collateralValue(asset: any, amount: any, price: any, exchange?: any): number {
   return evaluateNumber('COLLATERAL_VALUE', [asset, amount, price, exchange]);
@@ -36,6 +38,7 @@ export function collateralValue(asset: any, amount: any, price: any, exchange?: 
  * @param price Index price of one coin, in the quote currency.
  * @param [exchange] Preset id, e.g. "binance"; the workbook's default preset when omitted.
  * @returns Ratio as a fraction (no unit).
+ * @example =MARGIN.COLLATERAL_RATIO("BTC", 10, 60000, "bitget")
  */
 export function collateralRatio(asset: any, amount: any, price: any, exchange?: any): number {
   return evaluateNumber('COLLATERAL_RATIO', [asset, amount, price, exchange]);
@@ -47,7 +50,8 @@ export function collateralRatio(asset: any, amount: any, price: any, exchange?: 
  * @helpurl https://localhost:3000/FUNCTIONS.html#collateral_tiers
  * @param asset Collateral asset, e.g. "BTC" (case-insensitive).
  * @param [exchange] Preset id, e.g. "binance"; the workbook's default preset when omitted.
- * @returns Table of floor, cap (blank = no cap), ratio and unit.
+ * @returns Table with a header row: floor and cap (in quote currency for "value" tiers, in coins for "quantity" tiers; cap blank = no cap), ratio (fraction) and unit.
+ * @example =MARGIN.COLLATERAL_TIERS("BTC", "bitget")
  */
 export function collateralTiers(asset: any, exchange?: any): any[][] {
   return evaluateTable('COLLATERAL_TIERS', [asset, exchange]);
@@ -57,7 +61,8 @@ export function collateralTiers(asset: any, exchange?: any): any[][] {
  * Spills the presets this workbook knows: built-in exchanges and the workbook's custom presets.
  * @customfunction PRESETS
  * @helpurl https://localhost:3000/FUNCTIONS.html#presets
- * @returns Table of id, name, as-of date, source and status.
+ * @returns Table with a header row: id, name, as_of (date), source (URL or text) and status (documented, illustrative, imported or custom).
+ * @example =MARGIN.PRESETS()
  */
 export function presets(): any[][] {
   return evaluateTable('PRESETS', []);
@@ -70,6 +75,7 @@ export function presets(): any[][] {
  * @param balances Balances range: asset | amount | price [| upnl], one row per asset; header row optional.
  * @param [exchange] Preset id, e.g. "binance"; the workbook's default preset when omitted.
  * @returns Account equity in the quote currency.
+ * @example =MARGIN.ACCOUNT_EQUITY({"BTC",10,60000;"USDT",-100000,1}, "bitget")
  */
 export function accountEquity(balances: any[][], exchange?: any): number {
   return evaluateNumber('ACCOUNT_EQUITY', [balances, exchange]);
@@ -82,18 +88,20 @@ export function accountEquity(balances: any[][], exchange?: any): number {
  * @param balances Balances range: asset | amount | price [| upnl], one row per asset; header row optional.
  * @param [exchange] Preset id, e.g. "binance"; the workbook's default preset when omitted.
  * @returns LTV as a fraction (no unit).
+ * @example =MARGIN.MULTIASSET_LTV({"BTC",10,60000;"USDT",-100000,1}, "bitget")
  */
 export function multiassetLtv(balances: any[][], exchange?: any): number {
   return evaluateNumber('MULTIASSET_LTV', [balances, exchange]);
 }
 
 /**
- * Account maintenance margin: the sum over cross positions of size × mark × mmr − cum, converted at each quote asset's liability rate, in the preset's quote currency.
+ * Account maintenance margin: the sum over cross positions of |size| × mark × mmr − cum (size in base coins, mark in the symbol's quote asset), converted at each quote asset's liability rate, in the preset's quote currency.
  * @customfunction MAINT_MARGIN
  * @helpurl https://localhost:3000/FUNCTIONS.html#maint_margin
  * @param positions Positions range: symbol | side | size | entry | mark | mmr [| cum] [| imr] [| margin_mode]; header row optional.
  * @param [exchange] Preset id, e.g. "binance"; the workbook's default preset when omitted.
  * @returns Maintenance margin in the quote currency.
+ * @example =MARGIN.MAINT_MARGIN({"BTCUSDT","LONG",2,60000,60000,0.004,0,0.01}, "bitget")
  */
 export function maintMargin(positions: any[][], exchange?: any): number {
   return evaluateNumber('MAINT_MARGIN', [positions, exchange]);
@@ -107,6 +115,7 @@ export function maintMargin(positions: any[][], exchange?: any): number {
  * @param positions Positions range: symbol | side | size | entry | mark | mmr [| cum] [| imr] [| margin_mode]; header row optional.
  * @param [exchange] Preset id, e.g. "binance"; the workbook's default preset when omitted.
  * @returns Margin ratio as a fraction (1 = 100%).
+ * @example =MARGIN.MARGIN_RATIO({"BTC",10,60000;"USDT",-100000,1}, {"BTCUSDT","LONG",2,60000,60000,0.004,0,0.01}, "bitget")
  */
 export function marginRatio(balances: any[][], positions: any[][], exchange?: any): number {
   return evaluateNumber('MARGIN_RATIO', [balances, positions, exchange]);
@@ -119,6 +128,7 @@ export function marginRatio(balances: any[][], positions: any[][], exchange?: an
  * @param margin_ratio Margin ratio as a fraction, e.g. from MARGIN.MARGIN_RATIO.
  * @param [exchange] Preset id, e.g. "binance"; the workbook's default preset when omitted.
  * @returns Band name as text.
+ * @example =MARGIN.RISK_LEVEL(0.62, "binance")
  */
 export function riskLevel(margin_ratio: any, exchange?: any): string {
   return evaluateText('RISK_LEVEL', [margin_ratio, exchange]);
@@ -133,6 +143,7 @@ export function riskLevel(margin_ratio: any, exchange?: any): string {
  * @param [asset] Asset to express the amount in, e.g. "BTC"; the preset's quote currency when omitted.
  * @param [exchange] Preset id, e.g. "binance"; the workbook's default preset when omitted.
  * @returns Available margin in units of the asset (quote currency by default).
+ * @example =MARGIN.AVAILABLE_FOR_ORDER({"BTC",10,60000;"USDT",-100000,1}, {"BTCUSDT","LONG",2,60000,60000,0.004,0,0.01}, "BTC", "bitget")
  */
 export function availableForOrder(balances: any[][], positions: any[][], asset?: any, exchange?: any): number {
   return evaluateNumber('AVAILABLE_FOR_ORDER', [balances, positions, asset, exchange]);
@@ -146,7 +157,8 @@ export function availableForOrder(balances: any[][], positions: any[][], asset?:
  * @param [exchange] Preset id, e.g. "binance"; the workbook's default preset when omitted.
  * @param [user_tier] User tier whose threshold applies, e.g. "regular" or "vip"; the preset's default tier when omitted.
  * @param [has_positions] TRUE when the account holds open positions (then the liquidation trigger applies, not the LTV trigger); FALSE when omitted.
- * @returns Table of conversions; amounts in coin units, values in the quote currency.
+ * @returns Table with a header row: from_asset, amount_sold (coins), value_sold (quote currency), to_asset, amount_covered (coins of to_asset), trigger; or one row saying that no trigger fires and why.
+ * @example =MARGIN.AUTO_EXCHANGE({"BTC",1,60000;"USDT",-6000,1}, "binance", "regular")
  */
 export function autoExchange(balances: any[][], exchange?: any, user_tier?: any, has_positions?: any): any[][] {
   return evaluateTable('AUTO_EXCHANGE', [balances, exchange, user_tier, has_positions]);
@@ -161,6 +173,7 @@ export function autoExchange(balances: any[][], exchange?: any, user_tier?: any,
  * @param hours Number of hours the liability is held.
  * @param [interest_free] Interest-free amount in coin units; 0 when omitted.
  * @returns Interest in coin units of the liability's asset.
+ * @example =MARGIN.LIABILITY_INTEREST(-10000, 0.00001, 24)
  */
 export function liabilityInterest(amount: any, hourly_rate: any, hours: any, interest_free?: any): number {
   return evaluateNumber('LIABILITY_INTEREST', [amount, hourly_rate, hours, interest_free]);
@@ -175,6 +188,7 @@ export function liabilityInterest(amount: any, hourly_rate: any, hours: any, int
  * @param asset Asset whose price moves, e.g. "BTC".
  * @param [exchange] Preset id, e.g. "binance"; the workbook's default preset when omitted.
  * @returns Liquidation price of the asset in the quote currency.
+ * @example =MARGIN.LIQUIDATION_PRICE({"BTC",10,60000;"USDT",-100000,1}, {"BTCUSDT","LONG",2,60000,60000,0.004,0,0.01}, "BTC", "bitget")
  */
 export function liquidationPrice(balances: any[][], positions: any[][], asset: any, exchange?: any): number {
   return evaluateNumber('LIQUIDATION_PRICE', [balances, positions, asset, exchange]);
@@ -189,6 +203,7 @@ export function liquidationPrice(balances: any[][], positions: any[][], asset: a
  * @param shocks Shocks range: asset | change, e.g. BTC, -0.2 for a 20% fall; header row optional.
  * @param [exchange] Preset id, e.g. "binance"; the workbook's default preset when omitted.
  * @returns Shocked margin ratio as a fraction (1 = 100%).
+ * @example =MARGIN.STRESS_MARGIN_RATIO({"BTC",10,60000;"USDT",-100000,1}, {"BTCUSDT","LONG",2,60000,60000,0.004,0,0.01}, {"BTC",-0.2}, "bitget")
  */
 export function stressMarginRatio(balances: any[][], positions: any[][], shocks: any[][], exchange?: any): number {
   return evaluateNumber('STRESS_MARGIN_RATIO', [balances, positions, shocks, exchange]);
@@ -203,7 +218,8 @@ export function stressMarginRatio(balances: any[][], positions: any[][], shocks:
  * @param positions Positions range: symbol | side | size | entry | mark | mmr [| cum] [| imr] [| margin_mode]; header row optional.
  * @param [open_orders] Number of open orders; 0 when omitted.
  * @param [exchange] Preset id, e.g. "binance"; the workbook's default preset when omitted.
- * @returns Table of verdict, then rule, PASS/FAIL and detail.
+ * @returns Table: first row the verdict (ELIGIBLE or BLOCKED) with the target mode and a summary; then one row per rule: rule, PASS or FAIL, detail (with the exchange's error code where it has one).
+ * @example =MARGIN.MODE_SWITCH_CHECK("single", {"BTC",10,60000;"USDT",-100000,1}, {"BTCUSDT","LONG",2,60000,60000,0.004,0,0.01}, 0, "bitget")
  */
 export function modeSwitchCheck(
   target_mode: any,
