@@ -75,7 +75,7 @@ function renderMarkdown(metadata) {
       for (const p of fn.parameters) lines.push(`| \`${p.name}\` | ${paramKind(p)} | ${mdCell(p.description ?? '')} |`);
       lines.push('');
     }
-    lines.push(`Result: ${resultKind(fn.result)}.`);
+    lines.push(`Result: ${resultKind(fn.result)}${fn.options?.stream ? ', streamed: the cell updates by itself' : ''}.`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -101,7 +101,7 @@ function renderHtml(metadata) {
         `<p><code>${escapeHtml(signature(fn))}</code></p>`,
         `<p>${escapeHtml(fn.description)}</p>`,
         table,
-        `<p>Result: ${resultKind(fn.result)}.</p>`,
+        `<p>Result: ${resultKind(fn.result)}${fn.options?.stream ? ', streamed: the cell updates by itself' : ''}.</p>`,
         '</section>',
       ].join('\n');
     })

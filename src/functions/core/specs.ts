@@ -142,4 +142,13 @@ export const FUNCTION_SPECS: Readonly<Record<FunctionName, FunctionSpec>> = {
     spills: true,
     description: 'Whether the account may switch asset mode: the verdict, then each rule with PASS/FAIL and detail.',
   },
+  PRICE: {
+    params: [
+      scalar('symbol_or_asset', 'Asset ("BTC", quoted in the preset\'s quote currency) or symbol ("BTCUSDT", "BTC-USDT-SWAP")'),
+      scalar('exchange', 'Preset with a live feed: "binance", "okx", "bybit" or "bitget"; blank = the workbook default', true),
+      scalar('kind', '"mark" (blank), "index" or "last"', true),
+    ],
+    spills: false,
+    description: 'Live price streamed from the exchange\'s public websocket; #N/A when stale.',
+  },
 };
