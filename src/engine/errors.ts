@@ -110,6 +110,7 @@ export const ERRORS = {
   PRICE_NOT_RECEIVED: spec('na', (p) => `${p.what}: none received yet (waiting since ${p.since})`),
   PRICE_STALE: spec('na', (p) => `${p.what}: stale since ${p.since} (no update for more than ${p.maxAge} s)`),
   PRICE_PAUSED: spec('na', (p) => `${p.what}: live prices are paused in the task pane (since ${p.since})`),
+  BAD_PRICE_SETTING: spec('value', (p) => `${p.arg}: expected a number of seconds from ${p.min} to ${p.max}, got ${p.got}`),
   PRICE_SNAPSHOT_FAILED: spec('na', (p) => `${p.what}: the REST snapshot ${p.url} failed (${p.detail})`),
 
   // Task pane

@@ -146,4 +146,9 @@ export function isLiveExchange(id: string): id is LiveExchange {
 }
 
 /** The websocket origins (scheme, host and port) the add-in connects to: exactly what the manifest and CSP allow. */
-export const WEBSOCKET_ORIGINS: readonly string[] = LIVE_EXCHANGES.map((id) => new URL(EXCHANGE_FEEDS[id].url).origin);
+export const WEBSOCKET_ORIGINS: readonly string[] = LIVE_EXCHANGES.map((id) => originOf(EXCHANGE_FEEDS[id].url));
+
+/** Scheme, host and port of a URL (without `URL`, which the functions runtime need not have). */
+function originOf(url: string): string {
+  return /^[a-z]+:\/\/[^/?#]+/i.exec(url)?.[0] ?? url;
+}
