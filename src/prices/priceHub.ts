@@ -2,7 +2,7 @@ import { MarginError } from '../engine/errors';
 import { clockText } from './clockText';
 import type { Backoff, ConnectionStatus, SocketFactory } from './feedConnection';
 import { FeedConnection } from './feedConnection';
-import type { LiveExchange, PriceTick } from './feeds';
+import type { LiveExchange, PriceKind, PriceTick } from './feeds';
 import { EXCHANGE_FEEDS, LIVE_EXCHANGES } from './feeds';
 import type { PriceRequest } from './priceRequest';
 import { describePrice } from './priceRequest';
@@ -80,6 +80,11 @@ class Watch {
 
   stop(): void {
     this.stopTimers();
+  }
+
+  /** The age limit changed: the cell turns stale by the new one. */
+  restartStaleCheck(): void {
+    if (this.staleTimer !== null) this.armStaleCheck();
   }
 
   private emit(): void {
@@ -174,6 +179,7 @@ export class PriceHub {
       watch.stop();
       this.watches.delete(watch);
       if (this.pausedAt === null) this.connection(request.exchange).removeChannel(watch.channel);
+      this.forgetUnwatched(request.exchange, watch.channel);
     };
   }
 
@@ -184,6 +190,7 @@ export class PriceHub {
 
   configure(settings: Partial<PriceSettings>): void {
     this.current = { ...this.current, ...settings };
+    for (const watch of this.watches) watch.restartStaleCheck();
     this.notify();
   }
 
@@ -247,6 +254,19 @@ export class PriceHub {
       this.connections.set(exchange, connection);
     }
     return connection;
+  }
+
+  /**
+   * Drops the prices of a stream no cell watches any more: it is unsubscribed, so they would only age, and a
+   * cell entered later must wait for a price streamed for it rather than be shown one kept from before.
+   */
+  private forgetUnwatched(exchange: LiveExchange, channel: string): void {
+    for (const watch of this.watches) if (watch.request.exchange === exchange && watch.channel === channel) return;
+    const feed = EXCHANGE_FEEDS[exchange];
+    for (const key of [...this.quotes.keys()]) {
+      const [ex, instrument, kind] = key.split('|') as [string, string, PriceKind];
+      if (ex === exchange && feed.channel(instrument, kind) === channel) this.quotes.delete(key);
+    }
   }
 
   private received(exchange: LiveExchange, tick: PriceTick, at: number): void {

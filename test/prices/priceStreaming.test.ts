@@ -184,6 +184,22 @@ describe('cancel and unsubscribe', () => {
     expect(c.values).toEqual([3000.5]);
   });
 
+  it('shows a cell entered after the last one was cancelled only prices streamed for it', async () => {
+    const first = cell('BTC', 'binance');
+    await until(() => server.subscribed('binance').length === 1);
+    server.push('binance', 'BTCUSDT', { mark: '50000.5', index: '1' });
+    await until(() => first.values.length === 1);
+    first.cancel();
+    await until(() => server.subscribed('binance').length === 0);
+    const later = cell('BTC', 'binance');
+    await until(() => server.subscribed('binance').length === 1);
+    await sleep(50);
+    expect(later.values).toEqual([]);
+    server.push('binance', 'BTCUSDT', { mark: '50100.5', index: '1' });
+    await until(() => later.values.length === 1);
+    expect(later.values).toEqual([50100.5]);
+  });
+
   it('closes the exchange connection once no cell needs it', async () => {
     const c = cell('BTC', 'okx', 'last');
     await until(() => server.openConnections('okx') === 1);
@@ -296,6 +312,16 @@ describe('staleness', () => {
       c.values[0],
     );
     quick.pause();
+  });
+
+  it('applies a new age limit set in the pane to cells already streaming', async () => {
+    const c = cell('ETH', 'bitget');
+    await until(() => server.subscribed('bitget').length === 1);
+    server.push('bitget', 'ETHUSDT', { mark: '3000.5' });
+    await until(() => c.values.length === 1);
+    hub.configure({ maxAgeMs: 200 });
+    await until(() => c.values.length === 2, 1000);
+    expect(String(c.last)).toMatch(/^#N\/A bitget mark price of ETHUSDT: stale since \d\d:\d\d:\d\d \(no update for more than 0\.2 s\)$/);
   });
 });
 
