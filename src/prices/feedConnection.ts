@@ -103,14 +103,6 @@ export class FeedConnection {
     this.events.status();
   }
 
-  resume(): void {
-    if (this.state !== 'paused') return;
-    this.state = 'idle';
-    this.attempts = 0;
-    this.ensureConnecting();
-    this.events.status();
-  }
-
   private ensureConnecting(): void {
     if (this.socket !== null || this.retryTimer !== null || this.state === 'paused' || this.channels.size === 0) return;
     this.state = 'connecting';
