@@ -71,6 +71,8 @@ export async function fetchSnapshot(request: PriceRequest, fetchText: FetchText,
     const price = typeof value === 'string' ? priceNumber(value) : undefined;
     return price ?? failed(`no positive decimal price in the answer, got ${JSON.stringify(value) ?? 'nothing'}`);
   } catch (error) {
-    return failed(error instanceof Error ? error.message : String(error));
+    // Read the message by shape: fetch's errors may come from another realm, where `instanceof Error` is false.
+    const message = typeof error === 'object' && error !== null && 'message' in error ? String(error.message) : String(error);
+    return failed(message);
   }
 }

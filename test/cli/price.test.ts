@@ -6,7 +6,14 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { main } from '../../src/cli';
 
-const PREMIUM_INDEX = readFileSync(join(__dirname, '../fixtures/prices/binance-rest-premiumIndex.json'), 'utf8');
+const documented = (name: string): string => readFileSync(join(__dirname, '../fixtures/prices', name), 'utf8');
+
+/** The documented REST answers, by request path. */
+const ROUTES: Readonly<Record<string, string>> = {
+  '/fapi/v1/premiumIndex?symbol=BTCUSDT': documented('binance-rest-premiumIndex.json'),
+  '/api/v5/public/mark-price?instType=SWAP&instId=BTC-USDT-SWAP': documented('okx-rest-mark-price.json'),
+  '/api/v2/mix/market/ticker?productType=USDT-FUTURES&symbol=ETHUSDT': documented('bitget-rest-ticker.json'),
+};
 
 async function run(...argv: string[]): Promise<{ code: number; out: string[]; err: string }> {
   const out: string[] = [];
@@ -15,7 +22,7 @@ async function run(...argv: string[]): Promise<{ code: number; out: string[]; er
   return { code, out, err: err.join('\n') };
 }
 
-/** Binance's REST API as documented, on 127.0.0.1: premiumIndex for BTCUSDT; anything else is 404. */
+/** The exchanges' REST APIs as documented, on 127.0.0.1; any other path is 404. */
 let server: Server;
 let base: string;
 const asked: string[] = [];
@@ -23,8 +30,9 @@ const asked: string[] = [];
 beforeAll(async () => {
   server = createServer((request, response) => {
     asked.push(request.url ?? '');
-    if (request.url === '/fapi/v1/premiumIndex?symbol=BTCUSDT') {
-      response.writeHead(200, { 'content-type': 'application/json' }).end(PREMIUM_INDEX);
+    const body = ROUTES[request.url ?? ''];
+    if (body !== undefined) {
+      response.writeHead(200, { 'content-type': 'application/json' }).end(body);
     } else {
       response.writeHead(404).end('{"code":-1121,"msg":"Invalid symbol."}');
     }
@@ -61,11 +69,35 @@ describe('MARGIN.PRICE on the command line', () => {
     expect(asked).toEqual(['/fapi/v1/premiumIndex?symbol=BTCUSDT', '/fapi/v1/premiumIndex?symbol=BTCUSDT']);
   });
 
+  it('with --live reads OKX and Bitget snapshots from their documented answers', async () => {
+    const { out } = await run(
+      'eval',
+      '--live',
+      '=MARGIN.PRICE("BTC","okx")',
+      '=MARGIN.PRICE("ETH","bitget","last")',
+      '=MARGIN.PRICE("ETH","bitget","index")',
+      '=MARGIN.PRICE("ETHUSDT","bitget")',
+    );
+    expect(out).toEqual(['200', '1829.3', '1822.15', '1829']);
+  });
+
   it('with --live shows #N/A naming the URL when the snapshot fails', async () => {
-    const { out } = await run('eval', '--live', '=MARGIN.PRICE("BTC","okx")');
+    const { out } = await run('eval', '--live', '=MARGIN.PRICE("BTC","bybit","last")');
     expect(out).toEqual([
-      `#N/A okx mark price of BTC-USDT-SWAP: the REST snapshot ${base}/api/v5/public/mark-price?instType=SWAP&instId=BTC-USDT-SWAP failed (HTTP 404)`,
+      `#N/A bybit last price of BTCUSDT: the REST snapshot ${base}/v5/market/tickers?category=linear&symbol=BTCUSDT failed (HTTP 404)`,
     ]);
+  });
+
+  it('with --live shows #N/A when the network refuses the connection', async () => {
+    process.env.MULTIASSET_LIVE_BASE_URL = 'http://127.0.0.1:9';
+    try {
+      const { out } = await run('eval', '--live', '=MARGIN.PRICE("BTC","binance")');
+      expect(out).toEqual([
+        '#N/A binance mark price of BTCUSDT: the REST snapshot http://127.0.0.1:9/fapi/v1/premiumIndex?symbol=BTCUSDT failed (fetch failed)',
+      ]);
+    } finally {
+      process.env.MULTIASSET_LIVE_BASE_URL = base;
+    }
   });
 
   it('recalc --live fills a workbook PRICE cell and what depends on it', async () => {
