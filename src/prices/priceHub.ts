@@ -199,6 +199,8 @@ export class PriceHub {
     if (this.pausedAt !== null) return;
     const at = this.now();
     this.pausedAt = at;
+    // Nothing streams while paused: after resuming, cells wait for new prices instead of showing kept ones.
+    this.quotes.clear();
     for (const watch of this.watches) watch.paused(at);
     for (const connection of this.connections.values()) connection.pause();
     this.notify();

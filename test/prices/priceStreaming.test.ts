@@ -326,14 +326,19 @@ describe('pause and resume', () => {
   it('closes the connections and shows #N/A "paused" in every cell, then resubscribes on resume', async () => {
     const c = cell('BTC', 'okx');
     await until(() => server.subscribed('okx').length === 1);
+    server.push('okx', 'BTC-USDT-SWAP', { mark: '41000.5' });
+    await until(() => c.values.length === 1);
     hub.pause();
     await until(() => server.openConnections('okx') === 0);
     expect(String(c.last)).toMatch(/^#N\/A okx mark price of BTC-USDT-SWAP: live prices are paused in the task pane \(since \d\d:\d\d:\d\d\)$/);
     expect(hub.status().map((s) => s.state)).toEqual(['paused', 'paused', 'paused', 'paused']);
     hub.resume();
     await until(() => server.subscribed('okx').length === 1);
+    await sleep(30);
+    expect(c.values.filter((v) => typeof v === 'number')).toEqual([41000.5]);
     server.push('okx', 'BTC-USDT-SWAP', { mark: '42000.5' });
     await until(() => c.last === 42000.5);
+    expect(c.values.filter((v) => typeof v === 'number')).toEqual([41000.5, 42000.5]);
   });
 });
 
