@@ -63,6 +63,15 @@ function readExamples() {
   return fs.existsSync(EXAMPLES_FILE) ? JSON.parse(fs.readFileSync(EXAMPLES_FILE, 'utf8')) : {};
 }
 
+/** A streaming function's result updates in the cell by itself. */
+const streamed = (fn) => (fn.options?.stream ? ', streamed: the cell updates by itself' : '');
+
+/** Outside Excel a streaming function has no stream: its example shows what `multiasset eval` answers. */
+function exampleHeading(fn, count) {
+  if (fn.options?.stream) return 'Outside Excel (`multiasset eval`, no `--live`):';
+  return count > 1 ? 'Examples:' : 'Example:';
+}
+
 /** An example's result as Markdown: a value inline, a spilled table as a table. */
 function exampleMarkdown({ formula, lines }) {
   if (lines.length === 1 && !lines[0].includes('\t')) return [`\`${formula}\` → \`${lines[0]}\``, ''];
@@ -125,9 +134,9 @@ function renderMarkdown(metadata, docs = readJsDoc(), examples = readExamples())
       lines.push('');
     }
     const returns = docs[fn.id]?.returns;
-    lines.push(`Result: ${resultKind(fn.result)}${returns ? ` — ${mdCell(returns)}` : '.'}`);
+    lines.push(`Result: ${resultKind(fn.result)}${streamed(fn)}${returns ? ` — ${mdCell(returns)}` : '.'}`);
     const shown = examples[fn.id] ?? [];
-    if (shown.length > 0) lines.push('', shown.length > 1 ? 'Examples:' : 'Example:', '', ...shown.flatMap(exampleMarkdown));
+    if (shown.length > 0) lines.push('', exampleHeading(fn, shown.length), '', ...shown.flatMap(exampleMarkdown));
     while (lines[lines.length - 1] === '') lines.pop();
   }
   return `${lines.join('\n')}\n`;
@@ -154,7 +163,7 @@ function renderHtml(metadata, docs = readJsDoc(), examples = readExamples()) {
         `<p><code>${escapeHtml(signature(fn))}</code></p>`,
         `<p>${escapeHtml(fn.description)}</p>`,
         table,
-        `<p>Result: ${resultKind(fn.result)}${docs[fn.id]?.returns ? ` — ${escapeHtml(docs[fn.id].returns)}` : '.'}</p>`,
+        `<p>Result: ${resultKind(fn.result)}${streamed(fn)}${docs[fn.id]?.returns ? ` — ${escapeHtml(docs[fn.id].returns)}` : '.'}</p>`,
         ...(examples[fn.id] ?? []).map(
           ({ formula, lines }) =>
             `<p>Example: <code>${escapeHtml(formula)}</code></p><pre>${escapeHtml(lines.join('\n'))}</pre>`,

@@ -2,7 +2,9 @@ import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { DetailedCellError, ErrorType } from 'hyperformula';
 import type { CellValue } from 'hyperformula';
+import type { FunctionContext } from '../functions/core';
 import { BUILTIN_PRESETS, PresetRegistry } from '../presets';
+import { livePriceSource } from './livePrices';
 import { applyAddinSettings, readAddinSettings } from './addinSettings';
 import { a1 } from './cellAddress';
 import type { Computed } from './format';
@@ -24,11 +26,28 @@ interface PresetOptions {
   readonly exchange: string | null;
 }
 
+interface LiveOption {
+  /** MARGIN.PRICE reads one REST snapshot per price (`--live`). */
+  readonly live?: boolean;
+}
+
+/**
+ * Computes with REST snapshots for MARGIN.PRICE when `--live` is given: a first run finds the prices the
+ * formulas ask for, they are fetched, and a second run uses them. Without `--live`, one run.
+ */
+async function computeWithPrices<T>(registry: PresetRegistry, live: boolean | undefined, compute: (ctx: FunctionContext) => T): Promise<T> {
+  const livePrices = live ? livePriceSource() : undefined;
+  const first = compute({ registry, livePrices });
+  if (!livePrices?.pending) return first;
+  await livePrices.fetchWanted();
+  return compute({ registry, livePrices });
+}
+
 /** `multiasset eval`: one line per formula (a table: one line per row). Exit code 1 if a formula does not parse. */
-export async function runEval(options: PresetOptions & { readonly formulas: readonly string[] }, output: Output): Promise<number> {
+export async function runEval(options: PresetOptions & LiveOption & { readonly formulas: readonly string[] }, output: Output): Promise<number> {
   const registry = new PresetRegistry(BUILTIN_PRESETS);
   await applyPresetOptions(registry, options);
-  const values = evaluateFormulas(options.formulas, { registry });
+  const values = await computeWithPrices(registry, options.live, (ctx) => evaluateFormulas(options.formulas, ctx));
   for (const value of values) formatLines(value).forEach((line) => output.out(line));
   return values.some((v) => v instanceof DetailedCellError && v.type === ErrorType.ERROR) ? 1 : 0;
 }
@@ -54,7 +73,7 @@ function printText(formulas: readonly FormulaCell[], values: readonly Computed[]
  * (then `--preset` / `--exchange`), recalculates, prints or writes the values.
  */
 export async function runRecalc(
-  options: PresetOptions & { readonly workbook: string; readonly json: boolean; readonly out: string | null },
+  options: PresetOptions & LiveOption & { readonly workbook: string; readonly json: boolean; readonly out: string | null },
   output: Output,
 ): Promise<number> {
   const bytes = await readFile(options.workbook);
@@ -65,10 +84,12 @@ export async function runRecalc(
   await applyPresetOptions(registry, options);
 
   const cells = workbookCells(workbook);
-  const engine = buildFormulaEngine(cells.sheets, { registry });
-  const values = cells.formulas.map((cell) => {
-    const sheet = engine.hf.getSheetId(cell.sheet) ?? 0;
-    return computedAt(engine, { sheet, row: cell.row, col: cell.col });
+  const values = await computeWithPrices(registry, options.live, (ctx) => {
+    const engine = buildFormulaEngine(cells.sheets, ctx);
+    return cells.formulas.map((cell) => {
+      const sheet = engine.hf.getSheetId(cell.sheet) ?? 0;
+      return computedAt(engine, { sheet, row: cell.row, col: cell.col });
+    });
   });
 
   if (options.out !== null) {

@@ -6,6 +6,7 @@ export type Command =
       readonly presets: readonly string[];
       readonly exchange: string | null;
       readonly formulas: readonly string[];
+      readonly live?: boolean;
     }
   | {
       readonly kind: 'recalc';
@@ -14,6 +15,7 @@ export type Command =
       readonly workbook: string;
       readonly json: boolean;
       readonly out: string | null;
+      readonly live?: boolean;
     };
 
 export class UsageError extends Error {
@@ -24,8 +26,8 @@ export class UsageError extends Error {
 }
 
 export const USAGE = `Usage:
-  multiasset eval [--preset FILE]... [--exchange ID] FORMULA...
-  multiasset recalc WORKBOOK.xlsx [--preset FILE]... [--exchange ID] [--json] [--out FILE.xlsx]
+  multiasset eval [--preset FILE]... [--exchange ID] [--live] FORMULA...
+  multiasset recalc WORKBOOK.xlsx [--preset FILE]... [--exchange ID] [--json] [--out FILE.xlsx] [--live]
   multiasset --help
 
 eval    evaluates each formula and prints one line per formula: a number, a text, an error as
@@ -40,6 +42,8 @@ Options:
                   bitmart, okx, bybit)
   --json          recalc: print one JSON object keyed "Sheet!A1" (tables as arrays of rows)
   --out FILE      recalc: write a copy of the workbook with the computed values cached in the formula cells
+  --live          MARGIN.PRICE takes one REST snapshot of each price from the exchange's public API (where
+                  the network allows); without it PRICE answers #N/A, since live prices stream in Excel
   -h, --help      print this help`;
 
 interface Flags {
@@ -47,6 +51,7 @@ interface Flags {
   exchange: string | null;
   json: boolean;
   out: string | null;
+  live: boolean;
   positional: string[];
 }
 
@@ -58,7 +63,7 @@ function valueOf(argv: readonly string[], i: number, flag: string): string {
 
 /** Splits `--flag=value` and reads the flags; everything after `--` is positional. */
 function readFlags(argv: readonly string[]): Flags {
-  const flags: Flags = { presets: [], exchange: null, json: false, out: null, positional: [] };
+  const flags: Flags = { presets: [], exchange: null, json: false, out: null, live: false, positional: [] };
   const args = argv.flatMap((a) => (/^--[a-z]+=/.test(a) ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a]));
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i] ?? '';
@@ -69,6 +74,7 @@ function readFlags(argv: readonly string[]): Flags {
     else if (arg === '--exchange') flags.exchange = valueOf(args, i++, arg);
     else if (arg === '--out') flags.out = valueOf(args, i++, arg);
     else if (arg === '--json') flags.json = true;
+    else if (arg === '--live') flags.live = true;
     else if (arg.startsWith('-') && arg.length > 1) throw new UsageError(`unknown option ${arg}`);
     else flags.positional.push(arg);
   }
@@ -82,14 +88,14 @@ export function parseCommand(argv: readonly string[]): Command {
   if (command === 'eval') {
     if (flags.json || flags.out !== null) throw new UsageError('--json and --out belong to recalc');
     if (flags.positional.length === 0) throw new UsageError('eval needs at least one formula');
-    return { kind: 'eval', presets: flags.presets, exchange: flags.exchange, formulas: flags.positional };
+    return { kind: 'eval', presets: flags.presets, exchange: flags.exchange, formulas: flags.positional, live: flags.live };
   }
   if (command === 'recalc') {
     const [workbook, ...extra] = flags.positional;
     if (workbook === undefined) throw new UsageError('recalc needs a workbook (.xlsx)');
     if (extra.length > 0) throw new UsageError(`recalc takes one workbook, got also ${extra.join(' ')}`);
-    const { presets, exchange, json, out } = flags;
-    return { kind: 'recalc', presets, exchange, workbook, json, out };
+    const { presets, exchange, json, out, live } = flags;
+    return { kind: 'recalc', presets, exchange, workbook, json, out, live };
   }
   throw new UsageError(`unknown command ${JSON.stringify(command)}; expected eval or recalc`);
 }

@@ -94,6 +94,26 @@ export const ERRORS = {
     (p) => `asset: the transfer-in limits of ${p.asset} are unpublished (needed: ${p.missing}); import the live table or enter them`,
   ),
 
+  // Live prices (MARGIN.PRICE)
+  BAD_PRICE_SYMBOL: spec(
+    'value',
+    (p) => `symbol_or_asset: expected an asset such as BTC or a symbol such as BTCUSDT or BTC-USDT-SWAP, got ${p.got}`,
+  ),
+  PRICE_FEED_UNAVAILABLE: spec(
+    'na',
+    (p) => `exchange: live prices are not available for preset ${p.preset}; they stream from ${p.feeds}`,
+  ),
+  PRICE_STREAMS_IN_EXCEL: spec(
+    'na',
+    (p) =>
+      `live prices stream in Excel; the command line has no stream for ${p.what} (run with --live for one REST snapshot where the network allows)`,
+  ),
+  PRICE_NOT_RECEIVED: spec('na', (p) => `${p.what}: none received yet (waiting since ${p.since})`),
+  PRICE_STALE: spec('na', (p) => `${p.what}: stale since ${p.since} (no update for more than ${p.maxAge} s)`),
+  PRICE_PAUSED: spec('na', (p) => `${p.what}: live prices are paused in the task pane (since ${p.since})`),
+  BAD_PRICE_SETTING: spec('value', (p) => `${p.arg}: expected a number of seconds from ${p.min} to ${p.max}, got ${p.got}`),
+  PRICE_SNAPSHOT_FAILED: spec('na', (p) => `${p.what}: the REST snapshot ${p.url} failed (${p.detail})`),
+
   // Task pane
   NO_WORKBOOK: spec(
     'value',

@@ -53,9 +53,14 @@ function toCellScalar(value: unknown): CellScalar {
   return String(value);
 }
 
+/** The arguments as the adapter layer takes them. */
+export function toCellArgs(args: readonly ExcelArg[]): CellArg[] {
+  return args.map(toCellArg);
+}
+
 /** Runs one MARGIN function; an error result is thrown, which is how Excel expects a custom function to fail. */
 function evaluate(name: FunctionName, args: readonly ExcelArg[]): Exclude<CellResult, CellErrorValue> {
-  const result = invoke(name, args.map(toCellArg), excelContext);
+  const result = invoke(name, toCellArgs(args), excelContext);
   if (isCellError(result)) throw toExcelError(result);
   return result;
 }

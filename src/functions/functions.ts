@@ -2,7 +2,9 @@
  * The metadata generator turns these TypeScript types into Excel's: `any` makes Excel hand over cells
  * untouched (blank, text, number), so coercion and its error messages happen once, in `invoke`.
  */
-import { evaluateNumber, evaluateTable, evaluateText } from './excelAdapter';
+import { evaluateNumber, evaluateTable, evaluateText, excelContext } from './excelAdapter';
+import { sharedPriceHub } from './livePrices';
+import { streamPrice } from './streamPrice';
 import { loadWhenReady } from './workbookSettings';
 
 /*
@@ -229,4 +231,20 @@ export function modeSwitchCheck(
   exchange?: any,
 ): any[][] {
   return evaluateTable('MODE_SWITCH_CHECK', [target_mode, balances, positions, open_orders, exchange]);
+}
+
+/**
+ * Live price streamed from the exchange's public market-data websocket (no key): mark price by default, or the index or last traded price. Updates at most once per interval (1 s by default, set in the task pane); a price older than the age limit shows #N/A "stale since HH:MM:SS". Example: =MARGIN.PRICE("BTC", "okx") streams the mark price of OKX's BTC-USDT-SWAP.
+ * @customfunction PRICE
+ * @helpurl https://localhost:3000/FUNCTIONS.html#price
+ * @streaming
+ * @param symbol_or_asset Asset, e.g. "BTC" (quoted in the preset's quote currency: BTCUSDT, BTC-USDT-SWAP), or the exchange's symbol, e.g. "ETHUSDT".
+ * @param [exchange] Preset with a live feed: "binance", "okx", "bybit" or "bitget"; the workbook's default preset when omitted.
+ * @param [kind] "mark" (when omitted), "index" or "last".
+ * @param invocation Provided by Excel: receives each price and tells when the cell is cancelled.
+ * @returns Price of one unit of the base asset in the quote currency.
+ * @example =MARGIN.PRICE("BTC", "okx")
+ */
+export function price(symbol_or_asset: any, exchange: any, kind: any, invocation: CustomFunctions.StreamingInvocation<number>): void {
+  streamPrice([symbol_or_asset, exchange, kind], invocation, sharedPriceHub, excelContext);
 }

@@ -1,4 +1,6 @@
+import { sharedPriceHub } from '../functions/livePrices';
 import { byId, say } from './dom';
+import { mountLivePricesSection } from './livePricesSection';
 import { mountImportSection } from './importSection';
 import { mountModeSwitchSection } from './modeSwitchSection';
 import type { PaneContext } from './paneContext';
@@ -14,5 +16,6 @@ export function mountPane(ctx: PaneContext): void {
   mountImportSection(ctx);
   mountScenarioSection(ctx);
   mountModeSwitchSection(ctx);
+  mountLivePricesSection(sharedPriceHub);
   document.body.dataset.ready = 'true';
 }

@@ -1,11 +1,16 @@
 import type { FunctionName } from '../../src/functions/core';
+import { FUNCTION_NAMES } from '../../src/functions/core';
 import * as excel from '../../src/functions/functions';
 import { shown, type Shown } from './customFunctionsStub';
 
 type ExcelFunction = (...args: never[]) => unknown;
 
+/** The functions whose cell gets one result per call; PRICE streams (test/prices/priceStreaming.test.ts). */
+export type CellFunctionName = Exclude<FunctionName, 'PRICE'>;
+export const CELL_FUNCTION_NAMES = FUNCTION_NAMES.filter((n): n is CellFunctionName => n !== 'PRICE');
+
 /** Each MARGIN id and the function Excel calls for it (the build associates them by these names). */
-export const BY_ID: Readonly<Record<FunctionName, ExcelFunction>> = {
+export const BY_ID: Readonly<Record<CellFunctionName, ExcelFunction>> = {
   COLLATERAL_VALUE: excel.collateralValue,
   COLLATERAL_RATIO: excel.collateralRatio,
   COLLATERAL_TIERS: excel.collateralTiers,
@@ -23,6 +28,21 @@ export const BY_ID: Readonly<Record<FunctionName, ExcelFunction>> = {
   MODE_SWITCH_CHECK: excel.modeSwitchCheck,
 };
 
-/** What the cell shows when Excel calls the function for `id` with these arguments. */
-export const call = (id: FunctionName, ...args: unknown[]): Shown =>
-  shown(() => (BY_ID[id] as (...a: unknown[]) => unknown)(...args));
+/**
+ * What the cell shows at once when Excel calls the function for `id` with these arguments. PRICE streams: its
+ * immediate result is the one it sets before returning (bad input, or no feed for the preset); a call that
+ * would start streaming is cancelled and shows nothing (`{ value: undefined }`).
+ */
+export const call = (id: FunctionName, ...args: unknown[]): Shown => {
+  if (id !== 'PRICE') return shown(() => (BY_ID[id] as (...a: unknown[]) => unknown)(...args));
+  const set: unknown[] = [];
+  const invocation = { setResult: (v: unknown) => set.push(v), onCanceled: undefined as (() => void) | undefined };
+  const [symbol, exchange, kind] = [...args, null, null, null];
+  excel.price(symbol, exchange, kind, invocation as unknown as CustomFunctions.StreamingInvocation<number>);
+  invocation.onCanceled?.();
+  return shown(() => {
+    const [first] = set;
+    if (first instanceof Error || (typeof first === 'object' && first !== null)) throw first;
+    return first;
+  });
+};

@@ -1,8 +1,8 @@
-import { invoke, type CellArg, type CellResult, type FunctionName } from '../../src/functions/core';
-import { FUNCTION_NAMES } from '../../src/functions/core';
+import { invoke, type CellArg, type CellResult } from '../../src/functions/core';
 import { sharedRegistry } from '../../src/functions/workbookSettings';
 import { installCustomFunctions } from './customFunctionsStub';
-import { call } from './excelFunctions';
+import { call, CELL_FUNCTION_NAMES } from './excelFunctions';
+import type { CellFunctionName } from './excelFunctions';
 
 installCustomFunctions();
 
@@ -22,7 +22,7 @@ const LEVERED = [
 ];
 
 /** A valid call of every function, on the built-in presets. */
-const VALID_CALLS: Record<FunctionName, unknown[]> = {
+const VALID_CALLS: Record<CellFunctionName, unknown[]> = {
   COLLATERAL_VALUE: ['BTC', 10, 60000, null],
   COLLATERAL_RATIO: ['BNB', 3, 600, null],
   COLLATERAL_TIERS: ['BTC', null],
@@ -40,7 +40,7 @@ const VALID_CALLS: Record<FunctionName, unknown[]> = {
   MODE_SWITCH_CHECK: ['multi', ACCOUNT, POSITIONS, null, null],
 };
 
-const SHAPE: Record<FunctionName, 'number' | 'string' | 'table'> = {
+const SHAPE: Record<CellFunctionName, 'number' | 'string' | 'table'> = {
   COLLATERAL_VALUE: 'number',
   COLLATERAL_RATIO: 'number',
   COLLATERAL_TIERS: 'table',
@@ -61,7 +61,7 @@ const SHAPE: Record<FunctionName, 'number' | 'string' | 'table'> = {
 const shapeOf = (value: unknown): string => (Array.isArray(value) ? 'table' : typeof value);
 
 /** What the cell shows for the same call made through the shared adapter layer directly. */
-function expectedCell(id: FunctionName, args: unknown[]): unknown {
+function expectedCell(id: CellFunctionName, args: unknown[]): unknown {
   const result: CellResult = invoke(id, args as CellArg[], { registry: sharedRegistry });
   if (typeof result === 'object' && result !== null && !Array.isArray(result)) {
     return { error: { value: '#VALUE!', na: '#N/A', num: '#NUM!' }[result.error], message: result.error === 'num' ? undefined : result.message };
@@ -74,7 +74,7 @@ afterEach(() => {
 });
 
 describe('every MARGIN function through its Excel adapter', () => {
-  it.each([...FUNCTION_NAMES])('%s returns what the adapter layer computes, in the declared shape', (id) => {
+  it.each([...CELL_FUNCTION_NAMES])('%s returns what the adapter layer computes, in the declared shape', (id) => {
     const args = VALID_CALLS[id];
     const cell = call(id, ...args);
     expect(cell).toEqual(expectedCell(id, args));
@@ -185,7 +185,7 @@ describe('Excel errors', () => {
   });
 
   it('never lets NaN, Infinity or -0 reach a cell', () => {
-    for (const id of FUNCTION_NAMES) {
+    for (const id of CELL_FUNCTION_NAMES) {
       const cell = call(id, ...VALID_CALLS[id]);
       const values = 'value' in cell ? [cell.value].flat(2) : [];
       for (const v of values) {

@@ -82,10 +82,15 @@ describe('functions.json generated from src/functions/functions.ts', () => {
     }
   });
 
-  it('marks no function volatile, streaming or cancelable', () => {
-    for (const fn of functions) {
+  it('marks no function volatile, streaming or cancelable, except PRICE, which streams', () => {
+    for (const fn of functions.filter((f) => f.id !== 'PRICE')) {
       const flags = Object.entries(fn.options ?? {}).filter(([, on]) => on);
       expect([fn.id, flags]).toEqual([fn.id, []]);
     }
+  });
+
+  it('declares PRICE streaming and never volatile: a network call on every recalculation gets users blocked', () => {
+    const price = functions.find((f) => f.id === 'PRICE');
+    expect(Object.entries(price?.options ?? {}).filter(([, on]) => on)).toEqual([['stream', true]]);
   });
 });

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { XMLValidator } from 'fast-xml-parser';
-import { distFile, ROOT } from '../build/dist';
+import { distFile, readDist, ROOT } from '../build/dist';
+import { WEBSOCKET_ORIGINS } from '../../src/prices';
 import { child, descendants, parseXml, type XmlNode } from './xmlTree';
 
 const DEV_BASE = 'https://localhost:3000/';
@@ -136,5 +137,25 @@ describe('manifest.xml', () => {
     for (const text of [...short, child(root, 'DisplayName').attrs.DefaultValue ?? '']) expect(text.length).toBeLessThanOrEqual(125);
     for (const text of [...long, child(root, 'Description').attrs.DefaultValue ?? '']) expect(text.length).toBeLessThanOrEqual(250);
     expect(resource('Functions.Namespace').length).toBeLessThanOrEqual(32);
+  });
+
+  it('lists exactly the exchange websocket hosts MARGIN.PRICE connects to as AppDomains', () => {
+    const domains = child(root, 'AppDomains').children.map((d) => d.text);
+    expect(domains).toEqual([...WEBSOCKET_ORIGINS]);
+  });
+});
+
+/** The websocket sources a page's content security policy lets it connect to. */
+function websocketSources(html: string): string[] {
+  const policy = /<meta\s+http-equiv="?Content-Security-Policy"?\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
+  const connect = policy.split(';').map((d) => d.trim().split(/\s+/)).find(([name]) => name === 'connect-src') ?? [];
+  return connect.slice(1).filter((source) => /^wss?:/i.test(source) || source === '*' || /^[a-z0-9.*-]+(:\d+)?$/i.test(source));
+}
+
+describe('content security policy of the page the custom functions run in', () => {
+  it('allows exactly the exchange websocket hosts, in the source and in the production build', () => {
+    const source = readFileSync(join(ROOT, 'src', 'taskpane', 'taskpane.html'), 'utf8');
+    expect(websocketSources(source)).toEqual([...WEBSOCKET_ORIGINS]);
+    expect(websocketSources(readDist('taskpane.html'))).toEqual([...WEBSOCKET_ORIGINS]);
   });
 });

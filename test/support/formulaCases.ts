@@ -447,4 +447,19 @@ export const FORMULA_CASES: readonly FormulaCase[] = [
     formula: `=MARGIN.MODE_SWITCH_CHECK("hedge",{"USDT",1000,1},${NO_POSITIONS_TEXT},,"binance")`,
     expected: { error: 'value' },
   },
+  // PRICE (streams in Excel; these cases fail before any stream starts, the same in both hosts)
+  {
+    title: 'gives #N/A for a live price on a preset without a live feed',
+    name: 'PRICE',
+    args: ['BTC', 'bitmart', null],
+    formula: '=MARGIN.PRICE("BTC","bitmart")',
+    expected: { error: 'na' },
+  },
+  {
+    title: 'gives #VALUE! for a price kind other than mark, index or last',
+    name: 'PRICE',
+    args: ['BTC', 'okx', 'bid'],
+    formula: '=MARGIN.PRICE("BTC","okx","bid")',
+    expected: { error: 'value' },
+  },
 ];

@@ -16,7 +16,9 @@ import {
   riskLevel,
   stressMarginRatio,
 } from '../../engine';
+import { fail } from '../../engine/errors';
 import type { AssetMode, Preset } from '../../engine/model';
+import { describePrice } from '../../prices/priceRequest';
 import { accountFigureCell } from './accountCells';
 import type { ArgList } from './args';
 import type { BalanceRow } from './balances';
@@ -33,6 +35,7 @@ import {
   requirePositive,
 } from './coerce';
 import { readPositions } from './positions';
+import { readPriceRequest } from './priceArgs';
 import { autoExchangeTable, modeSwitchTable, numberCell, presetsTable, tiersTable } from './results';
 import { readShocks } from './shocks';
 import type { CellResult, FunctionContext, FunctionName } from './types';
@@ -141,5 +144,11 @@ export const HANDLERS: Readonly<Record<FunctionName, Handler>> = {
     const [b, p] = [balances(a), positions(a)];
     const openOrders = optionalCount(a.cell('open_orders'), 'open_orders');
     return modeSwitchTable(modeSwitchCheck(presetFor(a, ctx, b), target, b, p, openOrders));
+  },
+  // Excel streams this one (src/functions/streamPrice.ts); other hosts read a snapshot or explain why there is none.
+  PRICE: (a, ctx) => {
+    const request = readPriceRequest(a, ctx);
+    if (ctx.livePrices === undefined) return fail('PRICE_STREAMS_IN_EXCEL', { what: describePrice(request) });
+    return ctx.livePrices.price(request);
   },
 };

@@ -44,4 +44,5 @@ export const FUNCTION_SPECS: Readonly<Record<FunctionName, FunctionSpec>> = {
   LIQUIDATION_PRICE: value(BALANCES, POSITIONS, cell('asset'), EXCHANGE),
   STRESS_MARGIN_RATIO: value(BALANCES, POSITIONS, range('shocks'), EXCHANGE),
   MODE_SWITCH_CHECK: table(cell('target_mode'), BALANCES, POSITIONS, optionalCell('open_orders'), EXCHANGE),
+  PRICE: value(cell('symbol_or_asset'), EXCHANGE, optionalCell('kind')),
 };

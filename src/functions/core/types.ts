@@ -1,5 +1,6 @@
 import type { ErrorKind } from '../../engine/errors';
 import type { PresetRegistry } from '../../presets/registry';
+import type { LivePrices } from '../../prices/snapshotPrices';
 
 /** A single cell as a host hands it over. Blank cells arrive as `null`, `0` or `""` depending on the host. */
 export type CellScalar = number | string | boolean | null;
@@ -22,6 +23,8 @@ export type CellResult = number | string | boolean | CellGrid | CellErrorValue;
 /** What every function call can see besides its arguments: the presets, including the workbook's default. */
 export interface FunctionContext {
   readonly registry: PresetRegistry;
+  /** Live prices for MARGIN.PRICE outside Excel (the CLI's --live); without them PRICE explains it streams in Excel. */
+  readonly livePrices?: LivePrices;
 }
 
 /** The fifteen functions of the MARGIN namespace. Ids never change once shipped. */
@@ -41,6 +44,7 @@ export const FUNCTION_NAMES = [
   'LIQUIDATION_PRICE',
   'STRESS_MARGIN_RATIO',
   'MODE_SWITCH_CHECK',
+  'PRICE',
 ] as const;
 
 export type FunctionName = (typeof FUNCTION_NAMES)[number];

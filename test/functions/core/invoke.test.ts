@@ -3,10 +3,25 @@ import type { ErrorKind } from '../../../src/engine/errors';
 import type { CellArg, CellGrid, CellResult, FunctionName } from '../../../src/functions/core';
 import { FUNCTION_NAMES, FUNCTION_SPECS, invoke, isCellError } from '../../../src/functions/core';
 import { parsePresetText, PresetRegistry } from '../../../src/presets';
+import { SnapshotPrices } from '../../../src/prices';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const ctx = () => ({ registry: new PresetRegistry() });
+/**
+ * PRICE outside Excel reads REST snapshots: here Binance's documented premiumIndex answer
+ * (test/fixtures/prices), read once before the tests.
+ */
+const livePrices = new SnapshotPrices(async () => ({
+  ok: true,
+  status: 200,
+  text: async () => readFileSync(join(__dirname, '../../fixtures/prices/binance-rest-premiumIndex.json'), 'utf8'),
+}));
+beforeAll(async () => {
+  invoke('PRICE', ['BTC', 'binance', null], { registry: new PresetRegistry(), livePrices });
+  await livePrices.fetchWanted();
+});
+
+const ctx = () => ({ registry: new PresetRegistry(), livePrices });
 
 const BALANCES: CellGrid = [
   ['asset', 'amount', 'price'],
@@ -36,6 +51,7 @@ const VALID: Record<FunctionName, CellArg[]> = {
   LIQUIDATION_PRICE: [BALANCES, POSITIONS, 'BTC', 'binance'],
   STRESS_MARGIN_RATIO: [BALANCES, POSITIONS, SHOCKS, 'binance'],
   MODE_SWITCH_CHECK: ['multi', BALANCES, POSITIONS, 0, 'binance'],
+  PRICE: ['BTC', 'binance', 'mark'],
 };
 
 function argsWith(name: FunctionName, param: string, value: CellArg): CellArg[] {
@@ -183,6 +199,14 @@ BAD_INPUT.push(
   ['MODE_SWITCH_CHECK', 'unknown target mode', 'target_mode', 'both', 'value', 'target_mode: expected one of multi, single'],
   ['MODE_SWITCH_CHECK', 'fractional open orders', 'open_orders', 1.5, 'value', 'open_orders: expected a whole number'],
   ['MODE_SWITCH_CHECK', 'text for open orders', 'open_orders', 'some', 'value', 'open_orders: expected a number'],
+);
+
+exchange('PRICE');
+BAD_INPUT.push(
+  ['PRICE', 'blank symbol', 'symbol_or_asset', null, 'value', 'symbol_or_asset: required'],
+  ['PRICE', 'a symbol with a space', 'symbol_or_asset', 'BTC USDT', 'value', 'symbol_or_asset: expected an asset such as BTC'],
+  ['PRICE', 'unknown kind', 'kind', 'bid', 'value', 'kind: expected one of mark, index, last, got "bid"'],
+  ['PRICE', 'a preset without a live feed', 'exchange', 'bitmart', 'na', 'exchange: live prices are not available for preset bitmart'],
 );
 
 describe('bad input', () => {

@@ -1,0 +1,286 @@
+import { MarginError } from '../engine/errors';
+import { clockText } from './clockText';
+import type { Backoff, ConnectionStatus, SocketFactory } from './feedConnection';
+import { FeedConnection } from './feedConnection';
+import type { LiveExchange, PriceKind, PriceTick } from './feeds';
+import { EXCHANGE_FEEDS, LIVE_EXCHANGES } from './feeds';
+import type { PriceRequest } from './priceRequest';
+import { describePrice } from './priceRequest';
+import { priceNumber } from './priceText';
+
+/** Where a streaming cell's values go: a price, or the error the cell shows instead. */
+export interface PriceSink {
+  value(price: number): void;
+  error(error: MarginError): void;
+}
+
+export interface PriceSettings {
+  /** Each cell gets at most one update per interval. */
+  readonly intervalMs: number;
+  /** A price older than this shows #N/A "stale since …" instead of the number. */
+  readonly maxAgeMs: number;
+}
+
+export const DEFAULT_PRICE_SETTINGS: PriceSettings = { intervalMs: 1000, maxAgeMs: 30_000 };
+export const DEFAULT_BACKOFF: Backoff = { initialMs: 1000, maxMs: 30_000 };
+
+export interface PriceHubOptions {
+  readonly connect: SocketFactory;
+  /** Endpoint per exchange; the exchanges' own by default (tests point them at a local server). */
+  readonly urls?: Partial<Record<LiveExchange, string>>;
+  readonly settings?: Partial<PriceSettings>;
+  readonly backoff?: Backoff;
+  readonly now?: () => number;
+}
+
+interface Quote {
+  readonly price: number;
+  readonly at: number;
+}
+
+const quoteKey = (exchange: string, instrument: string, kind: string): string => `${exchange}|${instrument}|${kind}`;
+
+/** One streaming cell: throttled to the interval, and turned to #N/A when its price goes stale. */
+class Watch {
+  private lastEmitAt = Number.NEGATIVE_INFINITY;
+  private throttleTimer: ReturnType<typeof setTimeout> | null = null;
+  private staleTimer: ReturnType<typeof setTimeout> | null = null;
+  private shownStale = false;
+  readonly key: string;
+  readonly channel: string;
+
+  constructor(
+    private readonly hub: PriceHub,
+    readonly request: PriceRequest,
+    private readonly sink: PriceSink,
+    private readonly startedAt: number,
+  ) {
+    this.key = quoteKey(request.exchange, request.instrument, request.kind);
+    this.channel = EXCHANGE_FEEDS[request.exchange].channel(request.instrument, request.kind);
+  }
+
+  /** A new price for this cell's key arrived (or the cell just started and one is known). */
+  updated(): void {
+    this.armStaleCheck();
+    if (this.throttleTimer !== null) return;
+    const wait = this.lastEmitAt + this.hub.settings.intervalMs - this.hub.now();
+    if (wait <= 0) this.emit();
+    else this.throttleTimer = setTimeout(() => this.emit(), wait);
+  }
+
+  start(): void {
+    if (this.hub.quote(this.key) !== undefined) this.updated();
+    else this.armStaleCheck();
+  }
+
+  paused(since: number): void {
+    this.stopTimers();
+    this.sink.error(new MarginError('PRICE_PAUSED', { what: describePrice(this.request), since: clockText(since) }));
+  }
+
+  stop(): void {
+    this.stopTimers();
+  }
+
+  /** The age limit changed: the cell turns stale by the new one. */
+  restartStaleCheck(): void {
+    if (this.staleTimer !== null) this.armStaleCheck();
+  }
+
+  private emit(): void {
+    this.throttleTimer = null;
+    this.lastEmitAt = this.hub.now();
+    const quote = this.hub.quote(this.key);
+    if (quote === undefined || this.isStale(quote)) {
+      this.showStale();
+      return;
+    }
+    this.shownStale = false;
+    this.sink.value(quote.price);
+  }
+
+  private isStale(quote: Quote): boolean {
+    return this.hub.now() - quote.at >= this.hub.settings.maxAgeMs;
+  }
+
+  private showStale(): void {
+    if (this.shownStale) return;
+    this.shownStale = true;
+    const quote = this.hub.quote(this.key);
+    const what = describePrice(this.request);
+    this.sink.error(
+      quote === undefined
+        ? new MarginError('PRICE_NOT_RECEIVED', { what, since: clockText(this.startedAt) })
+        : new MarginError('PRICE_STALE', { what, since: clockText(quote.at), maxAge: this.hub.settings.maxAgeMs / 1000 }),
+    );
+  }
+
+  /** The cell turns to #N/A at the moment its latest price (or its wait for a first one) reaches the age limit. */
+  private armStaleCheck(): void {
+    if (this.staleTimer !== null) clearTimeout(this.staleTimer);
+    const since = this.hub.quote(this.key)?.at ?? this.startedAt;
+    const wait = Math.max(0, since + this.hub.settings.maxAgeMs - this.hub.now());
+    this.staleTimer = setTimeout(() => {
+      this.staleTimer = null;
+      const quote = this.hub.quote(this.key);
+      if (quote === undefined || this.isStale(quote)) this.showStale();
+      else this.armStaleCheck();
+    }, wait);
+  }
+
+  private stopTimers(): void {
+    if (this.throttleTimer !== null) clearTimeout(this.throttleTimer);
+    if (this.staleTimer !== null) clearTimeout(this.staleTimer);
+    this.throttleTimer = null;
+    this.staleTimer = null;
+  }
+}
+
+/**
+ * Live prices for every streaming cell of the workbook: one connection per exchange, shared by all cells; each
+ * cell's stream is subscribed while at least one cell needs it.
+ */
+export class PriceHub {
+  private current: PriceSettings;
+  private readonly quotes = new Map<string, Quote>();
+  private readonly watches = new Set<Watch>();
+  private readonly connections = new Map<LiveExchange, FeedConnection>();
+  private readonly listeners = new Set<() => void>();
+  private pausedAt: number | null = null;
+  readonly now: () => number;
+
+  constructor(private readonly options: PriceHubOptions) {
+    this.current = { ...DEFAULT_PRICE_SETTINGS, ...options.settings };
+    this.now = options.now ?? Date.now;
+  }
+
+  get settings(): PriceSettings {
+    return this.current;
+  }
+
+  get paused(): boolean {
+    return this.pausedAt !== null;
+  }
+
+  /** Streams `request` to `sink` until the returned function is called (Excel's onCanceled). */
+  watch(request: PriceRequest, sink: PriceSink): () => void {
+    const watch = new Watch(this, request, sink, this.now());
+    this.watches.add(watch);
+    if (this.pausedAt !== null) {
+      watch.paused(this.pausedAt);
+    } else {
+      this.connection(request.exchange).addChannel(watch.channel);
+      watch.start();
+    }
+    let cancelled = false;
+    return () => {
+      if (cancelled) return;
+      cancelled = true;
+      watch.stop();
+      this.watches.delete(watch);
+      if (this.pausedAt === null) this.connection(request.exchange).removeChannel(watch.channel);
+      this.forgetUnwatched(request.exchange, watch.channel);
+    };
+  }
+
+  /** The latest valid price of a stream key, with the time it arrived. */
+  quote(key: string): Quote | undefined {
+    return this.quotes.get(key);
+  }
+
+  configure(settings: Partial<PriceSettings>): void {
+    this.current = { ...this.current, ...settings };
+    for (const watch of this.watches) watch.restartStaleCheck();
+    this.notify();
+  }
+
+  /** Closes every connection; cells show #N/A "paused" until resumed. */
+  pause(): void {
+    if (this.pausedAt !== null) return;
+    const at = this.now();
+    this.pausedAt = at;
+    // Nothing streams while paused: after resuming, cells wait for new prices instead of showing kept ones.
+    this.quotes.clear();
+    for (const watch of this.watches) watch.paused(at);
+    for (const connection of this.connections.values()) connection.pause();
+    this.notify();
+  }
+
+  resume(): void {
+    if (this.pausedAt === null) return;
+    this.pausedAt = null;
+    const byExchange = new Map<LiveExchange, string[]>();
+    for (const watch of this.watches) {
+      byExchange.set(watch.request.exchange, [...(byExchange.get(watch.request.exchange) ?? []), watch.channel]);
+    }
+    for (const connection of this.connections.values()) connection.pause();
+    this.connections.clear();
+    for (const [exchange, channels] of byExchange) for (const channel of channels) this.connection(exchange).addChannel(channel);
+    for (const watch of this.watches) watch.start();
+    this.notify();
+  }
+
+  /** Connection state per exchange with a feed, for the task pane. */
+  status(): ConnectionStatus[] {
+    return LIVE_EXCHANGES.map(
+      (id) =>
+        this.connections.get(id)?.status() ?? {
+          exchange: id,
+          state: this.pausedAt === null ? 'idle' : 'paused',
+          channels: 0,
+          reconnects: 0,
+          lastMessageAt: null,
+          retryInMs: null,
+        },
+    );
+  }
+
+  /** Calls `listener` whenever a connection or a setting changes; returns the function that stops it. */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private connection(exchange: LiveExchange): FeedConnection {
+    let connection = this.connections.get(exchange);
+    if (!connection) {
+      const feed = EXCHANGE_FEEDS[exchange];
+      connection = new FeedConnection(
+        feed,
+        this.options.urls?.[exchange] ?? feed.url,
+        this.options.connect,
+        this.options.backoff ?? DEFAULT_BACKOFF,
+        this.now,
+        { tick: (tick, at) => this.received(exchange, tick, at), status: () => this.notify() },
+      );
+      this.connections.set(exchange, connection);
+    }
+    return connection;
+  }
+
+  /**
+   * Drops the prices of a stream no cell watches any more: it is unsubscribed, so they would only age, and a
+   * cell entered later must wait for a price streamed for it rather than be shown one kept from before.
+   */
+  private forgetUnwatched(exchange: LiveExchange, channel: string): void {
+    for (const watch of this.watches) if (watch.request.exchange === exchange && watch.channel === channel) return;
+    const feed = EXCHANGE_FEEDS[exchange];
+    for (const key of [...this.quotes.keys()]) {
+      const [ex, instrument, kind] = key.split('|') as [string, string, PriceKind];
+      if (ex === exchange && feed.channel(instrument, kind) === channel) this.quotes.delete(key);
+    }
+  }
+
+  private received(exchange: LiveExchange, tick: PriceTick, at: number): void {
+    const price = priceNumber(tick.text);
+    // A malformed or non-positive price is dropped: the cell keeps its last good one until that goes stale.
+    if (price === undefined) return;
+    const key = quoteKey(exchange, tick.instrument, tick.kind);
+    this.quotes.set(key, { price, at });
+    for (const watch of this.watches) if (watch.key === key) watch.updated();
+  }
+
+  private notify(): void {
+    for (const listener of this.listeners) listener();
+  }
+}
