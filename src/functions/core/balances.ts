@@ -1,24 +1,12 @@
 import { findAssetSpec } from '../../engine/assetSpec';
 import { fail } from '../../engine/errors';
 import type { Balance, Preset } from '../../engine/model';
-import { optionalNumber, requiredNumber, requiredText, requirePositive } from './coerce';
-import type { TableSpec } from './tables';
-import { readRow, readTable } from './tables';
+import { requiredText } from './coerce';
+import { BALANCES_TABLE } from './columns';
+import { readRow, readTable, requiredRowNumber, rowNumber } from './tables';
 import type { CellArg } from './types';
 
-/** `asset | amount | price [| upnl]`: wallet balance in coin units, index price, unrealized PnL in coin units. */
-export const BALANCES_TABLE: TableSpec = {
-  columns: [
-    { name: 'asset', aliases: ['coin', 'currency', 'ccy'], required: true },
-    { name: 'amount', aliases: ['balance', 'wallet balance', 'wallet', 'quantity', 'qty'], required: true },
-    { name: 'price', aliases: ['index price', 'index', 'index rate'], required: true },
-    {
-      name: 'upnl',
-      aliases: ['unrealized pnl', 'unrealised pnl', 'unrealized profit', 'pnl', 'unrealized'],
-      required: false,
-    },
-  ],
-};
+export { BALANCES_TABLE } from './columns';
 
 /** A balances row and where it is in its range, so that later checks can name the row. */
 export interface BalanceRow extends Balance {
@@ -34,12 +22,12 @@ export interface BalanceRow extends Balance {
 export function readBalances(value: CellArg, arg: string): BalanceRow[] {
   return readTable(value, arg, BALANCES_TABLE).rows.map((row) =>
     readRow(row, BALANCES_TABLE, arg, (r) => {
-      const upnl = optionalNumber(r.cell('upnl'), r.label('upnl'));
+      const upnl = rowNumber(r, BALANCES_TABLE, 'upnl');
       return {
         row: r.row,
         asset: requiredText(r.cell('asset'), r.label('asset')),
-        amount: requiredNumber(r.cell('amount'), r.label('amount')),
-        price: requirePositive(requiredNumber(r.cell('price'), r.label('price')), r.label('price')),
+        amount: requiredRowNumber(r, BALANCES_TABLE, 'amount'),
+        price: requiredRowNumber(r, BALANCES_TABLE, 'price'),
         ...(upnl === null ? {} : { upnl }),
       };
     }),

@@ -1,15 +1,15 @@
 import type { Dec } from '../../engine/decimal';
-import { dec, ZERO } from '../../engine/decimal';
+import { ONE } from '../../engine/decimal';
 import { fail } from '../../engine/errors';
+import { expectedNumber, messageNumber, readNumber, readNumberText } from '../../engine/numberText';
+import type { Choices, ColumnSpec, NumberSign } from './columns';
+import { choiceWords } from './columns';
 import type { CellScalar } from './types';
 
 /**
  * Scalar cell coercion: turns what a host hands over into engine values, or fails naming the argument.
  * Hosts disagree on blank cells (Excel passes `null`, some paths `""` or `0`), so "blank" is decided here once.
  */
-
-/** Decimal text as a desk types it: optional sign, digits, optional fraction and exponent; no separators. */
-const NUMERIC_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 /** True for a cell with nothing in it (`null`, or text of only spaces). */
 export function isEmptyCell(cell: CellScalar): boolean {
@@ -29,17 +29,23 @@ export function describeCell(cell: CellScalar): string {
   return String(cell);
 }
 
+/**
+ * A cell as a Decimal, through the engine's one number reader: bounded to what a cell can hold before any
+ * Decimal is built, zero without sign, text with grouping commas in threes accepted.
+ */
 function numberFrom(cell: number | string | boolean, arg: string): Dec {
-  if (typeof cell === 'number') {
-    if (!Number.isFinite(cell)) fail('NOT_FINITE', { arg, got: String(cell) });
-    // -0 would survive into Decimal and print as "-0" in messages; a cell value of zero has no sign.
-    return cell === 0 ? ZERO : dec(cell);
-  }
-  if (typeof cell === 'string' && NUMERIC_TEXT.test(cell.trim())) {
-    const value = dec(cell.trim());
-    return value.isZero() ? ZERO : value;
-  }
-  return fail('NOT_A_NUMBER', { arg, got: describeCell(cell) });
+  if (typeof cell === 'number' && !Number.isFinite(cell)) return fail('NOT_FINITE', { arg, got: String(cell) });
+  if (typeof cell === 'boolean') return fail('NOT_A_NUMBER', { arg, got: describeCell(cell) });
+  const reading = typeof cell === 'number' ? readNumber(cell) : readNumberText(cell);
+  if (reading.ok) return reading.value;
+  if (reading.refusal === 'not-a-number') return fail('NOT_A_NUMBER', { arg, got: describeCell(cell) });
+  return fail('NUMBER_REFUSED', { arg, expected: expectedNumber(reading.refusal), got: shortCell(cell) });
+}
+
+/** A refused cell in a message: long text cut, so a 100-digit number does not fill the message. */
+function shortCell(cell: number | string): string {
+  const text = describeCell(cell);
+  return text.length > 40 ? `${text.slice(0, 30)}…" (${String(cell).trim().length} characters)` : text;
 }
 
 /** A required number: numbers and numeric text are accepted; a blank cell is MISSING_ARGUMENT. */
@@ -95,25 +101,66 @@ export function optionalCount(cell: CellScalar, arg: string): number {
   return value.toNumber();
 }
 
-/** One of a fixed set of words, case-insensitive; returns the canonical spelling from `choices`. */
-export function requiredChoice<T extends string>(cell: CellScalar, arg: string, choices: Readonly<Record<string, T>>): T {
+/**
+ * One of a fixed set of words, case-insensitive; returns the canonical spelling from `choices`. Only the
+ * choices' own words count: `constructor` or `__proto__` is no choice.
+ */
+export function requiredChoice<T extends string>(
+  cell: CellScalar,
+  arg: string,
+  choices: Choices<T> | Readonly<Record<string, T>>,
+): T {
   const word = requiredText(cell, arg);
-  const found = choices[word.toLowerCase()];
-  if (found === undefined) {
-    const expected = [...new Set(Object.values(choices))].join(', ');
-    return fail('BAD_CHOICE', { arg, expected, got: `"${word}"` });
-  }
+  const map: Choices<T> = choices instanceof Map ? choices : new Map(Object.entries(choices));
+  const found = map.get(word.toLowerCase());
+  if (found === undefined) return fail('BAD_CHOICE', { arg, expected: choiceWords(map), got: `"${word}"` });
   return found;
 }
 
 /** Checks that a value is > 0 (prices, marks): NOT_POSITIVE otherwise. */
 export function requirePositive(value: Dec, arg: string): Dec {
-  if (!value.isPositive() || value.isZero()) fail('NOT_POSITIVE', { arg, got: value.toString() });
+  if (!value.isPositive() || value.isZero()) fail('NOT_POSITIVE', { arg, got: messageNumber(value) });
   return value;
 }
 
 /** Checks that a value is ≥ 0 (rates, hours): NEGATIVE otherwise. */
 export function requireNotNegative(value: Dec, arg: string): Dec {
-  if (value.isNegative() && !value.isZero()) fail('NEGATIVE', { arg, got: value.toString() });
+  if (value.isNegative() && !value.isZero()) fail('NEGATIVE', { arg, got: messageNumber(value) });
   return value;
+}
+
+/** Checks that a value is a rate from 0 to 1 (mmr, imr): NEGATIVE below 0, RATE_ABOVE_ONE above 1. */
+export function requireRate(value: Dec, arg: string): Dec {
+  requireNotNegative(value, arg);
+  if (value.gt(ONE)) fail('RATE_ABOVE_ONE', { arg, got: messageNumber(value) });
+  return value;
+}
+
+/** Applies a number column's sign rule. */
+export function requireSign(value: Dec, sign: NumberSign, arg: string): Dec {
+  switch (sign) {
+    case 'any':
+      return value;
+    case 'positive':
+      return requirePositive(value, arg);
+    case 'notNegative':
+      return requireNotNegative(value, arg);
+    case 'rate':
+      return requireRate(value, arg);
+  }
+}
+
+/**
+ * A filled cell of a number column, read by the column's rule; `arg` names range, row and column. Every
+ * reader of balances, positions and shocks cells (functions and task pane) reads numbers through this.
+ */
+export function columnNumber(column: ColumnSpec, cell: CellScalar, arg: string): Dec {
+  if (column.rule.kind !== 'number') throw new Error(`column ${column.name} holds no numbers`);
+  return requireSign(requiredNumber(cell, arg), column.rule.sign, arg);
+}
+
+/** A filled cell of a choice column: the meaning of its word, or BAD_CHOICE listing the words. */
+export function columnChoice<T extends string>(column: ColumnSpec, cell: CellScalar, arg: string): T {
+  if (column.rule.kind !== 'choice') throw new Error(`column ${column.name} holds no choices`);
+  return requiredChoice(cell, arg, column.rule.choices as Choices<T>);
 }

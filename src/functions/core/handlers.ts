@@ -39,12 +39,13 @@ import type { CellResult, FunctionContext, FunctionName } from './types';
 
 type Handler = (args: ArgList, ctx: FunctionContext) => CellResult;
 
-const MODES: Readonly<Record<string, AssetMode>> = {
-  multi: 'multi',
-  'multi-asset': 'multi',
-  single: 'single',
-  'single-asset': 'single',
-};
+// A Map, so that only these words are modes (`constructor` is not).
+const MODES: ReadonlyMap<string, AssetMode> = new Map([
+  ['multi', 'multi'],
+  ['multi-asset', 'multi'],
+  ['single', 'single'],
+  ['single-asset', 'single'],
+]);
 
 const number = (a: ArgList, name: string): Dec => requiredNumber(a.cell(name), name);
 const text = (a: ArgList, name: string): string => requiredText(a.cell(name), name);
