@@ -4,6 +4,7 @@ import { ZERO } from './decimal';
 import { fail } from './errors';
 import type { AssetSpec, Preset } from './model';
 import { tierIndex, tierTable } from './tierTable';
+import { messageNumber } from './numberText';
 
 function unitLabel(preset: Preset, spec: AssetSpec): string {
   return spec.tierUnit === 'value' ? `${preset.quote} value` : `${spec.asset} quantity`;
@@ -24,9 +25,9 @@ export function tieredUnits(preset: Preset, spec: AssetSpec, x: Dec): Dec {
     fail('TIERS_UNPUBLISHED_BEYOND', {
       preset: preset.id,
       asset: spec.asset,
-      cap: table.lastCap.toString(),
+      cap: messageNumber(table.lastCap),
       unit: unitLabel(preset, spec),
-      reached: x.toString(),
+      reached: messageNumber(x),
     });
   }
   const i = tierIndex(table, x);
@@ -34,7 +35,7 @@ export function tieredUnits(preset: Preset, spec: AssetSpec, x: Dec): Dec {
 }
 
 function checkPrice(price: Dec): void {
-  if (price.isNeg() && !price.isZero()) fail('NEGATIVE', { arg: 'price', got: price.toString() });
+  if (price.isNeg() && !price.isZero()) fail('NEGATIVE', { arg: 'price', got: messageNumber(price) });
 }
 
 /**

@@ -97,7 +97,7 @@ export function optionalBoolean(cell: CellScalar, arg: string): boolean {
 export function optionalCount(cell: CellScalar, arg: string): number {
   const value = optionalNumber(cell, arg);
   if (value === null) return 0;
-  if (!value.isInteger() || value.isNegative()) fail('NOT_WHOLE_NUMBER', { arg, got: value.toString() });
+  if (!value.isInteger() || value.isNegative()) fail('NOT_WHOLE_NUMBER', { arg, got: messageNumber(value) });
   return value.toNumber();
 }
 
