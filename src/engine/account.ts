@@ -48,18 +48,27 @@ function addBalances(states: Map<string, MutableState>, balances: readonly Balan
   }
 }
 
-/** Price of an asset with no balances row: the preset's quote is worth 1; anything else must be priced. */
-export function impliedPrice(preset: Preset, asset: string): Dec {
-  return asset === normalizeAsset(preset.quote) ? ONE : fail('PRICE_NEEDED', { asset });
+/**
+ * Price of an asset with no balances row: the preset's quote is worth 1; anything else must be priced, by the
+ * argument `priceArg` names (`balances`, or MAINT_MARGIN's `prices`).
+ */
+export function impliedPrice(preset: Preset, asset: string, priceArg = 'balances'): Dec {
+  return asset === normalizeAsset(preset.quote) ? ONE : fail('PRICE_NEEDED', { arg: priceArg, asset });
 }
 
-function addPositionPnl(preset: Preset, states: Map<string, MutableState>, positions: readonly Position[]): void {
+function addPositionPnl(
+  preset: Preset,
+  states: Map<string, MutableState>,
+  positions: readonly Position[],
+  priceArg: string,
+): void {
   for (const position of positions) {
     if (!isCross(position)) continue;
     const { quote } = parseSymbol(preset, position.symbol);
     let state = states.get(quote);
     if (!state) {
-      state = { asset: quote, amount: ZERO, price: impliedPrice(preset, quote), equity: ZERO, inBalances: false, hasBalanceUpnl: false };
+      const price = impliedPrice(preset, quote, priceArg);
+      state = { asset: quote, amount: ZERO, price, equity: ZERO, inBalances: false, hasBalanceUpnl: false };
       states.set(quote, state);
     }
     if (state.hasBalanceUpnl) fail('DUPLICATE_UPNL', { arg: 'balances', asset: quote });
@@ -73,10 +82,15 @@ function addPositionPnl(preset: Preset, states: Map<string, MutableState>, posit
  *
  * @throws DUPLICATE_ASSET, DUPLICATE_UPNL, PRICE_NEEDED, BAD_SYMBOL.
  */
-export function buildAccount(preset: Preset, balances: readonly Balance[], positions: readonly Position[]): Account {
+export function buildAccount(
+  preset: Preset,
+  balances: readonly Balance[],
+  positions: readonly Position[],
+  priceArg = 'balances',
+): Account {
   const states = new Map<string, MutableState>();
   addBalances(states, balances);
-  addPositionPnl(preset, states, positions);
+  addPositionPnl(preset, states, positions, priceArg);
   const assets: AssetState[] = [...states.values()].map(({ asset, amount, price, equity, inBalances }) => ({
     asset,
     amount,

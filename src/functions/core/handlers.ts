@@ -9,9 +9,9 @@ import {
   collateralValueCell,
   liabilityInterest,
   liquidationPrice,
-  maintenanceMargin,
   marginRatio,
   modeSwitchCheck,
+  positionsMaintenance,
   multiAssetLtv,
   riskLevel,
   stressMarginRatio,
@@ -20,7 +20,7 @@ import type { AssetMode, Preset } from '../../engine/model';
 import { accountFigureCell } from './accountCells';
 import type { ArgList } from './args';
 import type { BalanceRow } from './balances';
-import { readBalances, requireListedAssets } from './balances';
+import { readBalances, readPrices, requireListedAssets } from './balances';
 import {
   optionalBoolean,
   optionalCount,
@@ -101,7 +101,9 @@ export const HANDLERS: Readonly<Record<FunctionName, Handler>> = {
   },
   MAINT_MARGIN: (a, ctx) => {
     const rows = positions(a);
-    return numberCell(maintenanceMargin(a.preset(ctx), rows));
+    const preset = a.preset(ctx);
+    const prices = readPrices(a.range('prices'), 'prices');
+    return numberCell(positionsMaintenance(preset, rows, prices));
   },
   MARGIN_RATIO: (a, ctx) => {
     const fast = accountFigureCell(a, ctx, 'ratio');

@@ -76,7 +76,14 @@ export const FUNCTION_SPECS: Readonly<Record<FunctionName, FunctionSpec>> = {
     description: 'Loan-to-value: valued liabilities / valued collateral.',
   },
   MAINT_MARGIN: {
-    params: [POSITIONS, EXCHANGE],
+    params: [
+      POSITIONS,
+      EXCHANGE,
+      {
+        ...range('prices', 'Range asset | price (or a balances range): prices of settlement assets other than the quote'),
+        optional: true,
+      },
+    ],
     spills: false,
     description: 'Account maintenance margin of the cross positions, in quote currency.',
   },
