@@ -1,4 +1,4 @@
-import { assetSpec, normalizeAsset } from './assetSpec';
+import { assetSpec, findAssetSpec, normalizeAsset } from './assetSpec';
 import type { Dec } from './decimal';
 import { ONE, ZERO } from './decimal';
 import { fail } from './errors';
@@ -108,11 +108,13 @@ export function accountPrice(preset: Preset, account: Account, asset: string): D
 
 /** Rate that turns an amount of the quote asset into account currency: price × liabilityRate (Binance: askRate). */
 export function quoteRate(preset: Preset, account: Account, quote: string): Dec {
-  return accountPrice(preset, account, quote).times(assetSpec(preset, quote).liabilityRate);
+  // The positions are what brought this asset in, so a message names them, not an `asset` argument.
+  const spec = findAssetSpec(preset, quote) ?? fail('UNLISTED_SETTLEMENT', { asset: normalizeAsset(quote), preset: preset.id });
+  return accountPrice(preset, account, quote).times(spec.liabilityRate);
 }
 
 /** Valued equity of one asset (zero equity needs no spec, so an unlisted empty row is harmless). */
 export function valueState(preset: Preset, state: AssetState): Dec {
   if (state.equity.isZero()) return ZERO;
-  return valueHolding(preset, assetSpec(preset, state.asset), state.equity, state.price);
+  return valueHolding(preset, assetSpec(preset, state.asset), state.equity, state.price, 'balances');
 }

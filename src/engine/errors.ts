@@ -56,16 +56,20 @@ export const ERRORS = {
   // Presets and assets
   UNKNOWN_EXCHANGE: spec('value', (p) => `exchange: unknown preset "${p.id}"; known: ${p.known}`),
   UNKNOWN_ASSET: spec('na', (p) => `asset: ${p.asset} is not a collateral asset of preset ${p.preset}`),
+  UNLISTED_SETTLEMENT: spec(
+    'na',
+    (p) => `positions: positions settle in ${p.asset}, which is not a collateral asset of preset ${p.preset}`,
+  ),
   UNKNOWN_RANGE_ASSET: spec('na', (p) => `${p.arg}, row ${p.row}: ${p.asset} is not a collateral asset of preset ${p.preset}`),
   TIERS_UNPUBLISHED: spec(
     'na',
     (p) =>
-      `asset: the ${p.asset} haircut tiers of preset ${p.preset} are unpublished; import the live table or enter the tiers in the task pane`,
+      `${p.arg ?? 'asset'}: the ${p.asset} haircut tiers of preset ${p.preset} are unpublished; import the live table or enter the tiers in the task pane`,
   ),
   TIERS_UNPUBLISHED_BEYOND: spec(
     'na',
     (p) =>
-      `amount: preset ${p.preset} publishes ${p.asset} tiers only up to ${p.cap} (${p.unit}); the holding reaches ${p.reached}. Import the live table or enter the further tiers`,
+      `${p.arg ?? 'amount'}: preset ${p.preset} publishes ${p.asset} tiers only up to ${p.cap} (${p.unit}); the holding reaches ${p.reached}. Import the live table or enter the further tiers`,
   ),
   HAIRCUT_UNPUBLISHED: spec(
     'na',

@@ -125,7 +125,7 @@ export function evaluateModel(model: LiquidationModel, t: Dec): { equity: Dec; m
   for (const m of model.moving) {
     const amount = m.equityA.plus(m.equityB.times(t));
     if (amount.isZero()) continue;
-    const value = valueHolding(model.preset, m.spec, amount, m.priceA.plus(m.priceB.times(t)));
+    const value = valueHolding(model.preset, m.spec, amount, m.priceA.plus(m.priceB.times(t)), 'balances');
     equity = equity.plus(value);
     if (value.isNeg()) liabilities = liabilities.minus(value);
   }

@@ -2,7 +2,7 @@ import type { Account } from './account';
 import { buildAccount, quoteRate, valueState } from './account';
 import { normalizeAsset } from './assetSpec';
 import type { Dec } from './decimal';
-import { ZERO } from './decimal';
+import { dec, ZERO } from './decimal';
 import { fail, isMarginError } from './errors';
 import { marginRatio } from './marginRatio';
 import type { AssetMode, Balance, ModeSwitchResult, ModeSwitchRule, Position, Preset, RuleVerdict } from './model';
@@ -36,7 +36,7 @@ interface Context {
   readonly account: Account;
 }
 
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+const plural = (n: number, word: string): string => `${messageNumber(dec(n))} ${word}${n === 1 ? '' : 's'}`;
 
 function openPositions(positions: readonly Position[]): Position[] {
   return positions.filter((p) => !p.size.isZero());

@@ -1,5 +1,5 @@
 import type { Dec } from '../../engine/decimal';
-import { ONE } from '../../engine/decimal';
+import { dec, ONE } from '../../engine/decimal';
 import { fail } from '../../engine/errors';
 import { expectedNumber, messageNumber, readNumber, readNumberText } from '../../engine/numberText';
 import type { Choices, ColumnSpec, NumberSign } from './columns';
@@ -21,12 +21,17 @@ export function isBlankCell(cell: CellScalar): boolean {
   return isEmptyCell(cell) || cell === 0;
 }
 
-/** How a cell is shown in a message: text quoted, booleans as Excel writes them. */
+/** A number as Excel turns it into text: at most 15 significant digits (0.1 + 0.2 is "0.3"). */
+function numberAsText(cell: number): string {
+  return Number.isFinite(cell) ? messageNumber(dec(cell)) : String(cell);
+}
+
+/** How a cell is shown in a message: text quoted, booleans as Excel writes them, numbers as Excel shows them. */
 export function describeCell(cell: CellScalar): string {
   if (cell === null) return 'a blank cell';
   if (typeof cell === 'string') return cell.trim() === '' ? 'a blank cell' : `"${cell}"`;
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
-  return String(cell);
+  return numberAsText(cell);
 }
 
 /**
@@ -61,8 +66,11 @@ export function optionalNumber(cell: CellScalar, arg: string): Dec | null {
 }
 
 function textFrom(cell: string | number | boolean, arg: string): string {
-  if (typeof cell === 'boolean') return fail('NOT_TEXT', { arg, got: describeCell(cell) });
-  return String(cell).trim();
+  // NaN or ±Infinity from a host is no word: it would show up in results as "NaN".
+  if (typeof cell === 'boolean' || (typeof cell === 'number' && !Number.isFinite(cell))) {
+    return fail('NOT_TEXT', { arg, got: describeCell(cell) });
+  }
+  return typeof cell === 'number' ? numberAsText(cell) : cell.trim();
 }
 
 /** Required text (numbers are taken as their text); `null`, `""` and the host's blank `0` are MISSING_ARGUMENT. */
