@@ -28,7 +28,7 @@ export interface RowCells {
 /**
  * When a column the positional layout places among the required ones may still be left blank: a header row
  * need not name it, and a row may leave it blank when `holds` says so (for instance, a rate the preset's
- * leverage brackets give for the row's symbol). `reason` completes "blank, and …" in the message otherwise.
+ * leverage brackets give for the row's symbol). `reason` completes "blank (allowed only when …)" in the message otherwise.
  */
 export interface OptionalWhen {
   readonly reason: string;

@@ -145,7 +145,7 @@ export function readTable(value: CellArg, arg: string, spec: TableSpec, allowEmp
 export function readRow<T>(row: TableRow, spec: TableSpec, arg: string, convert: (row: TableRow) => T): T {
   const blank = spec.columns.find((c) => c.required && row.cell(c.name) === null && !(c.optionalWhen?.holds(row) ?? false));
   if (blank) {
-    const unless = blank.optionalWhen === undefined ? '' : ` and ${blank.optionalWhen.reason} does not hold`;
+    const unless = blank.optionalWhen === undefined ? '' : ` (allowed only when ${blank.optionalWhen.reason})`;
     fail('BAD_ROW', { arg, row: row.row, detail: `${blank.name} is blank${unless}; expected ${columnsText(spec)}` });
   }
   return convert(row);
