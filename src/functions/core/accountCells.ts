@@ -4,6 +4,7 @@ import type { Dec } from '../../engine/decimal';
 import { isMarginError } from '../../engine/errors';
 import type { MarginMode, Side } from '../../engine/model';
 import type { ArgList } from './args';
+import { isReadableNumber } from './coerce';
 import type { TableSpec } from './columns';
 import { BALANCES_TABLE, columnNamed, lookupChoice, POSITIONS_TABLE } from './columns';
 import { numberCell } from './results';
@@ -33,9 +34,6 @@ function column<T>(layout: TableLayout, name: string, accept: (cell: CellScalar 
   return out;
 }
 
-/** Smallest magnitude the one number reader takes from a cell (the smallest normal double); below is refused. */
-const MIN_NORMAL = 2 ** -1022;
-
 /**
  * The plain numbers the column's rule takes, as the full reader would take them; anything else (text, a
  * number the reader bounds or the rule refuses) is null, so the full path reads it and says what is wrong.
@@ -45,8 +43,7 @@ function numbers(spec: TableSpec, name: string, blankAsZero: boolean) {
   const sign = rule.kind === 'number' ? rule.sign : 'any';
   return (cell: CellScalar | undefined): number | null => {
     if (isBlank(cell)) return blankAsZero ? 0 : null;
-    if (typeof cell !== 'number' || !Number.isFinite(cell)) return null;
-    if (cell !== 0 && Math.abs(cell) < MIN_NORMAL) return null;
+    if (!isReadableNumber(cell)) return null;
     if (sign === 'positive' && !(cell > 0)) return null;
     if ((sign === 'notNegative' || sign === 'rate') && cell < 0) return null;
     if (sign === 'rate' && cell > 1) return null;

@@ -11,6 +11,14 @@ import type { CellScalar } from './types';
  * Hosts disagree on blank cells (Excel passes `null`, some paths `""` or `0`), so "blank" is decided here once.
  */
 
+/**
+ * True for a number cell the number reader takes as it is: finite, and zero or at least the smallest normal
+ * double (what is smaller is refused). Number paths that skip Decimal use this, so they take what it takes.
+ */
+export function isReadableNumber(cell: unknown): cell is number {
+  return typeof cell === 'number' && Number.isFinite(cell) && (cell === 0 || Math.abs(cell) >= 2 ** -1022);
+}
+
 /** True for a cell with nothing in it (`null`, or text of only spaces). */
 export function isEmptyCell(cell: CellScalar): boolean {
   return cell === null || (typeof cell === 'string' && cell.trim() === '');

@@ -22,6 +22,7 @@ import type { ArgList } from './args';
 import type { BalanceRow } from './balances';
 import { readBalances, readPrices, requireListedAssets } from './balances';
 import {
+  isReadableNumber,
   optionalBoolean,
   optionalCount,
   optionalNumber,
@@ -50,7 +51,6 @@ const MODES: ReadonlyMap<string, AssetMode> = new Map([
 const number = (a: ArgList, name: string): Dec => requiredNumber(a.cell(name), name);
 const text = (a: ArgList, name: string): string => requiredText(a.cell(name), name);
 const price = (a: ArgList, name: string): Dec => requirePositive(number(a, name), name);
-const isFiniteNumber = (cell: unknown): cell is number => typeof cell === 'number' && Number.isFinite(cell);
 const notNegative = (a: ArgList, name: string): Dec => requireNotNegative(number(a, name), name);
 const balances = (a: ArgList) => readBalances(a.range('balances'), 'balances');
 const positions = (a: ArgList) => readPositions(a.range('positions'), 'positions');
@@ -69,7 +69,7 @@ function presetFor(a: ArgList, ctx: FunctionContext, rows: readonly BalanceRow[]
 export const HANDLERS: Readonly<Record<FunctionName, Handler>> = {
   COLLATERAL_VALUE: (a, ctx) => {
     const [asset, rawAmount, rawPrice] = [text(a, 'asset'), a.cell('amount'), a.cell('price')];
-    if (isFiniteNumber(rawAmount) && isFiniteNumber(rawPrice) && rawPrice > 0) {
+    if (isReadableNumber(rawAmount) && isReadableNumber(rawPrice) && rawPrice > 0) {
       // Plain numbers skip Decimal construction: the engine's number entry is exact and rounds once.
       const value = collateralValueCell(a.preset(ctx), asset, rawAmount === 0 ? 0 : rawAmount, rawPrice);
       if (Number.isFinite(value)) return value;

@@ -73,6 +73,18 @@ describe('number text beyond what a cell holds', () => {
   });
 });
 
+describe('plain numbers below what a cell holds', () => {
+  it('are refused by the number paths as by the Decimal path', () => {
+    const tiny = Number.MIN_VALUE;
+    const refused = (where: string) => `#value ${where}: expected zero or a number a spreadsheet can hold (magnitude at least 2.2e-308), got 5e-324`;
+    expect(messageOf(call('COLLATERAL_VALUE', ['BTC', tiny, 60000, 'binance']))).toBe(refused('amount'));
+    expect(messageOf(call('ACCOUNT_EQUITY', [[['BTC', tiny, 60000]], 'binance']))).toBe(refused('balances, row 1, amount'));
+    expect(messageOf(call('MARGIN_RATIO', [BALANCES, positions('BTCUSDT', 'LONG', tiny, 60000, 60000, 0.004, 0, '', ''), 'binance']))).toBe(
+      refused('positions, row 2, size'),
+    );
+  });
+});
+
 describe('choice words are only their own words', () => {
   it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('MODE_SWITCH_CHECK refuses the target mode %s', (word) => {
     expect(messageOf(call('MODE_SWITCH_CHECK', [word, BALANCES, positions('BTCUSDT', 'LONG', 1, 60000, 60000, 0.004, 0, '', ''), 0, 'bitget']))).toBe(
