@@ -1,6 +1,7 @@
 import { fail } from '../engine/errors';
 import type { TableSpec } from '../functions/core/columns';
 import { BALANCES_TABLE, columnFor, lookupChoice, POSITIONS_TABLE, SIDES } from '../functions/core/columns';
+import { columnsText } from '../functions/core/tables';
 import type { CellGrid, CellScalar } from '../functions/core/types';
 import {
   BALANCE_COLUMNS,
@@ -67,7 +68,7 @@ function looksLikeBalancesRow(row: readonly CellScalar[]): boolean {
 function notRecognised(detail: string): never {
   return fail('BAD_CHOICE', {
     arg: 'selection',
-    expected: 'a balances range (asset | amount | price [| upnl]) or a positions range (symbol | side | size | entry | mark | mmr …)',
+    expected: `a balances range (${columnsText(BALANCES_TABLE)}) or a positions range (${columnsText(POSITIONS_TABLE)})`,
     got: detail,
   });
 }
