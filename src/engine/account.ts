@@ -1,4 +1,4 @@
-import { assetSpec, normalizeAsset } from './assetSpec';
+import { assetSpec, findAssetSpec, normalizeAsset } from './assetSpec';
 import type { Dec } from './decimal';
 import { ONE, ZERO } from './decimal';
 import { fail } from './errors';
@@ -48,18 +48,27 @@ function addBalances(states: Map<string, MutableState>, balances: readonly Balan
   }
 }
 
-/** Price of an asset with no balances row: the preset's quote is worth 1; anything else must be priced. */
-export function impliedPrice(preset: Preset, asset: string): Dec {
-  return asset === normalizeAsset(preset.quote) ? ONE : fail('PRICE_NEEDED', { asset });
+/**
+ * Price of an asset with no balances row: the preset's quote is worth 1; anything else must be priced, by the
+ * argument `priceArg` names (`balances`, or MAINT_MARGIN's `prices`).
+ */
+export function impliedPrice(preset: Preset, asset: string, priceArg = 'balances'): Dec {
+  return asset === normalizeAsset(preset.quote) ? ONE : fail('PRICE_NEEDED', { arg: priceArg, asset });
 }
 
-function addPositionPnl(preset: Preset, states: Map<string, MutableState>, positions: readonly Position[]): void {
+function addPositionPnl(
+  preset: Preset,
+  states: Map<string, MutableState>,
+  positions: readonly Position[],
+  priceArg: string,
+): void {
   for (const position of positions) {
     if (!isCross(position)) continue;
     const { quote } = parseSymbol(preset, position.symbol);
     let state = states.get(quote);
     if (!state) {
-      state = { asset: quote, amount: ZERO, price: impliedPrice(preset, quote), equity: ZERO, inBalances: false, hasBalanceUpnl: false };
+      const price = impliedPrice(preset, quote, priceArg);
+      state = { asset: quote, amount: ZERO, price, equity: ZERO, inBalances: false, hasBalanceUpnl: false };
       states.set(quote, state);
     }
     if (state.hasBalanceUpnl) fail('DUPLICATE_UPNL', { arg: 'balances', asset: quote });
@@ -73,10 +82,15 @@ function addPositionPnl(preset: Preset, states: Map<string, MutableState>, posit
  *
  * @throws DUPLICATE_ASSET, DUPLICATE_UPNL, PRICE_NEEDED, BAD_SYMBOL.
  */
-export function buildAccount(preset: Preset, balances: readonly Balance[], positions: readonly Position[]): Account {
+export function buildAccount(
+  preset: Preset,
+  balances: readonly Balance[],
+  positions: readonly Position[],
+  priceArg = 'balances',
+): Account {
   const states = new Map<string, MutableState>();
   addBalances(states, balances);
-  addPositionPnl(preset, states, positions);
+  addPositionPnl(preset, states, positions, priceArg);
   const assets: AssetState[] = [...states.values()].map(({ asset, amount, price, equity, inBalances }) => ({
     asset,
     amount,
@@ -94,11 +108,13 @@ export function accountPrice(preset: Preset, account: Account, asset: string): D
 
 /** Rate that turns an amount of the quote asset into account currency: price × liabilityRate (Binance: askRate). */
 export function quoteRate(preset: Preset, account: Account, quote: string): Dec {
-  return accountPrice(preset, account, quote).times(assetSpec(preset, quote).liabilityRate);
+  // The positions are what brought this asset in, so a message names them, not an `asset` argument.
+  const spec = findAssetSpec(preset, quote) ?? fail('UNLISTED_SETTLEMENT', { asset: normalizeAsset(quote), preset: preset.id });
+  return accountPrice(preset, account, quote).times(spec.liabilityRate);
 }
 
 /** Valued equity of one asset (zero equity needs no spec, so an unlisted empty row is harmless). */
 export function valueState(preset: Preset, state: AssetState): Dec {
   if (state.equity.isZero()) return ZERO;
-  return valueHolding(preset, assetSpec(preset, state.asset), state.equity, state.price);
+  return valueHolding(preset, assetSpec(preset, state.asset), state.equity, state.price, 'balances');
 }

@@ -7,6 +7,7 @@ import { ZERO } from './decimal';
 import type { AutoExchangeResult, AutoExchangeTrigger, Balance, Preset } from './model';
 import type { UserTierThreshold } from './userTier';
 import { userTierThreshold } from './userTier';
+import { messageNumber } from './numberText';
 
 export interface AutoExchangeOptions {
   /** User tier for the THRESHOLD trigger; blank = the preset's default tier. */
@@ -40,28 +41,28 @@ function thresholdSentence(account: Account, tier: UserTierThreshold | undefined
     const ignored = userTier?.trim() ? ` (user tier "${userTier.trim()}" is not used)` : '';
     return { fired: false, sentence: `the preset publishes no auto-exchange thresholds, so the THRESHOLD trigger does not apply${ignored}` };
   }
-  const limit = `the ${tier.tier} threshold ${tier.threshold.toString()}`;
+  const limit = `the ${tier.tier} threshold ${messageNumber(tier.threshold)}`;
   if (hits.length > 0) {
-    const list = hits.map((a) => `${a} wallet balance value ${walletValue(account, a).toString()}`).join(', ');
+    const list = hits.map((a) => `${a} wallet balance value ${messageNumber(walletValue(account, a))}`).join(', ');
     return { fired: true, sentence: `THRESHOLD: ${list} ${hits.length > 1 ? 'are' : 'is'} below ${limit}` };
   }
   const lowest = account.assets.reduce<string | undefined>(
     (low, s) => (low === undefined || walletValue(account, s.asset).lt(walletValue(account, low)) ? s.asset : low),
     undefined,
   );
-  const detail = lowest ? ` (lowest: ${lowest} ${walletValue(account, lowest).toString()})` : '';
+  const detail = lowest ? ` (lowest: ${lowest} ${messageNumber(walletValue(account, lowest))})` : '';
   return { fired: false, sentence: `every wallet balance value is at or above ${limit}${detail}` };
 }
 
 function liquidationVerdict(preset: Preset, account: Account): AccountVerdict {
   const equity = account.assets.reduce((sum, s) => sum.plus(valueState(preset, s)), ZERO);
   if (equity.gt(ZERO)) {
-    return { trigger: 'LIQUIDATION', fired: false, sentence: `account equity ${equity.toString()} is positive, so no liquidation forces an exchange` };
+    return { trigger: 'LIQUIDATION', fired: false, sentence: `account equity ${messageNumber(equity)} is positive, so no liquidation forces an exchange` };
   }
   return {
     trigger: 'LIQUIDATION',
     fired: true,
-    sentence: `LIQUIDATION: the account holds positions and its equity ${equity.toString()} is zero or negative`,
+    sentence: `LIQUIDATION: the account holds positions and its equity ${messageNumber(equity)} is zero or negative`,
   };
 }
 
@@ -77,14 +78,14 @@ function ltvVerdict(preset: Preset, account: Account): AccountVerdict {
     if (value.isNeg()) liabilities = liabilities.minus(value);
     else collateral = collateral.plus(value);
   }
-  if (liabilities.isZero()) return { trigger: 'LTV', fired: false, sentence: `LTV is 0 (no liabilities), below the trigger ${trigger.toString()}` };
+  if (liabilities.isZero()) return { trigger: 'LTV', fired: false, sentence: `LTV is 0 (no liabilities), below the trigger ${messageNumber(trigger)}` };
   if (collateral.isZero()) {
     return { trigger: 'LTV', fired: true, sentence: 'LTV: no positions, and LTV is unbounded (liabilities with no positive collateral)' };
   }
   const ltv = liabilities.div(collateral);
   const fired = ltv.gte(trigger);
-  const comparison = fired ? `LTV: no positions, and LTV ${ltv.toString()} is at or above` : `LTV ${ltv.toString()} is below`;
-  return { trigger: 'LTV', fired, sentence: `${comparison} the trigger ${trigger.toString()}` };
+  const comparison = fired ? `LTV: no positions, and LTV ${messageNumber(ltv)} is at or above` : `LTV ${messageNumber(ltv)} is below`;
+  return { trigger: 'LTV', fired, sentence: `${comparison} the trigger ${messageNumber(trigger)}` };
 }
 
 function deficitsOf(account: Account, hits: readonly string[], accountVerdict: AccountVerdict): Deficit[] {
@@ -125,6 +126,6 @@ function reasonOf(fired: boolean, threshold: Verdict, accountVerdict: Verdict, r
   const causes = [threshold, accountVerdict].filter((v) => v.fired).map((v) => v.sentence);
   const notes: string[] = [];
   if (rows === 0 && uncovered.isZero()) notes.push('no wallet balance is negative, so nothing is converted');
-  if (uncovered.gt(ZERO)) notes.push(`the positive assets run out: ${uncovered.toString()} of deficit value stays uncovered`);
+  if (uncovered.gt(ZERO)) notes.push(`the positive assets run out: ${messageNumber(uncovered)} of deficit value stays uncovered`);
   return `${[...causes, ...notes].join('; ')}.`;
 }

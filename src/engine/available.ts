@@ -6,6 +6,7 @@ import { fail } from './errors';
 import { accountInitial } from './initialMargin';
 import { equityOf } from './marginRatio';
 import type { Balance, Position, Preset } from './model';
+import { messageNumber } from './numberText';
 
 /**
  * Margin free for new orders (Binance `uniAvailableForOrder`): account equity − account initial margin, in
@@ -27,6 +28,6 @@ export function availableForOrder(
   const name = normalizeAsset(asset);
   const { liabilityRate } = assetSpec(preset, name);
   const rate = accountPrice(preset, account, name).times(liabilityRate);
-  if (!rate.gt(ZERO)) fail('NOT_POSITIVE', { arg: `asset (${name} price × liabilityRate)`, got: rate.toString() });
+  if (!rate.gt(ZERO)) fail('NOT_POSITIVE', { arg: `asset (${name} price × liabilityRate)`, got: messageNumber(rate) });
   return free.div(rate);
 }

@@ -4,6 +4,7 @@ import type { Dec } from './decimal';
 import { ONE, ZERO } from './decimal';
 import { fail } from './errors';
 import type { AutoExchangeTrigger, Conversion, Preset } from './model';
+import { messageNumber } from './numberText';
 
 /** A negative wallet balance to bring back to zero, and the trigger that makes the exchange do it. */
 export interface Deficit {
@@ -74,7 +75,7 @@ function sellProportionally(sources: readonly Source[], deficit: Deficit, amount
 function coverOne(account: Account, sources: Source[], deficit: Deficit): Cover {
   const state = account.byAsset.get(deficit.asset) as AssetState;
   const amount = state.amount.neg();
-  if (!state.price.gt(ZERO)) fail('NOT_POSITIVE', { arg: `balances (price of ${deficit.asset})`, got: state.price.toString() });
+  if (!state.price.gt(ZERO)) fail('NOT_POSITIVE', { arg: `balances (price of ${deficit.asset})`, got: messageNumber(state.price) });
   const value = amount.times(state.price);
   const live = sources.filter((s) => s.asset !== deficit.asset && s.remaining.gt(ZERO));
   const capacity = live.reduce((sum, s) => sum.plus(s.remaining.times(s.price).times(s.keep)), ZERO);

@@ -21,6 +21,12 @@ export const ERRORS = {
   NOT_FINITE: spec('value', (p) => `${p.arg}: expected a finite number, got ${p.got}`),
   NOT_POSITIVE: spec('value', (p) => `${p.arg}: expected a positive number, got ${p.got}`),
   NEGATIVE: spec('value', (p) => `${p.arg}: expected zero or a positive number, got ${p.got}`),
+  RATE_ABOVE_ONE: spec('value', (p) => `${p.arg}: expected a rate from 0 to 1, got ${p.got}`),
+  CUM_BEYOND_MARGIN: spec(
+    'value',
+    (p) =>
+      `${p.arg}: cum ${p.cum} is larger than the notional's margin |size| × mark × mmr = ${p.bound}, which would make the maintenance margin negative`,
+  ),
   NOT_TEXT: spec('value', (p) => `${p.arg}: expected text, got ${p.got}`),
   NOT_BOOLEAN: spec('value', (p) => `${p.arg}: expected TRUE or FALSE, got ${p.got}`),
   MISSING_ARGUMENT: spec('value', (p) => `${p.arg}: required, but the cell is blank`),
@@ -50,22 +56,26 @@ export const ERRORS = {
   // Presets and assets
   UNKNOWN_EXCHANGE: spec('value', (p) => `exchange: unknown preset "${p.id}"; known: ${p.known}`),
   UNKNOWN_ASSET: spec('na', (p) => `asset: ${p.asset} is not a collateral asset of preset ${p.preset}`),
+  UNLISTED_SETTLEMENT: spec(
+    'na',
+    (p) => `positions: positions settle in ${p.asset}, which is not a collateral asset of preset ${p.preset}`,
+  ),
   UNKNOWN_RANGE_ASSET: spec('na', (p) => `${p.arg}, row ${p.row}: ${p.asset} is not a collateral asset of preset ${p.preset}`),
   TIERS_UNPUBLISHED: spec(
     'na',
     (p) =>
-      `asset: the ${p.asset} haircut tiers of preset ${p.preset} are unpublished; import the live table or enter the tiers in the task pane`,
+      `${p.arg ?? 'asset'}: the ${p.asset} haircut tiers of preset ${p.preset} are unpublished; import the live table or enter the tiers in the task pane`,
   ),
   TIERS_UNPUBLISHED_BEYOND: spec(
     'na',
     (p) =>
-      `amount: preset ${p.preset} publishes ${p.asset} tiers only up to ${p.cap} (${p.unit}); the holding reaches ${p.reached}. Import the live table or enter the further tiers`,
+      `${p.arg ?? 'amount'}: preset ${p.preset} publishes ${p.asset} tiers only up to ${p.cap} (${p.unit}); the holding reaches ${p.reached}. Import the live table or enter the further tiers`,
   ),
   HAIRCUT_UNPUBLISHED: spec(
     'na',
     (p) => `the auto-exchange haircut of ${p.asset} in preset ${p.preset} is unpublished; import the live table or enter it`,
   ),
-  PRICE_NEEDED: spec('value', (p) => `balances: a price for ${p.asset} is needed (positions settle in it)`),
+  PRICE_NEEDED: spec('value', (p) => `${p.arg ?? 'balances'}: a price for ${p.asset} is needed (positions settle in it)`),
   UNKNOWN_USER_TIER: spec('value', (p) => `user_tier: expected one of ${p.expected}, got ${p.got}`),
   MODE_SWITCH_UNPUBLISHED: spec(
     'na',

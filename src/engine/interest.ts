@@ -1,9 +1,10 @@
 import type { Dec } from './decimal';
 import { ZERO } from './decimal';
 import { fail } from './errors';
+import { messageNumber } from './numberText';
 
 function requireNotNegative(arg: string, value: Dec): void {
-  if (value.isNeg() && !value.isZero()) fail('NEGATIVE', { arg, got: value.toString() });
+  if (value.isNeg() && !value.isZero()) fail('NEGATIVE', { arg, got: messageNumber(value) });
 }
 
 /**

@@ -6,6 +6,7 @@ import type { LiquidationModel, MovingAsset } from './liquidationModel';
 import { buildLiquidationModel, evaluateModel } from './liquidationModel';
 import type { Balance, Position, Preset } from './model';
 import { tierTable } from './tierTable';
+import { messageNumber } from './numberText';
 
 const TWO = dec(2);
 const THREE = dec(3);
@@ -73,7 +74,7 @@ function unitStep(l: Dec): Dec {
 function accept(model: LiquidationModel, t: Dec): Outcome {
   const { maintenance } = evaluateModel(model, t);
   if (maintenance.gt(ZERO)) return { root: t };
-  return { note: `equity reaches zero at ${model.p0.times(t).toString()} with no maintenance margin left` };
+  return { note: `equity reaches zero at ${messageNumber(model.p0.times(t))} with no maintenance margin left` };
 }
 
 function searchUp(model: LiquidationModel, points: readonly Dec[]): Outcome {
@@ -111,9 +112,9 @@ function nearest(outcomes: readonly Outcome[]): Dec | undefined {
 
 function checkNotLiquidated(model: LiquidationModel): void {
   const { equity, maintenance } = evaluateModel(model, ONE);
-  if (!equity.gt(ZERO)) fail('ALREADY_LIQUIDATED', { asset: model.asset, ratio: `unbounded, account equity ${equity.toString()}` });
+  if (!equity.gt(ZERO)) fail('ALREADY_LIQUIDATED', { asset: model.asset, ratio: `unbounded, account equity ${messageNumber(equity)}` });
   const ratio = maintenance.div(equity);
-  if (ratio.gte(ONE)) fail('ALREADY_LIQUIDATED', { asset: model.asset, ratio: ratio.toString() });
+  if (ratio.gte(ONE)) fail('ALREADY_LIQUIDATED', { asset: model.asset, ratio: messageNumber(ratio) });
 }
 
 /**

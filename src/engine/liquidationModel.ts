@@ -8,6 +8,7 @@ import type { AssetSpec, Balance, Position, Preset } from './model';
 import { isCross, positionMaintenance, signedSize } from './positions';
 import { parseSymbol } from './symbols';
 import { valueHolding } from './valuation';
+import { messageNumber } from './numberText';
 
 /**
  * An asset whose valued equity moves with the price of X. With t = p / p0, its equity is `equityA + equityB·t`
@@ -100,7 +101,7 @@ export function buildLiquidationModel(
 ): LiquidationModel {
   const account = buildAccount(preset, balances, positions);
   const p0 = referencePrice(account, positions, asset, preset);
-  if (!p0.gt(ZERO)) fail('NO_LIQUIDATION_PRICE', { asset, reason: `its current price ${p0.toString()} is not positive` });
+  if (!p0.gt(ZERO)) fail('NO_LIQUIDATION_PRICE', { asset, reason: `its current price ${messageNumber(p0)} is not positive` });
   const acc: Accumulator = { mmA: ZERO, mmB: ZERO, scaling: new Map() };
   for (const position of positions) if (isCross(position)) addPosition(preset, account, asset, p0, position, acc);
   const moving = movingAssets(preset, account, asset, p0, acc.scaling);
@@ -124,7 +125,7 @@ export function evaluateModel(model: LiquidationModel, t: Dec): { equity: Dec; m
   for (const m of model.moving) {
     const amount = m.equityA.plus(m.equityB.times(t));
     if (amount.isZero()) continue;
-    const value = valueHolding(model.preset, m.spec, amount, m.priceA.plus(m.priceB.times(t)));
+    const value = valueHolding(model.preset, m.spec, amount, m.priceA.plus(m.priceB.times(t)), 'balances');
     equity = equity.plus(value);
     if (value.isNeg()) liabilities = liabilities.minus(value);
   }

@@ -1,6 +1,7 @@
 import type { Account } from './account';
 import { buildAccount } from './account';
 import type { Dec } from './decimal';
+import { ZERO } from './decimal';
 import { crossPositionsMargin, liabilityMargin } from './margins';
 import type { Balance, Position, Preset } from './model';
 import { positionMaintenance } from './positions';
@@ -33,4 +34,24 @@ export function maintenanceMargin(
 ): Dec {
   const account = buildAccount(preset, balances, positions);
   return accountMaintenance(preset, account, positions, balances.length > 0);
+}
+
+/** The price of a settlement asset, as MAINT_MARGIN's `prices` gives it. */
+export interface AssetPrice {
+  readonly asset: string;
+  readonly price: Dec;
+}
+
+/**
+ * Account maintenance margin of the cross positions alone (no liabilities: the holdings are not given), with
+ * the prices of settlement assets other than the quote; a position settling in an unpriced asset is
+ * PRICE_NEEDED naming `prices`.
+ *
+ * @example
+ * positionsMaintenance(binance, [ethUsdcPosition], [{ asset: 'USDC', price: dec('0.9998') }])
+ */
+export function positionsMaintenance(preset: Preset, positions: readonly Position[], prices: readonly AssetPrice[]): Dec {
+  const rows = prices.map(({ asset, price }) => ({ asset, amount: ZERO, price }));
+  const account = buildAccount(preset, rows, positions, 'prices');
+  return accountMaintenance(preset, account, positions, false);
 }

@@ -5,6 +5,7 @@ import { ZERO } from './decimal';
 import { fail } from './errors';
 import { accountMaintenance } from './maintenance';
 import type { Balance, Position, Preset } from './model';
+import { messageNumber } from './numberText';
 
 /** Σ valued equity of an already built account. */
 export function equityOf(preset: Preset, account: Account): Dec {
@@ -23,6 +24,6 @@ export function equityOf(preset: Preset, account: Account): Dec {
 export function marginRatio(preset: Preset, balances: readonly Balance[], positions: readonly Position[]): Dec {
   const account = buildAccount(preset, balances, positions);
   const equity = equityOf(preset, account);
-  if (!equity.isPositive() || equity.isZero()) fail('EQUITY_NOT_POSITIVE', { equity: equity.toString() });
+  if (!equity.isPositive() || equity.isZero()) fail('EQUITY_NOT_POSITIVE', { equity: messageNumber(equity) });
   return accountMaintenance(preset, account, positions, balances.length > 0).div(equity);
 }

@@ -2,12 +2,13 @@ import type { Account } from './account';
 import { buildAccount, quoteRate, valueState } from './account';
 import { normalizeAsset } from './assetSpec';
 import type { Dec } from './decimal';
-import { ZERO } from './decimal';
+import { dec, ZERO } from './decimal';
 import { fail, isMarginError } from './errors';
 import { marginRatio } from './marginRatio';
 import type { AssetMode, Balance, ModeSwitchResult, ModeSwitchRule, Position, Preset, RuleVerdict } from './model';
 import { isCross, positionInitial } from './positions';
 import { parseSymbol } from './symbols';
+import { messageNumber } from './numberText';
 
 /** Binance's own error codes and messages for a refused asset-mode switch (USDⓈ-M error-code list). */
 export const BINANCE_MODE_SWITCH_ERRORS = {
@@ -35,7 +36,7 @@ interface Context {
   readonly account: Account;
 }
 
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+const plural = (n: number, word: string): string => `${messageNumber(dec(n))} ${word}${n === 1 ? '' : 's'}`;
 
 function openPositions(positions: readonly Position[]): Position[] {
   return positions.filter((p) => !p.size.isZero());
@@ -78,7 +79,7 @@ function noOpenPositions(ctx: Context): Check {
 function noNegativeBalance(ctx: Context): Check {
   const negative = ctx.balances.filter((b) => b.amount.isNeg() && !b.amount.isZero());
   if (negative.length === 0) return { pass: true, detail: 'no wallet balance is negative' };
-  const list = negative.map((b) => `${normalizeAsset(b.asset)} ${b.amount.toString()}`).join(', ');
+  const list = negative.map((b) => `${normalizeAsset(b.asset)} ${messageNumber(b.amount)}`).join(', ');
   return { pass: false, detail: `negative wallet balance: ${list}` };
 }
 
@@ -96,7 +97,7 @@ function marginSufficient(ctx: Context): Check {
     : quoteValue(ctx);
   const what = multi ? 'account equity with haircuts' : `${normalizeAsset(ctx.preset.quote)} equity alone`;
   const verb = margin.gte(needed) ? 'covers' : 'does not cover';
-  const detail = `after the switch the margin (${what}) ${margin.toString()} ${verb} the initial margin ${needed.toString()} of the cross positions${estimatedNote(estimated)}`;
+  const detail = `after the switch the margin (${what}) ${messageNumber(margin)} ${verb} the initial margin ${messageNumber(needed)} of the cross positions${estimatedNote(estimated)}`;
   return { pass: margin.gte(needed), detail };
 }
 
@@ -105,7 +106,7 @@ function quoteCoversMargin(ctx: Context): Check {
   const have = quoteValue(ctx);
   const orders = ctx.openOrders > 0 ? '; the margin of pending orders is not included' : '';
   const verb = have.gte(needed) ? 'covers' : 'does not cover';
-  const detail = `${normalizeAsset(ctx.preset.quote)} equity ${have.toString()} ${verb} the initial margin ${needed.toString()} of all positions${estimatedNote(estimated)}${orders}`;
+  const detail = `${normalizeAsset(ctx.preset.quote)} equity ${messageNumber(have)} ${verb} the initial margin ${messageNumber(needed)} of all positions${estimatedNote(estimated)}${orders}`;
   return { pass: have.gte(needed), detail };
 }
 
@@ -113,7 +114,7 @@ function maintenanceRateBelow(ctx: Context, limit: Dec): Check {
   try {
     const ratio = marginRatio(ctx.preset, ctx.balances, ctx.positions);
     const verb = ratio.lt(limit) ? 'is below' : 'is not below';
-    return { pass: ratio.lt(limit), detail: `margin ratio ${ratio.toString()} ${verb} ${limit.toString()}` };
+    return { pass: ratio.lt(limit), detail: `margin ratio ${messageNumber(ratio)} ${verb} ${messageNumber(limit)}` };
   } catch (error) {
     if (isMarginError(error) && error.code === 'EQUITY_NOT_POSITIVE') return { pass: false, detail: error.message };
     throw error;
@@ -121,7 +122,7 @@ function maintenanceRateBelow(ctx: Context, limit: Dec): Check {
 }
 
 function ruleName(rule: ModeSwitchRule): string {
-  return typeof rule === 'string' ? rule : `maintenanceRateBelow ${rule.maintenanceRateBelow.toString()}`;
+  return typeof rule === 'string' ? rule : `maintenanceRateBelow ${messageNumber(rule.maintenanceRateBelow)}`;
 }
 
 function runRule(ctx: Context, rule: ModeSwitchRule): Check {

@@ -1,5 +1,7 @@
 import type { Dec } from './decimal';
+import { fail } from './errors';
 import type { Position } from './model';
+import { messageNumber } from './numberText';
 
 /** Signed position size: LONG and SHORT take the magnitude, BOTH (one-way mode) keeps the sign given. */
 export function signedSize(position: Position): Dec {
@@ -13,9 +15,28 @@ export function positionUpnl(position: Position): Dec {
   return position.mark.minus(position.entry).times(signedSize(position));
 }
 
-/** Maintenance margin in the quote asset: |size| × mark × mmr − cum. */
+/** The notional's margin, |size| × mark × mmr: the most a position's `cum` may take off it. */
+export function notionalMargin(position: Position): Dec {
+  return position.size.abs().times(position.mark).times(position.mmr);
+}
+
+/**
+ * Refuses a `cum` larger than the notional's margin: the maintenance margin would be negative, and a margin
+ * ratio or a mode-switch check would read a debt as headroom. `arg` names the range and row for the message.
+ */
+export function checkPositionCum(position: Position, arg: string): void {
+  const bound = notionalMargin(position);
+  if (position.cum.gt(bound)) {
+    fail('CUM_BEYOND_MARGIN', { arg, cum: messageNumber(position.cum), bound: messageNumber(bound) });
+  }
+}
+
+/**
+ * Maintenance margin in the quote asset: |size| × mark × mmr − cum. Readers refuse a position whose margin is
+ * negative at its mark ({@link checkPositionCum}); stressed or moved marks may take it below, as the model asks.
+ */
 export function positionMaintenance(position: Position): Dec {
-  return position.size.abs().times(position.mark).times(position.mmr).minus(position.cum);
+  return notionalMargin(position).minus(position.cum);
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Dec } from './decimal';
 import { dec, ONE } from './decimal';
 import { fail } from './errors';
 import type { Preset, RiskBands, RiskLevel } from './model';
+import { messageNumber } from './numberText';
 
 /** Risk bands of the Binance Multi-Asset Margin guide: below 50% safe, 50–80% warning, above 80% danger. */
 export const DEFAULT_RISK_BANDS: RiskBands = { warning: dec('0.5'), danger: dec('0.8') };
@@ -15,7 +16,7 @@ export const DEFAULT_RISK_BANDS: RiskBands = { warning: dec('0.5'), danger: dec(
  * riskLevel(binance, dec('0.6')) // 'WARNING'
  */
 export function riskLevel(preset: Preset, ratio: Dec): RiskLevel {
-  if (ratio.isNeg() && !ratio.isZero()) fail('NEGATIVE', { arg: 'margin_ratio', got: ratio.toString() });
+  if (ratio.isNeg() && !ratio.isZero()) fail('NEGATIVE', { arg: 'margin_ratio', got: messageNumber(ratio) });
   const bands = preset.rules.riskBands;
   if (ratio.lt(bands.warning)) return 'SAFE';
   if (ratio.lte(bands.danger)) return 'WARNING';

@@ -6,13 +6,14 @@ import { fail } from './errors';
 import { marginRatio } from './marginRatio';
 import type { Balance, Position, Preset, Shock } from './model';
 import { parseSymbol } from './symbols';
+import { messageNumber } from './numberText';
 
 /** Price factor (1 + change) per shocked asset, after checking each shock. */
 function shockFactors(shocks: readonly Shock[]): Map<string, Dec> {
   const factors = new Map<string, Dec>();
   shocks.forEach((shock, i) => {
     const asset = normalizeAsset(shock.asset);
-    if (shock.change.lte(ONE.neg())) fail('BAD_SHOCK', { row: i + 1, asset, got: shock.change.toString() });
+    if (shock.change.lte(ONE.neg())) fail('BAD_SHOCK', { row: i + 1, asset, got: messageNumber(shock.change) });
     if (factors.has(asset)) fail('DUPLICATE_ASSET', { arg: 'shocks', asset });
     factors.set(asset, ONE.plus(shock.change));
   });

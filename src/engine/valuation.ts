@@ -4,6 +4,7 @@ import { ZERO } from './decimal';
 import { fail } from './errors';
 import type { AssetSpec, Preset } from './model';
 import { tierIndex, tierTable } from './tierTable';
+import { messageNumber } from './numberText';
 
 function unitLabel(preset: Preset, spec: AssetSpec): string {
   return spec.tierUnit === 'value' ? `${preset.quote} value` : `${spec.asset} quantity`;
@@ -17,16 +18,18 @@ function unitLabel(preset: Preset, spec: AssetSpec): string {
  * @example
  * tieredUnits(bitget, bitget.assets.BTC, dec(600000)).toString() // '582000'
  */
-export function tieredUnits(preset: Preset, spec: AssetSpec, x: Dec): Dec {
+export function tieredUnits(preset: Preset, spec: AssetSpec, x: Dec, arg?: string): Dec {
   const table = tierTable(spec);
-  if (table.floors.length === 0) fail('TIERS_UNPUBLISHED', { asset: spec.asset, preset: preset.id });
+  const named: Readonly<Record<string, string>> = arg === undefined ? {} : { arg };
+  if (table.floors.length === 0) fail('TIERS_UNPUBLISHED', { ...named, asset: spec.asset, preset: preset.id });
   if (table.lastCap !== null && x.gt(table.lastCap)) {
     fail('TIERS_UNPUBLISHED_BEYOND', {
+      ...named,
       preset: preset.id,
       asset: spec.asset,
-      cap: table.lastCap.toString(),
+      cap: messageNumber(table.lastCap),
       unit: unitLabel(preset, spec),
-      reached: x.toString(),
+      reached: messageNumber(x),
     });
   }
   const i = tierIndex(table, x);
@@ -34,26 +37,27 @@ export function tieredUnits(preset: Preset, spec: AssetSpec, x: Dec): Dec {
 }
 
 function checkPrice(price: Dec): void {
-  if (price.isNeg() && !price.isZero()) fail('NEGATIVE', { arg: 'price', got: price.toString() });
+  if (price.isNeg() && !price.isZero()) fail('NEGATIVE', { arg: 'price', got: messageNumber(price) });
 }
 
 /**
  * Margin value, in quote currency, of `amount` coins of an asset at `price`: a positive amount counts at its
  * tiered haircut value, a negative amount (a liability) at `amount × price × liabilityRate` (negative).
  *
- * @throws NEGATIVE for a negative price; TIERS_UNPUBLISHED(_BEYOND) when the tiers do not cover the holding.
+ * @throws NEGATIVE for a negative price; TIERS_UNPUBLISHED(_BEYOND) when the tiers do not cover the holding,
+ * naming `arg` (the argument the holding came from: `balances` for an account) or else `asset` / `amount`.
  * @example
  * valueHolding(bitget, bitget.assets.BTC, dec(10), dec(60000)).toString() // '582000'
  */
-export function valueHolding(preset: Preset, spec: AssetSpec, amount: Dec, price: Dec): Dec {
+export function valueHolding(preset: Preset, spec: AssetSpec, amount: Dec, price: Dec, arg?: string): Dec {
   checkPrice(price);
   if (amount.isZero()) return ZERO;
   if (amount.isNeg()) {
     const liability = amount.times(price).times(spec.liabilityRate);
     return liability.isZero() ? ZERO : liability;
   }
-  if (spec.tierUnit === 'value') return tieredUnits(preset, spec, amount.times(price));
-  const value = tieredUnits(preset, spec, amount).times(price);
+  if (spec.tierUnit === 'value') return tieredUnits(preset, spec, amount.times(price), arg);
+  const value = tieredUnits(preset, spec, amount, arg).times(price);
   return value.isZero() ? ZERO : value;
 }
 

@@ -102,11 +102,12 @@ export function multiassetLtv(balances: any[][], exchange?: any): number {
  * @helpurl https://localhost:3000/FUNCTIONS.html#maint_margin
  * @param positions Positions range: symbol | side | size | entry | mark | mmr [| cum] [| imr] [| margin_mode]; header row optional.
  * @param [exchange] Preset id, e.g. "binance"; the workbook's default preset when omitted.
+ * @param [prices] Prices of settlement assets other than the quote: asset | price rows, or a balances range.
  * @returns Maintenance margin in the quote currency.
  * @example =MARGIN.MAINT_MARGIN({"BTCUSDT","LONG",2,60000,60000,0.004,0,0.01}, "bitget")
  */
-export function maintMargin(positions: any[][], exchange?: any): number {
-  return evaluateNumber('MAINT_MARGIN', [positions, exchange]);
+export function maintMargin(positions: any[][], exchange?: any, prices?: any[][]): number {
+  return evaluateNumber('MAINT_MARGIN', [positions, exchange, prices]);
 }
 
 /**

@@ -1,6 +1,10 @@
-import { type Dec, dec, ZERO } from '../engine/decimal';
+import { type Dec, ZERO } from '../engine/decimal';
 import { fail } from '../engine/errors';
 import type { Balance, MarginMode, Position, Side } from '../engine/model';
+import { checkPositionCum } from '../engine/positions';
+import { columnNumber } from '../functions/core/coerce';
+import type { ColumnSpec, TableSpec } from '../functions/core/columns';
+import { BALANCES_TABLE, columnNamed, lookupChoice, MARGIN_MODES, POSITIONS_TABLE, SIDES } from '../functions/core/columns';
 
 /** A balances grid row as typed (or read from a sheet): every field is text until it is parsed. */
 export interface BalanceRow {
@@ -49,29 +53,23 @@ export const EMPTY_POSITION: PositionRow = {
   marginMode: 'cross',
 };
 
-// Thousands separators are accepted because people type "60,000"; nothing else beyond a plain decimal is.
-const NUMBER_TEXT = /^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?([eE][+-]?\d+)?$/;
-
-type Check = 'any' | 'positive' | 'nonNegative';
-
-function readNumber(text: string, grid: string, row: number, column: string, check: Check): Dec {
-  const t = text.trim().replace(/^−/, '-');
-  if (t === '' || !NUMBER_TEXT.test(t) || !/\d/.test(t)) {
-    const got = t === '' ? 'a blank cell' : JSON.stringify(text);
-    return fail('BAD_ROW', { arg: grid, row, detail: `${column}: expected a number, got ${got}` });
-  }
-  const value = dec(t.replace(/,/g, ''));
-  if (check === 'positive' && !value.gt(0)) {
-    return fail('BAD_ROW', { arg: grid, row, detail: `${column}: expected a positive number, got ${t}` });
-  }
-  if (check === 'nonNegative' && value.lt(0)) {
-    return fail('BAD_ROW', { arg: grid, row, detail: `${column}: expected zero or a positive number, got ${t}` });
-  }
-  return value.isZero() ? ZERO : value;
+/** The column of the shared table a grid field holds: grid fields are camelCase (`marginMode` → `margin_mode`). */
+function columnOf(spec: TableSpec, field: string): ColumnSpec {
+  return columnNamed(spec, field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
 }
 
-function readOptional(text: string, grid: string, row: number, column: string, check: Check): Dec | undefined {
-  return text.trim() === '' ? undefined : readNumber(text, grid, row, column, check);
+/**
+ * A typed field by its column's rule in the shared table, through the same number reader as the functions;
+ * messages read `positions, row 2: mark: …`. A required field left blank is `required, but blank`.
+ */
+function readNumberField(spec: TableSpec, text: string, grid: string, row: number, field: string): Dec {
+  const column = columnOf(spec, field);
+  if (text.trim() === '') return fail('BAD_ROW', { arg: grid, row, detail: `${column.name}: required, but blank` });
+  return columnNumber(column, text, `${grid}, row ${row}: ${column.name}`);
+}
+
+function readOptional(spec: TableSpec, text: string, grid: string, row: number, field: string): Dec | undefined {
+  return text.trim() === '' ? undefined : readNumberField(spec, text, grid, row, field);
 }
 
 function readName(text: string, grid: string, row: number, column: string): string {
@@ -80,15 +78,15 @@ function readName(text: string, grid: string, row: number, column: string): stri
 }
 
 function readSide(text: string, row: number): Side {
-  const t = text.trim().toUpperCase();
-  if (t === 'LONG' || t === 'SHORT' || t === 'BOTH') return t;
+  const side = lookupChoice(SIDES, text);
+  if (side !== undefined) return side;
   return fail('BAD_ROW', { arg: 'positions', row, detail: `side: expected LONG, SHORT or BOTH, got ${JSON.stringify(text)}` });
 }
 
 function readMarginMode(text: string, row: number): MarginMode {
-  const t = text.trim().toLowerCase();
-  if (t === '' || t === 'cross') return 'cross';
-  if (t === 'isolated') return 'isolated';
+  if (text.trim() === '') return 'cross';
+  const mode = lookupChoice(MARGIN_MODES, text);
+  if (mode !== undefined) return mode;
   return fail('BAD_ROW', {
     arg: 'positions',
     row,
@@ -106,11 +104,12 @@ export function parseBalanceRows(rows: readonly BalanceRow[]): Balance[] {
   rows.forEach((r, i) => {
     if (isBlank(r)) return;
     const row = i + 1;
-    const upnl = readOptional(r.upnl, 'balances', row, 'upnl', 'any');
+    const B = BALANCES_TABLE;
+    const upnl = readOptional(B, r.upnl, 'balances', row, 'upnl');
     out.push({
       asset: readName(r.asset, 'balances', row, 'asset').toUpperCase(),
-      amount: readNumber(r.amount, 'balances', row, 'amount', 'any'),
-      price: readNumber(r.price, 'balances', row, 'price', 'positive'),
+      amount: readNumberField(B, r.amount, 'balances', row, 'amount'),
+      price: readNumberField(B, r.price, 'balances', row, 'price'),
       ...(upnl === undefined ? {} : { upnl }),
     });
   });
@@ -129,18 +128,21 @@ export function parsePositionRows(rows: readonly PositionRow[]): Position[] {
     if (isBlankPosition(r)) return;
     const row = i + 1;
     const g = 'positions';
-    const imr = readOptional(r.imr, g, row, 'imr', 'nonNegative');
-    out.push({
+    const P = POSITIONS_TABLE;
+    const imr = readOptional(P, r.imr, g, row, 'imr');
+    const position: Position = {
       symbol: readName(r.symbol, g, row, 'symbol').toUpperCase(),
       side: readSide(r.side, row),
-      size: readNumber(r.size, g, row, 'size', 'any'),
-      entry: readNumber(r.entry, g, row, 'entry', 'positive'),
-      mark: readNumber(r.mark, g, row, 'mark', 'positive'),
-      mmr: readNumber(r.mmr, g, row, 'mmr', 'nonNegative'),
-      cum: readOptional(r.cum, g, row, 'cum', 'any') ?? ZERO,
+      size: readNumberField(P, r.size, g, row, 'size'),
+      entry: readNumberField(P, r.entry, g, row, 'entry'),
+      mark: readNumberField(P, r.mark, g, row, 'mark'),
+      mmr: readNumberField(P, r.mmr, g, row, 'mmr'),
+      cum: readOptional(P, r.cum, g, row, 'cum') ?? ZERO,
       ...(imr === undefined ? {} : { imr }),
       marginMode: readMarginMode(r.marginMode, row),
-    });
+    };
+    checkPositionCum(position, `${g}, row ${row}`);
+    out.push(position);
   });
   return out;
 }

@@ -1,4 +1,7 @@
 import { fail } from '../engine/errors';
+import type { TableSpec } from '../functions/core/columns';
+import { BALANCES_TABLE, columnFor, lookupChoice, POSITIONS_TABLE, SIDES } from '../functions/core/columns';
+import { columnsText } from '../functions/core/tables';
 import type { CellGrid, CellScalar } from '../functions/core/types';
 import {
   BALANCE_COLUMNS,
@@ -14,47 +17,11 @@ export type SelectionContent =
   | { readonly kind: 'balances'; readonly rows: readonly BalanceRow[] }
   | { readonly kind: 'positions'; readonly rows: readonly PositionRow[] };
 
-// Header words the sheet may use, normalised (lower case, letters and digits only) → grid column.
-const BALANCE_HEADERS: Readonly<Record<string, keyof BalanceRow>> = {
-  asset: 'asset',
-  coin: 'asset',
-  currency: 'asset',
-  ccy: 'asset',
-  amount: 'amount',
-  balance: 'amount',
-  walletbalance: 'amount',
-  price: 'price',
-  index: 'price',
-  indexprice: 'price',
-  upnl: 'upnl',
-  unrealizedpnl: 'upnl',
-};
-
-const POSITION_HEADERS: Readonly<Record<string, keyof PositionRow>> = {
-  symbol: 'symbol',
-  side: 'side',
-  size: 'size',
-  positionamt: 'size',
-  qty: 'size',
-  entry: 'entry',
-  entryprice: 'entry',
-  mark: 'mark',
-  markprice: 'mark',
-  mmr: 'mmr',
-  cum: 'cum',
-  imr: 'imr',
-  marginmode: 'marginMode',
-  margintype: 'marginMode',
-};
-
-const SIDES = ['LONG', 'SHORT', 'BOTH'];
-
 // A sheet without a side column must not read as LONG: blank fields are reported when the rows are parsed.
 const BLANK_POSITION: PositionRow = { ...EMPTY_POSITION, side: '', marginMode: '' };
 
-function normalize(cell: CellScalar | undefined): string {
-  return typeof cell === 'string' ? cell.toLowerCase().replace(/[^a-z0-9]/g, '') : '';
-}
+/** The grid field of a table column: `margin_mode` → `marginMode`. */
+const fieldOf = (column: string): string => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
 /** A cell as grid text: numbers in shortest round-trip form, blanks (`null`, `""`) as empty text. */
 export function cellText(cell: CellScalar | undefined): string {
@@ -63,11 +30,16 @@ export function cellText(cell: CellScalar | undefined): string {
   return String(cell).trim();
 }
 
-function headerMap<K extends string>(header: readonly CellScalar[], words: Readonly<Record<string, K>>): Map<K, number> {
+/**
+ * Grid field → column index, for the header cells the shared column table knows (the functions' own names and
+ * aliases); other header cells are left out, and missing fields stay blank for the row check to report.
+ */
+function headerMap<K extends string>(header: readonly CellScalar[], spec: TableSpec): Map<K, number> {
   const map = new Map<K, number>();
   header.forEach((cell, i) => {
-    const column = words[normalize(cell)];
-    if (column !== undefined && !map.has(column)) map.set(column, i);
+    const column = typeof cell === 'string' ? columnFor(spec, cell) : undefined;
+    const field = column === undefined ? undefined : (fieldOf(column.name) as K);
+    if (field !== undefined && !map.has(field)) map.set(field, i);
   });
   return map;
 }
@@ -86,7 +58,7 @@ function positional<K extends string>(names: readonly K[], width: number): Map<K
 }
 
 function looksLikePositionsRow(row: readonly CellScalar[]): boolean {
-  return typeof row[0] === 'string' && SIDES.includes(cellText(row[1]).toUpperCase());
+  return typeof row[0] === 'string' && lookupChoice(SIDES, cellText(row[1])) !== undefined;
 }
 
 function looksLikeBalancesRow(row: readonly CellScalar[]): boolean {
@@ -96,7 +68,7 @@ function looksLikeBalancesRow(row: readonly CellScalar[]): boolean {
 function notRecognised(detail: string): never {
   return fail('BAD_CHOICE', {
     arg: 'selection',
-    expected: 'a balances range (asset | amount | price [| upnl]) or a positions range (symbol | side | size | entry | mark | mmr …)',
+    expected: `a balances range (${columnsText(BALANCES_TABLE)}) or a positions range (${columnsText(POSITIONS_TABLE)})`,
     got: detail,
   });
 }
@@ -108,11 +80,11 @@ function notRecognised(detail: string): never {
 export function readSelection(values: CellGrid): SelectionContent {
   const first = values[0];
   if (first === undefined || values.every((r) => r.every((c) => cellText(c) === ''))) return notRecognised('an empty range');
-  const positionsHeader = headerMap(first, POSITION_HEADERS);
+  const positionsHeader = headerMap<keyof PositionRow & string>(first, POSITIONS_TABLE);
   if (positionsHeader.has('symbol')) {
     return { kind: 'positions', rows: rowsFrom(values.slice(1), positionsHeader, BLANK_POSITION) };
   }
-  const balancesHeader = headerMap(first, BALANCE_HEADERS);
+  const balancesHeader = headerMap<keyof BalanceRow & string>(first, BALANCES_TABLE);
   if (balancesHeader.has('asset')) {
     return { kind: 'balances', rows: rowsFrom(values.slice(1), balancesHeader, EMPTY_BALANCE) };
   }

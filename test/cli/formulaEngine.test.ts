@@ -58,6 +58,9 @@ describe('HyperFormula with the MARGIN functions', () => {
       [
         '=MARGIN.COLLATERAL_VALUE("BTC","x",60000)',
         '=MARGIN.COLLATERAL_VALUE("NOPE",1,60000)',
+        // Inputs a cell can hold whose result it cannot (a liability of 1e300 coins at 1e300).
+        '=MARGIN.COLLATERAL_VALUE("BTC","-1e300","1e300")',
+        // An input beyond what a cell can hold is refused where it is read.
         '=MARGIN.COLLATERAL_VALUE("BTC","1e400",60000)',
       ],
       functions(),
@@ -66,6 +69,7 @@ describe('HyperFormula with the MARGIN functions', () => {
       '#VALUE! amount: expected a number, got "x"',
       '#N/A asset: NOPE is not a collateral asset of preset binance',
       expect.stringMatching(/^#NUM! the result .* is beyond the range of a spreadsheet number$/),
+      '#VALUE! amount: expected a number a spreadsheet can hold (magnitude at most 1.8e308), got "1e400"',
     ]);
   });
 

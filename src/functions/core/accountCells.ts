@@ -2,9 +2,11 @@ import type { AccountSums, BalanceCells, PositionCells } from '../../engine/acco
 import { accountSumsCell } from '../../engine/accountCell';
 import type { Dec } from '../../engine/decimal';
 import { isMarginError } from '../../engine/errors';
+import type { MarginMode, Side } from '../../engine/model';
 import type { ArgList } from './args';
-import { BALANCES_TABLE } from './balances';
-import { MARGIN_MODES, POSITIONS_TABLE, SIDES } from './positions';
+import { isReadableNumber } from './coerce';
+import type { TableSpec } from './columns';
+import { BALANCES_TABLE, columnNamed, lookupChoice, POSITIONS_TABLE } from './columns';
 import { numberCell } from './results';
 import type { TableLayout } from './tables';
 import { readLayout } from './tables';
@@ -17,7 +19,6 @@ import type { CellArg, CellScalar, FunctionContext } from './types';
  * the problem or computes the value through Decimal. Both ways give the same numbers.
  */
 
-const isNumber = (cell: CellScalar | undefined): cell is number => typeof cell === 'number' && Number.isFinite(cell);
 const isBlank = (cell: CellScalar | undefined): boolean =>
   cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
 
@@ -33,43 +34,64 @@ function column<T>(layout: TableLayout, name: string, accept: (cell: CellScalar 
   return out;
 }
 
-const text = (cell: CellScalar | undefined): string | null => (typeof cell === 'string' && cell.trim() !== '' ? cell : null);
-const finite = (cell: CellScalar | undefined): number | null => (isNumber(cell) ? cell : null);
-const positive = (cell: CellScalar | undefined): number | null => (isNumber(cell) && cell > 0 ? cell : null);
-const notNegative = (cell: CellScalar | undefined): number | null => (isNumber(cell) && cell >= 0 ? cell : null);
-const blankOr = (accept: (cell: CellScalar | undefined) => number | null) => (cell: CellScalar | undefined) =>
-  isBlank(cell) ? 0 : accept(cell);
+/**
+ * The plain numbers the column's rule takes, as the full reader would take them; anything else (text, a
+ * number the reader bounds or the rule refuses) is null, so the full path reads it and says what is wrong.
+ */
+function numbers(spec: TableSpec, name: string, blankAsZero: boolean) {
+  const rule = columnNamed(spec, name).rule;
+  const sign = rule.kind === 'number' ? rule.sign : 'any';
+  return (cell: CellScalar | undefined): number | null => {
+    if (isBlank(cell)) return blankAsZero ? 0 : null;
+    if (!isReadableNumber(cell)) return null;
+    if (sign === 'positive' && !(cell > 0)) return null;
+    if ((sign === 'notNegative' || sign === 'rate') && cell < 0) return null;
+    if (sign === 'rate' && cell > 1) return null;
+    return cell;
+  };
+}
 
-function choice<T extends string>(choices: Readonly<Record<string, T>>, blank: T | null) {
+const text = (cell: CellScalar | undefined): string | null => (typeof cell === 'string' && cell.trim() !== '' ? cell : null);
+
+function choice<T extends string>(spec: TableSpec, name: string) {
+  const rule = columnNamed(spec, name).rule;
   return (cell: CellScalar | undefined): T | null => {
-    if (isBlank(cell)) return blank;
-    if (typeof cell !== 'string') return null;
-    const word = cell.trim().toLowerCase();
-    return Object.prototype.hasOwnProperty.call(choices, word) ? (choices[word] as T) : null;
+    if (rule.kind !== 'choice') return null;
+    if (isBlank(cell)) return (rule.blank as T | undefined) ?? null;
+    return typeof cell === 'string' ? ((lookupChoice(rule.choices, cell) as T | undefined) ?? null) : null;
   };
 }
 
 function balanceCells(value: CellArg): BalanceCells | null {
   const layout = readLayout(value, 'balances', BALANCES_TABLE);
   const assets = column(layout, 'asset', text);
-  const amounts = column(layout, 'amount', finite);
-  const prices = column(layout, 'price', positive);
-  const upnls = column(layout, 'upnl', blankOr(finite));
+  const amounts = column(layout, 'amount', numbers(BALANCES_TABLE, 'amount', false));
+  const prices = column(layout, 'price', numbers(BALANCES_TABLE, 'price', false));
+  const upnls = column(layout, 'upnl', numbers(BALANCES_TABLE, 'upnl', true));
   return assets && amounts && prices && upnls ? { assets, amounts, prices, upnls } : null;
 }
 
+/**
+ * A cum near or beyond |size| × mark × mmr goes the full way, which decides exactly (and refuses a cum beyond
+ * it); doubles only say it is clearly below.
+ */
+const cumClearlyBelow = (size: number, mark: number, mmr: number, cum: number): boolean =>
+  cum === 0 || cum < Math.abs(size) * mark * mmr * (1 - 1e-9);
+
 function positionCells(value: CellArg): PositionCells | null {
-  const layout = readLayout(value, 'positions', POSITIONS_TABLE, true);
+  const T = POSITIONS_TABLE;
+  const layout = readLayout(value, 'positions', T, true);
   const symbols = column(layout, 'symbol', text);
-  const sides = column(layout, 'side', choice(SIDES, null));
-  const sizes = column(layout, 'size', finite);
-  const entries = column(layout, 'entry', positive);
-  const marks = column(layout, 'mark', positive);
-  const mmrs = column(layout, 'mmr', notNegative);
-  const cums = column(layout, 'cum', blankOr(notNegative));
-  const imrs = column(layout, 'imr', blankOr(notNegative));
-  const modes = column(layout, 'margin_mode', choice(MARGIN_MODES, 'cross'));
+  const sides = column(layout, 'side', choice<Side>(T, 'side'));
+  const sizes = column(layout, 'size', numbers(T, 'size', false));
+  const entries = column(layout, 'entry', numbers(T, 'entry', false));
+  const marks = column(layout, 'mark', numbers(T, 'mark', false));
+  const mmrs = column(layout, 'mmr', numbers(T, 'mmr', false));
+  const cums = column(layout, 'cum', numbers(T, 'cum', true));
+  const imrs = column(layout, 'imr', numbers(T, 'imr', true));
+  const modes = column(layout, 'margin_mode', choice<MarginMode>(T, 'margin_mode'));
   if (!symbols || !sides || !sizes || !entries || !marks || !mmrs || !cums || !imrs || !modes) return null;
+  if (!cums.every((cum, i) => cumClearlyBelow(sizes[i] as number, marks[i] as number, mmrs[i] as number, cum))) return null;
   const signed = sizes.map((size, i) => (sides[i] === 'LONG' ? Math.abs(size) : sides[i] === 'SHORT' ? -Math.abs(size) : size));
   return { symbols, sizes: signed, entries, marks, mmrs, cums, cross: modes.map((m) => m === 'cross') };
 }

@@ -1,24 +1,13 @@
-import { findAssetSpec } from '../../engine/assetSpec';
+import { findAssetSpec, normalizeAsset } from '../../engine/assetSpec';
 import { fail } from '../../engine/errors';
 import type { Balance, Preset } from '../../engine/model';
-import { optionalNumber, requiredNumber, requiredText, requirePositive } from './coerce';
-import type { TableSpec } from './tables';
-import { readRow, readTable } from './tables';
+import type { AssetPrice } from '../../engine/maintenance';
+import { isBlankCell, isEmptyCell, requiredText } from './coerce';
+import { BALANCES_TABLE, columnFor, PRICES_TABLE } from './columns';
+import { readRow, readTable, requiredRowNumber, rowNumber, toGrid } from './tables';
 import type { CellArg } from './types';
 
-/** `asset | amount | price [| upnl]`: wallet balance in coin units, index price, unrealized PnL in coin units. */
-export const BALANCES_TABLE: TableSpec = {
-  columns: [
-    { name: 'asset', aliases: ['coin', 'currency', 'ccy'], required: true },
-    { name: 'amount', aliases: ['balance', 'wallet balance', 'wallet', 'quantity', 'qty'], required: true },
-    { name: 'price', aliases: ['index price', 'index', 'index rate'], required: true },
-    {
-      name: 'upnl',
-      aliases: ['unrealized pnl', 'unrealised pnl', 'unrealized profit', 'pnl', 'unrealized'],
-      required: false,
-    },
-  ],
-};
+export { BALANCES_TABLE } from './columns';
 
 /** A balances row and where it is in its range, so that later checks can name the row. */
 export interface BalanceRow extends Balance {
@@ -34,12 +23,12 @@ export interface BalanceRow extends Balance {
 export function readBalances(value: CellArg, arg: string): BalanceRow[] {
   return readTable(value, arg, BALANCES_TABLE).rows.map((row) =>
     readRow(row, BALANCES_TABLE, arg, (r) => {
-      const upnl = optionalNumber(r.cell('upnl'), r.label('upnl'));
+      const upnl = rowNumber(r, BALANCES_TABLE, 'upnl');
       return {
         row: r.row,
         asset: requiredText(r.cell('asset'), r.label('asset')),
-        amount: requiredNumber(r.cell('amount'), r.label('amount')),
-        price: requirePositive(requiredNumber(r.cell('price'), r.label('price')), r.label('price')),
+        amount: requiredRowNumber(r, BALANCES_TABLE, 'amount'),
+        price: requiredRowNumber(r, BALANCES_TABLE, 'price'),
         ...(upnl === null ? {} : { upnl }),
       };
     }),
@@ -57,4 +46,35 @@ export function requireListedAssets(preset: Preset, rows: readonly BalanceRow[],
       fail('UNKNOWN_RANGE_ASSET', { arg, row: b.row, asset: b.asset, preset: preset.id });
     }
   }
+}
+
+/** True when a range is `asset | price` (two columns, or a header naming only those), not a balances range. */
+function isPriceList(value: CellArg, arg: string): boolean {
+  const first = toGrid(value, arg)[0] ?? [];
+  const filled = first.filter((c) => !isEmptyCell(c));
+  if (filled.length > 0 && filled.every((c) => typeof c === 'string' && columnFor(PRICES_TABLE, c) !== undefined)) return true;
+  return first.length === 2 && filled.some((c) => typeof c !== 'string' || columnFor(BALANCES_TABLE, c) === undefined);
+}
+
+/**
+ * Reads prices of assets (MAINT_MARGIN's `prices`): `asset | price` rows, or a balances range whose prices are
+ * taken (its amounts are not). Blank (omitted) is no prices; an asset twice is DUPLICATE_ASSET.
+ */
+export function readPrices(value: CellArg, arg: string): AssetPrice[] {
+  if (value === null || (!Array.isArray(value) && isBlankCell(value))) return [];
+  const rows = isPriceList(value, arg)
+    ? readTable(value, arg, PRICES_TABLE).rows.map((row) =>
+        readRow(row, PRICES_TABLE, arg, (r) => ({
+          asset: requiredText(r.cell('asset'), r.label('asset')),
+          price: requiredRowNumber(r, PRICES_TABLE, 'price'),
+        })),
+      )
+    : readBalances(value, arg).map(({ asset, price }) => ({ asset, price }));
+  const seen = new Set<string>();
+  for (const { asset } of rows) {
+    const key = normalizeAsset(asset);
+    if (seen.has(key)) fail('DUPLICATE_ASSET', { arg, asset: key });
+    seen.add(key);
+  }
+  return rows;
 }

@@ -9,9 +9,9 @@ import {
   collateralValueCell,
   liabilityInterest,
   liquidationPrice,
-  maintenanceMargin,
   marginRatio,
   modeSwitchCheck,
+  positionsMaintenance,
   multiAssetLtv,
   riskLevel,
   stressMarginRatio,
@@ -22,8 +22,9 @@ import { describePrice } from '../../prices/priceRequest';
 import { accountFigureCell } from './accountCells';
 import type { ArgList } from './args';
 import type { BalanceRow } from './balances';
-import { readBalances, requireListedAssets } from './balances';
+import { readBalances, readPrices, requireListedAssets } from './balances';
 import {
+  isReadableNumber,
   optionalBoolean,
   optionalCount,
   optionalNumber,
@@ -42,17 +43,17 @@ import type { CellResult, FunctionContext, FunctionName } from './types';
 
 type Handler = (args: ArgList, ctx: FunctionContext) => CellResult;
 
-const MODES: Readonly<Record<string, AssetMode>> = {
-  multi: 'multi',
-  'multi-asset': 'multi',
-  single: 'single',
-  'single-asset': 'single',
-};
+// A Map, so that only these words are modes (`constructor` is not).
+const MODES: ReadonlyMap<string, AssetMode> = new Map([
+  ['multi', 'multi'],
+  ['multi-asset', 'multi'],
+  ['single', 'single'],
+  ['single-asset', 'single'],
+]);
 
 const number = (a: ArgList, name: string): Dec => requiredNumber(a.cell(name), name);
 const text = (a: ArgList, name: string): string => requiredText(a.cell(name), name);
 const price = (a: ArgList, name: string): Dec => requirePositive(number(a, name), name);
-const isFiniteNumber = (cell: unknown): cell is number => typeof cell === 'number' && Number.isFinite(cell);
 const notNegative = (a: ArgList, name: string): Dec => requireNotNegative(number(a, name), name);
 const balances = (a: ArgList) => readBalances(a.range('balances'), 'balances');
 const positions = (a: ArgList) => readPositions(a.range('positions'), 'positions');
@@ -71,7 +72,7 @@ function presetFor(a: ArgList, ctx: FunctionContext, rows: readonly BalanceRow[]
 export const HANDLERS: Readonly<Record<FunctionName, Handler>> = {
   COLLATERAL_VALUE: (a, ctx) => {
     const [asset, rawAmount, rawPrice] = [text(a, 'asset'), a.cell('amount'), a.cell('price')];
-    if (isFiniteNumber(rawAmount) && isFiniteNumber(rawPrice) && rawPrice > 0) {
+    if (isReadableNumber(rawAmount) && isReadableNumber(rawPrice) && rawPrice > 0) {
       // Plain numbers skip Decimal construction: the engine's number entry is exact and rounds once.
       const value = collateralValueCell(a.preset(ctx), asset, rawAmount === 0 ? 0 : rawAmount, rawPrice);
       if (Number.isFinite(value)) return value;
@@ -103,7 +104,9 @@ export const HANDLERS: Readonly<Record<FunctionName, Handler>> = {
   },
   MAINT_MARGIN: (a, ctx) => {
     const rows = positions(a);
-    return numberCell(maintenanceMargin(a.preset(ctx), rows));
+    const preset = a.preset(ctx);
+    const prices = readPrices(a.range('prices'), 'prices');
+    return numberCell(positionsMaintenance(preset, rows, prices));
   },
   MARGIN_RATIO: (a, ctx) => {
     const fast = accountFigureCell(a, ctx, 'ratio');

@@ -1,69 +1,31 @@
 import { ZERO } from '../../engine/decimal';
 import { fail, isMarginError } from '../../engine/errors';
 import type { MarginMode, Position, Side } from '../../engine/model';
-import {
-  optionalNumber,
-  requiredChoice,
-  requiredNumber,
-  requiredText,
-  requireNotNegative,
-  requirePositive,
-} from './coerce';
-import type { TableRow, TableSpec } from './tables';
-import { columnsText, readRow, readTable } from './tables';
+import { checkPositionCum } from '../../engine/positions';
+import { requiredText } from './coerce';
+import { POSITIONS_TABLE } from './columns';
+import type { TableRow } from './tables';
+import { columnsText, readRow, readTable, requiredRowNumber, rowChoice, rowNumber } from './tables';
 import type { CellArg } from './types';
 
-/** `symbol | side | size | entry | mark | mmr [| cum] [| imr] [| margin_mode]`, one row per position. */
-export const POSITIONS_TABLE: TableSpec = {
-  columns: [
-    { name: 'symbol', aliases: ['contract', 'pair', 'instrument'], required: true },
-    { name: 'side', aliases: ['position side', 'direction'], required: true },
-    { name: 'size', aliases: ['quantity', 'qty', 'position size', 'position amt', 'amount', 'contracts'], required: true },
-    { name: 'entry', aliases: ['entry price', 'avg price', 'average price', 'open price'], required: true },
-    { name: 'mark', aliases: ['mark price'], required: true },
-    {
-      name: 'mmr',
-      aliases: [
-        'maint margin ratio',
-        'maintenance margin ratio',
-        'maint margin rate',
-        'maintenance margin rate',
-        'maintmarginratio',
-      ],
-      required: true,
-    },
-    { name: 'cum', aliases: ['maintenance amount', 'maint amount', 'cum amount', 'cum fast'], required: false },
-    { name: 'imr', aliases: ['initial margin ratio', 'initial margin rate', 'init margin ratio'], required: false },
-    { name: 'margin_mode', aliases: ['margin mode', 'margin type', 'mode'], required: false },
-  ],
-};
+export { MARGIN_MODES, POSITIONS_TABLE, SIDES } from './columns';
 
-export const SIDES: Readonly<Record<string, Side>> = { long: 'LONG', short: 'SHORT', both: 'BOTH' };
-export const MARGIN_MODES: Readonly<Record<string, MarginMode>> = {
-  cross: 'cross',
-  crossed: 'cross',
-  isolated: 'isolated',
-};
-
-function toPosition(r: TableRow): Position {
-  const positive = (column: string) => requirePositive(requiredNumber(r.cell(column), r.label(column)), r.label(column));
-  const optionalNotNegative = (column: string) => {
-    const value = optionalNumber(r.cell(column), r.label(column));
-    return value === null ? null : requireNotNegative(value, r.label(column));
-  };
-  const imr = optionalNotNegative('imr');
-  const mode = r.cell('margin_mode');
-  return {
+function toPosition(r: TableRow, arg: string): Position {
+  const number = (column: string) => requiredRowNumber(r, POSITIONS_TABLE, column);
+  const imr = rowNumber(r, POSITIONS_TABLE, 'imr');
+  const position: Position = {
     symbol: requiredText(r.cell('symbol'), r.label('symbol')),
-    side: requiredChoice(r.cell('side'), r.label('side'), SIDES),
-    size: requiredNumber(r.cell('size'), r.label('size')),
-    entry: positive('entry'),
-    mark: positive('mark'),
-    mmr: requireNotNegative(requiredNumber(r.cell('mmr'), r.label('mmr')), r.label('mmr')),
-    cum: optionalNotNegative('cum') ?? ZERO,
+    side: rowChoice<Side>(r, POSITIONS_TABLE, 'side') ?? fail('MISSING_ARGUMENT', { arg: r.label('side') }),
+    size: number('size'),
+    entry: number('entry'),
+    mark: number('mark'),
+    mmr: number('mmr'),
+    cum: rowNumber(r, POSITIONS_TABLE, 'cum') ?? ZERO,
     ...(imr === null ? {} : { imr }),
-    marginMode: mode === null ? 'cross' : requiredChoice(mode, r.label('margin_mode'), MARGIN_MODES),
+    marginMode: rowChoice<MarginMode>(r, POSITIONS_TABLE, 'margin_mode') ?? 'cross',
   };
+  checkPositionCum(position, `${arg}, row ${r.row}`);
+  return position;
 }
 
 /**
@@ -81,5 +43,5 @@ export function readPositions(value: CellArg, arg: string): Position[] {
     }
     throw error;
   }
-  return rows.map((row) => readRow(row, POSITIONS_TABLE, arg, toPosition));
+  return rows.map((row) => readRow(row, POSITIONS_TABLE, arg, (r) => toPosition(r, arg)));
 }

@@ -3,6 +3,7 @@ import { toCellNumber } from '../../engine/decimal';
 import { fail } from '../../engine/errors';
 import type { AssetSpec, AutoExchangeResult, ModeSwitchResult, Preset, RuleVerdict } from '../../engine/model';
 import type { CellGrid, CellScalar } from './types';
+import { messageNumber } from '../../engine/numberText';
 
 /**
  * Engine results as cells: Decimals rounded once (`toCellNumber`), tables as rectangular grids with a header
@@ -12,7 +13,7 @@ import type { CellGrid, CellScalar } from './types';
 /** A Decimal as a cell number; beyond the range of a double is RESULT_OUT_OF_RANGE (#NUM!), never ±Infinity. */
 export function numberCell(value: Dec): number {
   const n = toCellNumber(value);
-  if (!Number.isFinite(n)) fail('RESULT_OUT_OF_RANGE', { value: value.toString() });
+  if (!Number.isFinite(n)) fail('RESULT_OUT_OF_RANGE', { value: messageNumber(value) });
   return n;
 }
 
@@ -30,7 +31,7 @@ export function tiersTable(preset: Preset, spec: AssetSpec): CellGrid {
     rows.push([numberCell(tier.floor), tier.cap === null ? '' : numberCell(tier.cap), numberCell(tier.ratio), spec.tierUnit]);
   }
   if (last.cap !== null) {
-    rows.push([numberCell(last.cap), '', `unpublished beyond ${last.cap.toString()}`, spec.tierUnit]);
+    rows.push([numberCell(last.cap), '', `unpublished beyond ${messageNumber(last.cap)}`, spec.tierUnit]);
   }
   return rows;
 }
@@ -66,7 +67,7 @@ export function autoExchangeTable(result: AutoExchangeResult, quote: string): Ce
     rows.push([c.fromAsset, numberCell(c.amountSold), numberCell(c.valueSold), c.toAsset, numberCell(c.amountCovered), c.trigger]);
   }
   if (!result.uncovered.isZero()) {
-    const left = `deficit worth ${result.uncovered.toString()} ${quote} left uncovered: no positive assets left to sell`;
+    const left = `deficit worth ${messageNumber(result.uncovered)} ${quote} left uncovered: no positive assets left to sell`;
     rows.push(['UNCOVERED', '', '', '', '', left]);
   }
   return rows;

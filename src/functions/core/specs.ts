@@ -20,6 +20,7 @@ export interface FunctionSpec {
 const cell = (name: string): ParamSpec => ({ name, kind: 'scalar', optional: false });
 const optionalCell = (name: string): ParamSpec => ({ name, kind: 'scalar', optional: true });
 const range = (name: string): ParamSpec => ({ name, kind: 'range', optional: false });
+const optionalRange = (name: string): ParamSpec => ({ name, kind: 'range', optional: true });
 
 const EXCHANGE = optionalCell('exchange');
 const BALANCES = range('balances');
@@ -35,7 +36,7 @@ export const FUNCTION_SPECS: Readonly<Record<FunctionName, FunctionSpec>> = {
   PRESETS: table(),
   ACCOUNT_EQUITY: value(BALANCES, EXCHANGE),
   MULTIASSET_LTV: value(BALANCES, EXCHANGE),
-  MAINT_MARGIN: value(POSITIONS, EXCHANGE),
+  MAINT_MARGIN: value(POSITIONS, EXCHANGE, optionalRange('prices')),
   MARGIN_RATIO: value(BALANCES, POSITIONS, EXCHANGE),
   RISK_LEVEL: value(cell('margin_ratio'), EXCHANGE),
   AVAILABLE_FOR_ORDER: value(BALANCES, POSITIONS, optionalCell('asset'), EXCHANGE),

@@ -1,5 +1,8 @@
 import { fail } from '../../engine/errors';
-import { isBlankCell, isEmptyCell } from './coerce';
+import type { Dec } from '../../engine/decimal';
+import { columnChoice, columnNumber, isBlankCell, isEmptyCell } from './coerce';
+import type { TableSpec } from './columns';
+import { columnFor, columnNamed } from './columns';
 import type { CellArg, CellGrid, CellScalar } from './types';
 
 /**
@@ -8,18 +11,8 @@ import type { CellArg, CellGrid, CellScalar } from './types';
  * (row 1 is the first row of the range, header included).
  */
 
-export interface ColumnSpec {
-  /** The canonical name, as printed in messages and in the positional order. */
-  readonly name: string;
-  /** Header spellings accepted besides `name` (compared after {@link headerKey}). */
-  readonly aliases: readonly string[];
-  readonly required: boolean;
-}
-
-export interface TableSpec {
-  /** Columns in their positional order (used when the range has no header row). */
-  readonly columns: readonly ColumnSpec[];
-}
+export type { ColumnSpec, TableSpec } from './columns';
+export { headerKey } from './columns';
 
 /** One data row: its cells by column name and its position for messages. */
 export interface TableRow {
@@ -46,15 +39,6 @@ export interface TableLayout {
   readonly dataRows: readonly number[];
 }
 
-/** Lower case, separators as single spaces, a trailing unit in brackets dropped: "Index Price (USDT)" → "index price". */
-export function headerKey(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/\s*[([][^)\]]*[)\]]\s*$/, '')
-    .replace(/[\s_\-.]+/g, ' ')
-    .trim();
-}
-
 /** The columns in the order a header-less range must give them: `asset | amount | price [| upnl]`. */
 export function columnsText(spec: TableSpec): string {
   const required = spec.columns.filter((c) => c.required).map((c) => c.name);
@@ -74,11 +58,6 @@ export function toGrid(value: CellArg, arg: string): CellGrid {
   const full = (r: readonly (CellScalar | undefined)[]): boolean => r.length === width && r.every((cell) => cell !== undefined);
   if (value.every(full)) return value;
   return value.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? null));
-}
-
-function columnFor(spec: TableSpec, text: string): ColumnSpec | undefined {
-  const k = headerKey(text);
-  return spec.columns.find((c) => headerKey(c.name) === k || c.aliases.some((a) => headerKey(a) === k));
 }
 
 /** A header row is all text (blank cells aside), and at least one cell names a known column. */
@@ -102,7 +81,7 @@ function headerIndexes(spec: TableSpec, header: readonly CellScalar[], arg: stri
     indexes.set(column.name, i);
   });
   for (const column of spec.columns) {
-    if (column.required && !indexes.has(column.name)) {
+    if (column.required && column.optionalWhen === undefined && !indexes.has(column.name)) {
       fail('MISSING_COLUMN', { arg, column: column.name, detail: `the header row names ${columnsText(spec)}` });
     }
   }
@@ -164,7 +143,29 @@ export function readTable(value: CellArg, arg: string, spec: TableSpec, allowEmp
  * name range, row and column through {@link TableRow.label}.
  */
 export function readRow<T>(row: TableRow, spec: TableSpec, arg: string, convert: (row: TableRow) => T): T {
-  const blank = spec.columns.find((c) => c.required && row.cell(c.name) === null);
-  if (blank) fail('BAD_ROW', { arg, row: row.row, detail: `${blank.name} is blank; expected ${columnsText(spec)}` });
+  const blank = spec.columns.find((c) => c.required && row.cell(c.name) === null && !(c.optionalWhen?.holds(row) ?? false));
+  if (blank) {
+    const unless = blank.optionalWhen === undefined ? '' : ` (allowed only when ${blank.optionalWhen.reason})`;
+    fail('BAD_ROW', { arg, row: row.row, detail: `${blank.name} is blank${unless}; expected ${columnsText(spec)}` });
+  }
   return convert(row);
+}
+
+/** The number in column `name` of a data row, by the column's rule; null when the cell is blank. */
+export function rowNumber(row: TableRow, spec: TableSpec, name: string): Dec | null {
+  const cell = row.cell(name);
+  return cell === null ? null : columnNumber(columnNamed(spec, name), cell, row.label(name));
+}
+
+/** The choice in column `name` of a data row; a blank cell is the column's `blank` choice, or null. */
+export function rowChoice<T extends string>(row: TableRow, spec: TableSpec, name: string): T | null {
+  const column = columnNamed(spec, name);
+  const cell = row.cell(name);
+  if (cell === null) return column.rule.kind === 'choice' && column.rule.blank !== undefined ? (column.rule.blank as T) : null;
+  return columnChoice<T>(column, cell, row.label(name));
+}
+
+/** The number in a column a row must fill (checked by {@link readRow}; a blank is MISSING_ARGUMENT here). */
+export function requiredRowNumber(row: TableRow, spec: TableSpec, name: string): Dec {
+  return columnNumber(columnNamed(spec, name), row.cell(name), row.label(name));
 }

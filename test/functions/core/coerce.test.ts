@@ -39,7 +39,17 @@ describe('requiredNumber', () => {
       code: 'NOT_A_NUMBER',
       message: 'amount: expected a number, got "ten"',
     });
-    expect(failure(() => requiredNumber('1,000', 'price')).code).toBe('NOT_A_NUMBER');
+    // Grouping commas count only in threes: "1,000" is a thousand (see the shared reading table), "1,00" is not a number.
+    expect(failure(() => requiredNumber('1,00', 'price')).code).toBe('NOT_A_NUMBER');
+  });
+
+  it('refuses number text beyond what a cell can hold, naming the argument', () => {
+    expect(failure(() => requiredNumber('1e99999999999999999', 'price'))).toEqual({
+      code: 'NUMBER_REFUSED',
+      message: 'price: expected a number a spreadsheet can hold (magnitude at most 1.8e308), got "1e99999999999999999"',
+    });
+    expect(failure(() => requiredNumber('1e-400', 'amount')).code).toBe('NUMBER_REFUSED');
+    expect(failure(() => requiredNumber(5e-324, 'amount')).code).toBe('NUMBER_REFUSED');
   });
 
   it('refuses booleans and non-finite numbers', () => {

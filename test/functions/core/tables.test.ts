@@ -1,6 +1,6 @@
 import { isMarginError } from '../../../src/engine/errors';
-import { headerKey, readBalances, readPositions, readShocks } from '../../../src/functions/core';
-import type { CellGrid } from '../../../src/functions/core';
+import { headerKey, readBalances, readPositions, readRow, readShocks, readTable } from '../../../src/functions/core';
+import type { CellGrid, TableSpec } from '../../../src/functions/core';
 
 function failure(call: () => unknown): { code: string; message: string } {
   try {
@@ -186,5 +186,30 @@ describe('headerKey', () => {
   it('ignores case, separators and a trailing unit', () => {
     expect(headerKey(' Index_Price (USDT) ')).toBe('index price');
     expect(headerKey('margin-mode')).toBe('margin mode');
+  });
+});
+
+describe('a column optional by a rule', () => {
+  // A rate a row may leave blank when another column says where it comes from (as leverage brackets will).
+  const spec = {
+    columns: [
+      { name: 'symbol', aliases: [], required: true, rule: { kind: 'text' } },
+      {
+        name: 'mmr',
+        aliases: [],
+        required: true,
+        rule: { kind: 'number', sign: 'rate' },
+        optionalWhen: { reason: 'the preset has brackets for the symbol', holds: (row: { row: number }) => row.row === 2 },
+      },
+    ],
+  } as const satisfies TableSpec;
+
+  it('needs no header name, and lets a row leave it blank only when the rule holds', () => {
+    const { rows } = readTable([['symbol'], ['BTCUSDT'], ['ETHUSDT']], 'positions', spec);
+    expect(readRow(rows[0]!, spec, 'positions', (r) => r.cell('mmr'))).toBeNull();
+    expect(failure(() => readRow(rows[1]!, spec, 'positions', (r) => r.cell('mmr')))).toEqual({
+      code: 'BAD_ROW',
+      message: 'positions, row 3: mmr is blank (allowed only when the preset has brackets for the symbol); expected symbol, mmr',
+    });
   });
 });
