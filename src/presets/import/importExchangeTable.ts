@@ -57,7 +57,7 @@ export function importExchangeTable(
     id: options.id ?? importedId(from.id),
     name: options.name ?? `${from.name.replace(/ \((illustrative|imported [^)]*)\)$/, '')} (imported ${asOf})`,
     asOf,
-    source: IMPORT_ENDPOINTS[exchange],
+    source: table.source ?? IMPORT_ENDPOINTS[exchange],
     status: 'imported',
     quote: from.quote,
     assets,
@@ -123,7 +123,7 @@ function keptSpec(spec: AssetSpec, base: Preset): AssetSpec {
 function importNotes(exchange: ImportExchange, table: ImportedTable, base: Preset, asOf: string, kept: readonly string[]): string[] {
   const names = table.assets.map((a) => a.asset);
   const notes = [
-    `Imported from ${IMPORT_ENDPOINTS[exchange]} (table as of ${asOf}): ${names.length} asset${names.length === 1 ? '' : 's'} (${names.join(', ')}).`,
+    `Imported from ${table.source ?? IMPORT_ENDPOINTS[exchange]} (table as of ${asOf}): ${names.length} asset${names.length === 1 ? '' : 's'} (${names.join(', ')}).`,
     table.howRead,
     `Rules (risk bands, auto-exchange thresholds, LTV trigger, liability rates, mode-switch checks) are kept from preset ${base.id} as of ${base.asOf}.`,
   ];
