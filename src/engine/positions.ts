@@ -1,3 +1,4 @@
+import { positionBracket } from './brackets';
 import type { Dec } from './decimal';
 import type { Position } from './model';
 
@@ -13,9 +14,14 @@ export function positionUpnl(position: Position): Dec {
   return position.mark.minus(position.entry).times(signedSize(position));
 }
 
-/** Maintenance margin in the quote asset: |size| × mark × mmr − cum. */
+/**
+ * Maintenance margin in the quote asset: |size| × mark × mmr − cum, with mmr and cum of the bracket of the
+ * notional when the position follows its symbol's brackets.
+ */
 export function positionMaintenance(position: Position): Dec {
-  return position.size.abs().times(position.mark).times(position.mmr).minus(position.cum);
+  const bracket = positionBracket(position);
+  const { mmr, cum } = bracket ?? position;
+  return position.size.abs().times(position.mark).times(mmr).minus(cum);
 }
 
 /**
@@ -23,8 +29,9 @@ export function positionMaintenance(position: Position): Dec {
  * (a lower bound of the true initial margin), and `estimated` says so.
  */
 export function positionInitial(position: Position): { readonly margin: Dec; readonly estimated: boolean } {
-  if (position.imr === undefined) return { margin: positionMaintenance(position), estimated: true };
-  return { margin: position.size.abs().times(position.mark).times(position.imr), estimated: false };
+  const imr = position.imr ?? positionBracket(position)?.imr;
+  if (imr === undefined) return { margin: positionMaintenance(position), estimated: true };
+  return { margin: position.size.abs().times(position.mark).times(imr), estimated: false };
 }
 
 export function isCross(position: Position): boolean {

@@ -32,3 +32,6 @@ export { describeTier, diffPresets } from './diffPresets';
 export type { PresetChange } from './diffPresets';
 export { applyStoredSettings, CUSTOM_PRESETS_SETTING, DEFAULT_PRESET_SETTING } from './storedSettings';
 export type { StoredSettingsReport } from './storedSettings';
+export { bracketsToJson, parseBrackets } from './bracketsJson';
+export type { BracketJson } from './bracketsJson';
+export { describeBracket, diffBrackets } from './diffBrackets';

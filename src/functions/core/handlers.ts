@@ -52,7 +52,9 @@ const price = (a: ArgList, name: string): Dec => requirePositive(number(a, name)
 const isFiniteNumber = (cell: unknown): cell is number => typeof cell === 'number' && Number.isFinite(cell);
 const notNegative = (a: ArgList, name: string): Dec => requireNotNegative(number(a, name), name);
 const balances = (a: ArgList) => readBalances(a.range('balances'), 'balances');
-const positions = (a: ArgList) => readPositions(a.range('positions'), 'positions');
+/** With ctx, rows with a blank mmr take the preset's leverage brackets (the preset is resolved only for them). */
+const positions = (a: ArgList, ctx?: FunctionContext) =>
+  readPositions(a.range('positions'), 'positions', ctx === undefined ? undefined : () => a.preset(ctx));
 
 /** The preset of the call, once the balances it will value are known to be listed in it. */
 function presetFor(a: ArgList, ctx: FunctionContext, rows: readonly BalanceRow[]): Preset {
@@ -99,13 +101,13 @@ export const HANDLERS: Readonly<Record<FunctionName, Handler>> = {
     return numberCell(multiAssetLtv(presetFor(a, ctx, rows), rows));
   },
   MAINT_MARGIN: (a, ctx) => {
-    const rows = positions(a);
+    const rows = positions(a, ctx);
     return numberCell(maintenanceMargin(a.preset(ctx), rows));
   },
   MARGIN_RATIO: (a, ctx) => {
     const fast = accountFigureCell(a, ctx, 'ratio');
     if (fast !== null) return fast;
-    const [b, p] = [balances(a), positions(a)];
+    const [b, p] = [balances(a), positions(a, ctx)];
     return numberCell(marginRatio(presetFor(a, ctx, b), b, p));
   },
   RISK_LEVEL: (a, ctx) => {
@@ -113,7 +115,7 @@ export const HANDLERS: Readonly<Record<FunctionName, Handler>> = {
     return riskLevel(a.preset(ctx), ratio);
   },
   AVAILABLE_FOR_ORDER: (a, ctx) => {
-    const [b, p, asset] = [balances(a), positions(a), optionalText(a.cell('asset'), 'asset')];
+    const [b, p, asset] = [balances(a), positions(a, ctx), optionalText(a.cell('asset'), 'asset')];
     return numberCell(availableForOrder(presetFor(a, ctx, b), b, p, asset));
   },
   AUTO_EXCHANGE: (a, ctx) => {
@@ -129,16 +131,16 @@ export const HANDLERS: Readonly<Record<FunctionName, Handler>> = {
     return numberCell(liabilityInterest(amount, rate, hours, free === null ? undefined : requireNotNegative(free, 'interest_free')));
   },
   LIQUIDATION_PRICE: (a, ctx) => {
-    const [b, p, asset] = [balances(a), positions(a), text(a, 'asset')];
+    const [b, p, asset] = [balances(a), positions(a, ctx), text(a, 'asset')];
     return numberCell(liquidationPrice(presetFor(a, ctx, b), b, p, asset));
   },
   STRESS_MARGIN_RATIO: (a, ctx) => {
-    const [b, p, shocks] = [balances(a), positions(a), readShocks(a.range('shocks'), 'shocks')];
+    const [b, p, shocks] = [balances(a), positions(a, ctx), readShocks(a.range('shocks'), 'shocks')];
     return numberCell(stressMarginRatio(presetFor(a, ctx, b), b, p, shocks));
   },
   MODE_SWITCH_CHECK: (a, ctx) => {
     const target = requiredChoice(a.cell('target_mode'), 'target_mode', MODES);
-    const [b, p] = [balances(a), positions(a)];
+    const [b, p] = [balances(a), positions(a, ctx)];
     const openOrders = optionalCount(a.cell('open_orders'), 'open_orders');
     return modeSwitchTable(modeSwitchCheck(presetFor(a, ctx, b), target, b, p, openOrders));
   },

@@ -1,6 +1,7 @@
+import { bracketAt, findBrackets } from '../../engine/brackets';
 import { ZERO } from '../../engine/decimal';
 import { fail, isMarginError } from '../../engine/errors';
-import type { MarginMode, Position, Side } from '../../engine/model';
+import type { MarginMode, Position, Preset, Side } from '../../engine/model';
 import {
   optionalNumber,
   requiredChoice,
@@ -13,7 +14,10 @@ import type { TableRow, TableSpec } from './tables';
 import { columnsText, readRow, readTable } from './tables';
 import type { CellArg } from './types';
 
-/** `symbol | side | size | entry | mark | mmr [| cum] [| imr] [| margin_mode]`, one row per position. */
+/**
+ * `symbol | side | size | entry | mark | mmr [| cum] [| imr] [| margin_mode]`, one row per position. The mmr
+ * cell may be blank when the preset has leverage brackets for the symbol.
+ */
 export const POSITIONS_TABLE: TableSpec = {
   columns: [
     { name: 'symbol', aliases: ['contract', 'pair', 'instrument'], required: true },
@@ -31,6 +35,8 @@ export const POSITIONS_TABLE: TableSpec = {
         'maintmarginratio',
       ],
       required: true,
+      // Blank: the rates come from the preset's brackets (checked per row, where the preset is known).
+      blankable: true,
     },
     { name: 'cum', aliases: ['maintenance amount', 'maint amount', 'cum amount', 'cum fast'], required: false },
     { name: 'imr', aliases: ['initial margin ratio', 'initial margin rate', 'init margin ratio'], required: false },
@@ -45,33 +51,41 @@ export const MARGIN_MODES: Readonly<Record<string, MarginMode>> = {
   isolated: 'isolated',
 };
 
-function toPosition(r: TableRow): Position {
+function toPosition(r: TableRow, arg: string, presetOf: (() => Preset) | undefined): Position {
   const positive = (column: string) => requirePositive(requiredNumber(r.cell(column), r.label(column)), r.label(column));
   const optionalNotNegative = (column: string) => {
     const value = optionalNumber(r.cell(column), r.label(column));
     return value === null ? null : requireNotNegative(value, r.label(column));
   };
+  const symbol = requiredText(r.cell('symbol'), r.label('symbol'));
+  const side = requiredChoice(r.cell('side'), r.label('side'), SIDES);
+  const size = requiredNumber(r.cell('size'), r.label('size'));
+  const entry = positive('entry');
+  const mark = positive('mark');
+  const mmr = optionalNotNegative('mmr');
+  const cum = optionalNotNegative('cum');
   const imr = optionalNotNegative('imr');
   const mode = r.cell('margin_mode');
-  return {
-    symbol: requiredText(r.cell('symbol'), r.label('symbol')),
-    side: requiredChoice(r.cell('side'), r.label('side'), SIDES),
-    size: requiredNumber(r.cell('size'), r.label('size')),
-    entry: positive('entry'),
-    mark: positive('mark'),
-    mmr: requireNotNegative(requiredNumber(r.cell('mmr'), r.label('mmr')), r.label('mmr')),
-    cum: optionalNotNegative('cum') ?? ZERO,
-    ...(imr === null ? {} : { imr }),
-    marginMode: mode === null ? 'cross' : requiredChoice(mode, r.label('margin_mode'), MARGIN_MODES),
-  };
+  const marginMode = mode === null ? 'cross' : requiredChoice(mode, r.label('margin_mode'), MARGIN_MODES);
+  const base = { symbol, side, size, entry, mark, marginMode, ...(imr === null ? {} : { imr }) };
+  if (mmr !== null) return { ...base, mmr, cum: cum ?? ZERO };
+  const preset = presetOf?.();
+  const brackets = preset === undefined ? undefined : findBrackets(preset, symbol);
+  if (brackets === undefined) {
+    return fail('NO_BRACKETS', { arg, row: r.row, symbol: symbol.trim().toUpperCase(), preset: preset?.id ?? '(default)' });
+  }
+  // mmr and cum at today's mark, for readers of the row; the engine picks the bracket again wherever the mark moves.
+  const bracket = bracketAt(brackets, size.abs().times(mark), symbol);
+  return { ...base, mmr: bracket.mmr, cum: bracket.cum, brackets };
 }
 
 /**
  * Reads a positions range (header row optional, blank rows skipped). A range with a header row and no data
  * rows is an account without positions; a range with no rows at all is refused, as it is more likely the wrong
- * range than a deliberate "no positions".
+ * range than a deliberate "no positions". A row with a blank mmr takes its rates from the leverage brackets for its
+ * symbol in the preset `presetOf` gives (asked only for such rows); without them it is NO_BRACKETS.
  */
-export function readPositions(value: CellArg, arg: string): Position[] {
+export function readPositions(value: CellArg, arg: string, presetOf?: () => Preset): Position[] {
   let rows: readonly TableRow[];
   try {
     rows = readTable(value, arg, POSITIONS_TABLE, true).rows;
@@ -81,5 +95,5 @@ export function readPositions(value: CellArg, arg: string): Position[] {
     }
     throw error;
   }
-  return rows.map((row) => readRow(row, POSITIONS_TABLE, arg, toPosition));
+  return rows.map((row) => readRow(row, POSITIONS_TABLE, arg, (r) => toPosition(r, arg, presetOf)));
 }

@@ -14,6 +14,8 @@ export interface ColumnSpec {
   /** Header spellings accepted besides `name` (compared after {@link headerKey}). */
   readonly aliases: readonly string[];
   readonly required: boolean;
+  /** A required column whose cells may still be blank (the reader fills them, e.g. mmr from brackets). */
+  readonly blankable?: boolean;
 }
 
 export interface TableSpec {
@@ -164,7 +166,7 @@ export function readTable(value: CellArg, arg: string, spec: TableSpec, allowEmp
  * name range, row and column through {@link TableRow.label}.
  */
 export function readRow<T>(row: TableRow, spec: TableSpec, arg: string, convert: (row: TableRow) => T): T {
-  const blank = spec.columns.find((c) => c.required && row.cell(c.name) === null);
+  const blank = spec.columns.find((c) => c.required && c.blankable !== true && row.cell(c.name) === null);
   if (blank) fail('BAD_ROW', { arg, row: row.row, detail: `${blank.name} is blank; expected ${columnsText(spec)}` });
   return convert(row);
 }
