@@ -1,12 +1,17 @@
+import { ONE } from '../engine/decimal';
 import type { Bracket, Preset } from '../engine/model';
 import type { PresetChange } from './diffPresets';
 import { decimalText } from './presetToJson';
 
-/** A bracket as one line of the "what changes" list, e.g. `0 to 50000: mmr 0.004, cum 0, imr 0.008 (125×)`. */
+/**
+ * A bracket as one line of the "what changes" list, e.g. `0 to 50000: mmr 0.004, cum 0, 125×`; the initial rate
+ * is shown only where it is not 1 / max leverage (1/75 has no short decimal).
+ */
 export function describeBracket(b: Bracket): string {
   const range = b.cap === null ? `${decimalText(b.floor)} and above` : `${decimalText(b.floor)} to ${decimalText(b.cap)}`;
-  const leverage = b.maxLeverage === undefined ? '' : ` (${decimalText(b.maxLeverage)}×)`;
-  return `${range}: mmr ${decimalText(b.mmr)}, cum ${decimalText(b.cum)}, imr ${decimalText(b.imr)}${leverage}`;
+  const implied = b.maxLeverage !== undefined && ONE.div(b.maxLeverage).eq(b.imr);
+  const leverage = b.maxLeverage === undefined ? '' : `, ${decimalText(b.maxLeverage)}×`;
+  return `${range}: mmr ${decimalText(b.mmr)}, cum ${decimalText(b.cum)}${implied ? '' : `, imr ${decimalText(b.imr)}`}${leverage}`;
 }
 
 /**
