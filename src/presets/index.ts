@@ -19,6 +19,8 @@ export { parsePresetText } from './parsePresetText';
 export { locateJsonError, parseJsonText } from './jsonText';
 export type { JsonSyntaxIssue } from './jsonText';
 export {
+  BRACKET_ENDPOINTS,
+  isBracketResponse,
   IMPORT_ENDPOINTS,
   IMPORT_EXCHANGES,
   importExchangeTable,

@@ -7,3 +7,5 @@ export { readBitgetDiscountRate } from './bitget';
 export { readOkxDiscountRate } from './okx';
 export { readBybitCollateral } from './bybit';
 export type { ImportedAsset, ImportedTable, OwnedField } from './importedTable';
+export { BRACKET_ENDPOINTS, isBracketResponse } from './brackets';
+export type { ImportedBrackets } from './brackets';
