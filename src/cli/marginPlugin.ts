@@ -75,6 +75,7 @@ export class MarginPlugin extends FunctionPlugin {
   liquidationPrice(ast: ProcedureAst, state: InterpreterState) { return this.call('LIQUIDATION_PRICE', ast, state); }
   stressMarginRatio(ast: ProcedureAst, state: InterpreterState) { return this.call('STRESS_MARGIN_RATIO', ast, state); }
   modeSwitchCheck(ast: ProcedureAst, state: InterpreterState) { return this.call('MODE_SWITCH_CHECK', ast, state); }
+  brackets(ast: ProcedureAst, state: InterpreterState) { return this.call('BRACKETS', ast, state); }
 
   /**
    * Size of a spilling function's table. Called while the sheet is being built, when cells this formula

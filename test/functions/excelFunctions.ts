@@ -21,6 +21,7 @@ export const BY_ID: Readonly<Record<FunctionName, ExcelFunction>> = {
   LIQUIDATION_PRICE: excel.liquidationPrice,
   STRESS_MARGIN_RATIO: excel.stressMarginRatio,
   MODE_SWITCH_CHECK: excel.modeSwitchCheck,
+  BRACKETS: excel.brackets,
 };
 
 /** What the cell shows when Excel calls the function for `id` with these arguments. */

@@ -16,6 +16,7 @@ import {
   riskLevel,
   stressMarginRatio,
 } from '../../engine';
+import { symbolBrackets } from '../../engine/brackets';
 import type { AssetMode, Preset } from '../../engine/model';
 import { accountFigureCell } from './accountCells';
 import type { ArgList } from './args';
@@ -33,7 +34,7 @@ import {
   requirePositive,
 } from './coerce';
 import { readPositions } from './positions';
-import { autoExchangeTable, modeSwitchTable, numberCell, presetsTable, tiersTable } from './results';
+import { autoExchangeTable, bracketsTable, modeSwitchTable, numberCell, presetsTable, tiersTable } from './results';
 import { readShocks } from './shocks';
 import type { CellResult, FunctionContext, FunctionName } from './types';
 
@@ -143,5 +144,9 @@ export const HANDLERS: Readonly<Record<FunctionName, Handler>> = {
     const [b, p] = [balances(a), positions(a, ctx)];
     const openOrders = optionalCount(a.cell('open_orders'), 'open_orders');
     return modeSwitchTable(modeSwitchCheck(presetFor(a, ctx, b), target, b, p, openOrders));
+  },
+  BRACKETS: (a, ctx) => {
+    const symbol = text(a, 'symbol');
+    return bracketsTable(symbolBrackets(a.preset(ctx), symbol));
   },
 };

@@ -30,7 +30,7 @@ const EXCHANGE = scalar(
 const BALANCES = range('balances', 'Range asset | amount | price [| upnl], header row optional');
 const POSITIONS = range(
   'positions',
-  'Range symbol | side | size | entry | mark | mmr [| cum] [| imr] [| margin_mode], header row optional',
+  'Range symbol | side | size | entry | mark | mmr [| cum] [| imr] [| margin_mode], header row optional; blank mmr = from the preset brackets',
 );
 
 /** The signature and description of every MARGIN function: the one list both hosts read. */
@@ -141,5 +141,10 @@ export const FUNCTION_SPECS: Readonly<Record<FunctionName, FunctionSpec>> = {
     ],
     spills: true,
     description: 'Whether the account may switch asset mode: the verdict, then each rule with PASS/FAIL and detail.',
+  },
+  BRACKETS: {
+    params: [scalar('symbol', 'Futures symbol, e.g. "BTCUSDT"'), EXCHANGE],
+    spills: true,
+    description: 'Leverage brackets of a symbol: notional floor, cap (blank = no cap), mmr, cum, imr, max leverage.',
   },
 };

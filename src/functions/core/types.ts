@@ -41,6 +41,7 @@ export const FUNCTION_NAMES = [
   'LIQUIDATION_PRICE',
   'STRESS_MARGIN_RATIO',
   'MODE_SWITCH_CHECK',
+  'BRACKETS',
 ] as const;
 
 export type FunctionName = (typeof FUNCTION_NAMES)[number];
