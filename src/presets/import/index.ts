@@ -9,3 +9,7 @@ export { readBybitCollateral } from './bybit';
 export type { ImportedAsset, ImportedTable, OwnedField } from './importedTable';
 export { BRACKET_ENDPOINTS, isBracketResponse } from './brackets';
 export type { ImportedBrackets } from './brackets';
+export { changeLine, previewImportText } from './importPreview';
+export type { ChangeLine, ImportPreview } from './importPreview';
+export { FETCH_TIMEOUT_MS, fetchResponseText } from './fetchResponse';
+export type { FetchText } from './fetchResponse';
