@@ -72,6 +72,8 @@ export function importExchangeTable(
     assets,
     rules: from.rules,
     notes: importNotes(exchange, table, from, asOf, kept),
+    // Leverage brackets are a separate table: a haircut import keeps the base's.
+    ...(from.brackets === undefined ? {} : { brackets: from.brackets }),
   };
   return parsePreset(presetToJson(preset));
 }

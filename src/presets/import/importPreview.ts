@@ -3,6 +3,7 @@ import type { PresetChange } from '../diffPresets';
 import { diffPresets } from '../diffPresets';
 import { parseJsonText } from '../jsonText';
 import type { PresetRegistry } from '../registry';
+import { isBracketResponse } from './brackets';
 import type { ImportExchange } from './endpoints';
 import { importExchangeTable } from './importExchangeTable';
 
@@ -53,9 +54,18 @@ export function previewImportText(
 ): ImportPreview {
   const response = parseJsonText(text);
   const base = registry.resolve(intoId ?? exchange);
-  const imported = importExchangeTable(exchange, response, base, { asOf: today });
+  const earlier = intoId === undefined ? earlierImport(registry, base) : undefined;
+  // A bracket table and a haircut table are separate imports into one preset: neither may drop the other's part.
+  const from =
+    earlier === undefined ? base : isBracketResponse(exchange, response) ? earlier : { ...base, ...(earlier.brackets ? { brackets: earlier.brackets } : {}) };
+  const imported = importExchangeTable(exchange, response, from, { asOf: today });
   const replaces = registry.has(imported.id) && !registry.isBuiltin(imported.id);
   const before = intoId !== undefined ? base : replaces ? registry.resolve(imported.id) : base;
   const changes = diffPresets(before, imported);
   return { exchange, before, imported, changes, lines: changes.map(changeLine), replaces };
+}
+
+function earlierImport(registry: PresetRegistry, base: Preset): Preset | undefined {
+  const id = /-imported$/i.test(base.id) ? base.id : `${base.id}-imported`;
+  return registry.has(id) && !registry.isBuiltin(id) ? registry.resolve(id) : undefined;
 }
