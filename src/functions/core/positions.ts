@@ -69,6 +69,8 @@ function toPosition(r: TableRow, arg: string, presetOf: (() => Preset) | undefin
   const marginMode = mode === null ? 'cross' : requiredChoice(mode, r.label('margin_mode'), MARGIN_MODES);
   const base = { symbol, side, size, entry, mark, marginMode, ...(imr === null ? {} : { imr }) };
   if (mmr !== null) return { ...base, mmr, cum: cum ?? ZERO };
+  // A typed cum without its mmr would be silently replaced by the bracket's: say so instead.
+  if (cum !== null) fail('BAD_ROW', { arg, row: r.row, detail: 'cum is given but mmr is blank; give both, or leave both blank to take them from the preset\'s brackets' });
   const preset = presetOf?.();
   const brackets = preset === undefined ? undefined : findBrackets(preset, symbol);
   if (brackets === undefined) {

@@ -78,6 +78,14 @@ describe('positions with blank mmr, cum and imr', () => {
     });
   });
 
+  it('refuses a typed cum whose mmr is blank, rather than replace it silently', () => {
+    const row: CellGrid = [['BTCUSDT', 'LONG', 1, 60000, 60000, null, 50]];
+    expect(run('MAINT_MARGIN', [row, 'bitget-brackets'])).toEqual({
+      error: 'value',
+      message: "positions, row 1: cum is given but mmr is blank; give both, or leave both blank to take them from the preset's brackets",
+    });
+  });
+
   it('keeps typed rates where they are given, even when the preset has brackets', () => {
     const typed: CellGrid = [['BTCUSDT', 'LONG', 1, 60000, 60000, 0.01, 0]];
     expect(run('MAINT_MARGIN', [typed, 'bitget-brackets'])).toBe(600);
