@@ -26,7 +26,8 @@ const INTRO = [
   'Numbers are computed exactly in decimal and rounded once, to the nearest number a cell can hold (an IEEE double);',
   'nothing is rounded to cents on the way. Amounts are in coin units, prices and values in the preset\'s quote currency',
   '(USDT for the built-in presets) unless an argument says otherwise; ratios and rates are fractions (0.05 = 5%).',
-  'Every example below is computed by `multiasset eval` when this page is generated, and checked by the tests.',
+  'Every example below is computed by `multiasset eval` when this page is generated, and checked by the tests;',
+  'examples may name the sample presets of `examples/presets/` (`bitget-brackets`: Bitget with leverage brackets).',
 ];
 
 /**
@@ -46,14 +47,28 @@ function readJsDoc(source = fs.readFileSync(FUNCTIONS_SOURCE, 'utf8')) {
   return docs;
 }
 
+const EXAMPLE_PRESETS = path.join(ROOT, 'examples', 'presets');
+
+/**
+ * The presets the examples may name: the built-in ones and the sample preset documents in examples/presets/
+ * (`presets` is the presets module, compiled or from source).
+ */
+function exampleRegistry(presets) {
+  const registry = new presets.PresetRegistry();
+  for (const file of fs.readdirSync(EXAMPLE_PRESETS).filter((f) => f.endsWith('.json')).sort()) {
+    registry.upsertCustom(presets.parsePresetText(fs.readFileSync(path.join(EXAMPLE_PRESETS, file), 'utf8')));
+  }
+  return registry;
+}
+
 /** Computes every example with the compiled formula engine (`npm run prepare` builds it): id → [{ formula, lines }]. */
 function computeExamples(docs) {
   const { evaluateFormulas } = require(path.join(ROOT, 'build', 'cli', 'formulaEngine.js'));
   const { formatLines } = require(path.join(ROOT, 'build', 'cli', 'format.js'));
-  const { PresetRegistry } = require(path.join(ROOT, 'build', 'presets', 'index.js'));
+  const presets = require(path.join(ROOT, 'build', 'presets', 'index.js'));
   const out = {};
   for (const [id, { examples }] of Object.entries(docs)) {
-    const values = evaluateFormulas(examples, { registry: new PresetRegistry() });
+    const values = evaluateFormulas(examples, { registry: exampleRegistry(presets) });
     out[id] = examples.map((formula, i) => ({ formula, lines: formatLines(values[i]) }));
   }
   return out;
@@ -226,4 +241,4 @@ if (require.main === module) {
   });
 }
 
-module.exports = { generateMetadata, readJsDoc, renderMarkdown, renderHtml, MARKDOWN_FILE, EXAMPLES_FILE };
+module.exports = { generateMetadata, exampleRegistry, readJsDoc, renderMarkdown, renderHtml, MARKDOWN_FILE, EXAMPLES_FILE };

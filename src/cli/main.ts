@@ -1,4 +1,5 @@
 import { runEval, runRecalc } from './commands';
+import { runImport } from './importCommand';
 import type { Output } from './commands';
 import { parseCommand, USAGE, UsageError } from './options';
 import { PresetOptionError } from './presetsFromOptions';
@@ -14,6 +15,7 @@ const processOutput: Output = {
  */
 export async function main(argv: readonly string[], output: Output = processOutput): Promise<number> {
   try {
+    if (argv[0] === 'import' && !argv.some((a) => a === '--help' || a === '-h')) return await runImport(argv.slice(1), output);
     const command = parseCommand(argv);
     if (command.kind === 'eval') return await runEval(command, output);
     if (command.kind === 'recalc') return await runRecalc(command, output);

@@ -28,6 +28,7 @@ export class UsageError extends Error {
 export const USAGE = `Usage:
   multiasset eval [--preset FILE]... [--exchange ID] [--live] FORMULA...
   multiasset recalc WORKBOOK.xlsx [--preset FILE]... [--exchange ID] [--json] [--out FILE.xlsx] [--live]
+  multiasset import EXCHANGE FILE|URL|- [--into ID] [--preset FILE]... [--out PRESET.json] [--diff]
   multiasset --help
 
 eval    evaluates each formula and prints one line per formula: a number, a text, an error as
@@ -35,6 +36,9 @@ eval    evaluates each formula and prints one line per formula: a number, a text
         Example: multiasset eval '=MARGIN.COLLATERAL_VALUE("BTC",10,60000,"bitget")'
 recalc  recalculates every formula of the workbook and prints "Sheet!A1<TAB>value" per formula cell
         (a spilled table: one line per row, keyed by the row's first cell).
+import  reads an exchange's haircut table or leverage brackets (a saved response, an http(s) URL, or -
+        for stdin) into a preset: prints its JSON, or writes it with --out; --diff lists the changes
+        against the preset imported into (--into ID, default the exchange's built-in preset).
 
 Options:
   --preset FILE   load a preset JSON document (repeatable); it is used where a formula names its id

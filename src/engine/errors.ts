@@ -81,6 +81,20 @@ export const ERRORS = {
     'na',
     (p) => `the conditions for switching preset ${p.preset} to ${p.target}-asset mode are unpublished`,
   ),
+  NO_BRACKETS: spec(
+    'na',
+    (p) =>
+      `${p.arg}, row ${p.row}: ${p.symbol} has no mmr and preset ${p.preset} has no leverage brackets for it; type the position's mmr (and cum), or add brackets for ${p.symbol} to the preset (\`multiasset import EXCHANGE BRACKETS.json --into ${p.preset}\`, the task pane's import, or "brackets": { "${p.symbol}": [...] } in the preset file)`,
+  ),
+  UNKNOWN_BRACKETS: spec(
+    'na',
+    (p) =>
+      `symbol: preset ${p.preset} has no leverage brackets for ${p.symbol}; import the exchange's bracket table (\`multiasset import EXCHANGE BRACKETS.json --into ${p.preset}\`) or add "brackets": { "${p.symbol}": [...] } to the preset`,
+  ),
+  BEYOND_BRACKETS: spec(
+    'na',
+    (p) => `positions: the ${p.symbol} notional ${p.notional} is above the cap ${p.cap} of its last leverage bracket; no bracket is published for it`,
+  ),
   INVALID_PRESET: spec('value', (p) => `preset${p.where ? ` ${p.where}` : ''}: ${p.detail}`),
 
   // Results that do not exist

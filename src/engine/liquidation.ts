@@ -32,8 +32,16 @@ function amountKinks(m: MovingAsset): Dec[] {
   return [ZERO, ...units].map((u) => u.minus(m.equityA).div(m.equityB));
 }
 
+/** Where a bracketed position's notional crosses a bracket floor or its last cap. */
+function bracketKinks(b: LiquidationModel['bracketed'][number]): Dec[] {
+  if (!b.notional.gt(ZERO)) return [];
+  const last = b.brackets[b.brackets.length - 1];
+  const bounds = [...b.brackets.slice(1).map((x) => x.floor), ...(last?.cap ? [last.cap] : [])];
+  return bounds.map((bound) => bound.div(b.notional));
+}
+
 function breakpoints(model: LiquidationModel): Dec[] {
-  const all = model.moving.flatMap(amountKinks).filter((t) => t.gt(ZERO) && !t.eq(ONE));
+  const all = [...model.moving.flatMap(amountKinks), ...model.bracketed.flatMap(bracketKinks)].filter((t) => t.gt(ZERO) && !t.eq(ONE));
   all.sort((a, b) => a.comparedTo(b));
   return all.filter((t, i) => i === 0 || !t.eq(all[i - 1] as Dec));
 }
@@ -45,7 +53,10 @@ function gap(model: LiquidationModel, t: Dec): Dec {
 }
 
 function isBarrier(error: unknown): error is MarginError {
-  return isMarginError(error) && (error.code === 'TIERS_UNPUBLISHED' || error.code === 'TIERS_UNPUBLISHED_BEYOND');
+  return (
+    isMarginError(error) &&
+    (error.code === 'TIERS_UNPUBLISHED' || error.code === 'TIERS_UNPUBLISHED_BEYOND' || error.code === 'BEYOND_BRACKETS')
+  );
 }
 
 /**

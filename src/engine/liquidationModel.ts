@@ -1,10 +1,11 @@
 import type { Account } from './account';
 import { buildAccount, quoteRate, valueState } from './account';
 import { assetSpec } from './assetSpec';
+import { bracketAt } from './brackets';
 import type { Dec } from './decimal';
 import { ZERO } from './decimal';
 import { fail } from './errors';
-import type { AssetSpec, Balance, Position, Preset } from './model';
+import type { AssetSpec, Balance, Bracket, Position, Preset } from './model';
 import { isCross, positionMaintenance, signedSize } from './positions';
 import { parseSymbol } from './symbols';
 import { valueHolding } from './valuation';
@@ -24,6 +25,18 @@ export interface MovingAsset {
 }
 
 /**
+ * A position based on the moving asset whose maintenance margin follows its leverage brackets: at t its
+ * notional is `notional·t`, and its margin, in account currency, `(notional·t·mmr − cum) × rate` of the
+ * bracket that notional falls in.
+ */
+export interface BracketedPosition {
+  readonly symbol: string;
+  readonly notional: Dec;
+  readonly rate: Dec;
+  readonly brackets: readonly Bracket[];
+}
+
+/**
  * The account as a function of t = p / p0 (p0 = X's current price): everything that does not move with X is
  * summed once, so that each evaluation touches only the moving assets. Working in t rather than p keeps the
  * coefficients exact (no division by p0).
@@ -38,6 +51,8 @@ export interface LiquidationModel {
   /** Maintenance margin of positions = mmA + mmB·t. */
   readonly mmA: Dec;
   readonly mmB: Dec;
+  /** Positions whose maintenance margin changes bracket as t moves (added to mmA + mmB·t). */
+  readonly bracketed: readonly BracketedPosition[];
   /** Liability maintenance rate, or undefined when liabilities carry none (or balances were not given). */
   readonly liabilityRate: Dec | undefined;
 }
@@ -45,6 +60,7 @@ export interface LiquidationModel {
 interface Accumulator {
   mmA: Dec;
   mmB: Dec;
+  readonly bracketed: BracketedPosition[];
   /** Per quote asset of X-based positions: Σ signed size × mark (the part of its equity that scales with t). */
   readonly scaling: Map<string, Dec>;
 }
@@ -61,8 +77,12 @@ function addPosition(preset: Preset, account: Account, asset: string, p0: Dec, p
   const { base, quote } = parseSymbol(preset, position.symbol);
   if (base === asset) {
     const rate = quoteRate(preset, account, quote);
-    acc.mmB = acc.mmB.plus(position.size.abs().times(position.mark).times(position.mmr).times(rate));
-    acc.mmA = acc.mmA.minus(position.cum.times(rate));
+    if (position.brackets !== undefined) {
+      acc.bracketed.push({ symbol: position.symbol, notional: position.size.abs().times(position.mark), rate, brackets: position.brackets });
+    } else {
+      acc.mmB = acc.mmB.plus(position.size.abs().times(position.mark).times(position.mmr).times(rate));
+      acc.mmA = acc.mmA.minus(position.cum.times(rate));
+    }
     acc.scaling.set(quote, (acc.scaling.get(quote) ?? ZERO).plus(signedSize(position).times(position.mark)));
   } else if (quote === asset) {
     // Margin fixed in X's units, worth p0·t·liabilityRate each.
@@ -102,7 +122,7 @@ export function buildLiquidationModel(
   const account = buildAccount(preset, balances, positions);
   const p0 = referencePrice(account, positions, asset, preset);
   if (!p0.gt(ZERO)) fail('NO_LIQUIDATION_PRICE', { asset, reason: `its current price ${messageNumber(p0)} is not positive` });
-  const acc: Accumulator = { mmA: ZERO, mmB: ZERO, scaling: new Map() };
+  const acc: Accumulator = { mmA: ZERO, mmB: ZERO, bracketed: [], scaling: new Map() };
   for (const position of positions) if (isCross(position)) addPosition(preset, account, asset, p0, position, acc);
   const moving = movingAssets(preset, account, asset, p0, acc.scaling);
   const movingNames = new Set(moving.map((m) => m.asset));
@@ -115,7 +135,18 @@ export function buildLiquidationModel(
     if (value.isNeg()) staticLiabilities = staticLiabilities.minus(value);
   }
   const liabilityRate = balances.length > 0 ? preset.rules.liabilityMaintenanceRate : undefined;
-  return { asset, p0, preset, moving, staticEquity, staticLiabilities, mmA: acc.mmA, mmB: acc.mmB, liabilityRate };
+  return {
+    asset,
+    p0,
+    preset,
+    moving,
+    staticEquity,
+    staticLiabilities,
+    mmA: acc.mmA,
+    mmB: acc.mmB,
+    bracketed: acc.bracketed,
+    liabilityRate,
+  };
 }
 
 /** Equity and maintenance margin of the modelled account at t (t ≥ 0). */
@@ -130,6 +161,11 @@ export function evaluateModel(model: LiquidationModel, t: Dec): { equity: Dec; m
     if (value.isNeg()) liabilities = liabilities.minus(value);
   }
   let maintenance = model.mmA.plus(model.mmB.times(t));
+  for (const b of model.bracketed) {
+    const notional = b.notional.times(t);
+    const bracket = bracketAt(b.brackets, notional, b.symbol);
+    maintenance = maintenance.plus(notional.times(bracket.mmr).minus(bracket.cum).times(b.rate));
+  }
   if (model.liabilityRate !== undefined) maintenance = maintenance.plus(liabilities.times(model.liabilityRate));
   return { equity, maintenance };
 }

@@ -31,6 +31,20 @@ export interface AssetSpec {
   readonly note?: string;
 }
 
+/**
+ * A leverage bracket: a position whose notional (|size| × mark) lies from `floor` up to `cap` has maintenance
+ * margin `notional × mmr − cum` and initial margin `notional × imr`. `cap: null` = no cap.
+ */
+export interface Bracket {
+  readonly floor: Dec;
+  readonly cap: Dec | null;
+  readonly mmr: Dec;
+  readonly cum: Dec;
+  /** Initial margin rate: as published, or 1 / maxLeverage. */
+  readonly imr: Dec;
+  readonly maxLeverage?: Dec;
+}
+
 export type ModeSwitchRule =
   | 'crossOnly'
   | 'noOpenPositions'
@@ -81,6 +95,8 @@ export interface Preset {
   readonly rules: PresetRules;
   /** Caveats about the whole preset, shown with it (e.g. "illustrative: sample tiers from the API docs"). */
   readonly notes?: readonly string[];
+  /** Leverage brackets per symbol (upper-case keys), contiguous from notional 0. */
+  readonly brackets?: Readonly<Record<string, readonly Bracket[]>>;
 }
 
 /** One row of a balances range. `amount` is the wallet balance in coin units; `price` the index price. */
@@ -105,6 +121,11 @@ export interface Position {
   readonly cum: Dec;
   readonly imr?: Dec;
   readonly marginMode: MarginMode;
+  /**
+   * The symbol's leverage brackets, when the row left mmr blank: maintenance margin (and initial margin when
+   * imr was blank) then follows the bracket of the notional at the position's mark, wherever the mark moves.
+   */
+  readonly brackets?: readonly Bracket[];
 }
 
 /** A price shock: the asset's price (and the mark of its positions) moves by `change` (-0.2 = −20%). */

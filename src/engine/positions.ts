@@ -1,3 +1,4 @@
+import { positionBracket } from './brackets';
 import type { Dec } from './decimal';
 import { fail } from './errors';
 import type { Position } from './model';
@@ -32,11 +33,13 @@ export function checkPositionCum(position: Position, arg: string): void {
 }
 
 /**
- * Maintenance margin in the quote asset: |size| × mark × mmr − cum. Readers refuse a position whose margin is
- * negative at its mark ({@link checkPositionCum}); stressed or moved marks may take it below, as the model asks.
+ * Maintenance margin in the quote asset: |size| × mark × mmr − cum, with mmr and cum of the bracket of the
+ * notional when the position follows its symbol's brackets. Readers refuse a position whose margin is negative at
+ * its mark ({@link checkPositionCum}); stressed or moved marks may take it below, as the model asks.
  */
 export function positionMaintenance(position: Position): Dec {
-  return notionalMargin(position).minus(position.cum);
+  const { mmr, cum } = positionBracket(position) ?? position;
+  return position.size.abs().times(position.mark).times(mmr).minus(cum);
 }
 
 /**
@@ -44,8 +47,9 @@ export function positionMaintenance(position: Position): Dec {
  * (a lower bound of the true initial margin), and `estimated` says so.
  */
 export function positionInitial(position: Position): { readonly margin: Dec; readonly estimated: boolean } {
-  if (position.imr === undefined) return { margin: positionMaintenance(position), estimated: true };
-  return { margin: position.size.abs().times(position.mark).times(position.imr), estimated: false };
+  const imr = position.imr ?? positionBracket(position)?.imr;
+  if (imr === undefined) return { margin: positionMaintenance(position), estimated: true };
+  return { margin: position.size.abs().times(position.mark).times(imr), estimated: false };
 }
 
 export function isCross(position: Position): boolean {

@@ -100,7 +100,7 @@ export function multiassetLtv(balances: any[][], exchange?: any): number {
  * Account maintenance margin: the sum over cross positions of |size| × mark × mmr − cum (size in base coins, mark in the symbol's quote asset), converted at each quote asset's liability rate, in the preset's quote currency.
  * @customfunction MAINT_MARGIN
  * @helpurl https://localhost:3000/FUNCTIONS.html#maint_margin
- * @param positions Positions range: symbol | side | size | entry | mark | mmr [| cum] [| imr] [| margin_mode]; header row optional.
+ * @param positions Positions range: symbol | side | size | entry | mark | mmr [| cum] [| imr] [| margin_mode]; header row optional; mmr, cum and imr may be blank when the preset has leverage brackets for the symbol.
  * @param [exchange] Preset id, e.g. "binance"; the workbook's default preset when omitted.
  * @param [prices] Prices of settlement assets other than the quote: asset | price rows, or a balances range.
  * @returns Maintenance margin in the quote currency.
@@ -115,7 +115,7 @@ export function maintMargin(positions: any[][], exchange?: any, prices?: any[][]
  * @customfunction MARGIN_RATIO
  * @helpurl https://localhost:3000/FUNCTIONS.html#margin_ratio
  * @param balances Balances range: asset | amount | price [| upnl], one row per asset; header row optional.
- * @param positions Positions range: symbol | side | size | entry | mark | mmr [| cum] [| imr] [| margin_mode]; header row optional.
+ * @param positions Positions range: symbol | side | size | entry | mark | mmr [| cum] [| imr] [| margin_mode]; header row optional; mmr, cum and imr may be blank when the preset has leverage brackets for the symbol.
  * @param [exchange] Preset id, e.g. "binance"; the workbook's default preset when omitted.
  * @returns Margin ratio as a fraction (1 = 100%).
  * @example =MARGIN.MARGIN_RATIO({"BTC",10,60000;"USDT",-100000,1}, {"BTCUSDT","LONG",2,60000,60000,0.004,0,0.01}, "bitget")
@@ -142,7 +142,7 @@ export function riskLevel(margin_ratio: any, exchange?: any): string {
  * @customfunction AVAILABLE_FOR_ORDER
  * @helpurl https://localhost:3000/FUNCTIONS.html#available_for_order
  * @param balances Balances range: asset | amount | price [| upnl], one row per asset; header row optional.
- * @param positions Positions range: symbol | side | size | entry | mark | mmr [| cum] [| imr] [| margin_mode]; header row optional.
+ * @param positions Positions range: symbol | side | size | entry | mark | mmr [| cum] [| imr] [| margin_mode]; header row optional; mmr, cum and imr may be blank when the preset has leverage brackets for the symbol.
  * @param [asset] Asset to express the amount in, e.g. "BTC"; the preset's quote currency when omitted.
  * @param [exchange] Preset id, e.g. "binance"; the workbook's default preset when omitted.
  * @returns Available margin in units of the asset (quote currency by default).
@@ -187,7 +187,7 @@ export function liabilityInterest(amount: any, hourly_rate: any, hours: any, int
  * @customfunction LIQUIDATION_PRICE
  * @helpurl https://localhost:3000/FUNCTIONS.html#liquidation_price
  * @param balances Balances range: asset | amount | price [| upnl], one row per asset; header row optional.
- * @param positions Positions range: symbol | side | size | entry | mark | mmr [| cum] [| imr] [| margin_mode]; header row optional.
+ * @param positions Positions range: symbol | side | size | entry | mark | mmr [| cum] [| imr] [| margin_mode]; header row optional; mmr, cum and imr may be blank when the preset has leverage brackets for the symbol.
  * @param asset Asset whose price moves, e.g. "BTC".
  * @param [exchange] Preset id, e.g. "binance"; the workbook's default preset when omitted.
  * @returns Liquidation price of the asset in the quote currency.
@@ -202,7 +202,7 @@ export function liquidationPrice(balances: any[][], positions: any[][], asset: a
  * @customfunction STRESS_MARGIN_RATIO
  * @helpurl https://localhost:3000/FUNCTIONS.html#stress_margin_ratio
  * @param balances Balances range: asset | amount | price [| upnl], one row per asset; header row optional.
- * @param positions Positions range: symbol | side | size | entry | mark | mmr [| cum] [| imr] [| margin_mode]; header row optional.
+ * @param positions Positions range: symbol | side | size | entry | mark | mmr [| cum] [| imr] [| margin_mode]; header row optional; mmr, cum and imr may be blank when the preset has leverage brackets for the symbol.
  * @param shocks Shocks range: asset | change, e.g. BTC, -0.2 for a 20% fall; header row optional.
  * @param [exchange] Preset id, e.g. "binance"; the workbook's default preset when omitted.
  * @returns Shocked margin ratio as a fraction (1 = 100%).
@@ -218,7 +218,7 @@ export function stressMarginRatio(balances: any[][], positions: any[][], shocks:
  * @helpurl https://localhost:3000/FUNCTIONS.html#mode_switch_check
  * @param target_mode Mode to switch to: "multi" or "single".
  * @param balances Balances range: asset | amount | price [| upnl], one row per asset; header row optional.
- * @param positions Positions range: symbol | side | size | entry | mark | mmr [| cum] [| imr] [| margin_mode]; header row optional.
+ * @param positions Positions range: symbol | side | size | entry | mark | mmr [| cum] [| imr] [| margin_mode]; header row optional; mmr, cum and imr may be blank when the preset has leverage brackets for the symbol.
  * @param [open_orders] Number of open orders; 0 when omitted.
  * @param [exchange] Preset id, e.g. "binance"; the workbook's default preset when omitted.
  * @returns Table: first row the verdict (ELIGIBLE or BLOCKED) with the target mode and a summary; then one row per rule: rule, PASS or FAIL, detail (with the exchange's error code where it has one).
@@ -248,4 +248,17 @@ export function modeSwitchCheck(
  */
 export function price(symbol_or_asset: any, exchange: any, kind: any, invocation: CustomFunctions.StreamingInvocation<number>): void {
   streamPrice([symbol_or_asset, exchange, kind], invocation, sharedPriceHub, excelContext);
+}
+
+/**
+ * Spills the leverage brackets of a futures symbol from the preset: one row per bracket with the notional floor and cap, maintenance rate, maintenance amount, initial rate and max leverage.
+ * @customfunction BRACKETS
+ * @helpurl https://localhost:3000/FUNCTIONS.html#brackets
+ * @param symbol Futures symbol, e.g. "BTCUSDT" (case-insensitive; "BTC-USDT-SWAP" finds the same brackets).
+ * @param [exchange] Preset id, e.g. "binance"; the workbook's default preset when omitted.
+ * @returns Table with a header row: floor and cap (notional in the quote currency; blank cap = no cap), mmr (fraction), cum (quote currency), imr (fraction) and max_leverage.
+ * @example =MARGIN.BRACKETS("BTCUSDT", "bitget-brackets")
+ */
+export function brackets(symbol: any, exchange?: any): any[][] {
+  return evaluateTable('BRACKETS', [symbol, exchange]);
 }

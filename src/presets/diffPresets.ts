@@ -1,5 +1,6 @@
 import type { Dec } from '../engine/decimal';
 import type { AssetSpec, ModeSwitchRule, Preset, Tier } from '../engine/model';
+import { diffBrackets } from './diffBrackets';
 import { decimalText } from './presetToJson';
 
 /**
@@ -37,6 +38,7 @@ export function diffPresets(before: Preset, after: Preset): PresetChange[] {
   return [
     ...names.flatMap((name) => diffAsset(name, before.assets[name], after.assets[name])),
     ...diffRules(before, after),
+    ...diffBrackets(before, after),
   ];
 }
 

@@ -19,6 +19,12 @@ export { parsePresetText } from './parsePresetText';
 export { locateJsonError, parseJsonText } from './jsonText';
 export type { JsonSyntaxIssue } from './jsonText';
 export {
+  changeLine,
+  FETCH_TIMEOUT_MS,
+  fetchResponseText,
+  previewImportText,
+  BRACKET_ENDPOINTS,
+  isBracketResponse,
   IMPORT_ENDPOINTS,
   IMPORT_EXCHANGES,
   importExchangeTable,
@@ -27,8 +33,11 @@ export {
   readBybitCollateral,
   readOkxDiscountRate,
 } from './import';
-export type { ImportExchange, ImportOptions, ImportedAsset, ImportedTable, OwnedField } from './import';
+export type { ChangeLine, FetchText, ImportExchange, ImportOptions, ImportPreview, ImportedAsset, ImportedTable, OwnedField } from './import';
 export { describeTier, diffPresets } from './diffPresets';
 export type { PresetChange } from './diffPresets';
 export { applyStoredSettings, CUSTOM_PRESETS_SETTING, DEFAULT_PRESET_SETTING } from './storedSettings';
 export type { StoredSettingsReport } from './storedSettings';
+export { bracketsToJson, parseBrackets } from './bracketsJson';
+export type { BracketJson } from './bracketsJson';
+export { describeBracket, diffBrackets } from './diffBrackets';

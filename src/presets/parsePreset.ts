@@ -1,10 +1,11 @@
 import type { AssetSpec, Preset } from '../engine/model';
+import { parseBrackets } from './bracketsJson';
 import { parseAssetSpec } from './parseAssetSpec';
 import { parseRules } from './parseRules';
 import { ASSET_NAME, checkKeys, describe, field, invalid, item, readChoice, readList, readObject, readText, required } from './jsonRead';
 import { PRESET_STATUSES } from './presetJson';
 
-const PRESET_KEYS = ['id', 'name', 'asOf', 'source', 'status', 'quote', 'assets', 'rules', 'notes'] as const;
+const PRESET_KEYS = ['id', 'name', 'asOf', 'source', 'status', 'quote', 'assets', 'rules', 'notes', 'brackets'] as const;
 const SLUG = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 /**
@@ -38,6 +39,7 @@ export function parsePreset(json: unknown): Preset {
     rules: parseRules(required(obj, 'rules', ''), 'rules'),
   };
   if (obj.notes !== undefined) preset.notes = parseNotes(obj.notes);
+  if (obj.brackets !== undefined) preset.brackets = parseBrackets(obj.brackets);
   return Object.freeze(preset) as unknown as Preset;
 }
 

@@ -1,4 +1,5 @@
 import type { PresetStatus, TierUnit } from '../engine/model';
+import type { BracketJson } from './bracketsJson';
 
 /**
  * The preset document: what the task pane stores in the workbook, the CLI loads with `--preset` and
@@ -57,6 +58,7 @@ export interface PresetJson {
   readonly assets: Readonly<Record<string, AssetJson>>;
   readonly rules: RulesJson;
   readonly notes?: readonly string[];
+  readonly brackets?: Readonly<Record<string, readonly BracketJson[]>>;
 }
 
 export const PRESET_STATUSES = ['documented', 'illustrative', 'imported', 'custom'] as const;

@@ -1,5 +1,6 @@
 import type { Dec } from '../engine/decimal';
 import type { AssetSpec, ModeSwitchRule, Preset, PresetRules } from '../engine/model';
+import { bracketsToJson } from './bracketsJson';
 import type { AssetJson, ModeSwitchRuleJson, PresetJson, RulesJson } from './presetJson';
 
 /**
@@ -22,6 +23,7 @@ export function presetToJson(preset: Preset): PresetJson {
     assets,
     rules: rulesToJson(preset.rules),
     ...(preset.notes === undefined ? {} : { notes: [...preset.notes] }),
+    ...bracketsToJson(preset),
   };
 }
 

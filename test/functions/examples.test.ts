@@ -2,10 +2,10 @@ import { readFileSync } from 'fs';
 import { evaluateFormulas } from '../../src/cli/formulaEngine';
 import { formatLines } from '../../src/cli/format';
 import { FUNCTION_NAMES } from '../../src/functions/core';
-import { PresetRegistry } from '../../src/presets';
+import * as presets from '../../src/presets';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { readJsDoc, EXAMPLES_FILE } = require('../../scripts/gen-function-docs');
+const { exampleRegistry, readJsDoc, EXAMPLES_FILE } = require('../../scripts/gen-function-docs');
 
 interface Example {
   formula: string;
@@ -32,7 +32,7 @@ describe('the worked examples of docs/FUNCTIONS.md', () => {
     const all = Object.values(stored).flat();
     const computed = evaluateFormulas(
       all.map((e) => e.formula),
-      { registry: new PresetRegistry() },
+      { registry: exampleRegistry(presets) },
     );
     expect(computed.map(formatLines)).toEqual(all.map((e) => e.lines));
   });

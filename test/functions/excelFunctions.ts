@@ -26,6 +26,7 @@ export const BY_ID: Readonly<Record<CellFunctionName, ExcelFunction>> = {
   LIQUIDATION_PRICE: excel.liquidationPrice,
   STRESS_MARGIN_RATIO: excel.stressMarginRatio,
   MODE_SWITCH_CHECK: excel.modeSwitchCheck,
+  BRACKETS: excel.brackets,
 };
 
 /**

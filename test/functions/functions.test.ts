@@ -1,10 +1,12 @@
 import { invoke, type CellArg, type CellResult } from '../../src/functions/core';
 import { sharedRegistry } from '../../src/functions/workbookSettings';
+import { BRACKETS_PRESET } from '../support/bracketPreset';
 import { installCustomFunctions } from './customFunctionsStub';
 import { call, CELL_FUNCTION_NAMES } from './excelFunctions';
 import type { CellFunctionName } from './excelFunctions';
 
 installCustomFunctions();
+sharedRegistry.upsertCustom(BRACKETS_PRESET);
 
 const BALANCES = [
   ['BTC', 1, 60000],
@@ -38,6 +40,7 @@ const VALID_CALLS: Record<CellFunctionName, unknown[]> = {
   LIQUIDATION_PRICE: [LEVERED, [['BTCUSDT', 'LONG', 1, 60000, 60000, 0.004, 0]], 'BTC', null],
   STRESS_MARGIN_RATIO: [ACCOUNT, POSITIONS, [['BTC', -0.1]], null],
   MODE_SWITCH_CHECK: ['multi', ACCOUNT, POSITIONS, null, null],
+  BRACKETS: ['BTCUSDT', 'bitget-brackets'],
 };
 
 const SHAPE: Record<CellFunctionName, 'number' | 'string' | 'table'> = {
@@ -56,6 +59,7 @@ const SHAPE: Record<CellFunctionName, 'number' | 'string' | 'table'> = {
   LIQUIDATION_PRICE: 'number',
   STRESS_MARGIN_RATIO: 'number',
   MODE_SWITCH_CHECK: 'table',
+  BRACKETS: 'table',
 };
 
 const shapeOf = (value: unknown): string => (Array.isArray(value) ? 'table' : typeof value);

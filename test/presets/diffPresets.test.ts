@@ -42,6 +42,8 @@ describe('diffPresets', () => {
         before: 'quote asset, valued at par in this illustrative preset; import the live table for its discount rate',
         after: null,
       },
+      // OKX's minDiscountRate becomes an open tier beyond the last published cap.
+      { asset: 'BTC', field: 'tiers[2]', before: null, after: '25 and above at 0' },
       { asset: 'BTC', field: 'interestFree', before: null, after: '0' },
       { asset: 'ETH', field: 'asset', before: null, after: 'quantity tiers: 0 to 500 at 0.98; 500 to 1000 at 0.97; 1000 and above at 0.5' },
     ]);

@@ -192,6 +192,8 @@ describe('importExchangeTable: OKX discount-rate-interest-free-quota', () => {
     expect(rows(spec(imported, 'BTC'))).toEqual([
       ['0', '20', '0.98'],
       ['20', '25', '0.9775'],
+      // minDiscountRate: the rate OKX applies beyond the last maxAmt
+      ['25', null, '0'],
     ]);
     expect(spec(imported, 'BTC').interestFree?.toString()).toBe('0');
     expect(rows(spec(imported, 'USDT'))).toEqual([['0', null, '1']]);

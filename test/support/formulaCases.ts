@@ -169,6 +169,14 @@ export const FORMULA_CASES: readonly FormulaCase[] = [
     formula: '=MARGIN.COLLATERAL_TIERS("SOL","bitget")',
     expected: { error: 'na' },
   },
+  // BRACKETS
+  {
+    title: 'gives #N/A for the leverage brackets of a built-in preset, which ships none',
+    name: 'BRACKETS',
+    args: ['BTCUSDT', 'binance'],
+    formula: '=MARGIN.BRACKETS("BTCUSDT","binance")',
+    expected: { error: 'na' },
+  },
   // PRESETS
   {
     title: 'lists the built-in presets with id, name, as-of date, source and status',

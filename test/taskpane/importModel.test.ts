@@ -32,6 +32,25 @@ describe('previewImport', () => {
     expect(again.ok && again.value.before.id).toBe('bitget-imported');
   });
 
+  it('imports a pasted leverage-bracket response into the earlier import, keeping its haircut tables', () => {
+    const registry = new PresetRegistry();
+    const tables = previewImport(registry, 'bitget', fixture('bitget-discount-rate-doc.json'), '2026-11-30');
+    if (!tables.ok) throw new Error(tables.message);
+    registry.upsertCustom(tables.value.imported);
+    const brackets = previewImport(registry, 'bitget', fixture('bitget-query-position-lever-doc.json'), '2026-11-30');
+    if (!brackets.ok) throw new Error(brackets.message);
+    expect(brackets.value.replaces).toBe(true);
+    expect(brackets.value.lines).toEqual([
+      { what: 'brackets.BTCUSDT', before: '—', after: '0 to 50000: mmr 0.004, cum 0, 125×; 50000 to 200000: mmr 0.005, cum 50, 100×' },
+    ]);
+    expect(brackets.value.imported.assets.BTC?.tiers[0]?.ratio.toString()).toBe('0.99');
+    registry.upsertCustom(brackets.value.imported);
+    const again = previewImport(registry, 'bitget', fixture('bitget-discount-rate-doc.json'), '2026-11-30');
+    if (!again.ok) throw new Error(again.message);
+    expect(Object.keys(again.value.imported.brackets ?? {})).toEqual(['BTCUSDT']);
+    expect(again.value.lines.some((l) => l.what.startsWith('brackets'))).toBe(false);
+  });
+
   it('refuses malformed JSON with the line and column', () => {
     const out = previewImport(new PresetRegistry(), 'bitget', '{"code": "00000", "data": [}', '2026-11-21');
     expect(out.ok).toBe(false);

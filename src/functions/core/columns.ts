@@ -114,6 +114,8 @@ export const POSITIONS_TABLE: TableSpec = {
         'maintmarginratio',
       ],
       required: true,
+      // Blank: the rates come from the preset's brackets, checked per row where the preset is known (NO_BRACKETS).
+      optionalWhen: { reason: "the preset has leverage brackets for the symbol", holds: () => true },
       rule: number('rate'),
     },
     {

@@ -17,6 +17,7 @@ import {
   stressMarginRatio,
 } from '../../engine';
 import { fail } from '../../engine/errors';
+import { symbolBrackets } from '../../engine/brackets';
 import type { AssetMode, Preset } from '../../engine/model';
 import { describePrice } from '../../prices/priceRequest';
 import { accountFigureCell } from './accountCells';
@@ -37,7 +38,7 @@ import {
 } from './coerce';
 import { readPositions } from './positions';
 import { readPriceRequest } from './priceArgs';
-import { autoExchangeTable, modeSwitchTable, numberCell, presetsTable, tiersTable } from './results';
+import { autoExchangeTable, bracketsTable, modeSwitchTable, numberCell, presetsTable, tiersTable } from './results';
 import { readShocks } from './shocks';
 import type { CellResult, FunctionContext, FunctionName } from './types';
 
@@ -56,7 +57,9 @@ const text = (a: ArgList, name: string): string => requiredText(a.cell(name), na
 const price = (a: ArgList, name: string): Dec => requirePositive(number(a, name), name);
 const notNegative = (a: ArgList, name: string): Dec => requireNotNegative(number(a, name), name);
 const balances = (a: ArgList) => readBalances(a.range('balances'), 'balances');
-const positions = (a: ArgList) => readPositions(a.range('positions'), 'positions');
+/** With ctx, rows with a blank mmr take the preset's leverage brackets (the preset is resolved only for them). */
+const positions = (a: ArgList, ctx?: FunctionContext) =>
+  readPositions(a.range('positions'), 'positions', ctx === undefined ? undefined : () => a.preset(ctx));
 
 /** The preset of the call, once the balances it will value are known to be listed in it. */
 function presetFor(a: ArgList, ctx: FunctionContext, rows: readonly BalanceRow[]): Preset {
@@ -103,7 +106,7 @@ export const HANDLERS: Readonly<Record<FunctionName, Handler>> = {
     return numberCell(multiAssetLtv(presetFor(a, ctx, rows), rows));
   },
   MAINT_MARGIN: (a, ctx) => {
-    const rows = positions(a);
+    const rows = positions(a, ctx);
     const preset = a.preset(ctx);
     const prices = readPrices(a.range('prices'), 'prices');
     return numberCell(positionsMaintenance(preset, rows, prices));
@@ -111,7 +114,7 @@ export const HANDLERS: Readonly<Record<FunctionName, Handler>> = {
   MARGIN_RATIO: (a, ctx) => {
     const fast = accountFigureCell(a, ctx, 'ratio');
     if (fast !== null) return fast;
-    const [b, p] = [balances(a), positions(a)];
+    const [b, p] = [balances(a), positions(a, ctx)];
     return numberCell(marginRatio(presetFor(a, ctx, b), b, p));
   },
   RISK_LEVEL: (a, ctx) => {
@@ -119,7 +122,7 @@ export const HANDLERS: Readonly<Record<FunctionName, Handler>> = {
     return riskLevel(a.preset(ctx), ratio);
   },
   AVAILABLE_FOR_ORDER: (a, ctx) => {
-    const [b, p, asset] = [balances(a), positions(a), optionalText(a.cell('asset'), 'asset')];
+    const [b, p, asset] = [balances(a), positions(a, ctx), optionalText(a.cell('asset'), 'asset')];
     return numberCell(availableForOrder(presetFor(a, ctx, b), b, p, asset));
   },
   AUTO_EXCHANGE: (a, ctx) => {
@@ -135,16 +138,16 @@ export const HANDLERS: Readonly<Record<FunctionName, Handler>> = {
     return numberCell(liabilityInterest(amount, rate, hours, free === null ? undefined : requireNotNegative(free, 'interest_free')));
   },
   LIQUIDATION_PRICE: (a, ctx) => {
-    const [b, p, asset] = [balances(a), positions(a), text(a, 'asset')];
+    const [b, p, asset] = [balances(a), positions(a, ctx), text(a, 'asset')];
     return numberCell(liquidationPrice(presetFor(a, ctx, b), b, p, asset));
   },
   STRESS_MARGIN_RATIO: (a, ctx) => {
-    const [b, p, shocks] = [balances(a), positions(a), readShocks(a.range('shocks'), 'shocks')];
+    const [b, p, shocks] = [balances(a), positions(a, ctx), readShocks(a.range('shocks'), 'shocks')];
     return numberCell(stressMarginRatio(presetFor(a, ctx, b), b, p, shocks));
   },
   MODE_SWITCH_CHECK: (a, ctx) => {
     const target = requiredChoice(a.cell('target_mode'), 'target_mode', MODES);
-    const [b, p] = [balances(a), positions(a)];
+    const [b, p] = [balances(a), positions(a, ctx)];
     const openOrders = optionalCount(a.cell('open_orders'), 'open_orders');
     return modeSwitchTable(modeSwitchCheck(presetFor(a, ctx, b), target, b, p, openOrders));
   },
@@ -153,5 +156,9 @@ export const HANDLERS: Readonly<Record<FunctionName, Handler>> = {
     const request = readPriceRequest(a, ctx);
     if (ctx.livePrices === undefined) return fail('PRICE_STREAMS_IN_EXCEL', { what: describePrice(request) });
     return ctx.livePrices.price(request);
+  },
+  BRACKETS: (a, ctx) => {
+    const symbol = text(a, 'symbol');
+    return bracketsTable(symbolBrackets(a.preset(ctx), symbol));
   },
 };

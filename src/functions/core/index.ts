@@ -35,4 +35,5 @@ export {
   numberCell,
   presetsTable,
   tiersTable,
+  bracketsTable,
 } from './results';

@@ -1,6 +1,7 @@
+import { bracketAt, findBrackets } from '../../engine/brackets';
 import { ZERO } from '../../engine/decimal';
 import { fail, isMarginError } from '../../engine/errors';
-import type { MarginMode, Position, Side } from '../../engine/model';
+import type { MarginMode, Position, Preset, Side } from '../../engine/model';
 import { checkPositionCum } from '../../engine/positions';
 import { requiredText } from './coerce';
 import { POSITIONS_TABLE } from './columns';
@@ -10,30 +11,44 @@ import type { CellArg } from './types';
 
 export { MARGIN_MODES, POSITIONS_TABLE, SIDES } from './columns';
 
-function toPosition(r: TableRow, arg: string): Position {
+function toPosition(r: TableRow, arg: string, presetOf: (() => Preset) | undefined): Position {
   const number = (column: string) => requiredRowNumber(r, POSITIONS_TABLE, column);
+  const symbol = requiredText(r.cell('symbol'), r.label('symbol'));
+  const side = rowChoice<Side>(r, POSITIONS_TABLE, 'side') ?? fail('MISSING_ARGUMENT', { arg: r.label('side') });
+  const size = number('size');
+  const entry = number('entry');
+  const mark = number('mark');
+  const mmr = rowNumber(r, POSITIONS_TABLE, 'mmr');
+  const cum = rowNumber(r, POSITIONS_TABLE, 'cum');
   const imr = rowNumber(r, POSITIONS_TABLE, 'imr');
-  const position: Position = {
-    symbol: requiredText(r.cell('symbol'), r.label('symbol')),
-    side: rowChoice<Side>(r, POSITIONS_TABLE, 'side') ?? fail('MISSING_ARGUMENT', { arg: r.label('side') }),
-    size: number('size'),
-    entry: number('entry'),
-    mark: number('mark'),
-    mmr: number('mmr'),
-    cum: rowNumber(r, POSITIONS_TABLE, 'cum') ?? ZERO,
-    ...(imr === null ? {} : { imr }),
-    marginMode: rowChoice<MarginMode>(r, POSITIONS_TABLE, 'margin_mode') ?? 'cross',
-  };
-  checkPositionCum(position, `${arg}, row ${r.row}`);
-  return position;
+  const marginMode = rowChoice<MarginMode>(r, POSITIONS_TABLE, 'margin_mode') ?? 'cross';
+  const base = { symbol, side, size, entry, mark, marginMode, ...(imr === null ? {} : { imr }) };
+  if (mmr !== null) {
+    const position: Position = { ...base, mmr, cum: cum ?? ZERO };
+    checkPositionCum(position, `${arg}, row ${r.row}`);
+    return position;
+  }
+  // A typed cum without its mmr would be silently replaced by the bracket's: say so instead.
+  if (cum !== null) {
+    fail('BAD_ROW', { arg, row: r.row, detail: "cum is given but mmr is blank; give both, or leave both blank to take them from the preset's brackets" });
+  }
+  const preset = presetOf?.();
+  const brackets = preset === undefined ? undefined : findBrackets(preset, symbol);
+  if (brackets === undefined) {
+    return fail('NO_BRACKETS', { arg, row: r.row, symbol: symbol.trim().toUpperCase(), preset: preset?.id ?? '(default)' });
+  }
+  // mmr and cum at today's mark, for readers of the row; the engine picks the bracket again wherever the mark moves.
+  const bracket = bracketAt(brackets, size.abs().times(mark), symbol);
+  return { ...base, mmr: bracket.mmr, cum: bracket.cum, brackets };
 }
 
 /**
  * Reads a positions range (header row optional, blank rows skipped). A range with a header row and no data
  * rows is an account without positions; a range with no rows at all is refused, as it is more likely the wrong
- * range than a deliberate "no positions".
+ * range than a deliberate "no positions". A row with a blank mmr takes its rates from the leverage brackets for its
+ * symbol in the preset `presetOf` gives (asked only for such rows); without them it is NO_BRACKETS.
  */
-export function readPositions(value: CellArg, arg: string): Position[] {
+export function readPositions(value: CellArg, arg: string, presetOf?: () => Preset): Position[] {
   let rows: readonly TableRow[];
   try {
     rows = readTable(value, arg, POSITIONS_TABLE, true).rows;
@@ -43,5 +58,5 @@ export function readPositions(value: CellArg, arg: string): Position[] {
     }
     throw error;
   }
-  return rows.map((row) => readRow(row, POSITIONS_TABLE, arg, (r) => toPosition(r, arg)));
+  return rows.map((row) => readRow(row, POSITIONS_TABLE, arg, (r) => toPosition(r, arg, presetOf)));
 }

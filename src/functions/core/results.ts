@@ -1,7 +1,7 @@
 import type { Dec } from '../../engine/decimal';
 import { toCellNumber } from '../../engine/decimal';
 import { fail } from '../../engine/errors';
-import type { AssetSpec, AutoExchangeResult, ModeSwitchResult, Preset, RuleVerdict } from '../../engine/model';
+import type { AssetSpec, AutoExchangeResult, Bracket, ModeSwitchResult, Preset, RuleVerdict } from '../../engine/model';
 import type { CellGrid, CellScalar } from './types';
 import { messageNumber } from '../../engine/numberText';
 
@@ -34,6 +34,26 @@ export function tiersTable(preset: Preset, spec: AssetSpec): CellGrid {
     rows.push([numberCell(last.cap), '', `unpublished beyond ${messageNumber(last.cap)}`, spec.tierUnit]);
   }
   return rows;
+}
+
+export const BRACKETS_HEADER = ['floor', 'cap', 'mmr', 'cum', 'imr', 'max_leverage'] as const;
+
+/**
+ * `floor | cap | mmr | cum | imr | max_leverage`, one row per leverage bracket; an uncapped last bracket has an
+ * empty cap, a bracket published with an initial rate only has an empty max leverage.
+ */
+export function bracketsTable(brackets: readonly Bracket[]): CellGrid {
+  return [
+    [...BRACKETS_HEADER],
+    ...brackets.map((b) => [
+      numberCell(b.floor),
+      b.cap === null ? '' : numberCell(b.cap),
+      numberCell(b.mmr),
+      numberCell(b.cum),
+      numberCell(b.imr),
+      b.maxLeverage === undefined ? '' : numberCell(b.maxLeverage),
+    ]),
+  ];
 }
 
 export const PRESETS_HEADER = ['id', 'name', 'as_of', 'source', 'status'] as const;

@@ -46,4 +46,5 @@ export const FUNCTION_SPECS: Readonly<Record<FunctionName, FunctionSpec>> = {
   STRESS_MARGIN_RATIO: value(BALANCES, POSITIONS, range('shocks'), EXCHANGE),
   MODE_SWITCH_CHECK: table(cell('target_mode'), BALANCES, POSITIONS, optionalCell('open_orders'), EXCHANGE),
   PRICE: value(cell('symbol_or_asset'), EXCHANGE, optionalCell('kind')),
+  BRACKETS: table(cell('symbol'), EXCHANGE),
 };

@@ -45,6 +45,7 @@ export const FUNCTION_NAMES = [
   'STRESS_MARGIN_RATIO',
   'MODE_SWITCH_CHECK',
   'PRICE',
+  'BRACKETS',
 ] as const;
 
 export type FunctionName = (typeof FUNCTION_NAMES)[number];

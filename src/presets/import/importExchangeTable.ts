@@ -9,6 +9,8 @@ import { readBinanceAssetIndex } from './binance';
 import { readBitgetDiscountRate } from './bitget';
 import { readBybitCollateral } from './bybit';
 import { IMPORT_ENDPOINTS, IMPORT_EXCHANGES, type ImportExchange } from './endpoints';
+import { isBracketResponse } from './brackets';
+import { importBracketTable } from './importBrackets';
 import type { ImportedAsset, ImportedTable } from './importedTable';
 import { readOkxDiscountRate } from './okx';
 
@@ -29,7 +31,7 @@ export interface ImportOptions {
 
 /**
  * Turns an exchange's public haircut table (the parsed JSON of the response, wrapped or bare) into a preset
- * with status `imported`: the response's assets replace the base preset's (the fields the table publishes),
+ * with status `imported` (a leverage-bracket response instead replaces the brackets of its symbols): the response's assets replace the base preset's (the fields the table publishes),
  * assets the response lacks are kept with a note, and the rules (bands, thresholds, mode switch) stay the base's.
  *
  * @param base the preset whose rules and other assets are kept; default the built-in preset of that exchange.
@@ -49,22 +51,35 @@ export function importExchangeTable(
   if (!(IMPORT_EXCHANGES as readonly string[]).includes(exchange)) {
     fail('BAD_CHOICE', { arg: 'exchange', expected: IMPORT_EXCHANGES.join(', '), got: String(exchange) });
   }
-  const table = READERS[exchange](response);
   const from = base ?? builtinFor(exchange);
+  if (isBracketResponse(exchange, response)) {
+    return importBracketTable(exchange, response, from, {
+      id: options.id ?? importedId(from.id),
+      name: (asOf) => options.name ?? importedName(from, asOf),
+      asOf: (timeMs) => (timeMs === undefined ? (options.asOf ?? today()) : isoDate(timeMs)),
+    });
+  }
+  const table = READERS[exchange](response);
   const asOf = table.timeMs === undefined ? (options.asOf ?? today()) : isoDate(table.timeMs);
   const { assets, kept } = mergeAssets(from, table);
   const preset: Preset = {
     id: options.id ?? importedId(from.id),
-    name: options.name ?? `${from.name.replace(/ \((illustrative|imported [^)]*)\)$/, '')} (imported ${asOf})`,
+    name: options.name ?? importedName(from, asOf),
     asOf,
-    source: IMPORT_ENDPOINTS[exchange],
+    source: table.source ?? IMPORT_ENDPOINTS[exchange],
     status: 'imported',
     quote: from.quote,
     assets,
     rules: from.rules,
     notes: importNotes(exchange, table, from, asOf, kept),
+    // Leverage brackets are a separate table: a haircut import keeps the base's.
+    ...(from.brackets === undefined ? {} : { brackets: from.brackets }),
   };
   return parsePreset(presetToJson(preset));
+}
+
+function importedName(from: Preset, asOf: string): string {
+  return `${from.name.replace(/ \((illustrative|imported [^)]*)\)$/, '')} (imported ${asOf})`;
 }
 
 function builtinFor(exchange: ImportExchange): Preset {
@@ -123,7 +138,7 @@ function keptSpec(spec: AssetSpec, base: Preset): AssetSpec {
 function importNotes(exchange: ImportExchange, table: ImportedTable, base: Preset, asOf: string, kept: readonly string[]): string[] {
   const names = table.assets.map((a) => a.asset);
   const notes = [
-    `Imported from ${IMPORT_ENDPOINTS[exchange]} (table as of ${asOf}): ${names.length} asset${names.length === 1 ? '' : 's'} (${names.join(', ')}).`,
+    `Imported from ${table.source ?? IMPORT_ENDPOINTS[exchange]} (table as of ${asOf}): ${names.length} asset${names.length === 1 ? '' : 's'} (${names.join(', ')}).`,
     table.howRead,
     `Rules (risk bands, auto-exchange thresholds, LTV trigger, liability rates, mode-switch checks) are kept from preset ${base.id} as of ${base.asOf}.`,
   ];

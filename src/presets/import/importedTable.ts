@@ -25,6 +25,8 @@ export interface ImportedTable {
   readonly owns: readonly OwnedField[];
   /** Publication time of the response (ms since 1970, UTC), where the response carries one. */
   readonly timeMs?: number;
+  /** The endpoint the response came from, when not the exchange's default one (Bitget's unified account). */
+  readonly source?: string;
   /** How this exchange's fields became the preset's, for the imported preset's notes. */
   readonly howRead: string;
 }

@@ -23,7 +23,7 @@ const NAMES = { equity: 'ACCOUNT_EQUITY', ltv: 'MULTIASSET_LTV', ratio: 'MARGIN_
 function fullPath(kind: AccountFigure, balances: CellArg, positions: CellArg, exchange: string): CellResult {
   try {
     const rows = readBalances(balances, 'balances');
-    const book = kind === 'ratio' ? readPositions(positions, 'positions') : [];
+    const book = kind === 'ratio' ? readPositions(positions, 'positions', () => registry.resolve(exchange)) : [];
     const preset = registry.resolve(exchange);
     requireListedAssets(preset, rows, 'balances');
     const value: Dec =

@@ -6,6 +6,7 @@ import { parsePresetText, PresetRegistry } from '../../../src/presets';
 import { SnapshotPrices } from '../../../src/prices';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { BRACKETS_PRESET } from '../../support/bracketPreset';
 
 /**
  * PRICE outside Excel reads REST snapshots: here Binance's documented premiumIndex answer
@@ -21,7 +22,11 @@ beforeAll(async () => {
   await livePrices.fetchWanted();
 });
 
-const ctx = () => ({ registry: new PresetRegistry(), livePrices });
+const ctx = () => {
+  const registry = new PresetRegistry();
+  registry.upsertCustom(BRACKETS_PRESET);
+  return { registry, livePrices };
+};
 
 const BALANCES: CellGrid = [
   ['asset', 'amount', 'price'],
@@ -52,6 +57,7 @@ const VALID: Record<FunctionName, CellArg[]> = {
   STRESS_MARGIN_RATIO: [BALANCES, POSITIONS, SHOCKS, 'binance'],
   MODE_SWITCH_CHECK: ['multi', BALANCES, POSITIONS, 0, 'binance'],
   PRICE: ['BTC', 'binance', 'mark'],
+  BRACKETS: ['BTCUSDT', 'bitget-brackets'],
 };
 
 function argsWith(name: FunctionName, param: string, value: CellArg): CellArg[] {
@@ -90,9 +96,15 @@ describe('optional arguments', () => {
   );
 
   it.each(optionalCalls)('%s treats a blank %s (null, 0 or "") as omitted', (name, param) => {
-    const omitted = invoke(name, argsWith(name, param, null), ctx());
-    expect(invoke(name, argsWith(name, param, ''), ctx())).toEqual(omitted);
-    expect(invoke(name, argsWith(name, param, 0), ctx())).toEqual(omitted);
+    // The built-in presets carry no leverage brackets, so BRACKETS needs a default preset that has some.
+    const context = () => {
+      const c = ctx();
+      if (name === 'BRACKETS') c.registry.setDefault(BRACKETS_PRESET.id);
+      return c;
+    };
+    const omitted = invoke(name, argsWith(name, param, null), context());
+    expect(invoke(name, argsWith(name, param, ''), context())).toEqual(omitted);
+    expect(invoke(name, argsWith(name, param, 0), context())).toEqual(omitted);
     expect(isCellError(omitted) ? omitted.message : 'ok').toBe('ok');
   });
 
@@ -169,6 +181,11 @@ for (const name of ['COLLATERAL_VALUE', 'COLLATERAL_RATIO'] as const) {
 }
 asset('COLLATERAL_TIERS');
 exchange('COLLATERAL_TIERS');
+exchange('BRACKETS');
+BAD_INPUT.push(
+  ['BRACKETS', 'symbol without brackets', 'symbol', 'ETHUSDT', 'na', 'symbol: preset bitget-brackets has no leverage brackets for ETHUSDT'],
+  ['BRACKETS', 'blank symbol', 'symbol', null, 'value', 'symbol: required'],
+);
 for (const name of ['ACCOUNT_EQUITY', 'MULTIASSET_LTV', 'AUTO_EXCHANGE'] as const) {
   exchange(name);
   balanceRows(name);

@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+// Rewrites test/functions/functionSignatures.json from the functions' JSDoc: run it only when a function is
+// added or an optional argument is appended on purpose; the metadata test fails on any other change.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const { generateMetadata } = require('./gen-function-docs');
+
+const FILE = path.join(__dirname, '..', 'test', 'functions', 'functionSignatures.json');
+
+generateMetadata().then((metadata) => {
+  const signatures = metadata.functions.map((fn) => ({
+    id: fn.id,
+    name: fn.name,
+    parameters: fn.parameters.map((p) => ({
+      name: p.name,
+      type: p.type ?? 'any',
+      dimensionality: p.dimensionality ?? 'scalar',
+      optional: p.optional ?? false,
+    })),
+    result: { type: fn.result.type ?? 'any', dimensionality: fn.result.dimensionality ?? 'scalar' },
+  }));
+  fs.writeFileSync(FILE, `${JSON.stringify(signatures, null, 2)}\n`);
+  process.stdout.write(`${path.relative(process.cwd(), FILE)}: ${signatures.length} functions\n`);
+});

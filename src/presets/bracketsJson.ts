@@ -1,0 +1,115 @@
+import { bracketCum } from '../engine/brackets';
+import { ONE } from '../engine/decimal';
+import type { Dec } from '../engine/decimal';
+import type { Bracket, Preset } from '../engine/model';
+import type { JsonDecimal } from './presetJson';
+import { AT_LEAST_ONE, checkKeys, describe, field, invalid, item, NON_NEGATIVE, POSITIVE, RATE_ABOVE_ZERO_TO_ONE, RATIO, readBounded, readList, readObject } from './jsonRead';
+import { decimalText } from './presetToJson';
+import { checkTierChain } from './tierChain';
+
+/** One leverage bracket in a preset document. `cum` is derived when absent; one of `maxLeverage` or `imr` is needed. */
+export interface BracketJson {
+  readonly floor: JsonDecimal;
+  readonly cap: JsonDecimal | null;
+  readonly mmr: JsonDecimal;
+  readonly cum?: JsonDecimal;
+  readonly maxLeverage?: JsonDecimal;
+  readonly imr?: JsonDecimal;
+}
+
+const BRACKET_KEYS = ['floor', 'cap', 'mmr', 'cum', 'maxLeverage', 'imr'] as const;
+/** Exchange symbols: BTCUSDT, BTC-USDT-SWAP, ETH/USDC, BTCUSDT_UMCBL. */
+export const SYMBOL_KEY = /^[A-Za-z0-9][A-Za-z0-9_\-/:.]{0,39}$/;
+
+/**
+ * Reads a preset's `brackets` (per symbol, contiguous from notional 0, rates from 0 to 1). Each `cum` not given
+ * is derived so that maintenance margin is continuous (cumₙ = floorₙ × (mmrₙ − mmrₙ₋₁) + cumₙ₋₁); `imr` not
+ * given is 1 / maxLeverage.
+ *
+ * @throws MarginError `INVALID_PRESET` naming the field, e.g. `brackets.BTCUSDT[1].floor`.
+ * @example
+ * parseBrackets({ BTCUSDT: [{ floor: 0, cap: 50000, mmr: '0.004', maxLeverage: 125 },
+ *   { floor: 50000, cap: null, mmr: '0.005', maxLeverage: 100 }] }).BTCUSDT[1].cum.toString(); // '50'
+ */
+export function parseBrackets(value: unknown, where = 'brackets'): Readonly<Record<string, readonly Bracket[]>> {
+  const obj = readObject(value, where);
+  const out: Record<string, readonly Bracket[]> = {};
+  for (const [key, list] of Object.entries(obj)) {
+    const at = field(where, key);
+    if (!SYMBOL_KEY.test(key)) invalid(at, `expected a symbol such as "BTCUSDT", got ${describe(key)}`);
+    const symbol = key.toUpperCase();
+    if (out[symbol] !== undefined) invalid(at, `symbol ${symbol} appears twice (names are case-insensitive)`);
+    out[symbol] = parseSymbolBrackets(list, at);
+  }
+  return Object.freeze(out);
+}
+
+interface ReadBracket {
+  readonly floor: Dec;
+  readonly cap: Dec | null;
+  readonly mmr: Dec;
+  readonly cum?: Dec;
+  readonly imr: Dec;
+  readonly maxLeverage?: Dec;
+}
+
+function parseSymbolBrackets(value: unknown, where: string): readonly Bracket[] {
+  const rows = readList(value, where).map((row, i) => readBracket(row, item(where, i)));
+  if (rows.length === 0) invalid(where, 'expected at least one bracket, got an empty list');
+  checkTierChain(
+    rows.map((r) => ({ floor: r.floor, cap: r.cap, ratio: r.mmr })),
+    (i, part) => field(item(where, i), part === 'ratio' ? 'mmr' : part),
+  );
+  const derived = bracketCum(rows);
+  return Object.freeze(
+    rows.map((r, i) =>
+      Object.freeze({
+        floor: r.floor,
+        cap: r.cap,
+        mmr: r.mmr,
+        cum: r.cum ?? (derived[i] as Dec),
+        imr: r.imr,
+        ...(r.maxLeverage === undefined ? {} : { maxLeverage: r.maxLeverage }),
+      }),
+    ),
+  );
+}
+
+function readBracket(value: unknown, where: string): ReadBracket {
+  const obj = readObject(value, where);
+  checkKeys(obj, BRACKET_KEYS, where);
+  if (obj.floor === undefined) invalid(field(where, 'floor'), 'required, but missing');
+  if (obj.mmr === undefined) invalid(field(where, 'mmr'), 'required, but missing');
+  if (!('cap' in obj)) invalid(field(where, 'cap'), 'required, but missing (null for no cap)');
+  const maxLeverage = obj.maxLeverage === undefined ? undefined : readBounded(obj.maxLeverage, field(where, 'maxLeverage'), AT_LEAST_ONE);
+  const imr = obj.imr === undefined ? undefined : readBounded(obj.imr, field(where, 'imr'), RATE_ABOVE_ZERO_TO_ONE);
+  if (imr === undefined && maxLeverage === undefined) invalid(where, 'expected maxLeverage or imr (the initial margin rate)');
+  return {
+    floor: readBounded(obj.floor, field(where, 'floor'), NON_NEGATIVE),
+    cap: obj.cap === null ? null : readBounded(obj.cap, field(where, 'cap'), POSITIVE),
+    mmr: readBounded(obj.mmr, field(where, 'mmr'), RATIO),
+    ...(obj.cum === undefined ? {} : { cum: readBounded(obj.cum, field(where, 'cum'), NON_NEGATIVE) }),
+    imr: imr ?? ONE.div(maxLeverage as Dec),
+    ...(maxLeverage === undefined ? {} : { maxLeverage }),
+  };
+}
+
+/** `brackets` of a preset document, every number as a decimal string; `imr` only where it is not 1 / maxLeverage. */
+export function bracketsToJson(preset: Preset): { brackets?: Record<string, BracketJson[]> } {
+  if (preset.brackets === undefined) return {};
+  const out: Record<string, BracketJson[]> = {};
+  for (const [symbol, list] of Object.entries(preset.brackets)) out[symbol] = list.map(bracketToJson);
+  return { brackets: out };
+}
+
+function bracketToJson(b: Bracket): BracketJson {
+  const implied = b.maxLeverage !== undefined && ONE.div(b.maxLeverage).eq(b.imr);
+  return {
+    floor: decimalText(b.floor),
+    cap: b.cap === null ? null : decimalText(b.cap),
+    mmr: decimalText(b.mmr),
+    cum: decimalText(b.cum),
+    ...(b.maxLeverage === undefined ? {} : { maxLeverage: decimalText(b.maxLeverage) }),
+    ...(implied ? {} : { imr: decimalText(b.imr) }),
+  };
+}

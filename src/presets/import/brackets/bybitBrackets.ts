@@ -1,0 +1,48 @@
+import type { Dec } from '../../../engine/decimal';
+import { ZERO } from '../../../engine/decimal';
+import { AT_LEAST_ONE, field, NON_NEGATIVE, POSITIVE, RATE_ABOVE_ZERO_TO_ONE, RATIO, readBounded, readObject, readOptionalBounded, readText, required } from '../../jsonRead';
+import { resultListRows } from '../envelope';
+import type { BracketRow, ImportedBrackets } from './importedBrackets';
+import { completeBrackets, groupBySymbol, symbolKey } from './importedBrackets';
+
+export const BYBIT_BRACKETS_ENDPOINT = 'https://api.bybit.com/v5/market/risk-limit';
+
+/**
+ * Bybit `GET /v5/market/risk-limit`: one row per symbol and risk tier; riskLimitValue is the tier's cap and the
+ * previous tier's is its floor. mmr = maintenanceMargin, imr = initialMargin, cum = mmDeduction where given.
+ */
+export function readBybitBrackets(response: unknown): ImportedBrackets {
+  const { rows, timeMs } = resultListRows(response);
+  const read = rows.map(({ value, where }) => {
+    const obj = readObject(value, where);
+    const symbol = symbolKey(readText(required(obj, 'symbol', where), field(where, 'symbol')), field(where, 'symbol'));
+    return { symbol, where, obj };
+  });
+  return {
+    symbols: [...groupBySymbol(read)].map(([symbol, list]) => {
+      let floor: Dec = ZERO;
+      const rowsOfSymbol = list.map(({ obj, where }): BracketRow => {
+        const cap = readBounded(required(obj, 'riskLimitValue', where), field(where, 'riskLimitValue'), POSITIVE);
+        const cum = readOptionalBounded(obj.mmDeduction, field(where, 'mmDeduction'), NON_NEGATIVE);
+        const row: BracketRow = {
+          floor,
+          cap,
+          mmr: readBounded(required(obj, 'maintenanceMargin', where), field(where, 'maintenanceMargin'), RATIO),
+          imr: readBounded(required(obj, 'initialMargin', where), field(where, 'initialMargin'), RATE_ABOVE_ZERO_TO_ONE),
+          maxLeverage: readBounded(required(obj, 'maxLeverage', where), field(where, 'maxLeverage'), AT_LEAST_ONE),
+          ...(cum === undefined ? {} : { cum }),
+          at: where,
+          names: { floor: 'riskLimitValue', cap: 'riskLimitValue', mmr: 'maintenanceMargin' },
+        };
+        floor = cap;
+        return row;
+      });
+      const first = list[0] as (typeof list)[number];
+      return { symbol, where: first.where, brackets: completeBrackets(rowsOfSymbol, first.where) };
+    }),
+    ...(timeMs === undefined ? {} : { timeMs }),
+    source: BYBIT_BRACKETS_ENDPOINT,
+    howRead:
+      'Bybit risk-limit: per symbol, each risk tier runs from the previous riskLimitValue to its own; mmr = maintenanceMargin, imr = initialMargin, max leverage = maxLeverage, cum = mmDeduction where given, else derived.',
+  };
+}

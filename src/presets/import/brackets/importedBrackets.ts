@@ -1,0 +1,74 @@
+import type { Dec } from '../../../engine/decimal';
+import { ONE } from '../../../engine/decimal';
+import { bracketCum } from '../../../engine/brackets';
+import type { Bracket } from '../../../engine/model';
+import { field, invalid } from '../../jsonRead';
+import { SYMBOL_KEY } from '../../bracketsJson';
+import { checkTierChain } from '../../tierChain';
+
+/** What a bracket reader makes of one exchange response: brackets per symbol, in response order. */
+export interface ImportedBrackets {
+  readonly symbols: readonly { readonly symbol: string; readonly where: string; readonly brackets: readonly Bracket[] }[];
+  readonly timeMs?: number;
+  /** The public endpoint, the imported preset's source. */
+  readonly source: string;
+  readonly howRead: string;
+}
+
+/** One bracket as read, with the response paths of its fields for messages. */
+export interface BracketRow {
+  readonly floor: Dec;
+  readonly cap: Dec | null;
+  readonly mmr: Dec;
+  readonly cum?: Dec;
+  readonly imr?: Dec;
+  readonly maxLeverage?: Dec;
+  /** Path of the row, and the response's names of its floor, cap and mmr fields. */
+  readonly at: string;
+  readonly names: { readonly floor: string; readonly cap: string; readonly mmr: string };
+}
+
+/**
+ * Checks a symbol's rows tile the notional from 0 (as preset tiers must) and completes them: cum derived where
+ * the response has none, imr = 1 / max leverage where it publishes none.
+ */
+export function completeBrackets(rows: readonly BracketRow[], where: string): Bracket[] {
+  if (rows.length === 0) invalid(where, 'expected at least one bracket, got an empty list');
+  checkTierChain(
+    rows.map((r) => ({ floor: r.floor, cap: r.cap, ratio: r.mmr })),
+    (i, part) => {
+      const r = rows[i] as BracketRow;
+      return field(r.at, part === 'ratio' ? r.names.mmr : r.names[part]);
+    },
+  );
+  const derived = bracketCum(rows);
+  return rows.map((r, i) => {
+    const imr = r.imr ?? (r.maxLeverage === undefined ? undefined : ONE.div(r.maxLeverage));
+    if (imr === undefined) invalid(r.at, 'expected an initial margin rate or a max leverage');
+    return {
+      floor: r.floor,
+      cap: r.cap,
+      mmr: r.mmr,
+      cum: r.cum ?? (derived[i] as Dec),
+      imr,
+      ...(r.maxLeverage === undefined ? {} : { maxLeverage: r.maxLeverage }),
+    };
+  });
+}
+
+/** A response's symbol as a preset key (upper case), refused where a preset could not hold it. */
+export function symbolKey(value: string, where: string): string {
+  if (!SYMBOL_KEY.test(value)) invalid(where, `expected a symbol such as "BTCUSDT", got ${JSON.stringify(value)}`);
+  return value.toUpperCase();
+}
+
+/** Groups rows by symbol in order of first appearance. */
+export function groupBySymbol<T extends { readonly symbol: string }>(rows: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = groups.get(row.symbol);
+    if (list) list.push(row);
+    else groups.set(row.symbol, [row]);
+  }
+  return groups;
+}
