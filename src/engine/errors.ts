@@ -72,6 +72,11 @@ export const ERRORS = {
     (p) => `the conditions for switching preset ${p.preset} to ${p.target}-asset mode are unpublished`,
   ),
   INVALID_PRESET: spec('value', (p) => `preset${p.where ? ` ${p.where}` : ''}: ${p.detail}`),
+  PRESET_REFUSED: spec(
+    'na',
+    (p) =>
+      `exchange: ${p.which} "${p.id}" is stored in this workbook but was refused when the workbook was read (stored preset ${p.position}: ${p.reason}); choose another preset or save a corrected one under that id`,
+  ),
 
   // Results that do not exist
   LTV_UNBOUNDED: spec('na', () => 'LTV is unbounded: the account has liabilities and no positive collateral'),

@@ -1,4 +1,5 @@
 import type { Dec } from '../engine/decimal';
+import { NUMBER_LIMITS } from '../engine/numberText';
 import type { AssetSpec, ModeSwitchRule, Preset, PresetRules } from '../engine/model';
 import type { AssetJson, ModeSwitchRuleJson, PresetJson, RulesJson } from './presetJson';
 
@@ -25,9 +26,15 @@ export function presetToJson(preset: Preset): PresetJson {
   };
 }
 
-/** A decimal as plain text (never exponent notation, never "-0"). */
+/**
+ * A decimal as text, never "-0": plain digits while they fit what the number reader reads back
+ * (NUMBER_LIMITS.maxLength), exponent notation beyond (`1.5e+308`), so a saved preset always loads again.
+ */
 export function decimalText(d: Dec): string {
-  return d.isZero() ? '0' : d.toFixed();
+  if (d.isZero()) return '0';
+  if (Math.abs(d.e) > NUMBER_LIMITS.maxLength) return d.toExponential();
+  const plain = d.toFixed();
+  return plain.length <= NUMBER_LIMITS.maxLength ? plain : d.toExponential();
 }
 
 function optional<K extends string>(key: K, d: Dec | undefined): Partial<Record<K, string>> {
