@@ -31,15 +31,28 @@ export function applyStoredSettings(read: (name: string) => unknown, registry: P
   const warnings: string[] = [];
   const refused: RefusedPreset[] = [];
   const customs = storedPresets(read(CUSTOM_PRESETS_SETTING), registry, warnings, refused);
-  registry.replaceCustoms(customs, refused);
+  afterChange(() => registry.replaceCustoms(customs, refused), warnings);
   const before = registry.defaultId;
-  applyStoredDefault(read(DEFAULT_PRESET_SETTING), registry, warnings);
+  afterChange(() => applyStoredDefault(read(DEFAULT_PRESET_SETTING), registry, warnings), warnings);
   return {
     defaultId: registry.defaultId,
     customIds: customs.map((p) => p.id),
     warnings,
     changed: customs.length > 0 || registry.defaultId !== before || registry.defaultRefused,
   };
+}
+
+/**
+ * Runs a registry change whose refusals were ruled out before (every preset checked, ids unique, the default
+ * known). What still throws is a listener (a view of the presets) failing after the change was made: a
+ * warning, so that the load goes on and the caller still recalculates.
+ */
+function afterChange(change: () => void, warnings: string[]): void {
+  try {
+    change();
+  } catch (error) {
+    warnings.push(`a view of the presets failed to refresh: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 function storedPresets(stored: unknown, registry: PresetRegistry, warnings: string[], refused: RefusedPreset[]): Preset[] {
@@ -121,10 +134,10 @@ function applyStoredDefault(stored: unknown, registry: PresetRegistry, warnings:
   }
   const refused = typeof stored === 'string' ? registry.refused().find((r) => r.id?.toLowerCase() === stored.trim().toLowerCase()) : undefined;
   if (refused !== undefined) {
-    registry.setDefault(stored as string);
     warnings.push(
       `the workbook's default preset "${refused.id ?? ''}" was refused (stored preset ${refused.position}); formulas that name no exchange answer #N/A until it is corrected or another default is chosen`,
     );
+    registry.setDefault(stored as string);
     return;
   }
   warnings.push(

@@ -285,3 +285,16 @@ describe('the custom functions and the workbook presets', () => {
     expect(collateralValue('BTC', 2, 60000)).toBe(116500);
   });
 });
+
+describe('loading a workbook whose default preset is refused', () => {
+  it('finishes the load and warns when a view of the presets fails on the refused default', () => {
+    const registry = new PresetRegistry();
+    registry.onChange(() => registry.resolve());
+    const hostile = { ...DESK, rules: { ...DESK.rules, ltvTrigger: '1e400000000' } };
+    const report = loadFromWorkbook(workbook({ [DEFAULT_PRESET_SETTING]: 'desk-example', [CUSTOM_PRESETS_SETTING]: [hostile] }), registry);
+    expect(report.changed).toBe(true);
+    expect(report.defaultId).toBe('desk-example');
+    expect(report.warnings).toHaveLength(3);
+    expect(report.warnings[2]).toMatch(/^a view of the presets failed to refresh: exchange: the workbook's default preset "desk-example" is stored/);
+  });
+});
