@@ -1,6 +1,6 @@
 import type { Dec } from '../engine/decimal';
 import { NUMBER_LIMITS } from '../engine/numberText';
-import type { AssetSpec, ModeSwitchRule, Preset, PresetRules } from '../engine/model';
+import { ASSET_NUMBER_FIELDS, type AssetNumberField, type AssetSpec, type ModeSwitchRule, type Preset, type PresetRules } from '../engine/model';
 import type { AssetJson, ModeSwitchRuleJson, PresetJson, RulesJson } from './presetJson';
 
 /**
@@ -41,6 +41,8 @@ function optional<K extends string>(key: K, d: Dec | undefined): Partial<Record<
   return d === undefined ? {} : ({ [key]: decimalText(d) } as Record<K, string>);
 }
 
+const NUMBER_FIELDS = Object.keys(ASSET_NUMBER_FIELDS) as AssetNumberField[];
+
 function assetToJson(spec: AssetSpec): AssetJson {
   return {
     tierUnit: spec.tierUnit,
@@ -49,13 +51,7 @@ function assetToJson(spec: AssetSpec): AssetJson {
       cap: t.cap === null ? null : decimalText(t.cap),
       ratio: decimalText(t.ratio),
     })),
-    liabilityRate: decimalText(spec.liabilityRate),
-    ...optional('autoExchangeHaircut', spec.autoExchangeHaircut),
-    ...optional('hourlyInterestRate', spec.hourlyInterestRate),
-    ...optional('interestFree', spec.interestFree),
-    ...optional('individualLimit', spec.individualLimit),
-    ...optional('platformLimit', spec.platformLimit),
-    ...optional('indexPrice', spec.indexPrice),
+    ...Object.fromEntries(NUMBER_FIELDS.flatMap((key) => (spec[key] === undefined ? [] : [[key, decimalText(spec[key])]]))),
     ...(spec.note === undefined ? {} : { note: spec.note }),
   };
 }

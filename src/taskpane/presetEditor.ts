@@ -1,3 +1,4 @@
+import { ASSET_NUMBER_FIELDS } from '../engine/model';
 import { byId, el, replaceChildren, say, uniqueDomId } from './dom';
 import { messageOf } from './outcome';
 import type { PaneContext } from './paneContext';
@@ -42,10 +43,11 @@ const RULE_FIELDS: readonly (readonly [string, string, FieldKind])[] = [
   ['rules.modeSwitch', 'Mode-switch rules (JSON, blank: none)', 'json'],
 ];
 
-const ASSET_FIELDS: readonly (readonly [string, string])[] = [
-  ['liabilityRate', 'Liability rate (≥ 1)'],
-  ['autoExchangeHaircut', 'Auto-exchange haircut (blank: none)'],
-];
+/** The asset number fields the editor shows: those the field table gives a label. */
+const ASSET_FIELDS: readonly (readonly [string, string])[] = Object.entries(ASSET_NUMBER_FIELDS).flatMap(([key, entry]) => {
+  const label: string | undefined = 'label' in entry ? entry.label : undefined;
+  return label === undefined ? [] : [[key, label] as const];
+});
 
 function fieldText(draft: Draft, path: string, kind: FieldKind): string {
   const value = getField(draft, path);
