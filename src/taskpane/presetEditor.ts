@@ -1,4 +1,5 @@
 import { ASSET_NUMBER_FIELDS } from '../engine/model';
+import { parseJsonText } from '../presets';
 import { byId, el, replaceChildren, say, uniqueDomId } from './dom';
 import { messageOf } from './outcome';
 import type { PaneContext } from './paneContext';
@@ -63,9 +64,10 @@ function toJson(text: string, kind: FieldKind): { value: unknown } | { error: st
   if (kind === 'cap') return { value: t === '' ? null : t };
   if (t === '') return { value: undefined };
   try {
-    return { value: JSON.parse(t) as unknown };
+    // The same reader as pasted presets and imports: the line and column of an error, and bounded nesting.
+    return { value: parseJsonText(t) };
   } catch (error) {
-    return { error: `expected JSON (${messageOf(error).replace(/^Unexpected error: /, '')})` };
+    return { error: `expected JSON (${messageOf(error).replace(/^(Unexpected error|preset): /, '')})` };
   }
 }
 
