@@ -49,7 +49,10 @@ export class PresetRegistry {
     return this.find(this.defaultKey)?.id ?? this.findRefused(this.defaultKey)?.id ?? this.defaultKey;
   }
 
-  /** Makes `id` (case-insensitive) the default. UNKNOWN_EXCHANGE when no preset has that id. */
+  /**
+   * Makes `id` (case-insensitive) the default: a preset, or a stored preset that was refused (formulas naming no
+   * exchange then answer PRESET_REFUSED). UNKNOWN_EXCHANGE when neither has that id.
+   */
   setDefault(id: string): void {
     const preset = this.find(key(id));
     // A refused stored preset stays the default it was: formulas then say so instead of using another exchange.

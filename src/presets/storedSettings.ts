@@ -60,10 +60,15 @@ function storedPresets(stored: unknown, registry: PresetRegistry, warnings: stri
   storedArray(stored, warnings).forEach((document, index) => {
     const preset = parseStored(document, index, registry, warnings, refused);
     if (!preset) return;
+    // Kept without an id, so that saving does not lose it and it never stands in for the preset it clashes with.
+    const skip = (reason: string): void => {
+      warnings.push(`stored preset ${index + 1} ("${preset.id}") ${reason}; skipped`);
+      refused.push({ id: null, position: index + 1, reason: `"${preset.id}" ${reason}`, document });
+    };
     if (registry.isBuiltin(preset.id)) {
-      warnings.push(`stored preset ${index + 1} ("${preset.id}") reuses a built-in id; skipped`);
+      skip('reuses a built-in id');
     } else if (kept.some((p) => p.id.toLowerCase() === preset.id.toLowerCase())) {
-      warnings.push(`stored preset ${index + 1} ("${preset.id}") repeats an earlier id; skipped`);
+      skip('repeats an earlier id');
     } else {
       kept.push(preset);
     }

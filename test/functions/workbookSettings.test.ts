@@ -194,6 +194,23 @@ describe('loadFromWorkbook', () => {
     expect(host.settings.get(DEFAULT_PRESET_SETTING)).toBe('desk-bad');
   });
 
+  it('keeps a stored preset that reuses a built-in id or repeats an id in the workbook, unused, when saving again', async () => {
+    const registry = new PresetRegistry();
+    const builtinCopy = { ...BINANCE_JSON, status: 'custom' };
+    const repeated = { ...DESK, id: 'DESK-EXAMPLE', name: 'Second desk' };
+    const host = workbook({ [CUSTOM_PRESETS_SETTING]: [DESK, builtinCopy, repeated] });
+    loadFromWorkbook(host, registry);
+    expect(registry.resolve('binance').status).toBe('documented');
+    expect(registry.resolve('desk-example').name).toBe('Desk example');
+    await saveCustomPresets(host, registry);
+    const saved = host.settings.get(CUSTOM_PRESETS_SETTING) as PresetJson[];
+    expect(saved.map((p) => [p.id, p.name])).toEqual([
+      ['desk-example', 'Desk example'],
+      ['binance', BINANCE_JSON.name],
+      ['DESK-EXAMPLE', 'Second desk'],
+    ]);
+  });
+
   it('keeps the Binance default and warns when the stored default names no known preset', () => {
     const registry = new PresetRegistry();
     const report = loadFromWorkbook(workbook({ [DEFAULT_PRESET_SETTING]: 'gone' }), registry);
