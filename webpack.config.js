@@ -49,6 +49,37 @@ class OfficeJsTagPlugin {
   }
 }
 
+// The pane may fetch from a local mock exchange while developing (npm start); a production build must not let
+// a page fetch from whatever listens on the user's machine, so these leave the policy there.
+const DEV_CONNECT_SOURCES = ['http://localhost:*', 'http://127.0.0.1:*'];
+
+/** The page with the development-only connect sources taken out of its Content-Security-Policy. */
+function productionPolicy(html) {
+  const meta = /(<meta\s+http-equiv="Content-Security-Policy"\s+content=")([^"]*)(")/;
+  const found = meta.exec(html);
+  if (!found) throw new Error('taskpane.html: no Content-Security-Policy meta tag to restrict');
+  const policy = found[2]
+    .split(';')
+    .map((directive) => {
+      const words = directive.trim().split(/\s+/);
+      return words[0] === 'connect-src' ? words.filter((w) => !DEV_CONNECT_SOURCES.includes(w)).join(' ') : directive.trim();
+    })
+    .join('; ');
+  return html.replace(meta, `$1${policy}$3`);
+}
+
+/** Applies {@link productionPolicy} to the built task pane page. */
+class ProductionPolicyPlugin {
+  apply(compiler) {
+    compiler.hooks.compilation.tap('ProductionPolicyPlugin', (compilation) => {
+      HtmlWebpackPlugin.getCompilationHooks(compilation).beforeEmit.tap('ProductionPolicyPlugin', (data) => ({
+        ...data,
+        html: productionPolicy(data.html),
+      }));
+    });
+  }
+}
+
 /** Rewrites functions.json's help links for a hosted build and renders the function reference page from it. */
 class FunctionReferencePlugin {
   constructor(baseUrl) {
@@ -142,6 +173,7 @@ module.exports = (env = {}, argv = {}) => {
         chunks: ['functions', 'taskpane'],
       }),
       new OfficeJsTagPlugin(OFFICE_JS),
+      ...(mode === 'production' ? [new ProductionPolicyPlugin()] : []),
       new CopyWebpackPlugin({ patterns: copies }),
     ],
     performance: {
@@ -155,3 +187,5 @@ module.exports = (env = {}, argv = {}) => {
 
 module.exports.FUNCTIONS_BUNDLE_LIMIT = FUNCTIONS_BUNDLE_LIMIT;
 module.exports.OFFICE_JS = OFFICE_JS;
+module.exports.DEV_CONNECT_SOURCES = DEV_CONNECT_SOURCES;
+module.exports.productionPolicy = productionPolicy;

@@ -96,6 +96,11 @@ export const ERRORS = {
     (p) => `positions: the ${p.symbol} notional ${p.notional} is above the cap ${p.cap} of its last leverage bracket; no bracket is published for it`,
   ),
   INVALID_PRESET: spec('value', (p) => `preset${p.where ? ` ${p.where}` : ''}: ${p.detail}`),
+  PRESET_REFUSED: spec(
+    'na',
+    (p) =>
+      `exchange: ${p.which} "${p.id}" is stored in this workbook but was refused when the workbook was read (stored preset ${p.position}: ${p.reason}); choose another preset or save a corrected one under that id`,
+  ),
 
   // Results that do not exist
   LTV_UNBOUNDED: spec('na', () => 'LTV is unbounded: the account has liabilities and no positive collateral'),

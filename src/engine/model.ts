@@ -3,101 +3,160 @@ import type { Dec } from './decimal';
 /** Whether a tier's floor and cap are in quote value (USDT) or in coin quantity. */
 export type TierUnit = 'value' | 'quantity';
 
-/** One slice of a holding: the part between `floor` and `cap` counts at `ratio`. `cap: null` = no cap. */
-export interface Tier {
-  readonly floor: Dec;
-  readonly cap: Dec | null;
-  readonly ratio: Dec;
+/** Where a number of an asset must lie: each preset reader maps these to its checks and their wording. */
+export type AssetNumberRange = 'atLeastOne' | 'haircut' | 'nonNegative' | 'positive';
+
+interface AssetNumberFieldSpec {
+  readonly range: AssetNumberRange;
+  /** The value when a document leaves the field out; without one the field is optional. */
+  readonly absent?: string;
+  /** Whether comparing two presets shows a change of this field. */
+  readonly compared: boolean;
+  /** The preset editor's label; a field without one is not edited there. */
+  readonly label?: string;
 }
+
+/**
+ * The number fields of an asset, in document order. This table is the one place to add an asset field: the
+ * types below, reading and writing preset documents (parseAssetSpec, presetToJson), comparing presets
+ * (diffPresets) and the preset editor all follow from it.
+ */
+export const ASSET_NUMBER_FIELDS = {
+  /** Multiplier on the value of a negative equity (Binance: 1 + askBuffer). 1 when not given. */
+  liabilityRate: { range: 'atLeastOne', absent: '1', compared: true, label: 'Liability rate (≥ 1)' },
+  autoExchangeHaircut: { range: 'haircut', compared: true, label: 'Auto-exchange haircut (blank: none)' },
+  hourlyInterestRate: { range: 'nonNegative', compared: true },
+  interestFree: { range: 'nonNegative', compared: true },
+  individualLimit: { range: 'nonNegative', compared: true },
+  platformLimit: { range: 'nonNegative', compared: true },
+  /** Index price recorded by an importer (informational: cells pass their own price, and it moves with every import). */
+  indexPrice: { range: 'positive', compared: false },
+} as const satisfies Readonly<Record<string, AssetNumberFieldSpec>>;
+
+export type AssetNumberField = keyof typeof ASSET_NUMBER_FIELDS;
+
+/** The number fields that have a value when a document leaves them out (always present in an engine preset). */
+type DefaultedField = {
+  [K in AssetNumberField]: (typeof ASSET_NUMBER_FIELDS)[K] extends { readonly absent: string } ? K : never;
+}[AssetNumberField];
+
+/**
+ * The Preset shape, once, over its number type: `Dec` in the engine ({@link Preset}), a JSON number or decimal
+ * string in a preset document (PresetJson in src/presets).
+ */
+export interface TierShape<N> {
+  readonly floor: N;
+  readonly cap: N | null;
+  readonly ratio: N;
+}
+
+/**
+ * One slice of a holding: the part between `floor` and `cap` counts at `ratio`. `cap: null` = no cap.
+ */
+export type Tier = TierShape<Dec>;
+
+/** An asset's number fields, each optional (see {@link ASSET_NUMBER_FIELDS}). */
+export type AssetNumbers<N> = { readonly [K in AssetNumberField]?: N };
 
 /**
  * How a preset values one asset. `tiers` is contiguous from 0. An empty list means the exchange has not
  * published this asset's tiers; a last tier with a cap means nothing is published beyond that cap.
  */
-export interface AssetSpec {
-  readonly asset: string;
+export type AssetShape<N> = AssetNumbers<N> & {
   readonly tierUnit: TierUnit;
-  readonly tiers: readonly Tier[];
-  /** Multiplier on the value of a negative equity (Binance: 1 + askBuffer). 1 when not given. */
-  readonly liabilityRate: Dec;
-  readonly autoExchangeHaircut?: Dec;
-  readonly hourlyInterestRate?: Dec;
-  readonly interestFree?: Dec;
-  readonly individualLimit?: Dec;
-  readonly platformLimit?: Dec;
-  /** Index price recorded by an importer (informational; cells always pass their own price). */
-  readonly indexPrice?: Dec;
+  readonly tiers: readonly TierShape<N>[];
   /** A caveat shown to the user wherever this asset is shown (e.g. "valued at par in this snapshot"). */
   readonly note?: string;
-}
+};
 
 /**
- * A leverage bracket: a position whose notional (|size| × mark) lies from `floor` up to `cap` has maintenance
- * margin `notional × mmr − cum` and initial margin `notional × imr`. `cap: null` = no cap.
+ * A leverage bracket over the number type `N`: a position whose notional (|size| × mark) lies from `floor` up to
+ * `cap` has maintenance margin `notional × mmr − cum` and initial margin `notional × imr`. `cap: null` = no cap.
+ * A document may leave out `cum` (derived from the brackets below) and `imr` (1 / maxLeverage).
  */
-export interface Bracket {
-  readonly floor: Dec;
-  readonly cap: Dec | null;
-  readonly mmr: Dec;
+export interface BracketShape<N> {
+  readonly floor: N;
+  readonly cap: N | null;
+  readonly mmr: N;
+  readonly cum?: N;
+  readonly imr?: N;
+  readonly maxLeverage?: N;
+}
+
+/** A bracket as the engine holds it: `cum` and `imr` always present. */
+export interface Bracket extends BracketShape<Dec> {
   readonly cum: Dec;
   /** Initial margin rate: as published, or 1 / maxLeverage. */
   readonly imr: Dec;
-  readonly maxLeverage?: Dec;
 }
 
-export type ModeSwitchRule =
+/** An asset as the engine holds it: named, and with every field that has a default present. */
+export type AssetSpec = AssetShape<Dec> & { readonly asset: string } & { readonly [K in DefaultedField]: Dec };
+
+export type ModeSwitchWord =
   | 'crossOnly'
   | 'noOpenPositions'
   | 'noOpenOrders'
   | 'noNegativeBalance'
   | 'marginSufficient'
-  | 'quoteCoversMargin'
-  | { readonly maintenanceRateBelow: Dec };
+  | 'quoteCoversMargin';
+
+export type ModeSwitchRuleShape<N> = ModeSwitchWord | { readonly maintenanceRateBelow: N };
+
+export type ModeSwitchRule = ModeSwitchRuleShape<Dec>;
 
 export type AssetMode = 'multi' | 'single';
 
-export interface RiskBands {
+export interface RiskBandsShape<N> {
   /** Margin ratio from which the account is in the warning band. */
-  readonly warning: Dec;
+  readonly warning: N;
   /** Margin ratio above which the account is in the danger band. */
-  readonly danger: Dec;
+  readonly danger: N;
 }
 
-export interface PresetRules {
-  readonly riskBands: RiskBands;
+export type RiskBands = RiskBandsShape<Dec>;
+
+export interface RulesShape<N> {
+  readonly riskBands: RiskBandsShape<N>;
   /** LTV at or above which an inactive account is auto-exchanged. Absent: the trigger does not apply. */
-  readonly ltvTrigger?: Dec;
+  readonly ltvTrigger?: N;
   /** Wallet-balance value (negative, quote currency) below which an asset is auto-exchanged, per user tier. */
-  readonly autoExchangeThresholds?: Readonly<Record<string, Dec>>;
+  readonly autoExchangeThresholds?: Readonly<Record<string, N>>;
   /** The user tier used when a formula names none (the first key of the thresholds when absent). */
   readonly defaultUserTier?: string;
   readonly modeSwitch?: {
-    readonly toMulti?: readonly ModeSwitchRule[];
-    readonly toSingle?: readonly ModeSwitchRule[];
+    readonly toMulti?: readonly ModeSwitchRuleShape<N>[];
+    readonly toSingle?: readonly ModeSwitchRuleShape<N>[];
   };
   /** Maintenance margin charged on liabilities, as a rate of their value (Bitget: 0.05). */
-  readonly liabilityMaintenanceRate?: Dec;
+  readonly liabilityMaintenanceRate?: N;
   /** Initial margin charged on liabilities, as a rate of their value (Bitget: 0.1). */
-  readonly liabilityInitialRate?: Dec;
+  readonly liabilityInitialRate?: N;
 }
+
+export type PresetRules = RulesShape<Dec>;
 
 export type PresetStatus = 'documented' | 'illustrative' | 'imported' | 'custom';
 
-/** A dated snapshot of one exchange's multi-asset rules. Asset keys are upper-case. */
-export interface Preset {
+/** A dated snapshot of one exchange's multi-asset rules, over its number type `N` and its asset shape `A`. */
+export interface PresetShape<N, A = AssetShape<N>, B = BracketShape<N>> {
   readonly id: string;
   readonly name: string;
   readonly asOf: string;
   readonly source: string;
   readonly status: PresetStatus;
   readonly quote: string;
-  readonly assets: Readonly<Record<string, AssetSpec>>;
-  readonly rules: PresetRules;
+  /** Asset keys are upper-case in an engine preset. */
+  readonly assets: Readonly<Record<string, A>>;
+  readonly rules: RulesShape<N>;
   /** Caveats about the whole preset, shown with it (e.g. "illustrative: sample tiers from the API docs"). */
   readonly notes?: readonly string[];
   /** Leverage brackets per symbol (upper-case keys), contiguous from notional 0. */
-  readonly brackets?: Readonly<Record<string, readonly Bracket[]>>;
+  readonly brackets?: Readonly<Record<string, readonly B[]>>;
 }
+
+/** A dated snapshot of one exchange's multi-asset rules, as the engine computes with it. */
+export type Preset = PresetShape<Dec, AssetSpec, Bracket>;
 
 /** One row of a balances range. `amount` is the wallet balance in coin units; `price` the index price. */
 export interface Balance {

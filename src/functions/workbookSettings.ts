@@ -59,7 +59,8 @@ async function recalculateWorkbook(): Promise<void> {
 
 /**
  * Reads the workbook's default preset and custom presets into `registry`. A malformed stored preset, one that
- * reuses a built-in id or repeats an earlier id is skipped with a console warning: no stored value makes it throw.
+ * reuses a built-in id or repeats an earlier id is skipped with a console warning (the task pane shows the
+ * refused ones from `registry.refused()`): no stored value makes it throw.
  */
 export function loadFromWorkbook(
   host: WorkbookHost | null = officeWorkbookHost(),
@@ -88,7 +89,9 @@ export async function saveDefault(
 
 /**
  * Saves the registry's custom presets (and the default, which removing a custom preset may have changed) in
- * the workbook and recalculates. Outside Office it does nothing: the registry already holds the presets.
+ * the workbook and recalculates. Stored presets that were refused when the workbook was read are written back
+ * as they were stored, after the others: saving never loses them. Outside Office it does nothing: the registry
+ * already holds the presets.
  */
 export async function saveCustomPresets(
   host: WorkbookHost | null = officeWorkbookHost(),
@@ -97,7 +100,7 @@ export async function saveCustomPresets(
   if (!host) return;
   host.settings.set(
     CUSTOM_PRESETS_SETTING,
-    registry.customs().map((preset) => presetToJson(preset)),
+    [...registry.customs().map((preset) => presetToJson(preset)), ...registry.refused().map((r) => r.document)],
   );
   host.settings.set(DEFAULT_PRESET_SETTING, registry.defaultId);
   await persist(host);

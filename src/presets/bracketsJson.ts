@@ -1,21 +1,15 @@
 import { bracketCum } from '../engine/brackets';
 import { ONE } from '../engine/decimal';
 import type { Dec } from '../engine/decimal';
-import type { Bracket, Preset } from '../engine/model';
+import type { Bracket, BracketShape, Preset } from '../engine/model';
 import type { JsonDecimal } from './presetJson';
 import { AT_LEAST_ONE, checkKeys, describe, field, invalid, item, NON_NEGATIVE, POSITIVE, RATE_ABOVE_ZERO_TO_ONE, RATIO, readBounded, readList, readObject } from './jsonRead';
 import { decimalText } from './presetToJson';
 import { checkTierChain } from './tierChain';
 
 /** One leverage bracket in a preset document. `cum` is derived when absent; one of `maxLeverage` or `imr` is needed. */
-export interface BracketJson {
-  readonly floor: JsonDecimal;
-  readonly cap: JsonDecimal | null;
-  readonly mmr: JsonDecimal;
-  readonly cum?: JsonDecimal;
-  readonly maxLeverage?: JsonDecimal;
-  readonly imr?: JsonDecimal;
-}
+/** A bracket in a preset document. */
+export type BracketJson = BracketShape<JsonDecimal>;
 
 const BRACKET_KEYS = ['floor', 'cap', 'mmr', 'cum', 'maxLeverage', 'imr'] as const;
 /** Exchange symbols: BTCUSDT, BTC-USDT-SWAP, ETH/USDC, BTCUSDT_UMCBL. */

@@ -1,5 +1,5 @@
 import type { Dec } from '../engine/decimal';
-import type { AssetSpec, ModeSwitchRule, Preset, Tier } from '../engine/model';
+import { ASSET_NUMBER_FIELDS, type AssetNumberField, type AssetSpec, type ModeSwitchRule, type Preset, type Tier } from '../engine/model';
 import { diffBrackets } from './diffBrackets';
 import { decimalText } from './presetToJson';
 
@@ -15,15 +15,8 @@ export interface PresetChange {
   readonly after: string | null;
 }
 
-/** The asset fields compared, in display order (indexPrice is informational and moves with every import). */
-const ASSET_DECIMALS = [
-  'liabilityRate',
-  'autoExchangeHaircut',
-  'hourlyInterestRate',
-  'interestFree',
-  'individualLimit',
-  'platformLimit',
-] as const;
+/** The asset number fields compared, in display order. */
+const ASSET_DECIMALS = (Object.keys(ASSET_NUMBER_FIELDS) as AssetNumberField[]).filter((key) => ASSET_NUMBER_FIELDS[key].compared);
 
 /**
  * Lists what differs between two presets: assets added or removed, changed tier units, tiers, rates, limits

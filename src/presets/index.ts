@@ -14,6 +14,7 @@ export {
 export { parsePreset } from './parsePreset';
 export { presetToJson, decimalText } from './presetToJson';
 export { PresetRegistry } from './registry';
+export type { RefusedPreset } from './registry';
 export type { AssetJson, JsonDecimal, ModeSwitchRuleJson, PresetJson, RulesJson, TierJson } from './presetJson';
 export { parsePresetText } from './parsePresetText';
 export { locateJsonError, parseJsonText } from './jsonText';

@@ -1,5 +1,6 @@
-import { type Dec, dec, ZERO } from '../engine/decimal';
+import type { Dec } from '../engine/decimal';
 import { fail } from '../engine/errors';
+import { expectedNumber, messageNumber, type NumberReading, readNumber, readNumberText } from '../engine/numberText';
 
 /**
  * Checked reads of untrusted JSON (preset documents, exchange responses). Every refusal is an
@@ -59,14 +60,23 @@ export function readChoice<T extends string>(value: unknown, where: string, choi
   return found;
 }
 
-const DECIMAL_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
-
-/** A JSON number or a decimal string, as a Decimal (never `-0`). */
+/**
+ * A JSON number or a decimal string, as a Decimal (never `-0`). Read by the engine's one number reader, which
+ * bounds magnitude and digits before a Decimal is built: `"1e400000000"` is refused at once instead of later
+ * printing 400 million digits.
+ */
 export function readDecimal(value: unknown, where: string): Dec {
-  const ok = (typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && DECIMAL_TEXT.test(value));
-  if (!ok) return invalid(where, `expected a number or a decimal string, got ${describe(value)}`);
-  const d = dec(value as number | string);
-  return d.isZero() ? ZERO : d;
+  // A document is written by a program or by hand into a field of its own: blanks around the digits are a slip
+  // there, not the padding of a cell, so they are refused rather than trimmed.
+  const text = typeof value === 'string' && value.trim() === value ? value : undefined;
+  const reading: NumberReading | undefined =
+    typeof value === 'number' ? readNumber(value) : text !== undefined ? readNumberText(text) : undefined;
+  if (reading === undefined) return invalid(where, `expected a number or a decimal string, got ${describe(value)}`);
+  if (!reading.ok) {
+    const expected = reading.refusal === 'not-a-number' ? 'a number or a decimal string' : expectedNumber(reading.refusal);
+    return invalid(where, `expected ${expected}, got ${describe(value)}`);
+  }
+  return reading.value;
 }
 
 /** A range a decimal must lie in, with the words that describe it in a message. */
@@ -85,7 +95,7 @@ export const RATE_ABOVE_ZERO_TO_ONE: Bounds = { test: (d) => d.gt(0) && d.lte(1)
 
 export function readBounded(value: unknown, where: string, bounds: Bounds): Dec {
   const d = readDecimal(value, where);
-  if (!bounds.test(d)) return invalid(where, `expected ${bounds.text}, got ${d.toFixed()}`);
+  if (!bounds.test(d)) return invalid(where, `expected ${bounds.text}, got ${messageNumber(d)}`);
   return d;
 }
 

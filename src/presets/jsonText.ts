@@ -8,22 +8,36 @@ export interface JsonSyntaxIssue {
   readonly problem: string;
 }
 
+/** What pasted JSON may be: no real preset or exchange response comes near either bound. */
+export const JSON_LIMITS = {
+  /** Longest text read, in characters. */
+  maxLength: 10_000_000,
+  /** Deepest nesting of lists and objects (a preset document nests 6 levels, exchange responses fewer). */
+  maxDepth: 64,
+} as const;
+
 /**
  * Parses pasted JSON text (a preset document or an exchange response). Malformed text is refused with
  * INVALID_PRESET giving the line, column and position of the first error, the same in every browser and in Node
- * (their own parser messages differ and do not always carry a position).
+ * (their own parser messages differ and do not always carry a position). Text longer or nested deeper than
+ * {@link JSON_LIMITS} is refused the same way, before it is parsed.
  *
  * @example
  * parseJsonText('{"id": }'); // throws: preset: malformed JSON at line 1, column 8 (position 7): expected a value, got "}"
  */
 export function parseJsonText(text: string): unknown {
+  if (text.length > JSON_LIMITS.maxLength) {
+    return invalid('', `expected JSON text of at most ${JSON_LIMITS.maxLength} characters, got ${text.length}`);
+  }
   const body = text.replace(/^\uFEFF/, '');
+  const issue = locateJsonError(body);
+  if (issue !== undefined) {
+    return invalid('', `malformed JSON at line ${issue.line}, column ${issue.column} (position ${issue.position}): ${issue.problem}`);
+  }
   try {
     return JSON.parse(body) as unknown;
   } catch (error) {
-    const issue = locateJsonError(body);
-    if (issue === undefined) return invalid('', `malformed JSON: ${(error as Error).message}`);
-    return invalid('', `malformed JSON at line ${issue.line}, column ${issue.column} (position ${issue.position}): ${issue.problem}`);
+    return invalid('', `malformed JSON: ${(error as Error).message}`);
   }
 }
 
@@ -34,10 +48,14 @@ class Stop {
   ) {}
 }
 
-/** Finds the first syntax error of `text` by a strict JSON scan; undefined when the text is valid JSON. */
+/**
+ * Finds the first syntax error of `text` by a strict JSON scan; undefined when the text is valid JSON. Nesting
+ * deeper than {@link JSON_LIMITS}.maxDepth is an error at the bracket that goes too deep. The scan keeps its
+ * own stack of open brackets, so no nesting can overflow the call stack.
+ */
 export function locateJsonError(text: string): JsonSyntaxIssue | undefined {
   try {
-    const end = skipSpace(text, scanValue(text, skipSpace(text, 0)));
+    const end = skipSpace(text, scanDocument(text));
     if (end < text.length) throw new Stop(end, `expected the end of the text, got ${shown(text, end)}`);
     return undefined;
   } catch (stop) {
@@ -59,33 +77,67 @@ function skipSpace(text: string, at: number): number {
   return i;
 }
 
-function scanValue(text: string, at: number): number {
+/** Scans one value with everything nested in it; returns the position after it. */
+function scanDocument(text: string): number {
+  const closers: string[] = [];
+  let i = skipSpace(text, 0);
+  for (;;) {
+    const c = text.charAt(i);
+    if (c === '{' || c === '[') {
+      if (closers.length >= JSON_LIMITS.maxDepth) {
+        throw new Stop(i, `expected at most ${JSON_LIMITS.maxDepth} levels of nested lists and objects, got more`);
+      }
+      const close = c === '{' ? '}' : ']';
+      const inside = skipSpace(text, i + 1);
+      if (text.charAt(inside) !== close) {
+        closers.push(close);
+        i = close === '}' ? scanKey(text, inside) : inside;
+        continue;
+      }
+      i = inside + 1;
+    } else {
+      i = scanScalar(text, i);
+    }
+    const next = afterValue(text, i, closers);
+    if (next.done) return next.at;
+    i = next.at;
+  }
+}
+
+/** After a value: closes the containers it ends, then either the document is done or the next value starts. */
+function afterValue(text: string, at: number, closers: string[]): { readonly done: boolean; readonly at: number } {
+  let i = at;
+  for (;;) {
+    const close = closers[closers.length - 1];
+    if (close === undefined) return { done: true, at: i };
+    i = skipSpace(text, i);
+    if (text.charAt(i) === close) {
+      closers.pop();
+      i += 1;
+      continue;
+    }
+    if (text.charAt(i) !== ',') throw new Stop(i, `expected "," or "${close}", got ${shown(text, i)}`);
+    i = skipSpace(text, i + 1);
+    return { done: false, at: close === '}' ? scanKey(text, i) : i };
+  }
+}
+
+/** A property name and its colon; returns where the value starts. */
+function scanKey(text: string, at: number): number {
+  if (text.charAt(at) !== '"') throw new Stop(at, `expected a property name in double quotes, got ${shown(text, at)}`);
+  const i = skipSpace(text, scanString(text, at));
+  if (text.charAt(i) !== ':') throw new Stop(i, `expected ":", got ${shown(text, i)}`);
+  return skipSpace(text, i + 1);
+}
+
+function scanScalar(text: string, at: number): number {
   const c = text.charAt(at);
-  if (c === '{') return scanContainer(text, at, '}', true);
-  if (c === '[') return scanContainer(text, at, ']', false);
   if (c === '"') return scanString(text, at);
   if (c === '-' || (c >= '0' && c <= '9')) return scanNumber(text, at);
   for (const word of ['true', 'false', 'null']) {
     if (text.startsWith(word, at)) return at + word.length;
   }
   throw new Stop(at, `expected a value, got ${shown(text, at)}`);
-}
-
-function scanContainer(text: string, open: number, close: string, keyed: boolean): number {
-  let i = skipSpace(text, open + 1);
-  if (text.charAt(i) === close) return i + 1;
-  for (;;) {
-    if (keyed) {
-      if (text.charAt(i) !== '"') throw new Stop(i, `expected a property name in double quotes, got ${shown(text, i)}`);
-      i = skipSpace(text, scanString(text, i));
-      if (text.charAt(i) !== ':') throw new Stop(i, `expected ":", got ${shown(text, i)}`);
-      i = skipSpace(text, i + 1);
-    }
-    i = skipSpace(text, scanValue(text, i));
-    if (text.charAt(i) === close) return i + 1;
-    if (text.charAt(i) !== ',') throw new Stop(i, `expected "," or "${close}", got ${shown(text, i)}`);
-    i = skipSpace(text, i + 1);
-  }
 }
 
 function scanString(text: string, open: number): number {

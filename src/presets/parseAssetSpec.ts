@@ -1,6 +1,5 @@
-import type { Dec } from '../engine/decimal';
-import type { AssetSpec, Tier } from '../engine/model';
-import { ONE } from '../engine/decimal';
+import { type Dec, dec } from '../engine/decimal';
+import { ASSET_NUMBER_FIELDS, type AssetNumberField, type AssetNumberRange, type AssetSpec, type Tier } from '../engine/model';
 import {
   AT_LEAST_ONE,
   type Bounds,
@@ -21,30 +20,19 @@ import {
 import { TIER_UNITS } from './presetJson';
 import { checkTierChain } from './tierChain';
 
-const ASSET_KEYS = [
-  'tierUnit',
-  'tiers',
-  'liabilityRate',
-  'autoExchangeHaircut',
-  'hourlyInterestRate',
-  'interestFree',
-  'individualLimit',
-  'platformLimit',
-  'indexPrice',
-  'note',
-] as const;
+const NUMBER_FIELDS = Object.keys(ASSET_NUMBER_FIELDS) as AssetNumberField[];
+
+const ASSET_KEYS = ['tierUnit', 'tiers', ...NUMBER_FIELDS, 'note'];
 
 const TIER_KEYS = ['floor', 'cap', 'ratio'] as const;
 
-/** The optional decimal fields of an asset, each with the range it must lie in. */
-const OPTIONAL_DECIMALS: readonly (readonly [keyof AssetSpec & string, Bounds])[] = [
-  ['autoExchangeHaircut', HAIRCUT],
-  ['hourlyInterestRate', NON_NEGATIVE],
-  ['interestFree', NON_NEGATIVE],
-  ['individualLimit', NON_NEGATIVE],
-  ['platformLimit', NON_NEGATIVE],
-  ['indexPrice', POSITIVE],
-];
+/** Each range an asset's number may be asked to lie in, as checked and worded here. */
+export const ASSET_RANGES: Readonly<Record<AssetNumberRange, Bounds>> = {
+  atLeastOne: AT_LEAST_ONE,
+  haircut: HAIRCUT,
+  nonNegative: NON_NEGATIVE,
+  positive: POSITIVE,
+};
 
 /** Reads one asset of a preset document (`where` is its path, e.g. `assets.BTC`) into an {@link AssetSpec}. */
 export function parseAssetSpec(asset: string, value: unknown, where: string): AssetSpec {
@@ -52,14 +40,19 @@ export function parseAssetSpec(asset: string, value: unknown, where: string): As
   checkKeys(obj, ASSET_KEYS, where);
   const tierUnit = readChoice(required(obj, 'tierUnit', where), field(where, 'tierUnit'), TIER_UNITS);
   const tiers = parseTiers(required(obj, 'tiers', where), field(where, 'tiers'));
-  const liabilityRate =
-    obj.liabilityRate === undefined ? ONE : readBounded(obj.liabilityRate, field(where, 'liabilityRate'), AT_LEAST_ONE);
-  const spec: Record<string, unknown> = { asset, tierUnit, tiers, liabilityRate };
-  for (const [key, bounds] of OPTIONAL_DECIMALS) {
-    if (obj[key] !== undefined) spec[key] = readBounded(obj[key], field(where, key), bounds);
+  const spec: Record<string, unknown> = { asset, tierUnit, tiers };
+  for (const key of NUMBER_FIELDS) {
+    const value = readNumberField(obj[key], key, field(where, key));
+    if (value !== undefined) spec[key] = value;
   }
   if (obj.note !== undefined) spec.note = readText(obj.note, field(where, 'note'));
   return Object.freeze(spec) as unknown as AssetSpec;
+}
+
+function readNumberField(value: unknown, key: AssetNumberField, where: string): Dec | undefined {
+  const entry: { readonly range: AssetNumberRange; readonly absent?: string } = ASSET_NUMBER_FIELDS[key];
+  if (value === undefined) return entry.absent === undefined ? undefined : dec(entry.absent);
+  return readBounded(value, where, ASSET_RANGES[entry.range]);
 }
 
 function parseTiers(value: unknown, where: string): readonly Tier[] {

@@ -1,5 +1,6 @@
 import type { Dec } from '../engine/decimal';
 import type { ModeSwitchRule, PresetRules, RiskBands } from '../engine/model';
+import { messageNumber } from '../engine/numberText';
 import {
   checkKeys,
   describe,
@@ -53,7 +54,7 @@ function parseRiskBands(value: unknown, where: string): RiskBands {
   const warning = readBounded(required(obj, 'warning', where), field(where, 'warning'), RATE_ABOVE_ZERO_TO_ONE);
   const danger = readBounded(required(obj, 'danger', where), field(where, 'danger'), RATE_ABOVE_ZERO_TO_ONE);
   if (!danger.gt(warning)) {
-    invalid(field(where, 'danger'), `expected a ratio above warning (${warning.toFixed()}), got ${danger.toFixed()}`);
+    invalid(field(where, 'danger'), `expected a ratio above warning (${messageNumber(warning)}), got ${messageNumber(danger)}`);
   }
   return Object.freeze({ warning, danger });
 }
@@ -65,6 +66,9 @@ function parseThresholds(value: unknown, where: string): Readonly<Record<string,
   for (const [tier, threshold] of Object.entries(obj)) {
     const at = field(where, tier);
     if (tier.trim() === '') invalid(at, 'expected a user tier name, got an empty key');
+    // `__proto__` would set the object's prototype instead of adding a tier (and vanish from the saved
+    // document); names every object already has would be found in any lookup.
+    if (tier in Object.prototype) invalid(at, `expected a user tier name, got ${describe(tier)}, which is reserved`);
     if (seen.has(tier.toLowerCase())) invalid(at, `user tier "${tier}" appears twice (names are case-insensitive)`);
     seen.add(tier.toLowerCase());
     out[tier] = readBounded(threshold, at, NOT_POSITIVE);

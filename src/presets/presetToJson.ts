@@ -1,5 +1,6 @@
 import type { Dec } from '../engine/decimal';
-import type { AssetSpec, ModeSwitchRule, Preset, PresetRules } from '../engine/model';
+import { NUMBER_LIMITS } from '../engine/numberText';
+import { ASSET_NUMBER_FIELDS, type AssetNumberField, type AssetSpec, type ModeSwitchRule, type Preset, type PresetRules } from '../engine/model';
 import { bracketsToJson } from './bracketsJson';
 import type { AssetJson, ModeSwitchRuleJson, PresetJson, RulesJson } from './presetJson';
 
@@ -27,14 +28,22 @@ export function presetToJson(preset: Preset): PresetJson {
   };
 }
 
-/** A decimal as plain text (never exponent notation, never "-0"). */
+/**
+ * A decimal as text, never "-0": plain digits while they fit what the number reader reads back
+ * (NUMBER_LIMITS.maxLength), exponent notation beyond (`1.5e+308`), so a saved preset always loads again.
+ */
 export function decimalText(d: Dec): string {
-  return d.isZero() ? '0' : d.toFixed();
+  if (d.isZero()) return '0';
+  if (Math.abs(d.e) > NUMBER_LIMITS.maxLength) return d.toExponential();
+  const plain = d.toFixed();
+  return plain.length <= NUMBER_LIMITS.maxLength ? plain : d.toExponential();
 }
 
 function optional<K extends string>(key: K, d: Dec | undefined): Partial<Record<K, string>> {
   return d === undefined ? {} : ({ [key]: decimalText(d) } as Record<K, string>);
 }
+
+const NUMBER_FIELDS = Object.keys(ASSET_NUMBER_FIELDS) as AssetNumberField[];
 
 function assetToJson(spec: AssetSpec): AssetJson {
   return {
@@ -44,13 +53,7 @@ function assetToJson(spec: AssetSpec): AssetJson {
       cap: t.cap === null ? null : decimalText(t.cap),
       ratio: decimalText(t.ratio),
     })),
-    liabilityRate: decimalText(spec.liabilityRate),
-    ...optional('autoExchangeHaircut', spec.autoExchangeHaircut),
-    ...optional('hourlyInterestRate', spec.hourlyInterestRate),
-    ...optional('interestFree', spec.interestFree),
-    ...optional('individualLimit', spec.individualLimit),
-    ...optional('platformLimit', spec.platformLimit),
-    ...optional('indexPrice', spec.indexPrice),
+    ...Object.fromEntries(NUMBER_FIELDS.flatMap((key) => (spec[key] === undefined ? [] : [[key, decimalText(spec[key])]]))),
     ...(spec.note === undefined ? {} : { note: spec.note }),
   };
 }

@@ -10,6 +10,19 @@ const FIRST_DEFAULT = 'binance';
 const key = (id: string): string => id.trim().toLowerCase();
 
 /**
+ * A preset stored in the workbook that was refused when the workbook was read. Its document is kept as stored,
+ * so that saving the workbook's presets again does not lose it; `id` is null when the document names none.
+ */
+export interface RefusedPreset {
+  readonly id: string | null;
+  /** 1-based position in the stored list, for a message. */
+  readonly position: number;
+  /** Why it was refused: the INVALID_PRESET message, naming the field. */
+  readonly reason: string;
+  readonly document: unknown;
+}
+
+/**
  * The presets a workbook can use: the built-in ones plus the workbook's custom ones, and which is the default.
  * Pure (no Office): the Excel side keeps one instance and saves `customs()` and `defaultId` in the workbook.
  * Every change is all-or-nothing: a refused change leaves presets, default and listeners as they were.
@@ -17,6 +30,7 @@ const key = (id: string): string => id.trim().toLowerCase();
 export class PresetRegistry {
   private readonly builtins: readonly Preset[];
   private customList: readonly Preset[] = [];
+  private refusedList: readonly RefusedPreset[] = [];
   private defaultKey: string;
   private readonly listeners = new Set<() => void>();
 
@@ -32,21 +46,51 @@ export class PresetRegistry {
 
   /** The id of the preset used when a formula names none. */
   get defaultId(): string {
-    return this.find(this.defaultKey)?.id ?? this.defaultKey;
+    return this.find(this.defaultKey)?.id ?? this.findRefused(this.defaultKey)?.id ?? this.defaultKey;
   }
 
-  /** Makes `id` (case-insensitive) the default. UNKNOWN_EXCHANGE when no preset has that id. */
+  /**
+   * Makes `id` (case-insensitive) the default: a preset, or a stored preset that was refused (formulas naming no
+   * exchange then answer PRESET_REFUSED). UNKNOWN_EXCHANGE when neither has that id.
+   */
   setDefault(id: string): void {
-    const preset = this.find(key(id)) ?? this.unknown(id);
-    if (key(preset.id) === this.defaultKey) return;
-    this.defaultKey = key(preset.id);
+    const preset = this.find(key(id));
+    // A refused stored preset stays the default it was: formulas then say so instead of using another exchange.
+    const wanted = preset === undefined ? (this.findRefused(key(id)) === undefined ? this.unknown(id) : key(id)) : key(preset.id);
+    if (wanted === this.defaultKey) return;
+    this.defaultKey = wanted;
     this.notify();
   }
 
-  /** The preset with this id (case-insensitive, surrounding blanks ignored); null, '' or undefined → the default. */
+  /**
+   * The preset with this id (case-insensitive, surrounding blanks ignored); null, '' or undefined → the default.
+   * A preset the workbook stores but that was refused is PRESET_REFUSED (#N/A), never another preset instead.
+   */
   resolve(id?: string | null): Preset {
-    const wanted = id === null || id === undefined || id.trim() === '' ? this.defaultKey : key(id);
-    return this.find(wanted) ?? this.unknown(id ?? this.defaultKey);
+    const byDefault = id === null || id === undefined || id.trim() === '';
+    const wanted = byDefault ? this.defaultKey : key(id);
+    const found = this.find(wanted);
+    if (found !== undefined) return found;
+    const refused = this.findRefused(wanted);
+    if (refused !== undefined) {
+      return fail('PRESET_REFUSED', {
+        which: byDefault ? "the workbook's default preset" : 'preset',
+        id: refused.id ?? wanted,
+        position: refused.position,
+        reason: refused.reason,
+      });
+    }
+    return this.unknown(id ?? this.defaultKey);
+  }
+
+  /** Stored presets that were refused when the workbook was read (see {@link replaceCustoms}). */
+  refused(): readonly RefusedPreset[] {
+    return this.refusedList;
+  }
+
+  /** True when the default names a stored preset that was refused: formulas naming no exchange answer #N/A. */
+  get defaultRefused(): boolean {
+    return this.find(this.defaultKey) === undefined && this.findRefused(this.defaultKey) !== undefined;
   }
 
   /** True when a preset has this id (case-insensitive). */
@@ -78,12 +122,20 @@ export class PresetRegistry {
     if (at === -1) next.push(checked);
     else next[at] = checked;
     this.customList = Object.freeze(next);
+    // A corrected preset saved under a refused one's id takes its place.
+    this.refusedList = Object.freeze(this.refusedList.filter((r) => r.id === null || key(r.id) !== key(checked.id)));
     this.notify();
   }
 
-  /** Removes a custom preset. A built-in id is refused; an unknown id is UNKNOWN_EXCHANGE. */
+  /** Removes a custom preset (or discards a refused one). A built-in id is refused; an unknown id is UNKNOWN_EXCHANGE. */
   removeCustom(id: string): void {
     if (this.isBuiltin(id)) invalid('id', `"${id}" is a built-in preset and cannot be removed`);
+    if (!this.customList.some((p) => key(p.id) === key(id)) && this.findRefused(key(id)) !== undefined) {
+      this.refusedList = Object.freeze(this.refusedList.filter((r) => r.id === null || key(r.id) !== key(id)));
+      this.fallBackIfDefaultGone();
+      this.notify();
+      return;
+    }
     if (!this.customList.some((p) => key(p.id) === key(id))) {
       fail('UNKNOWN_EXCHANGE', { id, known: this.customList.map((p) => p.id).join(', ') || '(no custom presets)' });
     }
@@ -94,9 +146,10 @@ export class PresetRegistry {
 
   /**
    * Replaces every custom preset at once (loading a workbook). All are validated first: one bad preset or two
-   * with the same id refuse the whole list and keep the current customs.
+   * with the same id refuse the whole list and keep the current customs. `refused` are the stored presets that
+   * were refused while reading the workbook (load each with {@link checkCustom} first): they are kept, not used.
    */
-  replaceCustoms(presets: readonly Preset[]): void {
+  replaceCustoms(presets: readonly Preset[], refused: readonly RefusedPreset[] = []): void {
     const seen = new Set<string>();
     const checked = presets.map((p) => {
       const c = this.checkCustom(p);
@@ -105,6 +158,7 @@ export class PresetRegistry {
       return c;
     });
     this.customList = Object.freeze(checked);
+    this.refusedList = Object.freeze([...refused]);
     this.fallBackIfDefaultGone();
     this.notify();
   }
@@ -126,7 +180,15 @@ export class PresetRegistry {
     return this.list().find((p) => key(p.id) === wanted);
   }
 
-  private checkCustom(preset: Preset): Preset {
+  private findRefused(wanted: string): RefusedPreset | undefined {
+    return this.refusedList.find((r) => r.id !== null && key(r.id) === wanted);
+  }
+
+  /**
+   * The preset as this registry would hold it: re-validated through its document, and refused (INVALID_PRESET)
+   * when it is not valid or uses a built-in id. Nothing changes.
+   */
+  checkCustom(preset: Preset): Preset {
     const checked = parsePreset(presetToJson(preset));
     if (this.isBuiltin(checked.id)) {
       invalid('id', `"${checked.id}" is a built-in preset id; save the custom preset under another id`);
@@ -135,7 +197,7 @@ export class PresetRegistry {
   }
 
   private fallBackIfDefaultGone(): void {
-    if (this.find(this.defaultKey) !== undefined) return;
+    if (this.find(this.defaultKey) !== undefined || this.findRefused(this.defaultKey) !== undefined) return;
     const first = this.builtins.some((p) => key(p.id) === FIRST_DEFAULT) ? FIRST_DEFAULT : this.builtins[0]?.id;
     this.defaultKey = key(first ?? '');
   }

@@ -1,13 +1,16 @@
 import type { Preset } from '../engine/model';
 import { parsePreset } from './parsePreset';
-import type { PresetRegistry } from './registry';
+import type { PresetRegistry, RefusedPreset } from './registry';
 
 /** Workbook setting: the id of the preset a formula uses when it names no exchange. */
 export const DEFAULT_PRESET_SETTING = 'multiasset.defaultPreset';
 /** Workbook setting: the workbook's custom presets, as an array of preset documents (DESIGN "Presets"). */
 export const CUSTOM_PRESETS_SETTING = 'multiasset.customPresets';
 
-/** What {@link applyStoredSettings} found. `changed`: the workbook asks for more than the built-in default. */
+/**
+ * What {@link applyStoredSettings} found. `changed`: the workbook asks for more than the built-in default.
+ * The stored presets that were not loaded are then in the registry's `refused()`, each with its reason.
+ */
 export interface StoredSettingsReport {
   readonly defaultId: string;
   readonly customIds: readonly string[];
@@ -17,33 +20,55 @@ export interface StoredSettingsReport {
 
 /**
  * Applies a workbook's stored presets to `registry`, as the add-in does when the workbook opens (and as
- * `multiasset recalc` does with a saved workbook): custom presets first, then the default preset. A malformed
- * stored preset, one that reuses a built-in id or repeats an earlier id is skipped with a warning, and an
- * unknown default keeps the current one: no stored value makes it throw.
+ * `multiasset recalc` does with a saved workbook): custom presets first, then the default preset. Each stored
+ * preset is read and checked on its own: a refused one is skipped with a warning naming it and the field, and
+ * the others load. A refused preset that is the default stays the default, so formulas that name no exchange
+ * answer #N/A (PRESET_REFUSED) instead of computing on another exchange. One that reuses a built-in id or
+ * repeats an earlier id is skipped with a warning, and an unknown default keeps the current one: no stored
+ * value makes it throw.
  */
 export function applyStoredSettings(read: (name: string) => unknown, registry: PresetRegistry): StoredSettingsReport {
   const warnings: string[] = [];
-  const customs = storedPresets(read(CUSTOM_PRESETS_SETTING), registry, warnings);
-  registry.replaceCustoms(customs);
+  const refused: RefusedPreset[] = [];
+  const customs = storedPresets(read(CUSTOM_PRESETS_SETTING), registry, warnings, refused);
+  afterChange(() => registry.replaceCustoms(customs, refused), warnings);
   const before = registry.defaultId;
-  applyStoredDefault(read(DEFAULT_PRESET_SETTING), registry, warnings);
+  afterChange(() => applyStoredDefault(read(DEFAULT_PRESET_SETTING), registry, warnings), warnings);
   return {
     defaultId: registry.defaultId,
     customIds: customs.map((p) => p.id),
     warnings,
-    changed: customs.length > 0 || registry.defaultId !== before,
+    changed: customs.length > 0 || registry.defaultId !== before || registry.defaultRefused,
   };
 }
 
-function storedPresets(stored: unknown, registry: PresetRegistry, warnings: string[]): Preset[] {
+/**
+ * Runs a registry change whose refusals were ruled out before (every preset checked, ids unique, the default
+ * known). What still throws is a listener (a view of the presets) failing after the change was made: a
+ * warning, so that the load goes on and the caller still recalculates.
+ */
+function afterChange(change: () => void, warnings: string[]): void {
+  try {
+    change();
+  } catch (error) {
+    warnings.push(`a view of the presets failed to refresh: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function storedPresets(stored: unknown, registry: PresetRegistry, warnings: string[], refused: RefusedPreset[]): Preset[] {
   const kept: Preset[] = [];
   storedArray(stored, warnings).forEach((document, index) => {
-    const preset = parseStored(document, index, warnings);
+    const preset = parseStored(document, index, registry, warnings, refused);
     if (!preset) return;
+    // Kept without an id, so that saving does not lose it and it never stands in for the preset it clashes with.
+    const skip = (reason: string): void => {
+      warnings.push(`stored preset ${index + 1} ("${preset.id}") ${reason}; skipped`);
+      refused.push({ id: null, position: index + 1, reason: `"${preset.id}" ${reason}`, document });
+    };
     if (registry.isBuiltin(preset.id)) {
-      warnings.push(`stored preset ${index + 1} ("${preset.id}") reuses a built-in id; skipped`);
+      skip('reuses a built-in id');
     } else if (kept.some((p) => p.id.toLowerCase() === preset.id.toLowerCase())) {
-      warnings.push(`stored preset ${index + 1} ("${preset.id}") repeats an earlier id; skipped`);
+      skip('repeats an earlier id');
     } else {
       kept.push(preset);
     }
@@ -68,12 +93,41 @@ function storedArray(stored: unknown, warnings: string[]): unknown[] {
   return [];
 }
 
-function parseStored(document: unknown, index: number, warnings: string[]): Preset | null {
+/** The id a stored document gives itself, when it gives one as text, to name it in a warning. */
+function storedId(document: unknown): string | null {
+  if (typeof document !== 'object' || document === null || !Object.prototype.hasOwnProperty.call(document, 'id')) return null;
+  const id: unknown = (document as { id: unknown }).id;
+  return typeof id === 'string' && id.trim() !== '' ? id.trim().slice(0, 64) : null;
+}
+
+/** One stored preset, read and checked as the registry will hold it; null (with a warning) when refused. */
+function parseStored(
+  document: unknown,
+  index: number,
+  registry: PresetRegistry,
+  warnings: string[],
+  refused: RefusedPreset[],
+): Preset | null {
+  const parsed = tryParse(document, registry);
+  if (!('reason' in parsed)) return parsed.preset;
+  const id = storedId(document);
+  // A document named like a built-in is reported as reusing that id below, once it is valid; refused here, it
+  // must not shadow the built-in.
+  const kept = id !== null && registry.isBuiltin(id) ? null : id;
+  refused.push({ id: kept, position: index + 1, reason: parsed.reason, document });
+  const named = id === null ? 'it names no id' : `preset "${id}" is not loaded; the other presets are`;
+  warnings.push(`stored preset ${index + 1} skipped: ${parsed.reason} (${named})`);
+  return null;
+}
+
+function tryParse(document: unknown, registry: PresetRegistry): { preset: Preset } | { reason: string } {
   try {
-    return parsePreset(document);
+    const preset = parsePreset(document);
+    // The registry re-checks what it holds through the preset's document; a preset that reads but does not
+    // survive that re-check is refused here, on its own, instead of refusing the whole list there.
+    return { preset: registry.isBuiltin(preset.id) ? preset : registry.checkCustom(preset) };
   } catch (error) {
-    warnings.push(`stored preset ${index + 1} skipped: ${error instanceof Error ? error.message : String(error)}`);
-    return null;
+    return { reason: error instanceof Error ? error.message : String(error) };
   }
 }
 
@@ -81,6 +135,14 @@ function applyStoredDefault(stored: unknown, registry: PresetRegistry, warnings:
   if (stored === null || stored === undefined || stored === '') return;
   if (typeof stored === 'string' && registry.has(stored)) {
     registry.setDefault(stored);
+    return;
+  }
+  const refused = typeof stored === 'string' ? registry.refused().find((r) => r.id?.toLowerCase() === stored.trim().toLowerCase()) : undefined;
+  if (refused !== undefined) {
+    warnings.push(
+      `the workbook's default preset "${refused.id ?? ''}" was refused (stored preset ${refused.position}); formulas that name no exchange answer #N/A until it is corrected or another default is chosen`,
+    );
+    registry.setDefault(stored as string);
     return;
   }
   warnings.push(

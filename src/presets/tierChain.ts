@@ -1,4 +1,5 @@
 import type { Tier } from '../engine/model';
+import { messageNumber } from '../engine/numberText';
 import { invalid } from './jsonRead';
 
 /** Names the JSON path of tier `index`'s floor, cap or ratio, in the vocabulary of the document being read. */
@@ -13,11 +14,11 @@ export function checkTierChain(tiers: readonly Tier[], path: TierPath): void {
   tiers.forEach((tier, i) => {
     const previous = i === 0 ? undefined : tiers[i - 1];
     if (previous === undefined && !tier.floor.isZero()) {
-      invalid(path(i, 'floor'), `expected the first tier to start at 0, got ${tier.floor.toFixed()}`);
+      invalid(path(i, 'floor'), `expected the first tier to start at 0, got ${messageNumber(tier.floor)}`);
     }
     if (previous !== undefined) checkJoin(previous, tier, i, path);
     if (tier.cap !== null && !tier.cap.gt(tier.floor)) {
-      invalid(path(i, 'cap'), `expected a cap above the floor ${tier.floor.toFixed()}, got ${tier.cap.toFixed()}`);
+      invalid(path(i, 'cap'), `expected a cap above the floor ${messageNumber(tier.floor)}, got ${messageNumber(tier.cap)}`);
     }
   });
 }
@@ -29,7 +30,7 @@ function checkJoin(previous: Tier, tier: Tier, i: number, path: TierPath): void 
   if (!tier.floor.eq(previous.cap)) {
     invalid(
       path(i, 'floor'),
-      `expected ${previous.cap.toFixed()} (the previous tier's cap: tiers must be contiguous), got ${tier.floor.toFixed()}`,
+      `expected ${messageNumber(previous.cap)} (the previous tier's cap: tiers must be contiguous), got ${messageNumber(tier.floor)}`,
     );
   }
 }

@@ -1,6 +1,7 @@
-import type { AssetMode } from '../engine/model';
+import type { AssetMode, Preset } from '../engine/model';
 import { byId, el, replaceChildren } from './dom';
 import { modeSwitchView } from './modeSwitchModel';
+import { messageOf } from './outcome';
 import type { PaneContext } from './paneContext';
 
 function target(): AssetMode {
@@ -13,7 +14,15 @@ function filledRows(rows: readonly object[]): number {
 
 /** Re-checks the mode switch for the current scenario, target mode and open orders. */
 export function refreshModeSwitch(ctx: PaneContext): void {
-  const preset = ctx.registry.resolve();
+  let preset: Preset;
+  try {
+    preset = ctx.registry.resolve();
+  } catch (error) {
+    // The workbook's default preset was refused: say so instead of checking against another exchange.
+    byId('mode-preset', HTMLElement).textContent = '';
+    replaceChildren(byId('mode-result', HTMLElement), [el('p', { class: 'error', id: 'mode-error' }, [messageOf(error)])]);
+    return;
+  }
   byId('mode-preset', HTMLElement).textContent = `Preset: ${preset.name} (${preset.id}).`;
   byId('mode-inputs', HTMLElement).textContent = `Uses the Scenario's ${filledRows(ctx.scenario.balances)} balance row(s) and ${filledRows(ctx.scenario.positions)} position(s).`;
   const out = modeSwitchView(preset, {

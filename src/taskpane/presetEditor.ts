@@ -1,3 +1,5 @@
+import { ASSET_NUMBER_FIELDS } from '../engine/model';
+import { parseJsonText } from '../presets';
 import { byId, el, replaceChildren, say, uniqueDomId } from './dom';
 import { messageOf } from './outcome';
 import type { PaneContext } from './paneContext';
@@ -42,10 +44,11 @@ const RULE_FIELDS: readonly (readonly [string, string, FieldKind])[] = [
   ['rules.modeSwitch', 'Mode-switch rules (JSON, blank: none)', 'json'],
 ];
 
-const ASSET_FIELDS: readonly (readonly [string, string])[] = [
-  ['liabilityRate', 'Liability rate (≥ 1)'],
-  ['autoExchangeHaircut', 'Auto-exchange haircut (blank: none)'],
-];
+/** The asset number fields the editor shows: those the field table gives a label. */
+const ASSET_FIELDS: readonly (readonly [string, string])[] = Object.entries(ASSET_NUMBER_FIELDS).flatMap(([key, entry]) => {
+  const label: string | undefined = 'label' in entry ? entry.label : undefined;
+  return label === undefined ? [] : [[key, label] as const];
+});
 
 function fieldText(draft: Draft, path: string, kind: FieldKind): string {
   const value = getField(draft, path);
@@ -61,9 +64,10 @@ function toJson(text: string, kind: FieldKind): { value: unknown } | { error: st
   if (kind === 'cap') return { value: t === '' ? null : t };
   if (t === '') return { value: undefined };
   try {
-    return { value: JSON.parse(t) as unknown };
+    // The same reader as pasted presets and imports: the line and column of an error, and bounded nesting.
+    return { value: parseJsonText(t) };
   } catch (error) {
-    return { error: `expected JSON (${messageOf(error).replace(/^Unexpected error: /, '')})` };
+    return { error: `expected JSON (${messageOf(error).replace(/^(Unexpected error|preset): /, '')})` };
   }
 }
 

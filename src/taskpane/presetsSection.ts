@@ -6,6 +6,7 @@ import type { PaneContext } from './paneContext';
 import { cloneDraft, draftOf } from './presetDraft';
 import { openPresetEditor } from './presetEditor';
 import { presetSummary } from './presetSummary';
+import { refusedPresetsNotice } from './refusedPresets';
 import { tierTableView } from './tierTable';
 
 const STATUS_LABELS: Readonly<Record<Preset['status'], string>> = {
@@ -83,18 +84,34 @@ function assetBlock(preset: Preset, asset: string): HTMLElement {
 function renderPicker(ctx: PaneContext): void {
   const select = byId('preset-select', HTMLSelectElement);
   const defaultId = ctx.registry.defaultId;
-  replaceChildren(
-    select,
-    ctx.registry.list().map((p) =>
-      el('option', { value: p.id, selected: p.id === defaultId }, [`${p.name} (${p.id})`]),
-    ),
-  );
+  // A refused default stays selected (and unusable), so the picker does not pretend another preset is in use.
+  const refused = ctx.registry.defaultRefused ? [el('option', { value: defaultId, disabled: true }, [`${defaultId} (refused)`])] : [];
+  replaceChildren(select, [
+    ...refused,
+    ...ctx.registry.list().map((p) => el('option', { value: p.id, selected: p.id === defaultId }, [`${p.name} (${p.id})`])),
+  ]);
   select.value = defaultId;
 }
 
+function renderRefused(ctx: PaneContext): void {
+  const banner = byId('preset-refused', HTMLElement);
+  const notice = refusedPresetsNotice(ctx.registry);
+  banner.hidden = notice === null;
+  replaceChildren(banner, notice === null ? [] : [el('p', {}, [`⚠ ${notice.heading}`]), el('ul', {}, notice.items.map((i) => el('li', {}, [i])))]);
+}
+
 function render(ctx: PaneContext): void {
-  const preset = ctx.registry.resolve();
   renderPicker(ctx);
+  renderRefused(ctx);
+  const refusedDefault = ctx.registry.defaultRefused;
+  byId('preset-clone', HTMLButtonElement).hidden = refusedDefault;
+  if (refusedDefault) {
+    for (const id of ['preset-details', 'preset-notes', 'preset-assets']) replaceChildren(byId(id, HTMLElement), []);
+    byId('preset-edit', HTMLButtonElement).hidden = true;
+    byId('preset-delete', HTMLButtonElement).hidden = true;
+    return;
+  }
+  const preset = ctx.registry.resolve();
   renderDetails(preset);
   const custom = preset.status === 'custom' && !ctx.registry.isBuiltin(preset.id);
   byId('preset-edit', HTMLButtonElement).hidden = !custom;

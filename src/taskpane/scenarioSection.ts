@@ -137,9 +137,21 @@ function renderUserTiers(ctx: PaneContext, preset: Preset): void {
   byId('user-tier-field', HTMLElement).hidden = tiers.length === 0;
 }
 
+/** The default preset; null, with its message in place of the results, when the workbook's default was refused. */
+function presetOrMessage(ctx: PaneContext): Preset | null {
+  try {
+    return ctx.registry.resolve();
+  } catch (error) {
+    byId('scenario-preset', HTMLElement).textContent = '';
+    replaceChildren(byId('scenario-results', HTMLElement), [el('p', { class: 'error' }, [messageOf(error)])]);
+    return null;
+  }
+}
+
 /** Recomputes the Scenario section from the current rows and sliders. */
-export function refreshScenario(ctx: PaneContext): ScenarioView {
-  const preset = ctx.registry.resolve();
+export function refreshScenario(ctx: PaneContext): ScenarioView | null {
+  const preset = presetOrMessage(ctx);
+  if (preset === null) return null;
   renderUserTiers(ctx, preset);
   byId('scenario-preset', HTMLElement).textContent = `Preset: ${preset.name} (${preset.id}, as of ${preset.asOf}). Change it under Presets.`;
   const view = scenarioView(preset, { ...ctx.scenario });

@@ -13,7 +13,7 @@ const { normaliseBaseUrl, rewriteUrls, DEV_BASE_URL } = require('../../scripts/a
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { renderMarkdown, MARKDOWN_FILE } = require('../../scripts/gen-function-docs');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { FUNCTIONS_BUNDLE_LIMIT, OFFICE_JS } = require('../../webpack.config.js');
+const { FUNCTIONS_BUNDLE_LIMIT, OFFICE_JS, productionPolicy } = require('../../webpack.config.js');
 
 interface FunctionsJson {
   functions: { id: string; helpUrl: string }[];
@@ -88,6 +88,23 @@ describe('the build in dist/ (npm run build)', () => {
     expect(() => associated.COLLATERAL_VALUE?.('XYZ', 1, 1, null)).toThrow(
       expect.objectContaining({ code: '#N/A', message: expect.stringContaining('XYZ') }),
     );
+  });
+
+  it("lets the production page fetch from the exchanges it pre-fills, never from the user's own machine", () => {
+    // The minified page leaves attribute values unquoted where it can.
+    const policy = /<meta\s+http-equiv="?Content-Security-Policy"?\s+content="([^"]+)"/.exec(readDist('taskpane.html'))?.[1] ?? '';
+    const connect = policy.split(';').map((d) => d.trim().split(/\s+/)).find((words) => words[0] === 'connect-src') ?? [];
+    expect(connect).toEqual(['connect-src', "'self'", 'https://fapi.binance.com', 'https://api.bitget.com', 'https://www.okx.com', 'https://api.bybit.com']);
+    expect(policy).not.toMatch(/localhost|127\.0\.0\.1/);
+  });
+
+  it('takes only the development connect sources out of the page policy, and refuses a page without one', () => {
+    const page = readFileSync(join(ROOT, 'src', 'taskpane', 'taskpane.html'), 'utf8');
+    const built: string = productionPolicy(page);
+    expect(page).toContain('http://localhost:*');
+    expect(built.replace(/ http:\/\/(localhost|127\.0\.0\.1):\*/g, '')).toBe(built);
+    expect(built).toBe(page.replace(' http://localhost:* http://127.0.0.1:*', ''));
+    expect(() => productionPolicy('<html><head></head></html>')).toThrow(/no Content-Security-Policy/);
   });
 
   it('makes the task pane page the shared runtime: office.js first, then the functions, then the pane', () => {

@@ -11,7 +11,7 @@ import {
   type SettingsStore,
   type WorkbookHost,
 } from '../../src/functions/workbookSettings';
-import { installCustomFunctions } from './customFunctionsStub';
+import { installCustomFunctions, shown } from './customFunctionsStub';
 
 installCustomFunctions();
 // office.js defines these statuses as strings at run time; only the enum's values are read here.
@@ -146,6 +146,71 @@ describe('loadFromWorkbook', () => {
     expect(warn).toHaveBeenCalledTimes(1);
   });
 
+  it('loads every other stored preset when one holds a "__proto__" user tier, and names it and the field', () => {
+    const registry = new PresetRegistry();
+    const hostile = JSON.parse(
+      JSON.stringify({ ...DESK, id: 'desk-proto' }).replace('"vip":-10000', '"__proto__":-5000'),
+    ) as PresetJson;
+    const other = { ...DESK, id: 'desk-two', name: 'Desk two' };
+    const report = loadFromWorkbook(workbook({ [CUSTOM_PRESETS_SETTING]: [DESK, hostile, other] }), registry);
+    expect(report.customIds).toEqual(['desk-example', 'desk-two']);
+    expect(registry.customs().map((p) => p.id)).toEqual(['desk-example', 'desk-two']);
+    expect(report.warnings).toEqual([
+      'stored preset 2 skipped: preset rules.autoExchangeThresholds.__proto__: expected a user tier name, got "__proto__", which is reserved (preset "desk-proto" is not loaded; the other presets are)',
+    ]);
+    expect(registry.refused().map((r) => [r.id, r.position])).toEqual([['desk-proto', 2]]);
+  });
+
+  it.each([
+    ['a cap beyond the largest number a cell holds', '1e309'],
+    ['a cap of 1e400000000', '1e400000000'],
+  ])('refuses a stored preset with %s, keeps the rest, and never switches the default to another exchange', (_what, cap) => {
+    const registry = new PresetRegistry();
+    const hostile = JSON.parse(JSON.stringify({ ...DESK, id: 'desk-cap' }).replace('"cap":100000', `"cap":"${cap}"`)) as PresetJson;
+    const report = loadFromWorkbook(
+      workbook({ [DEFAULT_PRESET_SETTING]: 'desk-cap', [CUSTOM_PRESETS_SETTING]: [hostile, DESK] }),
+      registry,
+    );
+    expect(report.customIds).toEqual(['desk-example']);
+    expect(report.defaultId).toBe('desk-cap');
+    expect(report.changed).toBe(true);
+    expect(report.warnings).toEqual([
+      `stored preset 1 skipped: preset assets.BTC.tiers[0].cap: expected a number a spreadsheet can hold (magnitude at most 1.8e308), got "${cap}" (preset "desk-cap" is not loaded; the other presets are)`,
+      `the workbook's default preset "desk-cap" was refused (stored preset 1); formulas that name no exchange answer #N/A until it is corrected or another default is chosen`,
+    ]);
+    expect(registry.defaultRefused).toBe(true);
+    expect(registry.resolve('desk-example').name).toBe('Desk example');
+  });
+
+  it('keeps a refused stored preset in the workbook when the presets are saved again', async () => {
+    const registry = new PresetRegistry();
+    const hostile = { ...DESK, id: 'desk-bad', rules: { ...DESK.rules, ltvTrigger: '1e400000000' } };
+    const host = workbook({ [DEFAULT_PRESET_SETTING]: 'desk-bad', [CUSTOM_PRESETS_SETTING]: [hostile, DESK] });
+    loadFromWorkbook(host, registry);
+    await saveCustomPresets(host, registry);
+    const saved = host.settings.get(CUSTOM_PRESETS_SETTING) as PresetJson[];
+    expect(saved.map((p) => p.id)).toEqual(['desk-example', 'desk-bad']);
+    expect(saved[1]).toEqual(hostile);
+    expect(host.settings.get(DEFAULT_PRESET_SETTING)).toBe('desk-bad');
+  });
+
+  it('keeps a stored preset that reuses a built-in id or repeats an id in the workbook, unused, when saving again', async () => {
+    const registry = new PresetRegistry();
+    const builtinCopy = { ...BINANCE_JSON, status: 'custom' };
+    const repeated = { ...DESK, id: 'DESK-EXAMPLE', name: 'Second desk' };
+    const host = workbook({ [CUSTOM_PRESETS_SETTING]: [DESK, builtinCopy, repeated] });
+    loadFromWorkbook(host, registry);
+    expect(registry.resolve('binance').status).toBe('documented');
+    expect(registry.resolve('desk-example').name).toBe('Desk example');
+    await saveCustomPresets(host, registry);
+    const saved = host.settings.get(CUSTOM_PRESETS_SETTING) as PresetJson[];
+    expect(saved.map((p) => [p.id, p.name])).toEqual([
+      ['desk-example', 'Desk example'],
+      ['binance', BINANCE_JSON.name],
+      ['DESK-EXAMPLE', 'Second desk'],
+    ]);
+  });
+
   it('keeps the Binance default and warns when the stored default names no known preset', () => {
     const registry = new PresetRegistry();
     const report = loadFromWorkbook(workbook({ [DEFAULT_PRESET_SETTING]: 'gone' }), registry);
@@ -217,8 +282,36 @@ describe('saveCustomPresets', () => {
 });
 
 describe('the custom functions and the workbook presets', () => {
+  it('answer #N/A naming the refused default preset, instead of computing on Binance', () => {
+    const hostile = JSON.parse(
+      JSON.stringify(DESK).replace('"vip":-10000', '"__proto__":-5000'),
+    ) as PresetJson;
+    loadFromWorkbook(workbook({ [DEFAULT_PRESET_SETTING]: 'desk-example', [CUSTOM_PRESETS_SETTING]: [hostile] }));
+    expect(shown(() => collateralValue('BTC', 2, 60000))).toEqual({
+      error: '#N/A',
+      message:
+        'exchange: the workbook\'s default preset "desk-example" is stored in this workbook but was refused when the workbook was read (stored preset 1: preset rules.autoExchangeThresholds.__proto__: expected a user tier name, got "__proto__", which is reserved); choose another preset or save a corrected one under that id',
+    });
+    expect(shown(() => collateralValue('BTC', 2, 60000, 'desk-example'))).toMatchObject({ error: '#N/A' });
+    expect(shown(() => collateralValue('BTC', 2, 60000, 'binance'))).toEqual({ value: 114000 }); // 2 × 60,000 × 0.95
+  });
+
+
   it('compute with the workbook default custom preset: 2 BTC at 60,000 = 100,000 × 0.975 + 20,000 × 0.95', () => {
     loadFromWorkbook(workbook({ [DEFAULT_PRESET_SETTING]: 'desk-example', [CUSTOM_PRESETS_SETTING]: [DESK] }));
     expect(collateralValue('BTC', 2, 60000)).toBe(116500);
+  });
+});
+
+describe('loading a workbook whose default preset is refused', () => {
+  it('finishes the load and warns when a view of the presets fails on the refused default', () => {
+    const registry = new PresetRegistry();
+    registry.onChange(() => registry.resolve());
+    const hostile = { ...DESK, rules: { ...DESK.rules, ltvTrigger: '1e400000000' } };
+    const report = loadFromWorkbook(workbook({ [DEFAULT_PRESET_SETTING]: 'desk-example', [CUSTOM_PRESETS_SETTING]: [hostile] }), registry);
+    expect(report.changed).toBe(true);
+    expect(report.defaultId).toBe('desk-example');
+    expect(report.warnings).toHaveLength(3);
+    expect(report.warnings[2]).toMatch(/^a view of the presets failed to refresh: exchange: the workbook's default preset "desk-example" is stored/);
   });
 });

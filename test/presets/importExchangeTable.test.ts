@@ -177,6 +177,14 @@ describe('importExchangeTable: Bitget discount-rate', () => {
     );
   });
 
+  it('refuses a discount rate of 1e-40000000 at once, naming the response field', () => {
+    const text = readFileSync(join(__dirname, '../fixtures/api/bitget-discount-rate.json'), 'utf8');
+    const hostile = JSON.parse(text.replace('"discountRate": "0.975"', '"discountRate": "1e-40000000"')) as unknown;
+    expect(refusedAt(() => importExchangeTable('bitget', hostile))).toBe(
+      'preset response.data[1].discountRateList[0].discountRate: expected zero or a number a spreadsheet can hold (magnitude at least 2.2e-308), got "1e-40000000"',
+    );
+  });
+
   it('refuses an error answer with the exchange code and message', () => {
     expect(refusedAt(() => importExchangeTable('bitget', fixture('bitget-discount-rate-error.json')))).toBe(
       'preset response.code: expected "00000" (success), got "40034" (Parameter does not exist): the exchange refused the request',

@@ -99,6 +99,36 @@ describe('locateJsonError', () => {
     );
   });
 
+  it('gives the line and column of 3,500 unclosed brackets instead of overflowing the stack', () => {
+    expect(locateJsonError('['.repeat(3500))).toEqual({
+      position: 64,
+      line: 1,
+      column: 65,
+      problem: 'expected at most 64 levels of nested lists and objects, got more',
+    });
+    expect(messageOf(() => parsePresetText(`{\n "a": ${'['.repeat(3500)}`))).toBe(
+      'preset: malformed JSON at line 2, column 70 (position 71): expected at most 64 levels of nested lists and objects, got more',
+    );
+  });
+
+  it('scans a million nested brackets without recursion', () => {
+    const deep = `${'['.repeat(1_000_000)}${']'.repeat(1_000_000)}`;
+    expect(locateJsonError(deep)?.problem).toBe('expected at most 64 levels of nested lists and objects, got more');
+    expect(locateJsonError(`${'[{"a":'.repeat(32)}1${'}]'.repeat(32)}`)).toBeUndefined();
+  });
+
+  it('refuses text nested deeper than 64 levels even when it is valid JSON', () => {
+    const valid = `${'['.repeat(65)}${']'.repeat(65)}`;
+    expect(JSON.parse(valid)).toHaveLength(1);
+    expect(messageOf(() => parseJsonText(valid))).toMatch(/^preset: malformed JSON at line 1, column 65 \(position 64\): expected at most 64 levels/);
+  });
+
+  it('refuses text longer than ten million characters before reading it', () => {
+    expect(messageOf(() => parseJsonText(' '.repeat(10_000_001)))).toBe(
+      'preset: expected JSON text of at most 10000000 characters, got 10000001',
+    );
+  });
+
   it('parseJsonText returns what JSON.parse returns for valid text', () => {
     expect(parseJsonText('{"a": [1, "2", null]}')).toEqual({ a: [1, '2', null] });
   });

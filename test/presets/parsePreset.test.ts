@@ -211,6 +211,43 @@ describe('parsePreset', () => {
     expect(refusal(exampleWith(change)).message.slice(0, prefix.length)).toBe(prefix);
   });
 
+  it.each([
+    ['a cap of 1e400000000 as text', 'assets.BTC.tiers[0].cap', '1e400000000', 'a number a spreadsheet can hold (magnitude at most 1.8e308), got "1e400000000"'],
+    ['a floor of 1e-40000000 as text', 'assets.BTC.tiers[1].floor', '1e-40000000', 'zero or a number a spreadsheet can hold (magnitude at least 2.2e-308), got "1e-40000000"'],
+    ['a ratio of 61 significant digits', 'assets.BTC.tiers[0].ratio', `0.${'9'.repeat(61)}`, 'a number of at most 60 significant digits, got "0.99999999999999999999999999999999999999"…'],
+    ['an exponent beyond a safe integer', 'rules.ltvTrigger', '1e99999999999999999', 'a number a spreadsheet can hold (magnitude at most 1.8e308), got "1e99999999999999999"'],
+  ])('refuses %s at once, naming %s', (_what, where, value, expected) => {
+    const doc = example();
+    const [first, ...rest] = where.replace(/\[(\d+)\]/g, '.$1').split('.');
+    let node: Doc = doc;
+    for (const key of [first!, ...rest.slice(0, -1)]) node = node[key];
+    node[rest[rest.length - 1]!] = value;
+    expect(refusal(doc).message).toBe(`preset ${where}: expected ${expected}`);
+  });
+
+  it('prints at most 15 significant digits of a refused number', () => {
+    const doc = exampleWith((j) => (j.assets.BTC.tiers[0].ratio = '58232.9317269076305220883534136546184738955823293172690763'));
+    expect(refusal(doc).message).toBe('preset assets.BTC.tiers[0].ratio: expected a ratio from 0 to 1, got 58232.9317269076');
+  });
+
+  it('keeps a cap near the largest number a cell holds through a save and a load', () => {
+    const doc = exampleWith((j) => {
+      j.assets.BTC.tiers[1].cap = '1.5e308';
+      j.assets.BTC.tiers.push({ floor: '1.5e308', cap: null, ratio: 0.9 });
+    });
+    const p = parsePreset(doc);
+    const again = parsePreset(JSON.parse(JSON.stringify(presetToJson(p))));
+    expect(again.assets.BTC!.tiers[1]!.cap!.toString()).toBe('1.5e+308');
+    expect(presetToJson(again).assets.BTC!.tiers[1]!.cap).toBe('1.5e+308');
+  });
+
+  it.each(['__proto__', 'constructor', 'toString'])('refuses the user tier name %p, which every object already has', (name) => {
+    const doc = exampleWith((j) => (j.rules.autoExchangeThresholds = JSON.parse(`{"regular": -5000, "${name}": -5000}`)));
+    expect(refusal(doc).message).toBe(
+      `preset rules.autoExchangeThresholds${name === '__proto__' ? '.__proto__' : `.${name}`}: expected a user tier name, got "${name}", which is reserved`,
+    );
+  });
+
   it.each([null, [], 'preset', 42])('refuses %p as a whole', (json) => {
     expect(refusal(json).message).toMatch(/^preset: expected an object, got /);
   });

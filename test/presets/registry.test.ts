@@ -151,6 +151,34 @@ describe('PresetRegistry', () => {
     expect(snapshot(r)).toBe(before);
   });
 
+  it('keeps a refused stored preset as the default and answers PRESET_REFUSED (#N/A) for it, never another preset', () => {
+    const r = new PresetRegistry();
+    const refused = { id: 'desk-bad', position: 2, reason: 'preset rules.ltvTrigger: expected …', document: { id: 'desk-bad' } };
+    r.replaceCustoms([custom('desk')], [refused]);
+    r.setDefault('DESK-BAD');
+    expect(r.defaultId).toBe('desk-bad');
+    expect(r.defaultRefused).toBe(true);
+    const byDefault = errorOf(() => r.resolve(null));
+    expect(byDefault.code).toBe('PRESET_REFUSED');
+    expect(byDefault.message).toBe(
+      'exchange: the workbook\'s default preset "desk-bad" is stored in this workbook but was refused when the workbook was read (stored preset 2: preset rules.ltvTrigger: expected …); choose another preset or save a corrected one under that id',
+    );
+    expect(errorOf(() => r.resolve('desk-bad')).message).toMatch(/^exchange: preset "desk-bad" is stored in this workbook but was refused/);
+    expect(r.resolve('desk').id).toBe('desk');
+    r.replaceCustoms([custom('desk')], [refused]);
+    expect(r.defaultId).toBe('desk-bad');
+  });
+
+  it('discards a refused stored preset on removal, falling back to binance when it was the default', () => {
+    const r = new PresetRegistry();
+    r.replaceCustoms([], [{ id: 'desk-bad', position: 1, reason: 'bad', document: {} }]);
+    r.setDefault('desk-bad');
+    r.removeCustom('desk-bad');
+    expect(r.refused()).toEqual([]);
+    expect(r.defaultId).toBe('binance');
+    expect(errorOf(() => r.resolve('desk-bad')).code).toBe('UNKNOWN_EXCHANGE');
+  });
+
   it('tells listeners about every change until they unsubscribe', () => {
     const r = new PresetRegistry();
     const calls: string[] = [];
