@@ -3,18 +3,31 @@ import type { Preset } from '../engine/model';
 import {
   diffPresets,
   IMPORT_ENDPOINTS,
+  IMPORT_EXCHANGES,
   importExchangeTable,
   type ImportExchange,
   parseJsonText,
   type PresetChange,
   type PresetRegistry,
 } from '../presets';
+import { fieldLabel } from './draftProblems';
 import { attempt, type Outcome } from './outcome';
+
+/**
+ * What a change is about, in the order the diff shows them: haircut tables first, then rates and rules (what
+ * moves the figures), then limits, then notes (folded: they rarely matter and an import rewrites them all).
+ */
+export type ChangeKind = 'table' | 'rate' | 'limit' | 'note';
+
+export const CHANGE_KINDS: readonly ChangeKind[] = ['table', 'rate', 'limit', 'note'];
 
 /** One line of the "what changes" list. */
 export interface ChangeLine {
   /** What changes, e.g. `BTC tiers[0]` or `rules.ltvTrigger`. */
   readonly what: string;
+  /** The same for a reader: `BTC tier 1`, `LTV trigger`. */
+  readonly title: string;
+  readonly kind: ChangeKind;
   readonly before: string;
   readonly after: string;
 }
@@ -35,12 +48,57 @@ export const FETCH_TIMEOUT_MS = 15_000;
 
 const ABSENT = '—';
 
+function kindOf(field: string): ChangeKind {
+  if (field === 'note') return 'note';
+  if (field === 'asset' || field === 'tierUnit' || field.startsWith('tiers')) return 'table';
+  if (/Limit$|^interestFree$/.test(field)) return 'limit';
+  return 'rate';
+}
+
+function titleOf(change: PresetChange): string {
+  const field = change.field.replace(/^tiers\[(\d+)\]$/, (_, i: string) => `tier ${Number(i) + 1}`);
+  return change.asset === null ? fieldLabel(change.field) : `${change.asset} ${field === 'asset' ? '(asset)' : field}`;
+}
+
 export function changeLine(change: PresetChange): ChangeLine {
   return {
     what: change.asset === null ? change.field : `${change.asset} ${change.field}`,
+    title: titleOf(change),
+    kind: kindOf(change.field),
     before: change.before ?? ABSENT,
     after: change.after ?? ABSENT,
   };
+}
+
+/** The lines in display order: tables, rates and rules, limits, notes; each group in the diff's own order. */
+export function orderedLines(lines: readonly ChangeLine[]): ChangeLine[] {
+  return CHANGE_KINDS.flatMap((kind) => lines.filter((l) => l.kind === kind));
+}
+
+/** What each exchange's response looks like (field names only: the figures come from the exchange). */
+export const RESPONSE_SHAPES: Readonly<Record<ImportExchange, { readonly name: string; readonly shape: string }>> = {
+  binance: { name: 'Binance’s assetIndex response (GET /fapi/v1/assetIndex)', shape: '[{"symbol":"BTCUSD","index":…,"bidBuffer":…,"askBuffer":…,"bidRate":…,"askRate":…,"autoExchangeBidBuffer":…,…}, …]' },
+  bitget: { name: 'Bitget’s discount-rate response (GET /api/v2/mix/market/discount-rate)', shape: '{"code":"00000","data":[{"coin":"BTC","userLimit":…,"totalLimit":…,"discountRateList":[{"tier":…,"minAmount":…,"maxAmount":…,"discountRate":…}, …]}, …]}' },
+  okx: { name: 'OKX’s discount-rate-interest-free-quota response (GET /api/v5/public/discount-rate-interest-free-quota)', shape: '{"code":"0","data":[{"ccy":"BTC","amt":…,"details":[{"tier":…,"minAmt":…,"maxAmt":…,"discountRate":…}, …]}, …]}' },
+  bybit: { name: 'Bybit’s collateral response (GET /v5/spot-margin-trade/collateral)', shape: '{"retCode":0,"result":{"list":[{"currency":"BTC","collateralRatioList":[{"minQty":…,"maxQty":…,"collateralRatio":…}, …]}, …]}}' },
+};
+
+const EXCHANGE_TITLES: Readonly<Record<ImportExchange, string>> = { binance: 'Binance', bitget: 'Bitget', okx: 'OKX', bybit: 'Bybit' };
+
+/**
+ * A response that is not the chosen exchange's: which response was expected and what it looks like, and,
+ * when the text is another exchange's response, which one to pick instead.
+ */
+function wrongShape(registry: PresetRegistry, exchange: ImportExchange, response: unknown, message: string, today: string): string {
+  const other = IMPORT_EXCHANGES.find((e) => e !== exchange && attempt(() => importExchangeTable(e, response, registry.resolve(e), { asOf: today })).ok);
+  const expected = RESPONSE_SHAPES[exchange];
+  const hint = other === undefined ? '' : ` It looks like ${EXCHANGE_TITLES[other]}’s response: choose ${EXCHANGE_TITLES[other]} under Exchange.`;
+  return `${message}. Expected ${expected.name}, which looks like ${expected.shape}.${hint}`;
+}
+
+/** Refusals about the response's structure (not a bad figure inside a well-formed one, not the exchange's own error). */
+function isShapeError(message: string): boolean {
+  return /^preset response/.test(message) && /required, but missing|expected an object|expected a list|expected at least one asset|unknown field|expected one of/.test(message) && !/refused/.test(message);
 }
 
 /** The public endpoint of an exchange, to pre-fill the URL field. */
@@ -58,9 +116,14 @@ function currentFor(registry: PresetRegistry, exchange: ImportExchange, imported
  * malformed or unexpected JSON yields the MarginError message (with the line and column, or the response path).
  */
 export function previewImport(registry: PresetRegistry, exchange: ImportExchange, text: string, today: string): Outcome<ImportPreview> {
+  const response = attempt(() => parseJsonText(text));
+  if (!response.ok) return response;
+  const table = attempt(() => importExchangeTable(exchange, response.value, registry.resolve(exchange), { asOf: today }));
+  if (!table.ok) {
+    return isShapeError(table.message) ? { ok: false, message: wrongShape(registry, exchange, response.value, table.message, today) } : table;
+  }
   return attempt(() => {
-    const response = parseJsonText(text);
-    const imported = importExchangeTable(exchange, response, registry.resolve(exchange), { asOf: today });
+    const imported = table.value;
     const { before, replaces } = currentFor(registry, exchange, imported.id);
     const changes = diffPresets(before, imported);
     return { exchange, before, imported, changes, lines: changes.map(changeLine), replaces };

@@ -51,6 +51,8 @@ describe('previewImport', () => {
   it('words a change for display', () => {
     expect(changeLine({ asset: 'BTC', field: 'tiers[0]', before: null, after: '0 to 10 at 0.95' })).toEqual({
       what: 'BTC tiers[0]',
+      title: 'BTC tier 1',
+      kind: 'table',
       before: '—',
       after: '0 to 10 at 0.95',
     });
