@@ -22,7 +22,7 @@ function changeList(p: ImportPreview): HTMLElement {
   const main = lines.filter((l) => l.kind !== 'note');
   const notes = lines.filter((l) => l.kind === 'note');
   return el('div', {}, [
-    el('ul', { id: 'import-changes' }, main.map(changeItem)),
+    main.length === 0 ? el('p', { id: 'import-no-figures', class: 'good-news' }, ['No tier, rate or limit changes: every figure stays as it is.']) : el('ul', { id: 'import-changes' }, main.map(changeItem)),
     notes.length === 0
       ? null
       : el('details', { class: 'folded-notes' }, [

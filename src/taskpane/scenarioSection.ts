@@ -15,7 +15,7 @@ import { readSelection } from './selectionGrid';
 import { SHOCK_MAX_PERCENT, SHOCK_MIN_PERCENT } from './shocks';
 
 function figureNode(f: Figure, id: string): HTMLElement {
-  return f.ok ? el('dd', { id, class: 'figure num' }, [f.value.text]) : el('dd', { id, class: 'error' }, [f.message]);
+  return f.ok ? el('dd', { id, class: 'figure' }, [el('span', { class: 'num' }, [f.value.text])]) : el('dd', { id, class: 'error' }, [f.message]);
 }
 
 function keyFigures(view: ScenarioView, r: ScenarioResults): HTMLElement {

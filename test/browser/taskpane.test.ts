@@ -109,8 +109,8 @@ describe('task pane in Chromium', () => {
     await expect(page.getByLabel('Endpoint URL').inputValue()).resolves.toBe('https://api.bitget.com/api/v2/mix/market/discount-rate');
     await page.getByLabel('Endpoint URL').fill(`${mock.origin}${BITGET_PATH}`);
     await page.getByRole('button', { name: 'Fetch' }).click();
-    await page.waitForSelector('#import-changes li');
-    expect(await page.locator('#import-changes li').count()).toBeGreaterThan(0);
+    await page.waitForSelector('#import-diff h3');
+    expect(await page.locator('#import-diff li').count()).toBeGreaterThan(0);
     expect(await page.locator('#import-diff h3').textContent()).toContain('against Bitget');
     await screenshot(page, 'import-shows-changes-before-apply');
     await page.getByRole('button', { name: 'Apply' }).click();
@@ -143,7 +143,7 @@ describe('task pane in Chromium', () => {
     await page.locator('#preset-editor details[data-asset="BTC"] > summary').click();
     const ratio = page.getByLabel('BTC tier 1 ratio', { exact: true });
     await ratio.fill('1.5');
-    const message = 'preset assets.BTC.tiers[0].ratio: expected a ratio from 0 to 1, got 1.5';
+    const message = 'BTC tier 1, ratio: expected a ratio from 0 to 1, got 1.5';
     await expect(page.locator('[data-error-for="assets.BTC.tiers[0]"]').textContent()).resolves.toBe(message);
     expect(await ratio.getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByRole('button', { name: 'Save in workbook' }).isDisabled()).toBe(true);
@@ -206,7 +206,7 @@ describe('task pane in Chromium', () => {
     await page.getByLabel('Exchange', { exact: true }).selectOption('bitget');
     await page.getByLabel('Response JSON (fetched, or paste it here)').fill(fixture('bitget-discount-rate.json'));
     await page.getByRole('button', { name: 'Show changes' }).click();
-    await page.waitForSelector('#import-changes li');
+    await page.waitForSelector('#import-diff h3');
     expect(await overflow()).toBe(0);
     await showSection(page, 'Mode switch');
     expect(await overflow()).toBe(0);

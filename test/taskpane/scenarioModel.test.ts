@@ -126,3 +126,21 @@ describe('scenarioView', () => {
     expect(vip?.ok && vip.value.fired).toBe(false);
   });
 });
+
+describe('liquidation lines', () => {
+  it('marks "no liquidation price" as none needed rather than as a failure', () => {
+    const usdt = { asset: 'USDT', amount: '100000', price: '1', upnl: '' };
+    const view = scenarioView(BINANCE_PRESET, { balances: [usdt], positions: [long], shocks: NO_SHOCKS });
+    const line = view.results?.liquidation.find((l) => l.asset === 'BTC');
+    expect(line?.price.ok).toBe(false);
+    expect(line?.noneNeeded).toBe(true);
+  });
+
+  it('keeps a real failure (unpublished tiers) marked as one', () => {
+    const eth = { asset: 'ETH', amount: '1', price: '3000', upnl: '' };
+    const view = scenarioView(BITGET_PRESET, { balances: [btc, eth], positions: [], shocks: NO_SHOCKS });
+    const line = view.results?.liquidation.find((l) => l.asset === 'ETH');
+    expect(line?.price.ok).toBe(false);
+    expect(line?.noneNeeded).toBe(false);
+  });
+});
