@@ -83,3 +83,17 @@ export function formatShock(change: Decimal): string {
   const text = formatPercent(change, 0);
   return change.gt(0) ? `+${text}` : text;
 }
+
+/** A plain decimal standing alone in a sentence (not part of a word, a date or a number in exponent form). */
+const BARE_DECIMAL = /(?<![\w.\-−]|\d,)-?\d+(?:\.\d+)?(?![\w.\-]|,\d)/g;
+
+/**
+ * The engine's sentences state figures as plain decimals (`threshold -5000`, `equity 369000`); shown in the pane
+ * they take the pane's one format (grouping, typographic minus), every digit kept: the figure is not rounded.
+ *
+ * @example formatNumbersInText('threshold -5000 (lowest: USDT 10000)') // 'threshold −5,000 (lowest: USDT 10,000)'
+ */
+export function formatNumbersInText(text: string): string {
+  // A figure longer than the decimal precision is left as written rather than rounded.
+  return text.replace(BARE_DECIMAL, (token) => (token.length > 30 ? token : formatExact(new Dec(token))));
+}

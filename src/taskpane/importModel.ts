@@ -85,12 +85,16 @@ export const RESPONSE_SHAPES: Readonly<Record<ImportExchange, { readonly name: s
 
 const EXCHANGE_TITLES: Readonly<Record<ImportExchange, string>> = { binance: 'Binance', bitget: 'Bitget', okx: 'OKX', bybit: 'Bybit' };
 
+/** The other exchange whose importer accepts `response`, if any: a paste under the wrong exchange. */
+function otherExchangeOf(registry: PresetRegistry, exchange: ImportExchange, response: unknown, today: string): ImportExchange | undefined {
+  return IMPORT_EXCHANGES.find((e) => e !== exchange && attempt(() => importExchangeTable(e, response, registry.resolve(e), { asOf: today })).ok);
+}
+
 /**
  * A response that is not the chosen exchange's: which response was expected and what it looks like, and,
  * when the text is another exchange's response, which one to pick instead.
  */
-function wrongShape(registry: PresetRegistry, exchange: ImportExchange, response: unknown, message: string, today: string): string {
-  const other = IMPORT_EXCHANGES.find((e) => e !== exchange && attempt(() => importExchangeTable(e, response, registry.resolve(e), { asOf: today })).ok);
+function wrongShape(exchange: ImportExchange, message: string, other: ImportExchange | undefined): string {
   const expected = RESPONSE_SHAPES[exchange];
   const hint = other === undefined ? '' : ` It looks like ${EXCHANGE_TITLES[other]}’s response: choose ${EXCHANGE_TITLES[other]} under Exchange.`;
   return `${message}. Expected ${expected.name}, which looks like ${expected.shape}.${hint}`;
@@ -101,6 +105,27 @@ function isShapeError(message: string): boolean {
   return /^preset response/.test(message) && /required, but missing|expected an object|expected a list|expected at least one asset|unknown field|expected one of/.test(message) && !/refused/.test(message);
 }
 
+/**
+ * Reads a pasted or fetched response and shows what importing it would change, without changing anything:
+ * malformed JSON yields its line and column; a response of another shape says which response was expected
+ * (and which exchange's it looks like); a bad figure yields the MarginError message with the response path.
+ */
+export function previewImport(registry: PresetRegistry, exchange: ImportExchange, text: string, today: string): Outcome<ImportPreview> {
+  const response = attempt(() => parseJsonText(text));
+  if (!response.ok) return response;
+  const table = attempt(() => importExchangeTable(exchange, response.value, registry.resolve(exchange), { asOf: today }));
+  if (!table.ok) {
+    const other = otherExchangeOf(registry, exchange, response.value, today);
+    return other !== undefined || isShapeError(table.message) ? { ok: false, message: wrongShape(exchange, table.message, other) } : table;
+  }
+  return attempt(() => {
+    const imported = table.value;
+    const { before, replaces } = currentFor(registry, exchange, imported.id);
+    const changes = diffPresets(before, imported);
+    return { exchange, before, imported, changes, lines: changes.map(changeLine), replaces };
+  });
+}
+
 /** The public endpoint of an exchange, to pre-fill the URL field. */
 export function defaultEndpoint(exchange: ImportExchange): string {
   return IMPORT_ENDPOINTS[exchange];
@@ -109,25 +134,6 @@ export function defaultEndpoint(exchange: ImportExchange): string {
 function currentFor(registry: PresetRegistry, exchange: ImportExchange, importedId: string): { before: Preset; replaces: boolean } {
   if (registry.has(importedId)) return { before: registry.resolve(importedId), replaces: true };
   return { before: registry.resolve(exchange), replaces: false };
-}
-
-/**
- * Reads a pasted or fetched response and shows what importing it would change, without changing anything:
- * malformed or unexpected JSON yields the MarginError message (with the line and column, or the response path).
- */
-export function previewImport(registry: PresetRegistry, exchange: ImportExchange, text: string, today: string): Outcome<ImportPreview> {
-  const response = attempt(() => parseJsonText(text));
-  if (!response.ok) return response;
-  const table = attempt(() => importExchangeTable(exchange, response.value, registry.resolve(exchange), { asOf: today }));
-  if (!table.ok) {
-    return isShapeError(table.message) ? { ok: false, message: wrongShape(registry, exchange, response.value, table.message, today) } : table;
-  }
-  return attempt(() => {
-    const imported = table.value;
-    const { before, replaces } = currentFor(registry, exchange, imported.id);
-    const changes = diffPresets(before, imported);
-    return { exchange, before, imported, changes, lines: changes.map(changeLine), replaces };
-  });
 }
 
 /** The part of `fetch` used here, so tests and the pane can pass their own. */

@@ -66,9 +66,9 @@ function assetBlock(preset: Preset, asset: string): HTMLElement {
       {},
       view.rows.map((r) =>
         el('tr', { class: r.published ? '' : 'unpublished' }, [
-          el('td', {}, [r.floor]),
-          el('td', {}, [r.cap]),
-          el('td', {}, [r.ratio]),
+          el('td', { class: 'num' }, [r.floor]),
+          el('td', { class: 'num' }, [r.cap]),
+          el('td', { class: 'num' }, [r.ratio]),
           el('td', {}, [r.unit]),
         ]),
       ),

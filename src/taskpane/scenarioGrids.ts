@@ -1,4 +1,5 @@
 import { el, replaceChildren, uniqueDomId } from './dom';
+import { formatNumbersInText } from './formatting';
 import type { PaneElements } from './elements';
 import type { PaneContext } from './paneContext';
 import { type BalanceRow, EMPTY_BALANCE, EMPTY_POSITION, type PositionRow } from './scenarioRows';
@@ -48,7 +49,7 @@ export function positionHeadline(row: PositionRow, index: number): string {
   const symbol = row.symbol.trim() === '' ? '(no symbol yet)' : row.symbol.trim();
   const size = row.size.trim() === '' ? '' : ` ${row.size.trim()}`;
   const mark = row.mark.trim() === '' ? '' : ` @ ${row.mark.trim()}`;
-  return `${index + 1}. ${symbol} ${row.side}${size}${mark}${row.marginMode === 'isolated' ? ', isolated' : ''}`;
+  return formatNumbersInText(`${index + 1}. ${symbol} ${row.side}${size}${mark}${row.marginMode === 'isolated' ? ', isolated' : ''}`);
 }
 
 export interface ScenarioGrids {

@@ -3,7 +3,7 @@ import type { Preset } from '../engine/model';
 import { chartSvg } from './chartSvg';
 import { el, replaceChildren, say, uniqueDomId } from './dom';
 import type { PaneElements } from './elements';
-import { formatExact, formatShock } from './formatting';
+import { formatExact, formatNumbersInText, formatShock } from './formatting';
 import type { Outcome } from './outcome';
 import { messageOf } from './outcome';
 import type { PaneContext } from './paneContext';
@@ -66,7 +66,7 @@ function liquidationRows(lines: readonly LiquidationLine[]): Cell[][] {
 
 /** Messages of the liquidation table, under it: good news as a note, failures as errors. */
 function liquidationNotes(lines: readonly LiquidationLine[]): HTMLElement[] {
-  return lines.flatMap((l) => (l.price.ok ? [] : [el('p', { class: l.noneNeeded ? 'good-news' : 'error', 'data-asset': l.asset }, [l.price.message.replace(/^no liquidation price/, 'No liquidation price')])]));
+  return lines.flatMap((l) => (l.price.ok ? [] : [el('p', { class: l.noneNeeded ? 'good-news' : 'error', 'data-asset': l.asset }, [formatNumbersInText(l.price.message.replace(/^no liquidation price/, 'No liquidation price'))])]));
 }
 
 function renderResults(els: PaneElements, view: ScenarioView): void {
@@ -85,7 +85,7 @@ function renderResults(els: PaneElements, view: ScenarioView): void {
       r.autoExchange,
       (a) =>
         el('div', { id: 'result-auto-exchange' }, [
-          el('p', { class: a.fired ? 'warning' : 'hint' }, [a.fired ? `⚠ ${a.reason}` : a.reason]),
+          el('p', { class: a.fired ? 'warning' : 'hint' }, [a.fired ? `⚠ ${formatNumbersInText(a.reason)}` : formatNumbersInText(a.reason)]),
           a.conversions.length === 0
             ? null
             : table('Conversions', ['From', 'Sold', `Value (${q})`, 'Covers'], a.conversions.map((c) => [c.fromAsset, { num: c.amountSold.text }, { num: c.valueSold.text }, { num: `${c.amountCovered.text} ${c.toAsset}` }]), 'result-conversions'),

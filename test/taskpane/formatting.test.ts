@@ -1,6 +1,7 @@
 import { dec } from '../../src/engine/decimal';
 import {
   formatAmount,
+  formatNumbersInText,
   formatExact,
   formatFixed,
   formatMoney,
@@ -56,5 +57,18 @@ describe('formatting', () => {
     expect(formatShock(dec('-0.2'))).toBe('−20%');
     expect(formatShock(dec('0.05'))).toBe('+5%');
     expect(formatShock(dec('0'))).toBe('0%');
+  });
+});
+
+describe('formatNumbersInText', () => {
+  it('gives the figures of an engine sentence the pane’s format, keeping every digit', () => {
+    expect(formatNumbersInText('every wallet balance value is at or above the regular threshold -5000 (lowest: USDT 10000.125)')).toBe(
+      'every wallet balance value is at or above the regular threshold −5,000 (lowest: USDT 10,000.125)',
+    );
+  });
+
+  it('leaves dates, symbols, codes inside words and exponents alone', () => {
+    expect(formatNumbersInText('as of 2026-11-21, 1000PEPEUSDT, BTC2, 1e-7, 60,000.00, ratio 0.995')).toBe('as of 2026-11-21, 1000PEPEUSDT, BTC2, 1e-7, 60,000.00, ratio 0.995');
+    expect(formatNumbersInText('equity 369000, so')).toBe('equity 369,000, so');
   });
 });

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'http';
 import type { AddressInfo } from 'net';
 import { join } from 'path';
 import { BITGET_PRESET, IMPORT_ENDPOINTS, PresetRegistry } from '../../src/presets';
-import { changeLine, defaultEndpoint, fetchResponseText, previewImport } from '../../src/taskpane/importModel';
+import { changeLine, defaultEndpoint, fetchResponseText, orderedLines, previewImport } from '../../src/taskpane/importModel';
 
 const fixture = (name: string): string => readFileSync(join(__dirname, '..', 'fixtures', 'api', name), 'utf8');
 
@@ -46,6 +46,31 @@ describe('previewImport', () => {
   it('refuses an unexpected shape, naming the response path', () => {
     const out = previewImport(new PresetRegistry(), 'bybit', '{"hello": "world"}', '2026-11-21');
     expect(!out.ok && out.message).toMatch(/^preset response/);
+  });
+
+  it('says which response was expected, and what it looks like, for a paste of the wrong shape', () => {
+    const out = previewImport(new PresetRegistry(), 'bybit', '{"hello": "world"}', '2026-11-21');
+    expect(!out.ok && out.message).toContain('Expected Bybit’s collateral response (GET /v5/spot-margin-trade/collateral), which looks like {"retCode":0,"result":{"list":[{"currency":"BTC","collateralRatioList":[');
+  });
+
+  it('names the exchange whose response was pasted under another exchange', () => {
+    const out = previewImport(new PresetRegistry(), 'okx', fixture('bitget-discount-rate.json'), '2026-11-21');
+    expect(!out.ok && out.message).toMatch(/Expected OKX’s discount-rate-interest-free-quota response .* It looks like Bitget’s response: choose Bitget under Exchange\.$/);
+  });
+
+  it('lists tier changes first and notes last', () => {
+    const lines = orderedLines([
+      changeLine({ asset: 'BTC', field: 'note', before: null, after: 'x' }),
+      changeLine({ asset: null, field: 'rules.ltvTrigger', before: '1', after: '0.995' }),
+      changeLine({ asset: 'ETH', field: 'individualLimit', before: null, after: '100' }),
+      changeLine({ asset: 'ETH', field: 'tiers[1]', before: null, after: '10 to 20 at 0.9' }),
+    ]);
+    expect(lines.map((l) => [l.kind, l.title])).toEqual([
+      ['table', 'ETH tier 2'],
+      ['rate', 'LTV trigger'],
+      ['limit', 'ETH individualLimit'],
+      ['note', 'BTC note'],
+    ]);
   });
 
   it('words a change for display', () => {
