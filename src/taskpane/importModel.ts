@@ -96,8 +96,11 @@ function otherExchangeOf(registry: PresetRegistry, exchange: ImportExchange, res
  */
 function wrongShape(exchange: ImportExchange, message: string, other: ImportExchange | undefined): string {
   const expected = RESPONSE_SHAPES[exchange];
-  const hint = other === undefined ? '' : ` It looks like ${EXCHANGE_TITLES[other]}’s response: choose ${EXCHANGE_TITLES[other]} under Exchange.`;
-  return `${message}. Expected ${expected.name}, which looks like ${expected.shape}.${hint}`;
+  // Another exchange's response fails for reasons of that exchange's format, which would only mislead here.
+  if (other !== undefined) {
+    return `This is ${EXCHANGE_TITLES[other]}’s response: choose ${EXCHANGE_TITLES[other]} under Exchange. Expected ${expected.name}, which looks like ${expected.shape}.`;
+  }
+  return `${message}. Expected ${expected.name}, which looks like ${expected.shape}.`;
 }
 
 /** Refusals about the response's structure (not a bad figure inside a well-formed one, not the exchange's own error). */

@@ -55,7 +55,7 @@ describe('previewImport', () => {
 
   it('names the exchange whose response was pasted under another exchange', () => {
     const out = previewImport(new PresetRegistry(), 'okx', fixture('bitget-discount-rate.json'), '2026-11-21');
-    expect(!out.ok && out.message).toMatch(/Expected OKX’s discount-rate-interest-free-quota response .* It looks like Bitget’s response: choose Bitget under Exchange\.$/);
+    expect(!out.ok && out.message).toMatch(/^This is Bitget’s response: choose Bitget under Exchange\. Expected OKX’s discount-rate-interest-free-quota response /);
   });
 
   it('lists tier changes first and notes last', () => {
