@@ -136,6 +136,15 @@ describe('liquidation lines', () => {
     expect(line?.noneNeeded).toBe(true);
   });
 
+  it('does not mark an asset that only backs an isolated position as a failure', () => {
+    const usdt = { asset: 'USDT', amount: '10000', price: '1', upnl: '' };
+    const isolated: PositionRow = { ...long, symbol: 'ETHUSDT', entry: '3000', mark: '3000', marginMode: 'isolated' };
+    const view = scenarioView(BINANCE_PRESET, { balances: [usdt], positions: [isolated], shocks: NO_SHOCKS });
+    const line = view.results?.liquidation.find((l) => l.asset === 'ETH');
+    expect(!line?.price.ok && line?.price.message).toBe('no liquidation price for ETH: it is neither in balances nor the base of a cross position');
+    expect(line?.noneNeeded).toBe(true);
+  });
+
   it('keeps a real failure (unpublished tiers) marked as one', () => {
     const eth = { asset: 'ETH', amount: '1', price: '3000', upnl: '' };
     const view = scenarioView(BITGET_PRESET, { balances: [btc, eth], positions: [], shocks: NO_SHOCKS });
