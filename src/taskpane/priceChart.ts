@@ -86,13 +86,13 @@ function axis(liquidationChange: Dec | null): { min: Dec; max: Dec } {
  * @example priceChartView(bitget, 'BTC', { balances: [{ asset: 'BTC', amount: dec(10), price: dec(60000) }], positions: [], shocks: [] })
  */
 export function priceChartView(preset: Preset, asset: string, input: ChartInput): Outcome<PriceChartView> {
+  const others = input.shocks.filter((s) => s.asset !== asset);
+  const balances = shockBalances(input.balances, others);
+  const positions = shockPositions(preset, input.positions, others);
+  const today = todayPrice(preset, balances, positions, asset);
+  if (today === null || !today.gt(ZERO)) return { ok: false, message: `No chart for ${asset}: the scenario gives it no positive price.` };
   return attempt(() => {
-    const others = input.shocks.filter((s) => s.asset !== asset);
     const ownChange = input.shocks.find((s) => s.asset === asset)?.change ?? ZERO;
-    const balances = shockBalances(input.balances, others);
-    const positions = shockPositions(preset, input.positions, others);
-    const today = todayPrice(preset, balances, positions, asset);
-    if (today === null || !today.gt(ZERO)) throw new Error(`no price for ${asset}`);
     const liq = attempt(() => liquidationPrice(preset, balances, positions, asset));
     const liquidation = liq.ok ? liq.value : null;
     const { min, max } = axis(liquidation === null ? null : liquidation.div(today).minus(ONE));

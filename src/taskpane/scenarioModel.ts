@@ -189,7 +189,8 @@ function liquidationLines(
       try {
         return liquidationPrice(preset, balances, positions, asset);
       } catch (error) {
-        noneNeeded = isMarginError(error) && error.code === 'NO_LIQUIDATION_PRICE';
+        // A price that is not positive is bad input, not the absence of risk.
+        noneNeeded = isMarginError(error) && error.code === 'NO_LIQUIDATION_PRICE' && !/not positive/.test(error.message);
         throw error;
       }
     }, price);

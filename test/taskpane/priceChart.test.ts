@@ -61,3 +61,10 @@ describe('priceChartView', () => {
     expect(shocked.value.scenarioRatio?.toString()).toBe(ratioAt(shocked.value, 54000)?.toString());
   });
 });
+
+describe('priceChartView without a price', () => {
+  it('says there is no chart for a coin the scenario does not price', () => {
+    const out = priceChartView(BINANCE_PRESET, 'ETH', { balances: [usdt], positions: [long], shocks: [] });
+    expect(out).toEqual({ ok: false, message: 'No chart for ETH: the scenario gives it no positive price.' });
+  });
+});

@@ -141,7 +141,7 @@ describe('liquidation lines', () => {
     const isolated: PositionRow = { ...long, symbol: 'ETHUSDT', entry: '3000', mark: '3000', marginMode: 'isolated' };
     const view = scenarioView(BINANCE_PRESET, { balances: [usdt], positions: [isolated], shocks: NO_SHOCKS });
     const line = view.results?.liquidation.find((l) => l.asset === 'ETH');
-    expect(!line?.price.ok && line?.price.message).toBe('no liquidation price for ETH: it is neither in balances nor the base of a cross position');
+    expect(line !== undefined && !line.price.ok && line.price.message).toBe('no liquidation price for ETH: it is neither in balances nor the base of a cross position');
     expect(line?.noneNeeded).toBe(true);
   });
 
