@@ -1,6 +1,7 @@
 import type { AssetMode } from '../engine/model';
 import { el, replaceChildren } from './dom';
 import type { PaneElements } from './elements';
+import { formatNumbersInText } from './formatting';
 import { modeSwitchView } from './modeSwitchModel';
 import type { PaneContext } from './paneContext';
 
@@ -36,7 +37,7 @@ export function mountModeSwitchSection(ctx: PaneContext, els: PaneElements): voi
             ' ',
             el('strong', {}, [r.rule]),
             r.code === '' ? null : el('span', { class: 'code' }, [` (code ${r.code})`]),
-            el('p', { class: 'detail' }, [r.detail]),
+            el('p', { class: 'detail' }, [formatNumbersInText(r.detail)]),
           ]),
         ),
       ),
