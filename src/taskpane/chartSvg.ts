@@ -68,6 +68,10 @@ export function chartSvg(view: PriceChartView): SVGSVGElement {
     band(ZERO, view.warning, 'safe'),
     band(ONE, CHART_RATIO_TOP, 'liquidation'),
     ...ticks.map((t) => svg('line', { class: 'chart-grid', x1: PAD.left, x2: PAD.left + PLOT_W, y1: yOf(t), y2: yOf(t) })),
+    // Band names sit at the foot of each band, on the right, clear of the liquidation label along the top.
+    ...([[ONE, 'liquidation'], [view.danger, 'danger'], [view.warning, 'warning'], [ZERO, 'safe']] as const).map(([floor, name]) =>
+      text(PAD.left + PLOT_W - 3, yOf(floor) - 3, name, `band-${name}`, 'end'),
+    ),
     ...ticks.map((t) => text(PAD.left - 3, yOf(t) + 3, formatPercent(t, 0), 'axis', 'end')),
     text(PAD.left - 3, bottom + 3, '0%', 'axis', 'end'),
     svg('line', { class: 'chart-axis', x1: PAD.left, x2: PAD.left + PLOT_W, y1: bottom, y2: bottom }),

@@ -21,19 +21,20 @@ export interface DraftProblem {
   readonly message: string;
 }
 
+/** The rules' fields as the editor labels them (the form takes its labels from here, so the two never differ). */
 const RULE_LABELS: Readonly<Record<string, string>> = {
-  riskBands: 'Risk bands',
-  warning: 'warning',
-  danger: 'danger',
-  ltvTrigger: 'LTV trigger',
-  liabilityMaintenanceRate: 'Liability maintenance rate',
-  liabilityInitialRate: 'Liability initial rate',
-  autoExchangeThresholds: 'Auto-exchange thresholds',
-  defaultUserTier: 'Default user tier',
-  modeSwitch: 'Mode-switch rules',
-  toMulti: 'to multi-asset',
-  toSingle: 'to single-asset',
+  'rules.riskBands': 'Risk bands',
+  'rules.riskBands.warning': 'Warning band from (margin ratio)',
+  'rules.riskBands.danger': 'Danger band above (margin ratio)',
+  'rules.ltvTrigger': 'LTV trigger',
+  'rules.liabilityMaintenanceRate': 'Liability maintenance rate',
+  'rules.liabilityInitialRate': 'Liability initial rate',
+  'rules.autoExchangeThresholds': 'Auto-exchange thresholds',
+  'rules.defaultUserTier': 'Default user tier',
+  'rules.modeSwitch': 'Mode-switch rules',
 };
+
+const DIRECTION_LABELS: Readonly<Record<string, string>> = { toMulti: 'to multi-asset', toSingle: 'to single-asset' };
 
 const ASSET_LABELS: Readonly<Record<string, string>> = {
   tierUnit: 'tier unit',
@@ -61,9 +62,8 @@ export function fieldLabel(path: string): string {
   }
   if (s[0] === 'rules') {
     if (s[1] === 'autoExchangeThresholds' && s[2] !== undefined) return `Auto-exchange threshold for ${String(s[2])}`;
-    if (s[1] === 'modeSwitch' && s[2] !== undefined) return `Mode-switch rules ${RULE_LABELS[String(s[2])] ?? String(s[2])}${typeof s[3] === 'number' ? `, rule ${s[3] + 1}` : ''}`;
-    const words = s.slice(1).map((w) => RULE_LABELS[String(w)] ?? String(w));
-    return words.length === 0 ? 'Rules' : words.join(', ');
+    if (s[1] === 'modeSwitch' && s[2] !== undefined) return `Mode-switch rules ${DIRECTION_LABELS[String(s[2])] ?? String(s[2])}${typeof s[3] === 'number' ? `, rule ${s[3] + 1}` : ''}`;
+    return RULE_LABELS[s.map(String).join('.')] ?? (s.length === 1 ? 'Rules' : s.slice(1).map(String).join(', '));
   }
   return TOP_LABELS[String(s[0])] ?? String(s[0]);
 }

@@ -1,6 +1,6 @@
 import { MODE_SWITCH_WORDS } from '../presets/presetJson';
 import { el, replaceChildren, say, uniqueDomId } from './dom';
-import { type DraftProblem, draftProblems, draftWarnings } from './draftProblems';
+import { type DraftProblem, draftProblems, draftWarnings, fieldLabel } from './draftProblems';
 import type { PaneElements } from './elements';
 import { messageOf } from './outcome';
 import type { PaneContext } from './paneContext';
@@ -18,17 +18,18 @@ interface EditorState {
 
 const TIER_PARTS = ['floor', 'cap', 'ratio'] as const;
 
+/** Rule fields: path, what to add to the field's label (its label itself comes from fieldLabel), kind. */
 const RULE_FIELDS: readonly (readonly [string, string, FieldKind])[] = [
-  ['rules.riskBands.warning', 'Risk band: warning from (margin ratio)', 'text'],
-  ['rules.riskBands.danger', 'Risk band: danger above (margin ratio)', 'text'],
-  ['rules.ltvTrigger', 'LTV trigger (blank: none)', 'optional'],
-  ['rules.liabilityMaintenanceRate', 'Liability maintenance rate (blank: none)', 'optional'],
-  ['rules.liabilityInitialRate', 'Liability initial rate (blank: none)', 'optional'],
+  ['rules.riskBands.warning', '', 'text'],
+  ['rules.riskBands.danger', '', 'text'],
+  ['rules.ltvTrigger', ' (blank: none)', 'optional'],
+  ['rules.liabilityMaintenanceRate', ' (blank: none)', 'optional'],
+  ['rules.liabilityInitialRate', ' (blank: none)', 'optional'],
 ];
 
 const ASSET_FIELDS: readonly (readonly [string, string])[] = [
-  ['liabilityRate', 'liability rate (≥ 1)'],
-  ['autoExchangeHaircut', 'auto-exchange haircut (blank: none)'],
+  ['liabilityRate', ' (≥ 1)'],
+  ['autoExchangeHaircut', ' (blank: none)'],
 ];
 
 /** The mode-switch vocabulary in words a desk reads (the preset keeps the exchange's rule names). */
@@ -85,7 +86,10 @@ export function createPresetEditor(ctx: PaneContext, els: PaneElements): { open(
     const tierPath = itemPath(fieldPath(fieldPath('assets', asset), 'tiers'), index);
     // One message slot under the whole row: a third of a 320 px pane is too narrow for a message.
     const slotId = uniqueDomId('tier-error');
-    const cells = TIER_PARTS.map((part) => input(state, fieldPath(tierPath, part), `${asset} tier ${index + 1} ${part}${part === 'cap' ? ' (blank: no cap)' : ''}`, part === 'cap' ? 'cap' : 'text', slotId));
+    const cells = TIER_PARTS.map((part) => {
+      const path = fieldPath(tierPath, part);
+      return input(state, path, `${fieldLabel(path)}${part === 'cap' ? ' (blank: no cap)' : ''}`, part === 'cap' ? 'cap' : 'text', slotId);
+    });
     const remove = el('button', { type: 'button', class: 'quiet', 'aria-label': `Remove ${asset} tier ${index + 1}` }, ['Remove']);
     remove.addEventListener('click', () => {
       state.draft = removeTier(state.draft, asset, index);
@@ -128,7 +132,7 @@ export function createPresetEditor(ctx: PaneContext, els: PaneElements): { open(
       el('div', { class: 'field' }, [el('label', { for: unitId }, [`${asset} tier unit`]), unit]),
       errorSlot(fieldPath(assetPath, 'tiers')),
       ...tiers.map((_, i) => tierRow(state, asset, i)),
-      ...ASSET_FIELDS.map(([key, label]) => input(state, fieldPath(assetPath, key), `${asset} ${label}`, 'optional')),
+      ...ASSET_FIELDS.map(([key, hint]) => input(state, fieldPath(assetPath, key), `${fieldLabel(fieldPath(assetPath, key))}${hint}`, 'optional')),
       el('div', { class: 'actions' }, [addTierButton, removeButton]),
       errorSlot(assetPath),
     ]);
@@ -168,7 +172,7 @@ export function createPresetEditor(ctx: PaneContext, els: PaneElements): { open(
         store();
         render(state);
       });
-      const value = input(state, fieldPath(path, row.tier), `Threshold for ${row.tier} (${ctx.registry.resolve().quote}, ≤ 0)`, 'text');
+      const value = input(state, fieldPath(path, row.tier), `${fieldLabel(fieldPath(path, row.tier))} (${String(getField(state.draft, 'quote') ?? '')}, ≤ 0)`, 'text');
       const remove = el('button', { type: 'button', class: 'quiet', 'aria-label': `Remove user tier ${row.tier}` }, ['Remove']);
       remove.addEventListener('click', () => {
         rows.splice(i, 1);
@@ -240,13 +244,13 @@ export function createPresetEditor(ctx: PaneContext, els: PaneElements): { open(
 
   const generalFields = (state: EditorState): HTMLElement[] => {
     const general: [string, string][] = [
-      ['name', 'Name'],
-      ['asOf', 'As of (YYYY-MM-DD)'],
-      ['source', 'Source'],
-      ['quote', 'Quote asset'],
+      ['name', ''],
+      ['asOf', ' (YYYY-MM-DD)'],
+      ['source', ''],
+      ['quote', ''],
     ];
-    if (state.isNew) general.unshift(['id', 'Id (letters, digits, - or _)']);
-    return general.map(([path, label]) => input(state, path, label, 'text'));
+    if (state.isNew) general.unshift(['id', ' (letters, digits, - or _)']);
+    return general.map(([path, hint]) => input(state, path, `${fieldLabel(path)}${hint}`, 'text'));
   };
 
   function showLines(slot: HTMLElement, lines: readonly string[]): void {
@@ -307,7 +311,7 @@ export function createPresetEditor(ctx: PaneContext, els: PaneElements): { open(
       errorSlot('assets'),
       el('fieldset', { class: 'rules-edit' }, [
         el('legend', {}, ['Rules']),
-        ...RULE_FIELDS.map(([path, label, kind]) => input(state, path, label, kind)),
+        ...RULE_FIELDS.map(([path, hint, kind]) => input(state, path, `${fieldLabel(path)}${hint}`, kind)),
         errorSlot('rules.riskBands'),
         errorSlot('rules'),
       ]),

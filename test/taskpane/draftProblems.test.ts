@@ -16,7 +16,7 @@ describe('draft problems', () => {
     expect(draftProblems(draft)).toEqual([
       { path: 'assets.BTC.tiers[1].ratio', message: 'BTC tier 2, ratio: expected a ratio from 0 to 1, got 1.5' },
       { path: 'assets.BTC.tiers[3].floor', message: expect.stringMatching(/^BTC tier 4, floor: /) },
-      { path: 'rules.riskBands.warning', message: expect.stringMatching(/^Risk bands, warning: expected a rate above 0, at most 1/) },
+      { path: 'rules.riskBands.warning', message: expect.stringMatching(/^Warning band from \(margin ratio\): expected a rate above 0, at most 1/) },
     ]);
   });
 
