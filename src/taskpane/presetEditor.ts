@@ -167,8 +167,18 @@ export function createPresetEditor(ctx: PaneContext, els: PaneElements): { open(
     const list = rows.map((row, i) => {
       const name = el('input', { id: uniqueDomId('tier-name'), type: 'text', autocomplete: 'off', spellcheck: 'false', 'data-path': fieldPath(path, row.tier) });
       name.value = row.tier;
+      const nameError = el('p', { id: `${name.id}-error`, class: 'field-error', hidden: true });
+      name.setAttribute('aria-describedby', nameError.id);
       name.addEventListener('change', () => {
-        row.tier = name.value.trim();
+        const wanted = name.value.trim();
+        // Two tiers of one name would collapse into one in the preset: refuse the name here, where it is typed.
+        const clash = wanted === '' ? 'a user tier needs a name' : rows.some((r, j) => j !== i && r.tier.toLowerCase() === wanted.toLowerCase()) ? `user tier "${wanted}" already exists (names are case-insensitive)` : null;
+        if (clash !== null) {
+          say(nameError, `User tier ${i + 1} name: ${clash}`, 'error');
+          name.setAttribute('aria-invalid', 'true');
+          return;
+        }
+        row.tier = wanted;
         store();
         render(state);
       });
@@ -179,7 +189,7 @@ export function createPresetEditor(ctx: PaneContext, els: PaneElements): { open(
         store();
         render(state);
       });
-      return el('div', { class: 'threshold-edit' }, [el('div', { class: 'field' }, [el('label', { for: name.id }, [`User tier ${i + 1} name`]), name]), value, remove]);
+      return el('div', { class: 'threshold-edit' }, [el('div', { class: 'field' }, [el('label', { for: name.id }, [`User tier ${i + 1} name`]), name]), value, nameError, remove]);
     });
     const add = el('button', { type: 'button' }, ['Add user tier']);
     add.addEventListener('click', () => {

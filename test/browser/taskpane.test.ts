@@ -201,6 +201,11 @@ describe('task pane in Chromium', () => {
     await page.getByLabel('BTC tier 2, ratio', { exact: true }).fill('0.97');
     await page.getByLabel('Warning band from (margin ratio)', { exact: true }).fill('0.5');
     await page.getByRole('button', { name: 'Add user tier' }).click();
+    await page.getByRole('button', { name: 'Add user tier' }).click();
+    await page.getByLabel('User tier 2 name', { exact: true }).fill('TIER1');
+    await page.getByLabel('User tier 2 name', { exact: true }).press('Tab');
+    await expect(page.locator('.threshold-edit .field-error:not([hidden])').textContent()).resolves.toBe('User tier 2 name: user tier "TIER1" already exists (names are case-insensitive)');
+    await page.getByRole('button', { name: 'Remove user tier tier2' }).click();
     await page.getByLabel('User tier 1 name', { exact: true }).fill('regular');
     await page.getByLabel('User tier 1 name', { exact: true }).press('Tab');
     await page.getByLabel('Auto-exchange threshold for regular (USDT, ≤ 0)', { exact: true }).fill('-5000');
