@@ -121,6 +121,11 @@ describe('the scenario at 320 px', () => {
     expect(box === null ? null : Math.round(box.y)).toBe(0);
     await expect(page.locator('#summary-equity').isVisible()).resolves.toBe(true);
     await expect(page.locator('#summary-ratio').textContent()).resolves.toMatch(/^\d+\.\d\d%$/);
+    // A field scrolled to the top of the pane (as an error link or a search does) lands under the summary.
+    await page.getByLabel('Asset, balance row 1', { exact: true }).evaluate((e) => e.scrollIntoView({ block: 'start' }));
+    const summary = await page.locator('#scenario-summary').boundingBox();
+    const field = await page.getByLabel('Asset, balance row 1', { exact: true }).boundingBox();
+    expect(summary !== null && field !== null && field.y >= summary.y + summary.height).toBe(true);
     // Positions fold to one line each; the one typed last stays open.
     await expect(page.locator('#positions-grid details.position-card').count()).resolves.toBe(3);
     await page.getByLabel('All non-stable assets price', { exact: true }).fill('0');
