@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Takes docs/taskpane.png: the built task pane (dist/, from `npm run build`) in headless Chromium at a task pane's
-// width, Scenario section, with the SPEC's example account (10 BTC at 60,000 on Bitget) plus a USDT loan and a
-// BTCUSDT position, and a −10% shock on every non-stable asset.
+// Takes docs/taskpane.png: the built task pane (dist/, from `npm run build`) in headless Chromium at 320 px, the
+// narrowest task pane, Scenario section, with the SPEC's example account (10 BTC at 60,000 on Bitget) plus a USDT
+// loan and three BTCUSDT positions (folded to one line each), and a −10% shock on every non-stable asset: the
+// summary, the sliders and the margin-ratio-against-price chart in one view.
 //
 //   npm run build && node scripts/screenshot-taskpane.js [OUT.png]
 'use strict';
@@ -43,11 +44,21 @@ async function fillExample(page) {
     await page.getByLabel(`Amount, balance row ${i + 1}`, { exact: true }).fill(amount);
     await page.getByLabel(`Price, balance row ${i + 1}`, { exact: true }).fill(price);
   }
-  await page.getByRole('button', { name: 'Add position' }).click();
-  const card = page.getByRole('group', { name: 'Position 1', exact: true });
-  for (const [label, value] of [['Symbol', 'BTCUSDT'], ['Size', '2'], ['Entry', '58000'], ['Mark', '60000'], ['MMR', '0.004']]) {
-    await card.getByLabel(label, { exact: true }).fill(value);
+  const positions = [
+    ['LONG', '2', '58000'],
+    ['SHORT', '0.5', '61000'],
+    ['LONG', '0.1', '60000'],
+  ];
+  for (const [i, [side, size, entry]] of positions.entries()) {
+    await page.getByRole('button', { name: 'Add position' }).click();
+    const card = page.getByRole('group', { name: `Position ${i + 1}`, exact: true });
+    await card.getByLabel('Side', { exact: true }).selectOption(side);
+    for (const [label, value] of [['Symbol', 'BTCUSDT'], ['Size', size], ['Entry', entry], ['Mark', '60000'], ['MMR', '0.004']]) {
+      await card.getByLabel(label, { exact: true }).fill(value);
+    }
   }
+  // Folded, each position is one line: the picture shows what a desk sees after reading a positions range.
+  for (const summary of await page.locator('#positions-grid details.position-card > summary').all()) await summary.click();
   await page.getByLabel('All non-stable assets price', { exact: true }).fill('-10');
 }
 
@@ -59,7 +70,7 @@ async function main() {
     executablePath: chromiumPath(),
     args: CHROMIUM_ARGS,
     headless: true,
-    viewport: { width: 360, height: 900 },
+    viewport: { width: 320, height: 900 },
     deviceScaleFactor: 1,
   });
   try {
@@ -68,6 +79,7 @@ async function main() {
     await page.waitForSelector('body[data-ready="true"]');
     await fillExample(page);
     await page.locator('#result-equity').waitFor();
+    await page.locator('#price-chart svg').waitFor();
     fs.mkdirSync(path.dirname(OUT), { recursive: true });
     await page.screenshot({ path: OUT, fullPage: true });
     process.stdout.write(`wrote ${path.relative(process.cwd(), OUT)}\n`);

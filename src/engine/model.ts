@@ -12,8 +12,9 @@ interface AssetNumberFieldSpec {
   readonly absent?: string;
   /** Whether comparing two presets shows a change of this field. */
   readonly compared: boolean;
-  /** The preset editor's label; a field without one is not edited there. */
+  /** The field in words ("liability rate", shown as "BTC liability rate"), and the preset editor's hint after it; a field without them is not edited there. */
   readonly label?: string;
+  readonly hint?: string;
 }
 
 /**
@@ -23,8 +24,8 @@ interface AssetNumberFieldSpec {
  */
 export const ASSET_NUMBER_FIELDS = {
   /** Multiplier on the value of a negative equity (Binance: 1 + askBuffer). 1 when not given. */
-  liabilityRate: { range: 'atLeastOne', absent: '1', compared: true, label: 'Liability rate (≥ 1)' },
-  autoExchangeHaircut: { range: 'haircut', compared: true, label: 'Auto-exchange haircut (blank: none)' },
+  liabilityRate: { range: 'atLeastOne', absent: '1', compared: true, label: 'liability rate', hint: ' (≥ 1)' },
+  autoExchangeHaircut: { range: 'haircut', compared: true, label: 'auto-exchange haircut', hint: ' (blank: none)' },
   hourlyInterestRate: { range: 'nonNegative', compared: true },
   interestFree: { range: 'nonNegative', compared: true },
   individualLimit: { range: 'nonNegative', compared: true },

@@ -1,21 +1,32 @@
 import { sharedPriceHub } from '../functions/livePrices';
-import { byId, say } from './dom';
-import { mountLivePricesSection } from './livePricesSection';
+import { say } from './dom';
+import { type PaneElements, paneElements } from './elements';
 import { mountImportSection } from './importSection';
+import { mountLivePricesSection } from './livePricesSection';
 import { mountModeSwitchSection } from './modeSwitchSection';
 import type { PaneContext } from './paneContext';
 import { mountPresetsSection } from './presetsSection';
 import { mountScenarioSection } from './scenarioSection';
 import { setUpTabs } from './tabs';
 
+/** A section of the pane: wires its part of the page once; whatever state it keeps lives in its closure. */
+export type MountSection = (ctx: PaneContext, els: PaneElements) => void;
+
+/** The sections in page order; a new section is one more entry (and its ids in elements.ts). */
+export const SECTIONS: readonly MountSection[] = [
+  mountPresetsSection,
+  mountImportSection,
+  mountScenarioSection,
+  mountModeSwitchSection,
+  (_ctx, els) => mountLivePricesSection(sharedPriceHub, els),
+];
+
 /** Wires every section of the page to `ctx`. */
-export function mountPane(ctx: PaneContext): void {
-  setUpTabs(byId('tab-presets', HTMLElement).parentElement ?? document.body);
-  say(byId('host-notice', HTMLElement), ctx.io.unavailableReason);
-  mountPresetsSection(ctx);
-  mountImportSection(ctx);
-  mountScenarioSection(ctx);
-  mountModeSwitchSection(ctx);
-  mountLivePricesSection(sharedPriceHub);
-  document.body.dataset.ready = 'true';
+export function mountPane(ctx: PaneContext, doc: Document = document): PaneElements {
+  const els = paneElements(doc);
+  setUpTabs(els.tabs);
+  say(els.hostNotice, ctx.io.unavailableReason);
+  for (const mount of SECTIONS) mount(ctx, els);
+  doc.body.dataset.ready = 'true';
+  return els;
 }

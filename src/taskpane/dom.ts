@@ -35,16 +35,6 @@ export function replaceChildren(parent: Element, children: readonly Child[]): vo
   append(parent, children);
 }
 
-/**
- * The element with `id`, checked to be of the expected kind: the page and the code must agree, and a
- * mismatch is a build defect worth a clear message rather than a null dereference later.
- */
-export function byId<T extends HTMLElement>(id: string, kind: new () => T): T {
-  const node = document.getElementById(id);
-  if (!(node instanceof kind)) throw new TypeError(`taskpane.html: expected #${id} to be a ${kind.name}`);
-  return node;
-}
-
 /** Shows a message in a live region (`role="status"` or `role="alert"` in the page) or clears it. */
 export function say(region: HTMLElement, message: string | null, tone: 'info' | 'error' | 'ok' = 'info'): void {
   region.textContent = message ?? '';
@@ -64,4 +54,17 @@ export function uniqueDomId(prefix: string): string {
 export function labelled(labelText: string, field: HTMLElement, hint?: HTMLElement): HTMLElement {
   if (field.id === '') field.id = uniqueDomId('field');
   return el('div', { class: 'field' }, [el('label', { for: field.id }, [labelText]), field, hint]);
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** `el()` for SVG: the same attribute and text rules, in the SVG namespace (charts are drawn as DOM, not markup). */
+export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Attributes = {}, children: readonly Child[] = []): SVGElementTagNameMap[K] {
+  const node = document.createElementNS(SVG_NS, tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === false || value === null || value === undefined) continue;
+    node.setAttribute(name, value === true ? '' : String(value));
+  }
+  append(node, children);
+  return node;
 }

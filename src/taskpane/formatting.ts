@@ -83,3 +83,26 @@ export function formatShock(change: Decimal): string {
   const text = formatPercent(change, 0);
   return change.gt(0) ? `+${text}` : text;
 }
+
+/**
+ * A plain decimal standing alone in a sentence: not part of a word, a date, a grouped number or an exponent,
+ * and not an exchange's error code (`Binance -4172:` names an error, it is not a figure).
+ */
+const BARE_DECIMAL = /(?<![\w.\-−]|\d,|Binance |code )-?\d+(?:\.\d+)?(?![\w\-]|[.,]\d)/g;
+
+/**
+ * The engine's sentences state figures as plain decimals (`threshold -5000`, `equity 369000`); shown in the pane
+ * they take the pane's one format (grouping, typographic minus). Figures are kept exactly, except those with
+ * more than 8 decimals (a ratio such as 0.0178440366972477…), shown to 8 places and marked `≈`.
+ *
+ * @example formatNumbersInText('threshold -5000 (lowest: USDT 10000)') // 'threshold −5,000 (lowest: USDT 10,000)'
+ */
+export function formatNumbersInText(text: string): string {
+  return text.replace(BARE_DECIMAL, (token) => {
+    const [whole = '', fraction = ''] = token.split('.');
+    // A figure longer than the decimal precision is left as written rather than rounded.
+    if (whole.length > 30) return token;
+    const value = new Dec(token);
+    return fraction.length > AMOUNT_PLACES ? `≈${formatFixed(value, AMOUNT_PLACES)}` : formatExact(value);
+  });
+}

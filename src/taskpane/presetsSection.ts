@@ -1,10 +1,12 @@
 import { assetSpec } from '../engine/assetSpec';
 import type { Preset } from '../engine/model';
-import { byId, el, replaceChildren, say } from './dom';
+import { IMPORT_EXCHANGES } from '../presets';
+import { el, replaceChildren, say } from './dom';
+import type { PaneElements } from './elements';
 import { messageOf } from './outcome';
 import type { PaneContext } from './paneContext';
 import { cloneDraft, draftOf } from './presetDraft';
-import { openPresetEditor } from './presetEditor';
+import { createPresetEditor } from './presetEditor';
 import { presetSummary } from './presetSummary';
 import { refusedPresetsNotice } from './refusedPresets';
 import { tierTableView } from './tierTable';
@@ -34,9 +36,9 @@ function detailRow(term: string, ...definition: Node[]): Node[] {
   return [el('dt', {}, [term]), el('dd', {}, definition)];
 }
 
-function renderDetails(preset: Preset): void {
+function renderDetails(els: PaneElements, preset: Preset): void {
   const s = presetSummary(preset);
-  replaceChildren(byId('preset-details', HTMLElement), [
+  replaceChildren(els.presetDetails, [
     ...detailRow('Name', document.createTextNode(s.name)),
     ...detailRow('Status', statusBadge(s.status)),
     ...detailRow('As of', document.createTextNode(s.asOf)),
@@ -44,11 +46,11 @@ function renderDetails(preset: Preset): void {
     ...detailRow('Quote', document.createTextNode(s.quote)),
   ]);
   replaceChildren(
-    byId('preset-notes', HTMLElement),
+    els.presetNotes,
     s.notes.map((n) => el('li', { class: n.warning ? 'warning' : 'note' }, [n.warning ? `⚠ ${n.text}` : n.text])),
   );
   replaceChildren(
-    byId('preset-assets', HTMLElement),
+    els.presetAssets,
     s.assets.map((asset) => assetBlock(preset, asset)),
   );
 }
@@ -65,9 +67,9 @@ function assetBlock(preset: Preset, asset: string): HTMLElement {
       {},
       view.rows.map((r) =>
         el('tr', { class: r.published ? '' : 'unpublished' }, [
-          el('td', {}, [r.floor]),
-          el('td', {}, [r.cap]),
-          el('td', {}, [r.ratio]),
+          el('td', { class: 'num' }, [r.floor]),
+          el('td', { class: 'num' }, [r.cap]),
+          el('td', { class: 'num' }, [r.ratio]),
           el('td', {}, [r.unit]),
         ]),
       ),
@@ -81,8 +83,7 @@ function assetBlock(preset: Preset, asset: string): HTMLElement {
   ]);
 }
 
-function renderPicker(ctx: PaneContext): void {
-  const select = byId('preset-select', HTMLSelectElement);
+function renderPicker(ctx: PaneContext, select: HTMLSelectElement): void {
   const defaultId = ctx.registry.defaultId;
   // A refused default stays selected (and unusable), so the picker does not pretend another preset is in use.
   const refused = ctx.registry.defaultRefused ? [el('option', { value: defaultId, disabled: true }, [`${defaultId} (refused)`])] : [];
@@ -93,68 +94,75 @@ function renderPicker(ctx: PaneContext): void {
   select.value = defaultId;
 }
 
-function renderRefused(ctx: PaneContext): void {
-  const banner = byId('preset-refused', HTMLElement);
+/** The banner naming each stored preset the workbook holds but that was refused, with the field at fault. */
+function renderRefused(ctx: PaneContext, banner: HTMLElement): void {
   const notice = refusedPresetsNotice(ctx.registry);
   banner.hidden = notice === null;
   replaceChildren(banner, notice === null ? [] : [el('p', {}, [`⚠ ${notice.heading}`]), el('ul', {}, notice.items.map((i) => el('li', {}, [i])))]);
 }
 
-function render(ctx: PaneContext): void {
-  renderPicker(ctx);
-  renderRefused(ctx);
-  const refusedDefault = ctx.registry.defaultRefused;
-  byId('preset-clone', HTMLButtonElement).hidden = refusedDefault;
-  if (refusedDefault) {
-    for (const id of ['preset-details', 'preset-notes', 'preset-assets']) replaceChildren(byId(id, HTMLElement), []);
-    byId('preset-edit', HTMLButtonElement).hidden = true;
-    byId('preset-delete', HTMLButtonElement).hidden = true;
-    return;
-  }
-  const preset = ctx.registry.resolve();
-  renderDetails(preset);
-  const custom = preset.status === 'custom' && !ctx.registry.isBuiltin(preset.id);
-  byId('preset-edit', HTMLButtonElement).hidden = !custom;
-  byId('preset-delete', HTMLButtonElement).hidden = !custom;
-}
+/** The Presets section: default preset picker, preset details, tier tables, clone / edit / re-import / delete. */
+export function mountPresetsSection(ctx: PaneContext, els: PaneElements): void {
+  const editor = createPresetEditor(ctx, els);
 
-async function choose(ctx: PaneContext, id: string): Promise<void> {
-  const status = byId('preset-status', HTMLElement);
-  try {
-    await ctx.io.saveDefault(id);
-    const where = ctx.io.unavailableReason === null ? 'Saved in the workbook' : 'Kept in memory (not in Excel)';
-    say(status, `${where}: formulas that name no exchange use "${ctx.registry.defaultId}".`, 'ok');
-  } catch (error) {
-    say(status, messageOf(error), 'error');
-  }
-}
+  const render = (): void => {
+    renderPicker(ctx, els.presetSelect);
+    renderRefused(ctx, els.presetRefused);
+    const refusedDefault = ctx.registry.defaultRefused;
+    els.presetClone.hidden = refusedDefault;
+    if (refusedDefault) {
+      for (const box of [els.presetDetails, els.presetNotes, els.presetAssets]) replaceChildren(box, []);
+      for (const button of [els.presetEdit, els.presetReimport, els.presetDelete]) button.hidden = true;
+      return;
+    }
+    const preset = ctx.registry.resolve();
+    renderDetails(els, preset);
+    // Anything the user added (edited or imported) can be deleted; imported tables can also be replaced.
+    const own = !ctx.registry.isBuiltin(preset.id);
+    els.presetEdit.hidden = !(own && preset.status === 'custom');
+    els.presetReimport.hidden = !(own && preset.status === 'imported');
+    els.presetDelete.hidden = !own;
+  };
 
-async function deleteCustom(ctx: PaneContext): Promise<void> {
-  const status = byId('preset-status', HTMLElement);
-  const id = ctx.registry.defaultId;
-  try {
-    ctx.registry.removeCustom(id);
-    await ctx.io.saveCustoms();
-    say(status, `Deleted custom preset "${id}".`, 'ok');
-  } catch (error) {
-    say(status, messageOf(error), 'error');
-  }
-}
+  const choose = async (id: string): Promise<void> => {
+    try {
+      await ctx.io.saveDefault(id);
+      const where = ctx.io.unavailableReason === null ? 'Saved in the workbook' : 'Kept in memory (not in Excel)';
+      say(els.presetStatus, `${where}: formulas that name no exchange use "${ctx.registry.defaultId}".`, 'ok');
+    } catch (error) {
+      say(els.presetStatus, messageOf(error), 'error');
+    }
+  };
 
-/** The Presets section: default preset picker, preset details, tier tables, clone / edit / delete. */
-export function mountPresetsSection(ctx: PaneContext): void {
-  byId('preset-select', HTMLSelectElement).addEventListener('change', (event) => {
-    void choose(ctx, (event.target as HTMLSelectElement).value);
-  });
-  byId('preset-clone', HTMLButtonElement).addEventListener('click', () => {
+  const deleteOwn = async (): Promise<void> => {
+    const id = ctx.registry.defaultId;
+    try {
+      ctx.registry.removeCustom(id);
+      await ctx.io.saveCustoms();
+      say(els.presetStatus, `Deleted preset "${id}"; the default is now "${ctx.registry.defaultId}".`, 'ok');
+    } catch (error) {
+      say(els.presetStatus, messageOf(error), 'error');
+    }
+  };
+
+  els.presetSelect.addEventListener('change', () => void choose(els.presetSelect.value));
+  els.presetClone.addEventListener('click', () => {
     const preset = ctx.registry.resolve();
     const taken = ctx.registry.list().map((p) => p.id);
-    openPresetEditor(ctx, cloneDraft(preset, taken, today()), true);
+    editor.open(cloneDraft(preset, taken, today()), true);
   });
-  byId('preset-edit', HTMLButtonElement).addEventListener('click', () => {
-    openPresetEditor(ctx, draftOf(ctx.registry.resolve()), false);
+  els.presetEdit.addEventListener('click', () => editor.open(draftOf(ctx.registry.resolve()), false));
+  els.presetReimport.addEventListener('click', () => {
+    // Applying an import of the same exchange replaces this preset in place (same id), so send the user there.
+    const exchange = IMPORT_EXCHANGES.find((e) => ctx.registry.resolve().id.toLowerCase() === `${e}-imported`);
+    if (exchange !== undefined) {
+      els.importExchange.value = exchange;
+      els.importExchange.dispatchEvent(new Event('change'));
+    }
+    els.tabImport.click();
+    els.importJson.focus();
   });
-  byId('preset-delete', HTMLButtonElement).addEventListener('click', () => void deleteCustom(ctx));
-  ctx.registry.onChange(() => render(ctx));
-  render(ctx);
+  els.presetDelete.addEventListener('click', () => void deleteOwn());
+  ctx.registry.onChange(render);
+  render();
 }

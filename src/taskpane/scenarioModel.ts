@@ -1,4 +1,5 @@
 import type { Dec } from '../engine/decimal';
+import { isMarginError } from '../engine/errors';
 import {
   accountEquity,
   assetEquities,
@@ -70,6 +71,11 @@ export interface LiquidationLine {
   readonly price: Figure;
   /** How far the price must move to reach liquidation, e.g. −38.12%. */
   readonly distance: Figure;
+  /**
+   * True when there is no liquidation price because none is needed (the ratio stays below 100% at every
+   * price, or the asset only backs isolated positions): good news, not an error.
+   */
+  readonly noneNeeded: boolean;
 }
 
 export interface ShockLine {
@@ -95,6 +101,8 @@ export interface ScenarioResults {
  * is `null`); `results` is `null` too while both grids are empty.
  */
 export interface ScenarioView {
+  /** The typed rows as read (before shocks), for the price chart; `null` when a row cannot be read. */
+  readonly parsed: { readonly balances: readonly Balance[]; readonly positions: readonly Position[] } | null;
   readonly presetId: string;
   readonly quote: string;
   readonly inputError: string | null;
@@ -176,10 +184,19 @@ function liquidationLines(
 ): LiquidationLine[] {
   return assets.map((asset) => {
     const now = currentPrice(preset, balances, positions, asset);
-    const liq = figure(() => liquidationPrice(preset, balances, positions, asset), price);
+    let noneNeeded = false;
+    const liq = figure(() => {
+      try {
+        return liquidationPrice(preset, balances, positions, asset);
+      } catch (error) {
+        // A price that is not positive is bad input, not the absence of risk.
+        noneNeeded = isMarginError(error) && error.code === 'NO_LIQUIDATION_PRICE' && !/not positive/.test(error.message);
+        throw error;
+      }
+    }, price);
     const distance: Figure =
       liq.ok && now !== null ? { ok: true, value: percent(liq.value.value.div(now).minus(1)) } : liq.ok ? { ok: false, message: 'no current price' } : liq;
-    return { asset, current: now === null ? null : price(now), price: liq, distance };
+    return { asset, current: now === null ? null : price(now), price: liq, distance, noneNeeded };
   });
 }
 
@@ -222,7 +239,7 @@ function shockLines(shocks: readonly Shock[]): ShockLine[] {
 export function scenarioView(preset: Preset, input: ScenarioInput): ScenarioView {
   const base = { presetId: preset.id, quote: preset.quote };
   const parsed = attempt(() => ({ balances: parseBalanceRows(input.balances), positions: parsePositionRows(input.positions) }));
-  if (!parsed.ok) return { ...base, inputError: parsed.message, shockable: [], shocks: [], results: null };
+  if (!parsed.ok) return { ...base, parsed: null, inputError: parsed.message, shockable: [], shocks: [], results: null };
   const { balances, positions } = parsed.value;
   const shockable = shockableAssets(preset, balances, positions);
   const shocks = effectiveShocks(shockable, input.shocks);
@@ -230,5 +247,15 @@ export function scenarioView(preset: Preset, input: ScenarioInput): ScenarioView
   const results = empty
     ? null
     : computeResults(preset, shockBalances(balances, shocks), shockPositions(preset, positions, shocks), input, shockable);
-  return { ...base, inputError: null, shockable, shocks: shockLines(shocks), results };
+  return { ...base, parsed: parsed.value, inputError: null, shockable, shocks: shockLines(shocks), results };
+}
+
+/** The liquidation line nearest to today's prices (smallest move), for the compact summary; `null` when none. */
+export function nearestLiquidation(lines: readonly LiquidationLine[]): LiquidationLine | null {
+  let best: LiquidationLine | null = null;
+  for (const line of lines) {
+    if (!line.distance.ok) continue;
+    if (best === null || !best.distance.ok || line.distance.value.value.abs().lt(best.distance.value.value.abs())) best = line;
+  }
+  return best;
 }

@@ -1,25 +1,26 @@
-import { byId, el, replaceChildren, say, uniqueDomId } from './dom';
-import { formatShock } from './formatting';
 import { dec } from '../engine/decimal';
 import type { Preset } from '../engine/model';
+import { chartSvg } from './chartSvg';
+import { el, replaceChildren, say, uniqueDomId } from './dom';
+import type { PaneElements } from './elements';
+import { formatExact, formatNumbersInText, formatShock } from './formatting';
 import type { Outcome } from './outcome';
 import { messageOf } from './outcome';
 import type { PaneContext } from './paneContext';
+import { priceChartView } from './priceChart';
 import { resultsTable } from './resultsTable';
-import { type Figure, type ScenarioResults, type ScenarioView, scenarioView } from './scenarioModel';
-import { addBalance, addPosition, renderBalances, renderPositions } from './scenarioGrids';
+import { createScenarioGrids } from './scenarioGrids';
+import { type Figure, type LiquidationLine, nearestLiquidation, type ScenarioResults, type ScenarioView, scenarioView } from './scenarioModel';
 import { readSelection } from './selectionGrid';
 import { SHOCK_MAX_PERCENT, SHOCK_MIN_PERCENT } from './shocks';
 
 function figureNode(f: Figure, id: string): HTMLElement {
-  return f.ok ? el('dd', { id, class: 'figure' }, [f.value.text]) : el('dd', { id, class: 'error' }, [f.message]);
+  return f.ok ? el('dd', { id, class: 'figure' }, [el('span', { class: 'num' }, [f.value.text])]) : el('dd', { id, class: 'error' }, [f.message]);
 }
 
 function keyFigures(view: ScenarioView, r: ScenarioResults): HTMLElement {
   const q = view.quote;
-  const risk = r.risk.ok
-    ? el('span', { id: 'result-risk', class: `badge band-${r.risk.value.band}` }, [r.risk.value.level])
-    : null;
+  const risk = r.risk.ok ? el('span', { id: 'result-risk', class: `badge band-${r.risk.value.band}` }, [r.risk.value.level]) : null;
   const ratio = figureNode(r.marginRatio, 'result-margin-ratio');
   if (risk) ratio.append(' ', risk);
   return el('dl', { class: 'figures' }, [
@@ -36,12 +37,16 @@ function keyFigures(view: ScenarioView, r: ScenarioResults): HTMLElement {
   ]);
 }
 
-function table(caption: string, headers: readonly string[], rows: readonly (readonly (string | Node)[])[], id: string): HTMLElement {
+type Cell = string | Node | { readonly num: string };
+
+/** A results table; `{ num }` cells hold a formatted number, kept on one line and aligned right. */
+function table(caption: string, headers: readonly string[], rows: readonly (readonly Cell[])[], id: string): HTMLElement {
+  const cell = (c: Cell): HTMLElement => (typeof c === 'object' && 'num' in c ? el('td', { class: 'num' }, [c.num]) : el('td', {}, [c]));
   return el('div', { class: 'table-wrap' }, [
     el('table', { id }, [
       el('caption', {}, [caption]),
       el('thead', {}, [el('tr', {}, headers.map((h) => el('th', { scope: 'col' }, [h])))]),
-      el('tbody', {}, rows.map((cells) => el('tr', {}, cells.map((c) => el('td', {}, [c]))))),
+      el('tbody', {}, rows.map((cells) => el('tr', {}, cells.map(cell)))),
     ]),
   ]);
 }
@@ -50,31 +55,40 @@ function outcomeBlock<T>(o: Outcome<T>, render: (v: T) => HTMLElement, id: strin
   return o.ok ? render(o.value) : el('p', { class: 'error', id }, [o.message]);
 }
 
-function errorCell(f: Figure): string | Node {
-  return f.ok ? f.value.text : el('span', { class: 'error' }, [f.message]);
+function liquidationRows(lines: readonly LiquidationLine[]): Cell[][] {
+  return lines.map((l) => [
+    l.asset,
+    l.current === null ? '—' : { num: l.current.text },
+    l.price.ok ? { num: l.price.value.text } : el('span', { class: l.noneNeeded ? 'none-needed' : 'error' }, [l.noneNeeded ? 'none' : 'error']),
+    l.distance.ok ? { num: l.distance.value.text } : '—',
+  ]);
 }
 
-function renderResults(view: ScenarioView): void {
-  const container = byId('scenario-results', HTMLElement);
-  say(byId('scenario-input-error', HTMLElement), view.inputError, 'error');
+/** Messages of the liquidation table, under it: good news as a note, failures as errors. */
+function liquidationNotes(lines: readonly LiquidationLine[]): HTMLElement[] {
+  return lines.flatMap((l) => (l.price.ok ? [] : [el('p', { class: l.noneNeeded ? 'good-news' : 'error', 'data-asset': l.asset }, [formatNumbersInText(l.price.message.replace(/^no liquidation price/, 'No liquidation price'))])]));
+}
+
+function renderResults(els: PaneElements, view: ScenarioView): void {
+  say(els.scenarioInputError, view.inputError, 'error');
   const r = view.results;
   if (r === null) {
-    replaceChildren(container, [el('p', { class: 'hint' }, [view.inputError === null ? 'Enter balances or positions to see the account.' : 'Fix the row above to see the account.'])]);
+    replaceChildren(els.scenarioResults, [el('p', { class: 'hint' }, [view.inputError === null ? 'Enter balances or positions to see the account.' : 'Fix the row above to see the account.'])]);
     return;
   }
   const q = view.quote;
-  replaceChildren(container, [
+  replaceChildren(els.scenarioResults, [
     keyFigures(view, r),
-    outcomeBlock(r.assets, (rows) => table('Asset equity', ['Asset', 'Equity', 'Price', `Valued (${q})`], rows.map((a) => [a.asset, a.equity, a.price, a.value]), 'result-assets'), 'result-assets-error'),
+    outcomeBlock(r.assets, (rows) => table('Asset equity', ['Asset', 'Equity', 'Price', `Valued (${q})`], rows.map((a) => [a.asset, { num: a.equity }, { num: a.price }, { num: a.value }]), 'result-assets'), 'result-assets-error'),
     el('h3', {}, ['Auto-exchange']),
     outcomeBlock(
       r.autoExchange,
       (a) =>
         el('div', { id: 'result-auto-exchange' }, [
-          el('p', { class: a.fired ? 'warning' : 'hint' }, [a.fired ? `⚠ ${a.reason}` : a.reason]),
+          el('p', { class: a.fired ? 'warning' : 'hint' }, [a.fired ? `⚠ ${formatNumbersInText(a.reason)}` : formatNumbersInText(a.reason)]),
           a.conversions.length === 0
             ? null
-            : table('Conversions', ['From', 'Sold', `Value (${q})`, 'Covers'], a.conversions.map((c) => [c.fromAsset, c.amountSold.text, c.valueSold.text, `${c.amountCovered.text} ${c.toAsset}`]), 'result-conversions'),
+            : table('Conversions', ['From', 'Sold', `Value (${q})`, 'Covers'], a.conversions.map((c) => [c.fromAsset, { num: c.amountSold.text }, { num: c.valueSold.text }, { num: `${c.amountCovered.text} ${c.toAsset}` }]), 'result-conversions'),
           a.uncovered === null ? null : el('p', { class: 'error' }, [`Uncovered deficit: ${a.uncovered.text} ${q}`]),
         ]),
       'result-auto-exchange-error',
@@ -82,126 +96,175 @@ function renderResults(view: ScenarioView): void {
     el('h3', {}, ['Liquidation prices']),
     r.liquidation.length === 0
       ? el('p', { class: 'hint' }, ['No non-stable asset in the scenario.'])
-      : table('Liquidation price per asset', ['Asset', 'Now', 'Liquidation', 'Move'], r.liquidation.map((l) => [l.asset, l.current?.text ?? '—', errorCell(l.price), l.distance.ok ? l.distance.value.text : '—']), 'result-liquidation'),
+      : table('Liquidation price per asset', ['Asset', 'Now', 'Liquidation', 'Move'], liquidationRows(r.liquidation), 'result-liquidation'),
+    ...liquidationNotes(r.liquidation),
   ]);
 }
 
-function shockSlider(ctx: PaneContext, asset: string | null, refresh: () => void): HTMLElement {
-  const id = uniqueDomId('shock');
-  const current = asset === null ? ctx.scenario.shocks.all : (ctx.scenario.shocks.perAsset[asset] ?? 0);
-  const label = asset === null ? 'All non-stable assets' : asset;
-  const slider = el('input', { id, type: 'range', min: SHOCK_MIN_PERCENT, max: SHOCK_MAX_PERCENT, step: 1, 'data-asset': asset ?? '*' });
-  slider.value = String(current);
-  const output = el('output', { for: id, class: 'shock-value' }, [formatShock(dec(current).div(100))]);
-  const update = (): void => {
-    const percent = Number(slider.value);
-    output.textContent = formatShock(dec(percent).div(100));
-    slider.setAttribute('aria-valuetext', output.textContent);
-    const shocks = ctx.scenario.shocks;
-    ctx.scenario.shocks = asset === null ? { ...shocks, all: percent } : { ...shocks, perAsset: { ...shocks.perAsset, [asset]: percent } };
-    refresh();
+/** The compact summary kept in view while the sliders move: equity, margin ratio with its band, nearest liquidation. */
+function renderSummary(els: PaneElements, view: ScenarioView): void {
+  const r = view.results;
+  els.scenarioSummary.hidden = r === null;
+  if (r === null) return;
+  const nearest = nearestLiquidation(r.liquidation);
+  const item = (label: string, value: Node | string, id: string): HTMLElement => el('div', { class: 'summary-item' }, [el('span', { class: 'summary-label' }, [label]), el('span', { class: 'summary-value num', id }, [value])]);
+  const ratio = r.marginRatio.ok ? r.marginRatio.value.text : '—';
+  const band = r.risk.ok ? el('span', { class: `badge band-${r.risk.value.band}` }, [r.risk.value.level]) : null;
+  replaceChildren(els.scenarioSummary, [
+    item(`Equity (${view.quote})`, r.equity.ok ? r.equity.value.text : '—', 'summary-equity'),
+    el('div', { class: 'summary-item' }, [el('span', { class: 'summary-label' }, ['Margin ratio']), el('span', { class: 'summary-value' }, [el('span', { class: 'num', id: 'summary-ratio' }, [ratio]), ' ', band])]),
+    item('To liquidation', nearest !== null && nearest.distance.ok ? `${nearest.asset} ${nearest.distance.value.text}` : 'none', 'summary-liquidation'),
+  ]);
+}
+
+/** The Scenario section: typed or read grids, shock sliders, the price chart, live results, writing to a sheet. */
+export function mountScenarioSection(ctx: PaneContext, els: PaneElements): void {
+  const grids = createScenarioGrids(ctx, els);
+  // Rebuilt only when what they show changes, so dragging a slider never loses its focus.
+  let shownShockable = '';
+  let shownTiersOf = '';
+  let chartAsset: string | null = null;
+
+  const shockSlider = (asset: string | null): HTMLElement => {
+    const id = uniqueDomId('shock');
+    const current = asset === null ? ctx.scenario.shocks.all : (ctx.scenario.shocks.perAsset[asset] ?? 0);
+    const label = asset === null ? 'All non-stable assets' : asset;
+    const slider = el('input', { id, type: 'range', min: SHOCK_MIN_PERCENT, max: SHOCK_MAX_PERCENT, step: 1, 'data-asset': asset ?? '*' });
+    slider.value = String(current);
+    const output = el('output', { for: id, class: 'shock-value num' }, [formatShock(dec(current).div(100))]);
+    slider.setAttribute('aria-valuetext', output.textContent ?? '');
+    slider.addEventListener('input', () => {
+      const percent = Number(slider.value);
+      output.textContent = formatShock(dec(percent).div(100));
+      slider.setAttribute('aria-valuetext', output.textContent);
+      const shocks = ctx.scenario.shocks;
+      ctx.scenario.shocks = asset === null ? { ...shocks, all: percent } : { ...shocks, perAsset: { ...shocks.perAsset, [asset]: percent } };
+      refresh();
+    });
+    return el('div', { class: 'shock' }, [el('label', { for: id }, [`${label} price`]), slider, output]);
   };
-  slider.setAttribute('aria-valuetext', output.textContent ?? '');
-  slider.addEventListener('input', update);
-  return el('div', { class: 'shock' }, [el('label', { for: id }, [`${label} price`]), slider, output]);
-}
 
-let shownShockable = '';
+  const renderShocks = (shockable: readonly string[]): void => {
+    const key = shockable.join(',');
+    if (key === shownShockable && els.shockControls.childElementCount > 0) return;
+    shownShockable = key;
+    replaceChildren(els.shockControls, [
+      shockSlider(null),
+      ...shockable.map((a) => shockSlider(a)),
+      el('p', { class: 'hint' }, ['A shock moves the asset’s price and the marks of its positions; per-asset shocks compound with the one for all.']),
+    ]);
+    if (chartAsset === null || !shockable.includes(chartAsset)) chartAsset = shockable[0] ?? null;
+    replaceChildren(els.chartAsset, shockable.map((a) => el('option', { value: a }, [a])));
+    els.chartAsset.value = chartAsset ?? '';
+  };
 
-function renderShocks(ctx: PaneContext, shockable: readonly string[], refresh: () => void): void {
-  // Rebuilt only when the set of assets changes, so dragging a slider never loses its focus.
-  const key = shockable.join(',');
-  const container = byId('shock-controls', HTMLElement);
-  if (key === shownShockable && container.childElementCount > 0) return;
-  shownShockable = key;
-  replaceChildren(container, [
-    shockSlider(ctx, null, refresh),
-    ...shockable.map((a) => shockSlider(ctx, a, refresh)),
-    el('p', { class: 'hint' }, ['A shock moves the asset’s price and the marks of its positions; per-asset shocks compound with the one for all.']),
-  ]);
-}
+  /** The user tiers of the preset's auto-exchange thresholds; the field is hidden when it publishes none. */
+  const renderUserTiers = (preset: Preset): void => {
+    const tiers = Object.keys(preset.rules.autoExchangeThresholds ?? {});
+    const key = `${preset.id}:${tiers.join(',')}`;
+    if (key === shownTiersOf) return;
+    shownTiersOf = key;
+    const fallback = preset.rules.defaultUserTier ?? tiers[0] ?? '';
+    if (ctx.scenario.userTier === null || !tiers.includes(ctx.scenario.userTier)) ctx.scenario.userTier = tiers.length > 0 ? fallback : null;
+    const threshold = (t: string): string => {
+      const value = preset.rules.autoExchangeThresholds?.[t];
+      return value === undefined ? '' : ` (threshold ${formatExact(value)} ${preset.quote})`;
+    };
+    replaceChildren(els.userTier, tiers.map((t) => el('option', { value: t }, [`${t}${threshold(t)}`])));
+    els.userTier.value = ctx.scenario.userTier ?? '';
+    els.userTierField.hidden = tiers.length === 0;
+  };
 
-let shownTiersOf = '';
-
-/** The user tiers of the preset's auto-exchange thresholds; the field is hidden when it publishes none. */
-function renderUserTiers(ctx: PaneContext, preset: Preset): void {
-  const tiers = Object.keys(preset.rules.autoExchangeThresholds ?? {});
-  const key = `${preset.id}:${tiers.join(',')}`;
-  if (key === shownTiersOf) return;
-  shownTiersOf = key;
-  const fallback = preset.rules.defaultUserTier ?? tiers[0] ?? '';
-  if (ctx.scenario.userTier === null || !tiers.includes(ctx.scenario.userTier)) ctx.scenario.userTier = tiers.length > 0 ? fallback : null;
-  const select = byId('user-tier', HTMLSelectElement);
-  replaceChildren(select, tiers.map((t) => el('option', { value: t }, [`${t} (threshold ${preset.rules.autoExchangeThresholds?.[t]?.toFixed() ?? ''})`])));
-  select.value = ctx.scenario.userTier ?? '';
-  byId('user-tier-field', HTMLElement).hidden = tiers.length === 0;
-}
-
-/** The default preset; null, with its message in place of the results, when the workbook's default was refused. */
-function presetOrMessage(ctx: PaneContext): Preset | null {
-  try {
-    return ctx.registry.resolve();
-  } catch (error) {
-    byId('scenario-preset', HTMLElement).textContent = '';
-    replaceChildren(byId('scenario-results', HTMLElement), [el('p', { class: 'error' }, [messageOf(error)])]);
-    return null;
-  }
-}
-
-/** Recomputes the Scenario section from the current rows and sliders. */
-export function refreshScenario(ctx: PaneContext): ScenarioView | null {
-  const preset = presetOrMessage(ctx);
-  if (preset === null) return null;
-  renderUserTiers(ctx, preset);
-  byId('scenario-preset', HTMLElement).textContent = `Preset: ${preset.name} (${preset.id}, as of ${preset.asOf}). Change it under Presets.`;
-  const view = scenarioView(preset, { ...ctx.scenario });
-  renderShocks(ctx, view.shockable, () => refreshScenario(ctx));
-  renderResults(view);
-  return view;
-}
-
-async function readFromSheet(ctx: PaneContext): Promise<void> {
-  const status = byId('scenario-io', HTMLElement);
-  try {
-    const content = readSelection(await ctx.io.readSelection());
-    if (content.kind === 'balances') {
-      ctx.scenario.balances = [...content.rows];
-      renderBalances(ctx);
-    } else {
-      ctx.scenario.positions = [...content.rows];
-      renderPositions(ctx);
+  const renderChart = (preset: Preset, view: ScenarioView): void => {
+    const hasChart = view.parsed !== null && chartAsset !== null && view.results !== null;
+    els.chartAssetField.hidden = !hasChart;
+    if (!hasChart || view.parsed === null || chartAsset === null) {
+      replaceChildren(els.priceChart, [el('p', { class: 'hint' }, ['Enter a coin other than the quote to see the margin ratio against its price.'])]);
+      return;
     }
-    ctx.scenarioChanged();
-    say(status, `Read ${content.rows.length} ${content.kind} row(s) from the selection.`, 'ok');
-  } catch (error) {
-    say(status, messageOf(error), 'error');
-  }
-}
+    const chart = priceChartView(preset, chartAsset, { ...view.parsed, shocks: view.shocks });
+    if (!chart.ok) {
+      replaceChildren(els.priceChart, [el('p', { class: 'error' }, [chart.message])]);
+      return;
+    }
+    const c = chart.value;
+    replaceChildren(els.priceChart, [
+      chartSvg(c),
+      el('figcaption', { class: 'chart-legend' }, [
+        el('span', { class: 'key key-today' }, [`today ${c.labels.today}`]),
+        el('span', { class: 'key key-scenario' }, [`scenario ${c.labels.scenario}`]),
+        el('span', { class: 'key key-liquidation' }, [c.labels.liquidation === null ? 'no liquidation price' : `liquidation ${c.labels.liquidation}`]),
+      ]),
+    ]);
+  };
 
-async function writeToSheet(ctx: PaneContext): Promise<void> {
-  const status = byId('scenario-io', HTMLElement);
-  try {
-    const preset = ctx.registry.resolve();
-    const address = await ctx.io.writeResults(resultsTable(preset, scenarioView(preset, ctx.scenario)));
-    say(status, `Results written to ${address}.`, 'ok');
-  } catch (error) {
-    say(status, messageOf(error), 'error');
-  }
-}
+  /** Recomputes the section from the current rows and sliders. */
+  /** The default preset; null, with its message in place of the results, when the workbook's default was refused. */
+  const presetOrMessage = (): Preset | null => {
+    try {
+      return ctx.registry.resolve();
+    } catch (error) {
+      els.scenarioPreset.textContent = '';
+      replaceChildren(els.scenarioResults, [el('p', { class: 'error' }, [messageOf(error)])]);
+      return null;
+    }
+  };
 
-/** The Scenario section: typed or read grids, shock sliders, live results, writing the results to a sheet. */
-export function mountScenarioSection(ctx: PaneContext): void {
-  renderBalances(ctx);
-  renderPositions(ctx);
-  byId('balances-add', HTMLButtonElement).addEventListener('click', () => addBalance(ctx));
-  byId('positions-add', HTMLButtonElement).addEventListener('click', () => addPosition(ctx));
-  byId('scenario-read', HTMLButtonElement).addEventListener('click', () => void readFromSheet(ctx));
-  byId('scenario-write', HTMLButtonElement).addEventListener('click', () => void writeToSheet(ctx));
-  byId('user-tier', HTMLSelectElement).addEventListener('change', (event) => {
-    ctx.scenario.userTier = (event.target as HTMLSelectElement).value;
-    refreshScenario(ctx);
+  const refresh = (): ScenarioView | null => {
+    const preset = presetOrMessage();
+    if (preset === null) return null;
+    renderUserTiers(preset);
+    els.scenarioPreset.textContent = `Preset: ${preset.name} (${preset.id}, as of ${preset.asOf}). Change it under Presets.`;
+    const view = scenarioView(preset, { ...ctx.scenario });
+    renderShocks(view.shockable);
+    renderSummary(els, view);
+    renderChart(preset, view);
+    renderResults(els, view);
+    return view;
+  };
+
+  const readFromSheet = async (): Promise<void> => {
+    try {
+      const content = readSelection(await ctx.io.readSelection());
+      if (content.kind === 'balances') {
+        ctx.scenario.balances = [...content.rows];
+        grids.renderBalances();
+      } else {
+        ctx.scenario.positions = [...content.rows];
+        grids.renderPositions();
+      }
+      ctx.scenarioChanged();
+      say(els.scenarioIo, `Read ${content.rows.length} ${content.kind} row(s) from the selection.`, 'ok');
+    } catch (error) {
+      say(els.scenarioIo, messageOf(error), 'error');
+    }
+  };
+
+  const writeToSheet = async (): Promise<void> => {
+    try {
+      const preset = ctx.registry.resolve();
+      const address = await ctx.io.writeResults(resultsTable(preset, scenarioView(preset, ctx.scenario)));
+      say(els.scenarioIo, `Results written to ${address}.`, 'ok');
+    } catch (error) {
+      say(els.scenarioIo, messageOf(error), 'error');
+    }
+  };
+
+  grids.renderBalances();
+  grids.renderPositions();
+  els.balancesAdd.addEventListener('click', grids.addBalance);
+  els.positionsAdd.addEventListener('click', grids.addPosition);
+  els.scenarioRead.addEventListener('click', () => void readFromSheet());
+  els.scenarioWrite.addEventListener('click', () => void writeToSheet());
+  els.userTier.addEventListener('change', () => {
+    ctx.scenario.userTier = els.userTier.value;
+    refresh();
   });
-  ctx.onScenarioChange(() => refreshScenario(ctx));
-  ctx.registry.onChange(() => refreshScenario(ctx));
-  refreshScenario(ctx);
+  els.chartAsset.addEventListener('change', () => {
+    chartAsset = els.chartAsset.value;
+    refresh();
+  });
+  ctx.onScenarioChange(refresh);
+  ctx.registry.onChange(refresh);
+  refresh();
 }

@@ -1,5 +1,6 @@
 import { officeWorkbookHost, sharedRegistry } from '../functions/workbookSettings';
 import { mountPane } from './app';
+import { quietOfficeOutsideOffice } from './officeOutside';
 import { createPaneContext } from './paneContext';
 import { browserWorkbookIo, officeWorkbookIo, type WorkbookIo } from './workbookIo';
 
@@ -10,6 +11,7 @@ function workbookIo(host: Office.HostType | null): WorkbookIo {
 }
 
 function start(host: Office.HostType | null): void {
+  if (host === null) quietOfficeOutsideOffice();
   mountPane(createPaneContext(sharedRegistry, workbookIo(host)));
 }
 

@@ -112,8 +112,8 @@ describe('task pane in Chromium', () => {
     await page.getByLabel('Exchange', { exact: true }).selectOption('bitget');
     await expect(page.getByLabel('Endpoint URL').inputValue()).resolves.toBe('https://api.bitget.com/api/v2/mix/market/discount-rate');
     await page.getByRole('button', { name: 'Fetch' }).click();
-    await page.waitForSelector('#import-changes li');
-    expect(await page.locator('#import-changes li').count()).toBeGreaterThan(0);
+    await page.waitForSelector('#import-diff h3');
+    expect(await page.locator('#import-diff li').count()).toBeGreaterThan(0);
     expect(await page.locator('#import-diff h3').textContent()).toContain('against Bitget');
     await screenshot(page, 'import-shows-changes-before-apply');
     await page.getByRole('button', { name: 'Apply' }).click();
@@ -144,9 +144,9 @@ describe('task pane in Chromium', () => {
     await choosePreset(page, 'bitget');
     await page.getByRole('button', { name: 'Clone as custom preset' }).click();
     await page.locator('#preset-editor details[data-asset="BTC"] > summary').click();
-    const ratio = page.getByLabel('BTC tier 1 ratio', { exact: true });
+    const ratio = page.getByLabel('BTC tier 1, ratio', { exact: true });
     await ratio.fill('1.5');
-    const message = 'preset assets.BTC.tiers[0].ratio: expected a ratio from 0 to 1, got 1.5';
+    const message = 'BTC tier 1, ratio: expected a ratio from 0 to 1, got 1.5';
     await expect(page.locator('[data-error-for="assets.BTC.tiers[0]"]').textContent()).resolves.toBe(message);
     expect(await ratio.getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByRole('button', { name: 'Save in workbook' }).isDisabled()).toBe(true);
@@ -156,6 +156,72 @@ describe('task pane in Chromium', () => {
     await expect(page.locator('#preset-select').inputValue()).resolves.toBe('bitget-custom');
     await page.locator('#preset-assets details[data-asset="BTC"] > summary').click();
     await expect(page.locator('#preset-assets details[data-asset="BTC"] tbody tr:first-child td:nth-child(3)').textContent()).resolves.toBe('0.9');
+    expect(pane.problems).toEqual([]);
+  });
+
+  it('deletes an imported preset from the pane, and sends a re-import to the Import section', async () => {
+    const { page } = pane;
+    await showSection(page, 'Import');
+    await page.getByLabel('Exchange', { exact: true }).selectOption('bitget');
+    await page.getByLabel('Response JSON (fetched, or paste it here)').fill(fixture('bitget-discount-rate.json'));
+    await page.getByRole('button', { name: 'Show changes' }).click();
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await showSection(page, 'Presets');
+    await expect(page.locator('#preset-select').inputValue()).resolves.toBe('bitget-imported');
+    await page.getByRole('button', { name: 'Replace with a new import' }).click();
+    expect(await page.locator('#panel-import').isVisible()).toBe(true);
+    await expect(page.getByLabel('Exchange', { exact: true }).inputValue()).resolves.toBe('bitget');
+    await showSection(page, 'Presets');
+    await page.getByRole('button', { name: 'Delete this preset' }).click();
+    await expect(page.locator('#preset-status').textContent()).resolves.toBe('Deleted preset "bitget-imported"; the default is now "binance".');
+    expect(await page.locator('#preset-select option[value="bitget-imported"]').count()).toBe(0);
+    expect(pane.problems).toEqual([]);
+  });
+
+  it('says which response was expected when a paste has the wrong shape', async () => {
+    const { page } = pane;
+    await showSection(page, 'Import');
+    await page.getByLabel('Exchange', { exact: true }).selectOption('okx');
+    await page.getByLabel('Response JSON (fetched, or paste it here)').fill(fixture('bitget-discount-rate.json'));
+    await page.getByRole('button', { name: 'Show changes' }).click();
+    const message = await page.locator('#import-error').textContent();
+    expect(message).toContain('Expected OKX’s discount-rate-interest-free-quota response');
+    expect(message).toMatch(/^This is Bitget’s response: choose Bitget under Exchange\./);
+    await screenshot(page, 'import-explains-a-paste-of-the-wrong-shape');
+  });
+
+  it('shows every editor problem at once under its field, and saves thresholds and rules typed into fields', async () => {
+    const { page } = pane;
+    await choosePreset(page, 'bitget');
+    await page.getByRole('button', { name: 'Clone as custom preset' }).click();
+    await page.locator('#preset-editor details[data-asset="BTC"] > summary').click();
+    await page.getByLabel('BTC tier 2, ratio', { exact: true }).fill('1.5');
+    await page.getByLabel('Warning band from (margin ratio)', { exact: true }).fill('0');
+    await expect(page.locator('[data-error-for="assets.BTC.tiers[1]"]').textContent()).resolves.toBe('BTC tier 2, ratio: expected a ratio from 0 to 1, got 1.5');
+    await expect(page.locator('#editor-error').textContent()).resolves.toMatch(/^2 problems to fix/);
+    await page.getByLabel('BTC tier 2, ratio', { exact: true }).fill('0.98');
+    await expect(page.locator('[data-warning-for="assets.BTC.tiers[1]"]').textContent()).resolves.toContain('haircut ratios usually fall as the holding grows');
+    await page.getByLabel('BTC tier 2, ratio', { exact: true }).fill('0.97');
+    await page.getByLabel('Warning band from (margin ratio)', { exact: true }).fill('0.5');
+    await page.getByRole('button', { name: 'Add user tier' }).click();
+    await page.getByRole('button', { name: 'Add user tier' }).click();
+    await page.getByLabel('User tier 2 name', { exact: true }).fill('TIER1');
+    await page.getByLabel('User tier 2 name', { exact: true }).press('Tab');
+    await expect(page.locator('.threshold-edit .field-error:not([hidden])').textContent()).resolves.toBe('User tier 2 name: user tier "TIER1" already exists (names are case-insensitive)');
+    await page.getByRole('button', { name: 'Remove user tier tier2' }).click();
+    await page.getByLabel('User tier 1 name', { exact: true }).fill('regular');
+    await page.getByLabel('User tier 1 name', { exact: true }).press('Tab');
+    await page.getByLabel('Auto-exchange threshold for regular (USDT, ≤ 0)', { exact: true }).fill('-5000');
+    const toSingle = page.locator('fieldset[data-direction="toSingle"]');
+    await toSingle.getByLabel('No open orders').check();
+    await screenshot(page, 'preset-editor-rules-as-fields');
+    await page.getByRole('button', { name: 'Save in workbook' }).click();
+    await expect(page.locator('#preset-select').inputValue()).resolves.toBe('bitget-custom');
+    await showSection(page, 'Scenario');
+    await expect(page.locator('#user-tier option').allTextContents()).resolves.toEqual(['regular (threshold −5,000 USDT)']);
+    await showSection(page, 'Mode switch');
+    await page.getByLabel('Single-asset').check();
+    await expect(page.locator('#mode-rules li[data-rule="noOpenOrders"]').count()).resolves.toBe(1);
     expect(pane.problems).toEqual([]);
   });
 
@@ -209,7 +275,7 @@ describe('task pane in Chromium', () => {
     await page.getByLabel('Exchange', { exact: true }).selectOption('bitget');
     await page.getByLabel('Response JSON (fetched, or paste it here)').fill(fixture('bitget-discount-rate.json'));
     await page.getByRole('button', { name: 'Show changes' }).click();
-    await page.waitForSelector('#import-changes li');
+    await page.waitForSelector('#import-diff h3');
     expect(await overflow()).toBe(0);
     await showSection(page, 'Mode switch');
     expect(await overflow()).toBe(0);

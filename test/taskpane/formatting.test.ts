@@ -1,6 +1,7 @@
 import { dec } from '../../src/engine/decimal';
 import {
   formatAmount,
+  formatNumbersInText,
   formatExact,
   formatFixed,
   formatMoney,
@@ -56,5 +57,26 @@ describe('formatting', () => {
     expect(formatShock(dec('-0.2'))).toBe('−20%');
     expect(formatShock(dec('0.05'))).toBe('+5%');
     expect(formatShock(dec('0'))).toBe('0%');
+  });
+});
+
+describe('formatNumbersInText', () => {
+  it('gives the figures of an engine sentence the pane’s format, keeping every digit', () => {
+    expect(formatNumbersInText('every wallet balance value is at or above the regular threshold -5000 (lowest: USDT 10000.125)')).toBe(
+      'every wallet balance value is at or above the regular threshold −5,000 (lowest: USDT 10,000.125)',
+    );
+  });
+
+  it('formats a figure that ends a sentence, and leaves an exchange’s error code alone', () => {
+    expect(formatNumbersInText('negative wallet balance: USDT -150000. Binance -4172: Unable to adjust')).toBe('negative wallet balance: USDT −150,000. Binance -4172: Unable to adjust');
+  });
+
+  it('shows a ratio with more than 8 decimals to 8 places, marked as rounded', () => {
+    expect(formatNumbersInText('margin ratio 0.017844036697247706422018348623853211 is below 0.8')).toBe('margin ratio ≈0.01784404 is below 0.8');
+  });
+
+  it('leaves dates, symbols, codes inside words and exponents alone', () => {
+    expect(formatNumbersInText('as of 2026-11-21, 1000PEPEUSDT, BTC2, 1e-7, 60,000.00, ratio 0.995')).toBe('as of 2026-11-21, 1000PEPEUSDT, BTC2, 1e-7, 60,000.00, ratio 0.995');
+    expect(formatNumbersInText('equity 369000, so')).toBe('equity 369,000, so');
   });
 });

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'http';
 import type { AddressInfo } from 'net';
 import { join } from 'path';
 import { BITGET_PRESET, IMPORT_ENDPOINTS, PresetRegistry } from '../../src/presets';
-import { changeLine, defaultEndpoint, fetchResponseText, previewImport } from '../../src/taskpane/importModel';
+import { changeLine, defaultEndpoint, fetchResponseText, orderedLines, previewImport } from '../../src/taskpane/importModel';
 
 const fixture = (name: string): string => readFileSync(join(__dirname, '..', 'fixtures', 'api', name), 'utf8');
 
@@ -41,7 +41,13 @@ describe('previewImport', () => {
     if (!brackets.ok) throw new Error(brackets.message);
     expect(brackets.value.replaces).toBe(true);
     expect(brackets.value.lines).toEqual([
-      { what: 'brackets.BTCUSDT', before: '—', after: '0 to 50000: mmr 0.004, cum 0, 125×; 50000 to 200000: mmr 0.005, cum 50, 100×' },
+      {
+        what: 'brackets.BTCUSDT',
+        title: 'BTCUSDT leverage brackets',
+        kind: 'table',
+        before: '—',
+        after: '0 to 50000: mmr 0.004, cum 0, 125×; 50000 to 200000: mmr 0.005, cum 50, 100×',
+      },
     ]);
     expect(brackets.value.imported.assets.BTC?.tiers[0]?.ratio.toString()).toBe('0.99');
     registry.upsertCustom(brackets.value.imported);
@@ -67,9 +73,36 @@ describe('previewImport', () => {
     expect(!out.ok && out.message).toMatch(/^preset response/);
   });
 
+  it('says which response was expected, and what it looks like, for a paste of the wrong shape', () => {
+    const out = previewImport(new PresetRegistry(), 'bybit', '{"hello": "world"}', '2026-11-21');
+    expect(!out.ok && out.message).toContain('Expected Bybit’s collateral response (GET /v5/spot-margin-trade/collateral), which looks like {"retCode":0,"result":{"list":[{"currency":"BTC","collateralRatioList":[');
+  });
+
+  it('names the exchange whose response was pasted under another exchange', () => {
+    const out = previewImport(new PresetRegistry(), 'okx', fixture('bitget-discount-rate.json'), '2026-11-21');
+    expect(!out.ok && out.message).toMatch(/^This is Bitget’s response: choose Bitget under Exchange\. Expected OKX’s discount-rate-interest-free-quota response /);
+  });
+
+  it('lists tier changes first and notes last', () => {
+    const lines = orderedLines([
+      changeLine({ asset: 'BTC', field: 'note', before: null, after: 'x' }),
+      changeLine({ asset: null, field: 'rules.ltvTrigger', before: '1', after: '0.995' }),
+      changeLine({ asset: 'ETH', field: 'individualLimit', before: null, after: '100' }),
+      changeLine({ asset: 'ETH', field: 'tiers[1]', before: null, after: '10 to 20 at 0.9' }),
+    ]);
+    expect(lines.map((l) => [l.kind, l.title])).toEqual([
+      ['table', 'ETH tier 2'],
+      ['rate', 'LTV trigger'],
+      ['limit', 'ETH individualLimit'],
+      ['note', 'BTC note'],
+    ]);
+  });
+
   it('words a change for display', () => {
     expect(changeLine({ asset: 'BTC', field: 'tiers[0]', before: null, after: '0 to 10 at 0.95' })).toEqual({
       what: 'BTC tiers[0]',
+      title: 'BTC tier 1',
+      kind: 'table',
       before: '—',
       after: '0 to 10 at 0.95',
     });

@@ -126,3 +126,30 @@ describe('scenarioView', () => {
     expect(vip?.ok && vip.value.fired).toBe(false);
   });
 });
+
+describe('liquidation lines', () => {
+  it('marks "no liquidation price" as none needed rather than as a failure', () => {
+    const usdt = { asset: 'USDT', amount: '100000', price: '1', upnl: '' };
+    const view = scenarioView(BINANCE_PRESET, { balances: [usdt], positions: [long], shocks: NO_SHOCKS });
+    const line = view.results?.liquidation.find((l) => l.asset === 'BTC');
+    expect(line?.price.ok).toBe(false);
+    expect(line?.noneNeeded).toBe(true);
+  });
+
+  it('does not mark an asset that only backs an isolated position as a failure', () => {
+    const usdt = { asset: 'USDT', amount: '10000', price: '1', upnl: '' };
+    const isolated: PositionRow = { ...long, symbol: 'ETHUSDT', entry: '3000', mark: '3000', marginMode: 'isolated' };
+    const view = scenarioView(BINANCE_PRESET, { balances: [usdt], positions: [isolated], shocks: NO_SHOCKS });
+    const line = view.results?.liquidation.find((l) => l.asset === 'ETH');
+    expect(line !== undefined && !line.price.ok && line.price.message).toBe('no liquidation price for ETH: it is neither in balances nor the base of a cross position');
+    expect(line?.noneNeeded).toBe(true);
+  });
+
+  it('keeps a real failure (unpublished tiers) marked as one', () => {
+    const eth = { asset: 'ETH', amount: '1', price: '3000', upnl: '' };
+    const view = scenarioView(BITGET_PRESET, { balances: [btc, eth], positions: [], shocks: NO_SHOCKS });
+    const line = view.results?.liquidation.find((l) => l.asset === 'ETH');
+    expect(line?.price.ok).toBe(false);
+    expect(line?.noneNeeded).toBe(false);
+  });
+});
