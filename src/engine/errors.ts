@@ -88,6 +88,15 @@ export const ERRORS = {
     'value',
     (p) => `shocks, row ${p.row}: ${p.asset} is neither in balances nor the base or quote of a position, so the shock would change nothing`,
   ),
+  ASSET_NOT_IN_BALANCES: spec(
+    'value',
+    (p) => `asset: ${p.asset} needs a row in balances (its price comes from there; the amount may be 0)`,
+  ),
+  NO_TOPUP: spec('na', (p) => `no deposit of ${p.asset} brings the margin ratio to ${p.target}: ${p.reason}`),
+  IMR_NEEDED: spec(
+    'value',
+    (p) => `imr: preset ${p.preset} has no leverage bracket for ${p.symbol}; give the initial margin rate (e.g. 0.05 for 20x)`,
+  ),
   LIMITS_UNPUBLISHED: spec(
     'na',
     (p) => `asset: the transfer-in limits of ${p.asset} are unpublished (needed: ${p.missing}); import the live table or enter them`,

@@ -1,0 +1,88 @@
+import { accountFigures } from './accountFigures';
+import type { Dec } from './decimal';
+import { ZERO } from './decimal';
+import { isMarginError, MarginError } from './errors';
+import type { Balance, Position, Preset, RiskLevel } from './model';
+import { riskLevel } from './riskLevel';
+
+/** A figure, or the message saying why this preset cannot give it. */
+export type ComparedFigure<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
+
+/** One preset's view of an account: every figure in quote currency, or why it has none. */
+export interface ComparisonRow {
+  readonly exchange: string;
+  /** Set when the preset cannot value the account at all (then every figure is missing). */
+  readonly error?: string;
+  readonly equity: ComparedFigure<Dec>;
+  readonly maintenance: ComparedFigure<Dec>;
+  readonly ratio: ComparedFigure<Dec>;
+  readonly risk: ComparedFigure<RiskLevel>;
+  readonly ltv: ComparedFigure<Dec>;
+  readonly available: ComparedFigure<Dec>;
+}
+
+const ok = <T>(value: T): ComparedFigure<T> => ({ ok: true, value });
+const missing = <T>(message: string): ComparedFigure<T> => ({ ok: false, message });
+
+function attempt<T>(compute: () => T): ComparedFigure<T> {
+  try {
+    return ok(compute());
+  } catch (error) {
+    if (isMarginError(error)) return missing(error.message);
+    throw error;
+  }
+}
+
+/**
+ * The account under one preset: equity (cross PnL included, MARGIN_RATIO's denominator), maintenance
+ * margin, margin ratio and its risk band, LTV and the margin free for new orders, from one build of the
+ * account. A preset that cannot value the account gives its message instead of figures.
+ */
+export function compareRow(preset: Preset, balances: readonly Balance[], positions: readonly Position[]): ComparisonRow {
+  let figures;
+  try {
+    figures = accountFigures(preset, balances, positions);
+  } catch (error) {
+    if (!isMarginError(error)) throw error;
+    const none = missing<never>(error.message);
+    return { exchange: preset.id, error: error.message, equity: none, maintenance: none, ratio: none, risk: none, ltv: none, available: none };
+  }
+  const { equity, maintenance, collateral, liabilities, initial } = figures;
+  const ratio = attempt(() => {
+    if (!equity.gt(ZERO)) throw missingEquity(equity);
+    return maintenance.div(equity);
+  });
+  return {
+    exchange: preset.id,
+    equity: ok(equity),
+    maintenance: ok(maintenance),
+    ratio,
+    risk: ratio.ok ? attempt(() => riskLevel(preset, ratio.value)) : ratio,
+    ltv: attempt(() => ltvOf(liabilities, collateral)),
+    available: ok(equity.minus(initial)),
+  };
+}
+
+function missingEquity(equity: Dec): Error {
+  return new MarginError('EQUITY_NOT_POSITIVE', { equity: equity.toString() });
+}
+
+function ltvOf(liabilities: Dec, collateral: Dec): Dec {
+  if (liabilities.isZero()) return ZERO;
+  if (collateral.isZero()) throw new MarginError('LTV_UNBOUNDED');
+  return liabilities.div(collateral);
+}
+
+/**
+ * The account under each preset, in the order given.
+ *
+ * @example
+ * compareAccount([binance, bitget], balances, positions).map((r) => r.exchange) // ['binance', 'bitget']
+ */
+export function compareAccount(
+  presets: readonly Preset[],
+  balances: readonly Balance[],
+  positions: readonly Position[],
+): ComparisonRow[] {
+  return presets.map((preset) => compareRow(preset, balances, positions));
+}
