@@ -53,7 +53,7 @@ interface VertexView {
 }
 
 /**
- * The fifteen MARGIN functions for HyperFormula. Each method is a one-line adapter: evaluate the arguments,
+ * The MARGIN functions for HyperFormula. Each method is a one-line adapter: evaluate the arguments,
  * call {@link invoke}, return its result. HyperFormula reserves a table's cells before it evaluates the
  * formula, so the spilling functions compute their real result already when asked for its size.
  */
@@ -75,6 +75,10 @@ export class MarginPlugin extends FunctionPlugin {
   liquidationPrice(ast: ProcedureAst, state: InterpreterState) { return this.call('LIQUIDATION_PRICE', ast, state); }
   stressMarginRatio(ast: ProcedureAst, state: InterpreterState) { return this.call('STRESS_MARGIN_RATIO', ast, state); }
   modeSwitchCheck(ast: ProcedureAst, state: InterpreterState) { return this.call('MODE_SWITCH_CHECK', ast, state); }
+  topupNeeded(ast: ProcedureAst, state: InterpreterState) { return this.call('TOPUP_NEEDED', ast, state); }
+  maxWithdrawable(ast: ProcedureAst, state: InterpreterState) { return this.call('MAX_WITHDRAWABLE', ast, state); }
+  maxOrderSize(ast: ProcedureAst, state: InterpreterState) { return this.call('MAX_ORDER_SIZE', ast, state); }
+  compare(ast: ProcedureAst, state: InterpreterState) { return this.call('COMPARE', ast, state); }
 
   /**
    * Size of a spilling function's table. Called while the sheet is being built, when cells this formula

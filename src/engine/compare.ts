@@ -33,6 +33,12 @@ function attempt<T>(compute: () => T): ComparedFigure<T> {
   }
 }
 
+/** The row of a preset that cannot value the account: its message, and no figures. */
+export function unvaluedRow(exchange: string, message: string): ComparisonRow {
+  const none = missing<never>(message);
+  return { exchange, error: message, equity: none, maintenance: none, ratio: none, risk: none, ltv: none, available: none };
+}
+
 /**
  * The account under one preset: equity (cross PnL included, MARGIN_RATIO's denominator), maintenance
  * margin, margin ratio and its risk band, LTV and the margin free for new orders, from one build of the
@@ -44,8 +50,7 @@ export function compareRow(preset: Preset, balances: readonly Balance[], positio
     figures = accountFigures(preset, balances, positions);
   } catch (error) {
     if (!isMarginError(error)) throw error;
-    const none = missing<never>(error.message);
-    return { exchange: preset.id, error: error.message, equity: none, maintenance: none, ratio: none, risk: none, ltv: none, available: none };
+    return unvaluedRow(preset.id, error.message);
   }
   const { equity, maintenance, collateral, liabilities, initial } = figures;
   const ratio = attempt(() => {

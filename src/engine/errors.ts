@@ -95,7 +95,8 @@ export const ERRORS = {
   NO_TOPUP: spec('na', (p) => `no deposit of ${p.asset} brings the margin ratio to ${p.target}: ${p.reason}`),
   IMR_NEEDED: spec(
     'value',
-    (p) => `imr: preset ${p.preset} has no leverage bracket for ${p.symbol}; give the initial margin rate (e.g. 0.05 for 20x)`,
+    (p) =>
+      `imr: preset ${p.preset} has no leverage bracket for ${p.symbol}, and no open ${p.symbol} position gives one; give the initial margin rate (e.g. 0.05 for 20x)`,
   ),
   LIMITS_UNPUBLISHED: spec(
     'na',

@@ -69,10 +69,11 @@ export function presets(): any[][] {
  * @helpurl https://localhost:3000/FUNCTIONS.html#account_equity
  * @param balances Balances range: asset | amount | price [| upnl], one row per asset; header row optional.
  * @param [exchange] Preset id, e.g. "binance"; the workbook's default preset when omitted.
+ * @param [positions] Positions range; with it, the unrealized PnL of cross positions counts, exactly as in MARGIN_RATIO's denominator. Without it, balances only.
  * @returns Account equity in the quote currency.
  */
-export function accountEquity(balances: any[][], exchange?: any): number {
-  return evaluateNumber('ACCOUNT_EQUITY', [balances, exchange]);
+export function accountEquity(balances: any[][], exchange?: any, positions?: any[][]): number {
+  return evaluateNumber('ACCOUNT_EQUITY', [balances, exchange, positions]);
 }
 
 /**
@@ -81,10 +82,11 @@ export function accountEquity(balances: any[][], exchange?: any): number {
  * @helpurl https://localhost:3000/FUNCTIONS.html#multiasset_ltv
  * @param balances Balances range: asset | amount | price [| upnl], one row per asset; header row optional.
  * @param [exchange] Preset id, e.g. "binance"; the workbook's default preset when omitted.
+ * @param [positions] Positions range; with it, the unrealized PnL of cross positions counts. Without it, balances only.
  * @returns LTV as a fraction (no unit).
  */
-export function multiassetLtv(balances: any[][], exchange?: any): number {
-  return evaluateNumber('MULTIASSET_LTV', [balances, exchange]);
+export function multiassetLtv(balances: any[][], exchange?: any, positions?: any[][]): number {
+  return evaluateNumber('MULTIASSET_LTV', [balances, exchange, positions]);
 }
 
 /**
@@ -213,4 +215,62 @@ export function modeSwitchCheck(
   exchange?: any,
 ): any[][] {
   return evaluateTable('MODE_SWITCH_CHECK', [target_mode, balances, positions, open_orders, exchange]);
+}
+
+/**
+ * Coin units of an asset to deposit so that the margin ratio is at most the target; 0 when it already is. Exact across haircut tiers (the deposit is valued slice by slice); #N/A with the reason when no amount reaches the target.
+ * @customfunction TOPUP_NEEDED
+ * @helpurl https://localhost:3000/FUNCTIONS.html#topup_needed
+ * @param balances Balances range: asset | amount | price [| upnl]; the asset needs a row here for its price (its amount may be 0).
+ * @param positions Positions range: symbol | side | size | entry | mark | mmr [| cum] [| imr] [| margin_mode]; header row optional.
+ * @param asset Asset to deposit, e.g. "USDT" (case-insensitive).
+ * @param target_ratio Margin ratio to reach or go under, as a fraction (e.g. 0.5 = 50%).
+ * @param [exchange] Preset id, e.g. "binance"; the workbook's default preset when omitted.
+ * @returns Amount to deposit in coin units of the asset.
+ */
+export function topupNeeded(balances: any[][], positions: any[][], asset: any, target_ratio: any, exchange?: any): number {
+  return evaluateNumber('TOPUP_NEEDED', [balances, positions, asset, target_ratio, exchange]);
+}
+
+/**
+ * Most coin units of an asset that can be withdrawn while the margin free for new orders stays at 0 or more, capped at its positive wallet balance. Exact across haircut tiers.
+ * @customfunction MAX_WITHDRAWABLE
+ * @helpurl https://localhost:3000/FUNCTIONS.html#max_withdrawable
+ * @param balances Balances range: asset | amount | price [| upnl], one row per asset; header row optional.
+ * @param positions Positions range: symbol | side | size | entry | mark | mmr [| cum] [| imr] [| margin_mode]; header row optional.
+ * @param asset Asset to withdraw, e.g. "BTC" (case-insensitive).
+ * @param [exchange] Preset id, e.g. "binance"; the workbook's default preset when omitted.
+ * @returns Amount that can leave, in coin units of the asset.
+ */
+export function maxWithdrawable(balances: any[][], positions: any[][], asset: any, exchange?: any): number {
+  return evaluateNumber('MAX_WITHDRAWABLE', [balances, positions, asset, exchange]);
+}
+
+/**
+ * Base quantity of a new order whose initial margin (quantity × price × imr, converted from the symbol's quote asset) fits in the margin free for new orders.
+ * @customfunction MAX_ORDER_SIZE
+ * @helpurl https://localhost:3000/FUNCTIONS.html#max_order_size
+ * @param balances Balances range: asset | amount | price [| upnl], one row per asset; header row optional.
+ * @param positions Positions range: symbol | side | size | entry | mark | mmr [| cum] [| imr] [| margin_mode]; header row optional.
+ * @param symbol Symbol of the order, e.g. "BTCUSDT".
+ * @param price Order price in the symbol's quote asset.
+ * @param [imr] Initial margin rate, e.g. 0.05 for 20x leverage; required while the preset has no brackets for the symbol.
+ * @param [exchange] Preset id, e.g. "binance"; the workbook's default preset when omitted.
+ * @returns Order quantity in base units (e.g. BTC).
+ */
+export function maxOrderSize(balances: any[][], positions: any[][], symbol: any, price: any, imr?: any, exchange?: any): number {
+  return evaluateNumber('MAX_ORDER_SIZE', [balances, positions, symbol, price, imr, exchange]);
+}
+
+/**
+ * Spills the account under several presets side by side: exchange, equity, maint_margin, margin_ratio, risk, ltv, available (money in each preset's quote currency). A preset that cannot value the account shows its message in its row.
+ * @customfunction COMPARE
+ * @helpurl https://localhost:3000/FUNCTIONS.html#compare
+ * @param balances Balances range: asset | amount | price [| upnl], one row per asset; header row optional.
+ * @param positions Positions range: symbol | side | size | entry | mark | mmr [| cum] [| imr] [| margin_mode]; header row optional.
+ * @param [exchanges] Preset ids as a range or a comma-separated text, e.g. "binance,bitget"; every preset of the workbook when omitted.
+ * @returns Table with a header row, then one row per preset.
+ */
+export function compare(balances: any[][], positions: any[][], exchanges?: any[][]): any[][] {
+  return evaluateTable('COMPARE', [balances, positions, exchanges]);
 }

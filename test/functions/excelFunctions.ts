@@ -21,6 +21,10 @@ export const BY_ID: Readonly<Record<FunctionName, ExcelFunction>> = {
   LIQUIDATION_PRICE: excel.liquidationPrice,
   STRESS_MARGIN_RATIO: excel.stressMarginRatio,
   MODE_SWITCH_CHECK: excel.modeSwitchCheck,
+  TOPUP_NEEDED: excel.topupNeeded,
+  MAX_WITHDRAWABLE: excel.maxWithdrawable,
+  MAX_ORDER_SIZE: excel.maxOrderSize,
+  COMPARE: excel.compare,
 };
 
 /** What the cell shows when Excel calls the function for `id` with these arguments. */

@@ -38,6 +38,10 @@ const VALID_CALLS: Record<FunctionName, unknown[]> = {
   LIQUIDATION_PRICE: [LEVERED, [['BTCUSDT', 'LONG', 1, 60000, 60000, 0.004, 0]], 'BTC', null],
   STRESS_MARGIN_RATIO: [ACCOUNT, POSITIONS, [['BTC', -0.1]], null],
   MODE_SWITCH_CHECK: ['multi', ACCOUNT, POSITIONS, null, null],
+  TOPUP_NEEDED: [ACCOUNT, POSITIONS, 'USDT', 0.01, null],
+  MAX_WITHDRAWABLE: [ACCOUNT, POSITIONS, 'USDT', null],
+  MAX_ORDER_SIZE: [ACCOUNT, POSITIONS, 'BTCUSDT', 60000, 0.05, null],
+  COMPARE: [ACCOUNT, POSITIONS, null],
 };
 
 const SHAPE: Record<FunctionName, 'number' | 'string' | 'table'> = {
@@ -56,6 +60,10 @@ const SHAPE: Record<FunctionName, 'number' | 'string' | 'table'> = {
   LIQUIDATION_PRICE: 'number',
   STRESS_MARGIN_RATIO: 'number',
   MODE_SWITCH_CHECK: 'table',
+  TOPUP_NEEDED: 'number',
+  MAX_WITHDRAWABLE: 'number',
+  MAX_ORDER_SIZE: 'number',
+  COMPARE: 'table',
 };
 
 const shapeOf = (value: unknown): string => (Array.isArray(value) ? 'table' : typeof value);

@@ -7,15 +7,21 @@ import {
   collateralRatio,
   collateralValue,
   collateralValueCell,
+  compareAccount,
   liabilityInterest,
   liquidationPrice,
   maintenanceMargin,
   marginRatio,
+  maxOrderSize,
+  maxWithdrawable,
   modeSwitchCheck,
   multiAssetLtv,
   riskLevel,
   stressMarginRatio,
+  topUpNeeded,
+  unvaluedRow,
 } from '../../engine';
+import { isMarginError } from '../../engine/errors';
 import type { AssetMode, Preset } from '../../engine/model';
 import { accountFigureCell } from './accountCells';
 import type { ArgList } from './args';
@@ -32,6 +38,7 @@ import {
   requireNotNegative,
   requirePositive,
 } from './coerce';
+import { comparedPresets, compareTable, imrSchedule, isOmitted } from './deskCells';
 import { readPositions } from './positions';
 import { autoExchangeTable, modeSwitchTable, numberCell, presetsTable, tiersTable } from './results';
 import { readShocks } from './shocks';
@@ -53,6 +60,9 @@ const isFiniteNumber = (cell: unknown): cell is number => typeof cell === 'numbe
 const notNegative = (a: ArgList, name: string): Dec => requireNotNegative(number(a, name), name);
 const balances = (a: ArgList) => readBalances(a.range('balances'), 'balances');
 const positions = (a: ArgList) => readPositions(a.range('positions'), 'positions');
+
+/** The optional positions of ACCOUNT_EQUITY and MULTIASSET_LTV: none when omitted. */
+const optionalPositions = (a: ArgList) => (isOmitted(a.range('positions')) ? null : positions(a));
 
 /** The preset of the call, once the balances it will value are known to be listed in it. */
 function presetFor(a: ArgList, ctx: FunctionContext, rows: readonly BalanceRow[]): Preset {
@@ -87,16 +97,18 @@ export const HANDLERS: Readonly<Record<FunctionName, Handler>> = {
   },
   PRESETS: (_a, ctx) => presetsTable(ctx.registry.list()),
   ACCOUNT_EQUITY: (a, ctx) => {
-    const fast = accountFigureCell(a, ctx, 'equity');
+    const fast = isOmitted(a.range('positions')) ? accountFigureCell(a, ctx, 'equity') : null;
     if (fast !== null) return fast;
     const rows = balances(a);
-    return numberCell(accountEquity(presetFor(a, ctx, rows), rows));
+    const p = optionalPositions(a);
+    return numberCell(accountEquity(presetFor(a, ctx, rows), rows, p ?? []));
   },
   MULTIASSET_LTV: (a, ctx) => {
-    const fast = accountFigureCell(a, ctx, 'ltv');
+    const fast = isOmitted(a.range('positions')) ? accountFigureCell(a, ctx, 'ltv') : null;
     if (fast !== null) return fast;
     const rows = balances(a);
-    return numberCell(multiAssetLtv(presetFor(a, ctx, rows), rows));
+    const p = optionalPositions(a);
+    return numberCell(multiAssetLtv(presetFor(a, ctx, rows), rows, p ?? []));
   },
   MAINT_MARGIN: (a, ctx) => {
     const rows = positions(a);
@@ -141,5 +153,35 @@ export const HANDLERS: Readonly<Record<FunctionName, Handler>> = {
     const [b, p] = [balances(a), positions(a)];
     const openOrders = optionalCount(a.cell('open_orders'), 'open_orders');
     return modeSwitchTable(modeSwitchCheck(presetFor(a, ctx, b), target, b, p, openOrders));
+  },
+  TOPUP_NEEDED: (a, ctx) => {
+    const [b, p, asset] = [balances(a), positions(a), text(a, 'asset')];
+    const target = requirePositive(number(a, 'target_ratio'), 'target_ratio');
+    return numberCell(topUpNeeded(presetFor(a, ctx, b), b, p, asset, target));
+  },
+  MAX_WITHDRAWABLE: (a, ctx) => {
+    const [b, p, asset] = [balances(a), positions(a), text(a, 'asset')];
+    return numberCell(maxWithdrawable(presetFor(a, ctx, b), b, p, asset));
+  },
+  MAX_ORDER_SIZE: (a, ctx) => {
+    const [b, p, symbol, orderPrice] = [balances(a), positions(a), text(a, 'symbol'), price(a, 'price')];
+    const preset = presetFor(a, ctx, b);
+    return numberCell(maxOrderSize(preset, b, p, symbol, orderPrice, imrSchedule(preset, p, symbol, a.cell('imr'))));
+  },
+  COMPARE: (a, ctx) => {
+    const [b, p] = [balances(a), positions(a)];
+    const presets = comparedPresets(ctx.registry, a.range('exchanges'));
+    return compareTable(
+      presets.flatMap((preset) => {
+        if (!('assets' in preset)) return [unvaluedRow(preset.id, preset.message)];
+        try {
+          requireListedAssets(preset, b, 'balances');
+        } catch (error) {
+          if (!isMarginError(error)) throw error;
+          return [unvaluedRow(preset.id, error.message)];
+        }
+        return compareAccount([preset], b, p);
+      }),
+    );
   },
 };

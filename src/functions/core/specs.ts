@@ -20,7 +20,7 @@ const scalar = (name: string, description: string, optional = false): ParamSpec 
   optional,
   description,
 });
-const range = (name: string, description: string): ParamSpec => ({ name, kind: 'range', optional: false, description });
+const range = (name: string, description: string, optional = false): ParamSpec => ({ name, kind: 'range', optional, description });
 
 const EXCHANGE = scalar(
   'exchange',
@@ -31,6 +31,12 @@ const BALANCES = range('balances', 'Range asset | amount | price [| upnl], heade
 const POSITIONS = range(
   'positions',
   'Range symbol | side | size | entry | mark | mmr [| cum] [| imr] [| margin_mode], header row optional',
+);
+
+const POSITIONS_OPTIONAL = range(
+  'positions',
+  'Positions range; with it, the unrealized PnL of cross positions counts (as in MARGIN_RATIO); blank = balances only',
+  true,
 );
 
 /** The signature and description of every MARGIN function: the one list both hosts read. */
@@ -66,14 +72,15 @@ export const FUNCTION_SPECS: Readonly<Record<FunctionName, FunctionSpec>> = {
     description: 'The presets available: id, name, as-of date, source, status.',
   },
   ACCOUNT_EQUITY: {
-    params: [BALANCES, EXCHANGE],
+    params: [BALANCES, EXCHANGE, POSITIONS_OPTIONAL],
     spills: false,
-    description: 'Account equity in quote currency: haircut positives plus marked-up liabilities.',
+    description:
+      'Account equity in quote currency: haircut positives plus marked-up liabilities; with positions, cross PnL included.',
   },
   MULTIASSET_LTV: {
-    params: [BALANCES, EXCHANGE],
+    params: [BALANCES, EXCHANGE, POSITIONS_OPTIONAL],
     spills: false,
-    description: 'Loan-to-value: valued liabilities / valued collateral.',
+    description: 'Loan-to-value: valued liabilities / valued collateral; with positions, cross PnL included.',
   },
   MAINT_MARGIN: {
     params: [POSITIONS, EXCHANGE],
@@ -141,5 +148,43 @@ export const FUNCTION_SPECS: Readonly<Record<FunctionName, FunctionSpec>> = {
     ],
     spills: true,
     description: 'Whether the account may switch asset mode: the verdict, then each rule with PASS/FAIL and detail.',
+  },
+  TOPUP_NEEDED: {
+    params: [
+      BALANCES,
+      POSITIONS,
+      scalar('asset', 'Asset to deposit, e.g. "USDT"; needs a balances row for its price (amount may be 0)'),
+      scalar('target_ratio', 'Margin ratio to reach or go under, e.g. 0.5'),
+      EXCHANGE,
+    ],
+    spills: false,
+    description: 'Coin units of the asset to deposit so the margin ratio is at most the target; 0 when it already is.',
+  },
+  MAX_WITHDRAWABLE: {
+    params: [BALANCES, POSITIONS, scalar('asset', 'Asset to withdraw, e.g. "BTC"'), EXCHANGE],
+    spills: false,
+    description: 'Most coin units of the asset that can leave with the margin free for orders at 0 or more, capped at its balance.',
+  },
+  MAX_ORDER_SIZE: {
+    params: [
+      BALANCES,
+      POSITIONS,
+      scalar('symbol', 'Symbol of the order, e.g. "BTCUSDT"'),
+      scalar('price', 'Order price in the symbol\'s quote asset'),
+      scalar('imr', 'Initial margin rate, e.g. 0.05 for 20x; required unless the preset has the symbol\'s brackets', true),
+      EXCHANGE,
+    ],
+    spills: false,
+    description: 'Base quantity of a new order whose initial margin fits in the margin free for new orders.',
+  },
+  COMPARE: {
+    params: [
+      BALANCES,
+      POSITIONS,
+      range('exchanges', 'Preset ids, as a range or a comma-separated text; blank = every preset of the workbook', true),
+    ],
+    spills: true,
+    description:
+      'The account under each preset: exchange, equity, maint_margin, margin_ratio, risk, ltv, available; a preset that cannot value it shows why.',
   },
 };

@@ -24,7 +24,7 @@ export interface FunctionContext {
   readonly registry: PresetRegistry;
 }
 
-/** The fifteen functions of the MARGIN namespace. Ids never change once shipped. */
+/** The functions of the MARGIN namespace. Ids never change once shipped. */
 export const FUNCTION_NAMES = [
   'COLLATERAL_VALUE',
   'COLLATERAL_RATIO',
@@ -41,6 +41,10 @@ export const FUNCTION_NAMES = [
   'LIQUIDATION_PRICE',
   'STRESS_MARGIN_RATIO',
   'MODE_SWITCH_CHECK',
+  'TOPUP_NEEDED',
+  'MAX_WITHDRAWABLE',
+  'MAX_ORDER_SIZE',
+  'COMPARE',
 ] as const;
 
 export type FunctionName = (typeof FUNCTION_NAMES)[number];
