@@ -32,3 +32,22 @@ export { describeTier, diffPresets } from './diffPresets';
 export type { PresetChange } from './diffPresets';
 export { applyStoredSettings, CUSTOM_PRESETS_SETTING, DEFAULT_PRESET_SETTING } from './storedSettings';
 export type { StoredSettingsReport } from './storedSettings';
+export {
+  ACCOUNT_EXCHANGES,
+  RECONCILIATION_HEADER,
+  SNAPSHOT_BALANCES_HEADER,
+  SNAPSHOT_POSITIONS_HEADER,
+  balancesTable,
+  importAccountSnapshot,
+  positionsTable,
+  reconcile,
+  reconciliationTable,
+} from './account';
+export type {
+  AccountExchange,
+  AccountSnapshot,
+  Reconciliation,
+  ReconciliationRow,
+  SnapshotOptions,
+  SnapshotTable,
+} from './account';
