@@ -1,3 +1,4 @@
+import { runAccount } from './accountCommand';
 import { runEval, runRecalc } from './commands';
 import type { Output } from './commands';
 import { parseCommand, USAGE, UsageError } from './options';
@@ -17,6 +18,7 @@ export async function main(argv: readonly string[], output: Output = processOutp
     const command = parseCommand(argv);
     if (command.kind === 'eval') return await runEval(command, output);
     if (command.kind === 'recalc') return await runRecalc(command, output);
+    if (command.kind === 'account') return await runAccount(command, output);
     output.out(USAGE);
     return 0;
   } catch (error) {

@@ -1,6 +1,10 @@
+import type { AccountCommand } from './accountCommand';
+import { ACCOUNT_HELP, ACCOUNT_USAGE, parseAccountCommand } from './accountCommand';
+
 /** The command line, parsed. Misuse is a {@link UsageError}: the program prints it with the usage, exit code 2. */
 export type Command =
   | { readonly kind: 'help' }
+  | AccountCommand
   | {
       readonly kind: 'eval';
       readonly presets: readonly string[];
@@ -26,6 +30,7 @@ export class UsageError extends Error {
 export const USAGE = `Usage:
   multiasset eval [--preset FILE]... [--exchange ID] FORMULA...
   multiasset recalc WORKBOOK.xlsx [--preset FILE]... [--exchange ID] [--json] [--out FILE.xlsx]
+${ACCOUNT_USAGE}
   multiasset --help
 
 eval    evaluates each formula and prints one line per formula: a number, a text, an error as
@@ -33,6 +38,7 @@ eval    evaluates each formula and prints one line per formula: a number, a text
         Example: multiasset eval '=MARGIN.COLLATERAL_VALUE("BTC",10,60000,"bitget")'
 recalc  recalculates every formula of the workbook and prints "Sheet!A1<TAB>value" per formula cell
         (a spilled table: one line per row, keyed by the row's first cell).
+${ACCOUNT_HELP}
 
 Options:
   --preset FILE   load a preset JSON document (repeatable); it is used where a formula names its id
@@ -78,6 +84,7 @@ function readFlags(argv: readonly string[]): Flags {
 export function parseCommand(argv: readonly string[]): Command {
   if (argv.length === 0 || argv.some((a) => a === '--help' || a === '-h') || argv[0] === 'help') return { kind: 'help' };
   const [command, ...rest] = argv;
+  if (command === 'account') return parseAccountCommand(rest);
   const flags = readFlags(rest);
   if (command === 'eval') {
     if (flags.json || flags.out !== null) throw new UsageError('--json and --out belong to recalc');
@@ -91,5 +98,5 @@ export function parseCommand(argv: readonly string[]): Command {
     const { presets, exchange, json, out } = flags;
     return { kind: 'recalc', presets, exchange, workbook, json, out };
   }
-  throw new UsageError(`unknown command ${JSON.stringify(command)}; expected eval or recalc`);
+  throw new UsageError(`unknown command ${JSON.stringify(command)}; expected eval, recalc or account`);
 }
