@@ -98,5 +98,5 @@ export function parseCommand(argv: readonly string[]): Command {
     const { presets, exchange, json, out } = flags;
     return { kind: 'recalc', presets, exchange, workbook, json, out };
   }
-  throw new UsageError(`unknown command ${JSON.stringify(command)}; expected eval, recalc or account`);
+  throw new UsageError(`unknown command ${JSON.stringify(command)}; expected eval or recalc`);
 }
