@@ -112,6 +112,9 @@ export const ERRORS = {
     (p) => `${p.action}: needs Excel; the task pane is open in a plain browser, so there is no workbook to ${p.verb}`,
   ),
   NOT_WHOLE_NUMBER: spec('value', (p) => `${p.arg}: expected a whole number of 0 or more, got ${p.got}`),
+  PASTE_NEEDED: spec('value', () => 'account response: paste the account response (and the positions response) first'),
+  PASTED_JSON: spec('value', (p) => `response ${p.box}: ${p.detail}`),
+  BAD_PRICE_PAIR: spec('value', (p) => `prices: expected ASSET=PRICE with a positive price (e.g. BUSD=1), got "${p.got}"`),
   FETCH_FAILED: spec('value', (p) => `endpoint URL: fetching ${p.url} failed (${p.detail}); paste the response JSON instead`),
 } as const satisfies Record<string, ErrorSpec>;
 
