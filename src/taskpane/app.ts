@@ -1,3 +1,5 @@
+import { mountAccountImportSection } from './accountImportSection';
+import { mountDeskSection } from './deskSection';
 import { byId, say } from './dom';
 import { mountImportSection } from './importSection';
 import { mountModeSwitchSection } from './modeSwitchSection';
@@ -14,5 +16,7 @@ export function mountPane(ctx: PaneContext): void {
   mountImportSection(ctx);
   mountScenarioSection(ctx);
   mountModeSwitchSection(ctx);
+  mountDeskSection(ctx);
+  mountAccountImportSection(ctx);
   document.body.dataset.ready = 'true';
 }

@@ -1,0 +1,67 @@
+import { byId, el, replaceChildren } from './dom';
+import { COMPARE_COLUMNS, type CompareLine, deskView, type SolverLine } from './deskModel';
+import type { PaneContext } from './paneContext';
+
+function compareTable(lines: readonly CompareLine[]): HTMLElement {
+  return el('table', { id: 'compare-table', class: 'results' }, [
+    el('caption', {}, ['Compare exchanges: the scenario under each preset (money in each preset’s quote currency)']),
+    el('thead', {}, [el('tr', {}, COMPARE_COLUMNS.map((c) => el('th', { scope: 'col' }, [c])))]),
+    el(
+      'tbody',
+      {},
+      lines.map((l) =>
+        el('tr', { 'data-exchange': l.exchange, class: l.current ? 'current' : null }, [
+          el('th', { scope: 'row' }, [l.current ? `${l.exchange} (default)` : l.exchange]),
+          ...(l.error !== null
+            ? [el('td', { colspan: 6, class: 'error' }, [l.error])]
+            : [l.equity, l.maintenance, l.ratio, l.risk, l.ltv, l.available].map((v) => el('td', {}, [v]))),
+        ]),
+      ),
+    ),
+  ]);
+}
+
+function solverList(title: string, id: string, lines: readonly SolverLine[]): HTMLElement {
+  return el('div', { id }, [
+    el('h3', {}, [title]),
+    lines.length === 0
+      ? el('p', { class: 'hint' }, ['Nothing to solve for.'])
+      : el(
+          'ul',
+          { class: 'solvers' },
+          lines.map((l) => el('li', {}, [`${l.label}: `, l.result.ok ? el('strong', {}, [l.result.value]) : el('span', { class: 'error' }, [l.result.message])])),
+        ),
+  ]);
+}
+
+/** Recomputes the comparison and the solvers for the scenario as it stands (shocks included). */
+export function refreshDesk(ctx: PaneContext): void {
+  const container = byId('desk-results', HTMLElement);
+  const view = deskView(ctx.registry.list(), ctx.registry.resolve(), ctx.scenario);
+  if (view.inputError !== null || view.solvers === null) {
+    replaceChildren(container, []);
+    return;
+  }
+  replaceChildren(container, [
+    compareTable(view.compare),
+    solverList('Top-up to the warning band', 'solver-topups', view.solvers.topUps),
+    solverList('Max withdrawable', 'solver-withdrawals', view.solvers.withdrawals),
+    solverList('Max order size (at each position’s mark and imr)', 'solver-orders', view.solvers.orders),
+  ]);
+}
+
+/**
+ * The comparison and the solvers beside the Scenario results. They follow the scenario's rows, the presets
+ * and the shock sliders (whose input events bubble up to their container), so nothing else needs to call them.
+ */
+export function mountDeskSection(ctx: PaneContext): void {
+  byId('scenario-results', HTMLElement).after(el('div', { id: 'desk-results', 'aria-live': 'polite' }));
+  const refresh = () => refreshDesk(ctx);
+  ctx.onScenarioChange(refresh);
+  ctx.registry.onChange(refresh);
+  const shocks = byId('shock-controls', HTMLElement);
+  shocks.addEventListener('input', refresh);
+  shocks.addEventListener('change', refresh);
+  byId('user-tier', HTMLSelectElement).addEventListener('change', refresh);
+  refresh();
+}
