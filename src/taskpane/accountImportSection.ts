@@ -13,10 +13,12 @@ const EXCHANGES: readonly { readonly id: AccountExchange; readonly label: string
 
 function tableNode(caption: string, rows: SnapshotTable, id: string): HTMLElement {
   const [header = [], ...body] = rows;
-  return el('table', { id, class: 'results' }, [
-    el('caption', {}, [caption]),
-    el('thead', {}, [el('tr', {}, header.map((h) => el('th', { scope: 'col' }, [String(h)])))]),
-    el('tbody', {}, body.map((row) => el('tr', {}, row.map((cell) => el('td', {}, [cell === null ? '' : String(cell)]))))),
+  return el('div', { class: 'table-wrap' }, [
+    el('table', { id, class: 'results wide' }, [
+      el('caption', {}, [caption]),
+      el('thead', {}, [el('tr', {}, header.map((h) => el('th', { scope: 'col' }, [String(h)])))]),
+      el('tbody', {}, body.map((row) => el('tr', {}, row.map((cell) => el('td', {}, [cell === null ? '' : String(cell)]))))),
+    ]),
   ]);
 }
 
@@ -85,7 +87,7 @@ export function mountAccountImportSection(ctx: PaneContext): void {
   byId('panel-import', HTMLElement).append(
     el('section', { id: 'account-import', 'aria-labelledby': 'account-import-title' }, [
       el('h2', { id: 'account-import-title' }, ['Account snapshot']),
-      labelled('Exchange', exchange),
+      labelled('Exchange of the account', exchange),
       endpoints,
       labelled('Account response', first),
       labelled('Positions response', second),

@@ -3,8 +3,8 @@ import { COMPARE_COLUMNS, type CompareLine, deskView, type SolverLine } from './
 import type { PaneContext } from './paneContext';
 
 function compareTable(lines: readonly CompareLine[]): HTMLElement {
-  return el('table', { id: 'compare-table', class: 'results' }, [
-    el('caption', {}, ['Compare exchanges: the scenario under each preset (money in each preset’s quote currency)']),
+  return el('div', { class: 'table-wrap' }, [el('table', { id: 'compare-table', class: 'results wide' }, [
+    el('caption', {}, ['The scenario under each preset (money in each preset’s quote currency)']),
     el('thead', {}, [el('tr', {}, COMPARE_COLUMNS.map((c) => el('th', { scope: 'col' }, [c])))]),
     el(
       'tbody',
@@ -18,14 +18,14 @@ function compareTable(lines: readonly CompareLine[]): HTMLElement {
         ]),
       ),
     ),
-  ]);
+  ])]);
 }
 
 function solverList(title: string, id: string, lines: readonly SolverLine[]): HTMLElement {
   return el('div', { id }, [
     el('h3', {}, [title]),
     lines.length === 0
-      ? el('p', { class: 'hint' }, ['Nothing to solve for.'])
+      ? el('p', { class: 'hint' }, ['Nothing to solve for (order sizes need positions with an imr).'])
       : el(
           'ul',
           { class: 'solvers' },
@@ -43,7 +43,9 @@ export function refreshDesk(ctx: PaneContext): void {
     return;
   }
   replaceChildren(container, [
+    el('h2', {}, ['Compare exchanges']),
     compareTable(view.compare),
+    el('h2', {}, ['Solvers']),
     solverList('Top-up to the warning band', 'solver-topups', view.solvers.topUps),
     solverList('Max withdrawable', 'solver-withdrawals', view.solvers.withdrawals),
     solverList('Max order size (at each position’s mark and imr)', 'solver-orders', view.solvers.orders),
