@@ -53,18 +53,51 @@ export function impliedPrice(preset: Preset, asset: string): Dec {
   return asset === normalizeAsset(preset.quote) ? ONE : fail('PRICE_NEEDED', { asset });
 }
 
-function addPositionPnl(preset: Preset, states: Map<string, MutableState>, positions: readonly Position[]): void {
-  for (const position of positions) {
-    if (!isCross(position)) continue;
-    const { quote } = parseSymbol(preset, position.symbol);
+/** Unrealized PnL settling in a symbol's quote asset (one position's, or the sum of a symbol's cross positions). */
+export interface SymbolPnl {
+  readonly symbol: string;
+  readonly upnl: Dec;
+}
+
+function addPnl(preset: Preset, states: Map<string, MutableState>, pnls: Iterable<SymbolPnl>): void {
+  for (const { symbol, upnl } of pnls) {
+    const { quote } = parseSymbol(preset, symbol);
     let state = states.get(quote);
     if (!state) {
       state = { asset: quote, amount: ZERO, price: impliedPrice(preset, quote), equity: ZERO, inBalances: false, hasBalanceUpnl: false };
       states.set(quote, state);
     }
     if (state.hasBalanceUpnl) fail('DUPLICATE_UPNL', { arg: 'balances', asset: quote });
-    state.equity = state.equity.plus(positionUpnl(position));
+    state.equity = state.equity.plus(upnl);
   }
+}
+
+function* crossPnl(positions: readonly Position[]): Generator<SymbolPnl> {
+  for (const position of positions) {
+    if (isCross(position)) yield { symbol: position.symbol, upnl: positionUpnl(position) };
+  }
+}
+
+function finish(states: Map<string, MutableState>): Account {
+  const assets: AssetState[] = [...states.values()].map(({ asset, amount, price, equity, inBalances }) => ({
+    asset,
+    amount,
+    price,
+    equity,
+    inBalances,
+  }));
+  return { assets, byAsset: new Map(assets.map((a) => [a.asset, a])) };
+}
+
+/**
+ * {@link buildAccount} from PnL already summed per symbol, so that one book valued under several presets
+ * computes each position's PnL once.
+ */
+export function buildAccountFromPnl(preset: Preset, balances: readonly Balance[], pnls: Iterable<SymbolPnl>): Account {
+  const states = new Map<string, MutableState>();
+  addBalances(states, balances);
+  addPnl(preset, states, pnls);
+  return finish(states);
 }
 
 /**
@@ -74,17 +107,7 @@ function addPositionPnl(preset: Preset, states: Map<string, MutableState>, posit
  * @throws DUPLICATE_ASSET, DUPLICATE_UPNL, PRICE_NEEDED, BAD_SYMBOL.
  */
 export function buildAccount(preset: Preset, balances: readonly Balance[], positions: readonly Position[]): Account {
-  const states = new Map<string, MutableState>();
-  addBalances(states, balances);
-  addPositionPnl(preset, states, positions);
-  const assets: AssetState[] = [...states.values()].map(({ asset, amount, price, equity, inBalances }) => ({
-    asset,
-    amount,
-    price,
-    equity,
-    inBalances,
-  }));
-  return { assets, byAsset: new Map(assets.map((a) => [a.asset, a])) };
+  return buildAccountFromPnl(preset, balances, crossPnl(positions));
 }
 
 /** Price of `asset` in the account: its balances row, else 1 for the preset's quote. */

@@ -1,9 +1,9 @@
-import type { Account } from './account';
-import { buildAccount, quoteRate, valueState } from './account';
+import type { Account, SymbolPnl } from './account';
+import { buildAccountFromPnl, quoteRate, valueState } from './account';
 import type { Dec } from './decimal';
 import { ZERO } from './decimal';
 import type { Balance, Position, Preset } from './model';
-import { isCross, positionInitial, positionMaintenance } from './positions';
+import { isCross, positionInitial, positionMaintenance, positionUpnl } from './positions';
 import { parseSymbol } from './symbols';
 
 /**
@@ -32,15 +32,43 @@ export function chargeOn(liabilities: Dec, rate: Dec | undefined, withLiabilitie
   return withLiabilities && rate !== undefined ? liabilities.times(rate) : ZERO;
 }
 
+/** The cross positions of one symbol, summed in its quote asset: PnL, maintenance and initial margin. */
+export interface SymbolTotals extends SymbolPnl {
+  readonly maintenance: Dec;
+  readonly initial: Dec;
+}
+
 /**
- * Every account-level figure at once, so that a table of them (COMPARE, the solvers) builds the account once.
- * Each figure equals the one its own function gives.
- *
- * @example
- * accountFigures(bitget, [{ asset: 'BTC', amount: dec(10), price: dec(60000) }], []).equity.toString() // '582000'
+ * The cross positions summed per symbol (as spelled). None of it depends on a preset, so a book valued under
+ * several presets sums its positions once.
  */
-export function accountFigures(preset: Preset, balances: readonly Balance[], positions: readonly Position[]): AccountFigures {
-  const account = buildAccount(preset, balances, positions);
+export function positionTotals(positions: readonly Position[]): SymbolTotals[] {
+  const totals = new Map<string, { symbol: string; upnl: Dec; maintenance: Dec; initial: Dec }>();
+  for (const position of positions) {
+    if (!isCross(position)) continue;
+    let total = totals.get(position.symbol);
+    if (!total) {
+      total = { symbol: position.symbol, upnl: ZERO, maintenance: ZERO, initial: ZERO };
+      totals.set(position.symbol, total);
+    }
+    total.upnl = total.upnl.plus(positionUpnl(position));
+    total.maintenance = total.maintenance.plus(positionMaintenance(position));
+    total.initial = total.initial.plus(positionInitial(position).margin);
+  }
+  return [...totals.values()];
+}
+
+/**
+ * {@link accountFigures} from positions already summed per symbol. Liabilities are charged margin only when
+ * the account was described by balances (`withLiabilities`), as in MAINT_MARGIN without balances.
+ */
+export function accountFiguresFromTotals(
+  preset: Preset,
+  balances: readonly Balance[],
+  totals: readonly SymbolTotals[],
+  withLiabilities: boolean = balances.length > 0,
+): AccountFigures {
+  const account = buildAccountFromPnl(preset, balances, totals);
   let collateral = ZERO;
   let liabilities = ZERO;
   for (const state of account.assets) {
@@ -50,13 +78,11 @@ export function accountFigures(preset: Preset, balances: readonly Balance[], pos
   }
   let positionsMaintenance = ZERO;
   let positionsInitial = ZERO;
-  for (const position of positions) {
-    if (!isCross(position)) continue;
-    const rate = quoteRate(preset, account, parseSymbol(preset, position.symbol).quote);
-    positionsMaintenance = positionsMaintenance.plus(positionMaintenance(position).times(rate));
-    positionsInitial = positionsInitial.plus(positionInitial(position).margin.times(rate));
+  for (const total of totals) {
+    const rate = quoteRate(preset, account, parseSymbol(preset, total.symbol).quote);
+    positionsMaintenance = positionsMaintenance.plus(total.maintenance.times(rate));
+    positionsInitial = positionsInitial.plus(total.initial.times(rate));
   }
-  const withLiabilities = balances.length > 0;
   const { liabilityMaintenanceRate, liabilityInitialRate } = preset.rules;
   return {
     account,
@@ -69,4 +95,15 @@ export function accountFigures(preset: Preset, balances: readonly Balance[], pos
     initial: positionsInitial.plus(chargeOn(liabilities, liabilityInitialRate, withLiabilities)),
     withLiabilities,
   };
+}
+
+/**
+ * Every account-level figure at once, so that a table of them (COMPARE, the solvers) builds the account once.
+ * Each figure equals the one its own function gives.
+ *
+ * @example
+ * accountFigures(bitget, [{ asset: 'BTC', amount: dec(10), price: dec(60000) }], []).equity.toString() // '582000'
+ */
+export function accountFigures(preset: Preset, balances: readonly Balance[], positions: readonly Position[]): AccountFigures {
+  return accountFiguresFromTotals(preset, balances, positionTotals(positions));
 }

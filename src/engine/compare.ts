@@ -1,4 +1,5 @@
-import { accountFigures } from './accountFigures';
+import type { SymbolTotals } from './accountFigures';
+import { accountFiguresFromTotals, positionTotals } from './accountFigures';
 import type { Dec } from './decimal';
 import { ZERO } from './decimal';
 import { isMarginError, MarginError } from './errors';
@@ -45,9 +46,14 @@ export function unvaluedRow(exchange: string, message: string): ComparisonRow {
  * account. A preset that cannot value the account gives its message instead of figures.
  */
 export function compareRow(preset: Preset, balances: readonly Balance[], positions: readonly Position[]): ComparisonRow {
+  return compareRowFromTotals(preset, balances, positionTotals(positions));
+}
+
+/** {@link compareRow} from the positions summed once per symbol ({@link positionTotals}). */
+export function compareRowFromTotals(preset: Preset, balances: readonly Balance[], totals: readonly SymbolTotals[]): ComparisonRow {
   let figures;
   try {
-    figures = accountFigures(preset, balances, positions);
+    figures = accountFiguresFromTotals(preset, balances, totals);
   } catch (error) {
     if (!isMarginError(error)) throw error;
     return unvaluedRow(preset.id, error.message);
@@ -89,5 +95,7 @@ export function compareAccount(
   balances: readonly Balance[],
   positions: readonly Position[],
 ): ComparisonRow[] {
-  return presets.map((preset) => compareRow(preset, balances, positions));
+  // The positions' sums do not depend on the preset: summed once for every row.
+  const totals = positionTotals(positions);
+  return presets.map((preset) => compareRowFromTotals(preset, balances, totals));
 }

@@ -7,7 +7,7 @@ import {
   collateralRatio,
   collateralValue,
   collateralValueCell,
-  compareAccount,
+  compareRowFromTotals,
   liabilityInterest,
   liquidationPrice,
   maintenanceMargin,
@@ -16,6 +16,7 @@ import {
   maxWithdrawable,
   modeSwitchCheck,
   multiAssetLtv,
+  positionTotals,
   riskLevel,
   stressMarginRatio,
   topUpNeeded,
@@ -171,6 +172,7 @@ export const HANDLERS: Readonly<Record<FunctionName, Handler>> = {
   COMPARE: (a, ctx) => {
     const [b, p] = [balances(a), positions(a)];
     const presets = comparedPresets(ctx.registry, a.range('exchanges'));
+    const totals = positionTotals(p);
     return compareTable(
       presets.flatMap((preset) => {
         if (!('assets' in preset)) return [unvaluedRow(preset.id, preset.message)];
@@ -180,7 +182,7 @@ export const HANDLERS: Readonly<Record<FunctionName, Handler>> = {
           if (!isMarginError(error)) throw error;
           return [unvaluedRow(preset.id, error.message)];
         }
-        return compareAccount([preset], b, p);
+        return [compareRowFromTotals(preset, b, totals)];
       }),
     );
   },
