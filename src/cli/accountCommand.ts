@@ -34,7 +34,7 @@ export interface AccountCommand {
 export const ACCOUNT_USAGE = `  multiasset account EXCHANGE FILE... [--preset FILE]... [--exchange ID] [--price ASSET=PRICE]... [--json] [--out WORKBOOK.xlsx]`;
 
 export const ACCOUNT_HELP = `account reads the exchange's own account and position responses (saved JSON files; EXCHANGE is
-        ${ACCOUNT_EXCHANGES.filter((e) => e !== 'bitget').join(', ')}) and prints the balances and positions tables, then our equity, maintenance
+        ${ACCOUNT_EXCHANGES.join(', ')}) and prints the balances and positions tables, then our equity, maintenance
         margin, margin ratio and available margin beside the exchange's, with the difference and its likeliest
         cause. It never asks for, stores or sends API keys: fetch the responses with your own tools.
         --price ASSET=PRICE prices an asset the responses leave unpriced; --exchange picks the preset that

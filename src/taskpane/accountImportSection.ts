@@ -9,6 +9,7 @@ const EXCHANGES: readonly { readonly id: AccountExchange; readonly label: string
   { id: 'binance', label: 'Binance', endpoints: 'GET /fapi/v2/account (or v3) and GET /fapi/v2/positionRisk' },
   { id: 'okx', label: 'OKX', endpoints: 'GET /api/v5/account/balance and GET /api/v5/account/positions' },
   { id: 'bybit', label: 'Bybit', endpoints: 'GET /v5/account/wallet-balance and GET /v5/position/list' },
+  { id: 'bitget', label: 'Bitget', endpoints: 'GET /api/v2/mix/account/accounts and GET /api/v2/mix/position/all-position' },
 ];
 
 function tableNode(caption: string, rows: SnapshotTable, id: string): HTMLElement {

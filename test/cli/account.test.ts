@@ -74,6 +74,21 @@ describe('multiasset account', () => {
     }
   });
 
+  it('reads the Bitget documentation examples', async () => {
+    const { code, out } = await run(
+      'account',
+      'bitget',
+      fixture('bitget-mix-position-all-position.json'),
+      fixture('bitget-mix-account-accounts.json'),
+      '--json',
+    );
+    expect(code).toBe(0);
+    const json = JSON.parse(out) as { balances: unknown[]; positions: unknown[]; exchangeUnit: string };
+    expect(json.balances).toHaveLength(3);
+    expect(json.positions).toHaveLength(2);
+    expect(json.exchangeUnit).toBe('USDT');
+  });
+
   it('is a usage error without an exchange it can read, or without files', async () => {
     expect((await run('account', 'kraken', 'a.json')).code).toBe(2);
     const noFiles = await run('account', 'okx');

@@ -2,6 +2,7 @@ import type { Dec } from '../../engine/decimal';
 import { fail } from '../../engine/errors';
 import { normalizeAsset } from '../../engine/assetSpec';
 import { isBinanceAccount, isBinancePositions, readBinanceSnapshot } from './binance';
+import { isBitgetAccounts, isBitgetPositions, readBitgetSnapshot } from './bitget';
 import { isBybitPositions, isBybitWallet, readBybitSnapshot } from './bybit';
 import { isOkxBalance, isOkxPositions, readOkxSnapshot } from './okx';
 import type { AccountExchange, AccountSnapshot } from './snapshot';
@@ -12,10 +13,15 @@ interface DocumentKinds {
   readonly expected: string;
 }
 
-const KINDS: Readonly<Record<Exclude<AccountExchange, 'bitget'>, DocumentKinds>> = {
+const KINDS: Readonly<Record<AccountExchange, DocumentKinds>> = {
   binance: { account: isBinanceAccount, positions: isBinancePositions, expected: 'GET /fapi/v2/account (or v3) and GET /fapi/v2/positionRisk' },
   okx: { account: isOkxBalance, positions: isOkxPositions, expected: 'GET /api/v5/account/balance and GET /api/v5/account/positions' },
   bybit: { account: isBybitWallet, positions: isBybitPositions, expected: 'GET /v5/account/wallet-balance and GET /v5/position/list' },
+  bitget: {
+    account: isBitgetAccounts,
+    positions: isBitgetPositions,
+    expected: 'GET /api/v2/mix/account/accounts and GET /api/v2/mix/position/all-position',
+  },
 };
 
 export interface SnapshotOptions {
@@ -34,13 +40,6 @@ export interface SnapshotOptions {
  * importAccountSnapshot('okx', [balanceJson, positionsJson]).balances[0].asset // 'USDT'
  */
 export function importAccountSnapshot(exchange: AccountExchange, documents: readonly unknown[], options: SnapshotOptions = {}): AccountSnapshot {
-  if (exchange === 'bitget') {
-    return fail('SNAPSHOT_DOCUMENT_UNKNOWN', {
-      exchange,
-      detail: 'account responses cannot be imported yet',
-      expected: 'binance, okx or bybit (Bitget: enter the balances and positions tables by hand)',
-    });
-  }
   const kinds = KINDS[exchange];
   let account: unknown;
   let positions: unknown;
@@ -56,6 +55,7 @@ export function importAccountSnapshot(exchange: AccountExchange, documents: read
   const prices = new Map([...(options.prices ?? new Map<string, Dec>())].map(([asset, price]) => [normalizeAsset(asset), price]));
   if (exchange === 'binance') return readBinanceSnapshot(account, positions, prices);
   if (exchange === 'okx') return withPrices(readOkxSnapshot(account, positions), prices);
+  if (exchange === 'bitget') return withPrices(readBitgetSnapshot(account, positions), prices);
   return withPrices(readBybitSnapshot(account, positions), prices);
 }
 

@@ -99,6 +99,10 @@ function differenceCause(figure: FigureName, preset: Preset, snapshot: AccountSn
     );
   }
   if (figure === 'maint_margin') {
+    const isolated = snapshot.positions.filter((p) => p.marginMode === 'isolated').map((p) => p.symbol);
+    if (isolated.length > 0) {
+      return `isolated positions (${isolated.join(', ')}) stay out of our account figures; the exchange's total may count them, or its brackets differ`;
+    }
     return `maintenance rates differ (the exchange's brackets now vs the rates in the positions table), or the exchange also charges liabilities or open orders`;
   }
   if (figure === 'margin_ratio') return reported.note ?? 'follows from the equity and maintenance margin differences above';
