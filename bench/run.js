@@ -12,6 +12,7 @@ const { referenceValuer } = require('./exactReference');
 const { holdingsSample, BITGET_BTC_TIERS, floatValuer } = require('./sample');
 const { accountFixture, liquidationFixture, balancesRange, positionsRange } = require('./accounts');
 const { measureLoading } = require('./loading');
+const { desk, deskRows } = require('./desk');
 
 const root = path.join(__dirname, '..');
 const engine = require(path.join(root, 'build/engine'));
@@ -163,6 +164,8 @@ async function main() {
   step('valuation');
   const a = account();
   step('account');
+  const d = desk();
+  step('desk');
   const f = formulas(sample, 10_000);
   step('formulas');
   const b = bundleKb();
@@ -172,9 +175,11 @@ async function main() {
     oursVsNative: Number(f.ratio.toFixed(2)),
     accountMs: Number(a.accountMs.toFixed(2)),
     liquidationMs: Number(a.liquidationMs.toFixed(2)),
+    solverMs: Number(d.solverMs.toFixed(2)),
+    compareMs: Number(d.compareMs.toFixed(2)),
     functionsBundleKb: Number(b.kb.toFixed(1)),
     registerMs: Number(l.registerMs.toFixed(1)),
-    mismatches: v.mismatches + a.mismatches,
+    mismatches: v.mismatches + a.mismatches + d.mismatches,
   };
   printTable([
     ['measure', 'ours', 'baseline', 'ratio / target'],
@@ -185,13 +190,14 @@ async function main() {
     [`MARGIN_RATIO, same rows + ${a.positions.toLocaleString('en')} positions (ms)`, fmt(a.functions.MARGIN_RATIO.ms), `${fmt(a.functions.MARGIN_RATIO.decimalMs)} Decimal engine`, '≤ 10'],
     [`LIQUIDATION_PRICE, ${a.liquidationAssets} assets, ${a.liquidationPositions} positions (ms)`, fmt(a.liquidationMs), '', '≤ 5'],
     ['account results differing from the Decimal engine', a.mismatches, '', '0'],
+    ...deskRows(d),
     [`sheet of ${f.rows.toLocaleString('en')} rows, build + compute (ms)`, fmt(f.oursMs), `${fmt(f.nativeMs)} SUMPRODUCT`, `${fmt(f.ratio)}× (≤ 1)`],
     ['sheet rows differing from exact', f.oursDiffer, `${f.nativeDiffer} SUMPRODUCT`, '0'],
     [`functions bundle (${b.files.join(', ')}, KB)`, fmt(b.kb, 1), '', '≤ 150'],
     [`page load → 15 functions associated, ${l.undisturbed} loads (ms)`, fmt(l.registerMs, 1), `${fmt(l.lowerQuartileMs, 1)} lower quartile`, '≤ 300'],
     [`  every load, ${l.disturbed} disturbed by the machine included (ms)`, fmt(l.allLoadsMedianMs, 1), l.stallInfo ? '' : 'no stall information', ''],
   ]);
-  const results = { date: new Date().toISOString(), node: process.version, summary, valuation: v, account: a, formulas: f, bundle: b, loading: l, seconds: (Date.now() - started) / 1000 };
+  const results = { date: new Date().toISOString(), node: process.version, summary, valuation: v, account: a, desk: d, formulas: f, bundle: b, loading: l, seconds: (Date.now() - started) / 1000 };
   fs.writeFileSync(path.join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log(JSON.stringify(summary));
 }

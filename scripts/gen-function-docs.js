@@ -41,8 +41,22 @@ function readJsDoc(source = fs.readFileSync(FUNCTIONS_SOURCE, 'utf8')) {
     const id = lines.map((l) => /^@customfunction\s+([A-Z_]+)/.exec(l)?.[1]).find(Boolean);
     if (!id) continue;
     const returns = lines.find((l) => l.startsWith('@returns'))?.replace(/^@returns\s*/, '') ?? '';
-    const examples = lines.filter((l) => l.startsWith('@example')).map((l) => l.replace(/^@example\s*/, ''));
-    docs[id] = { returns, examples };
+    // `@example FORMULA`, then optionally lines of explanation up to the next tag.
+    const examples = [];
+    const explanations = [];
+    let inExample = false;
+    for (const line of lines) {
+      if (line.startsWith('@example')) {
+        examples.push(line.replace(/^@example\s*/, ''));
+        explanations.push('');
+        inExample = true;
+      } else if (line.startsWith('@')) {
+        inExample = false;
+      } else if (inExample && line.trim() !== '') {
+        explanations[explanations.length - 1] = `${explanations[explanations.length - 1]} ${line.trim()}`.trim();
+      }
+    }
+    docs[id] = { returns, examples, explanations };
   }
   return docs;
 }
@@ -67,9 +81,9 @@ function computeExamples(docs) {
   const { formatLines } = require(path.join(ROOT, 'build', 'cli', 'format.js'));
   const presets = require(path.join(ROOT, 'build', 'presets', 'index.js'));
   const out = {};
-  for (const [id, { examples }] of Object.entries(docs)) {
+  for (const [id, { examples, explanations }] of Object.entries(docs)) {
     const values = evaluateFormulas(examples, { registry: exampleRegistry(presets) });
-    out[id] = examples.map((formula, i) => ({ formula, lines: formatLines(values[i]) }));
+    out[id] = examples.map((formula, i) => ({ formula, lines: formatLines(values[i]), ...(explanations[i] ? { explanation: explanations[i] } : {}) }));
   }
   return out;
 }
@@ -88,11 +102,12 @@ function exampleHeading(fn, count) {
 }
 
 /** An example's result as Markdown: a value inline, a spilled table as a table. */
-function exampleMarkdown({ formula, lines }) {
-  if (lines.length === 1 && !lines[0].includes('\t')) return [`\`${formula}\` → \`${lines[0]}\``, ''];
+function exampleMarkdown({ formula, lines, explanation }) {
+  const why = explanation ? [explanation, ''] : [];
+  if (lines.length === 1 && !lines[0].includes('\t')) return [`\`${formula}\` → \`${lines[0]}\``, '', ...why];
   const rows = lines.map((l) => `| ${l.split('\t').map((c) => mdCell(c) || ' ').join(' | ')} |`);
   const width = lines[0].split('\t').length;
-  return [`\`${formula}\` spills:`, '', rows[0], `|${'---|'.repeat(width)}`, ...rows.slice(1), ''];
+  return [`\`${formula}\` spills:`, '', rows[0], `|${'---|'.repeat(width)}`, ...rows.slice(1), '', ...why];
 }
 
 /** Metadata straight from the functions' JSDoc, as the build's CustomFunctionsMetadataPlugin makes it. */
@@ -180,8 +195,8 @@ function renderHtml(metadata, docs = readJsDoc(), examples = readExamples()) {
         table,
         `<p>Result: ${resultKind(fn.result)}${streamed(fn)}${docs[fn.id]?.returns ? ` — ${escapeHtml(docs[fn.id].returns)}` : '.'}</p>`,
         ...(examples[fn.id] ?? []).map(
-          ({ formula, lines }) =>
-            `<p>Example: <code>${escapeHtml(formula)}</code></p><pre>${escapeHtml(lines.join('\n'))}</pre>`,
+          ({ formula, lines, explanation }) =>
+            `<p>Example: <code>${escapeHtml(formula)}</code></p><pre>${escapeHtml(lines.join('\n'))}</pre>${explanation ? `<p>${escapeHtml(explanation)}</p>` : ''}`,
         ),
         '</section>',
       ].join('\n');

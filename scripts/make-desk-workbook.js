@@ -40,7 +40,11 @@ const EXCHANGE = 'Results!$B$2';
 const RESULTS = [
   ['What', 'Value', 'Note'],
   ['exchange', 'binance', 'preset id used by every formula below; try bitget or bitmart'],
-  ['account equity (USDT)', `=MARGIN.ACCOUNT_EQUITY(${BAL},$B$2)`, 'balances only: haircut collateral + liabilities (the margin ratio also counts uPnL)'],
+  [
+    'account equity before position PnL (USDT)',
+    `=MARGIN.ACCOUNT_EQUITY(${BAL},$B$2)`,
+    'balances only. With the positions as third argument, ACCOUNT_EQUITY adds the cross PnL: that is the equity the margin ratio divides by, the pane shows and the mode-switch check uses',
+  ],
   ['multi-asset LTV', `=MARGIN.MULTIASSET_LTV(${BAL},$B$2)`],
   ['maintenance margin (USDT)', `=MARGIN.MAINT_MARGIN(${POS},$B$2)`, 'cross positions only'],
   ['margin ratio', `=MARGIN.MARGIN_RATIO(${BAL},${POS},$B$2)`, '1 or more means liquidation'],

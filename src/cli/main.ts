@@ -1,3 +1,4 @@
+import { runAccount } from './accountCommand';
 import { runEval, runRecalc } from './commands';
 import { runImport } from './importCommand';
 import type { Output } from './commands';
@@ -19,6 +20,7 @@ export async function main(argv: readonly string[], output: Output = processOutp
     const command = parseCommand(argv);
     if (command.kind === 'eval') return await runEval(command, output);
     if (command.kind === 'recalc') return await runRecalc(command, output);
+    if (command.kind === 'account') return await runAccount(command, output);
     output.out(USAGE);
     return 0;
   } catch (error) {

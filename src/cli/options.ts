@@ -1,6 +1,10 @@
+import type { AccountCommand } from './accountCommand';
+import { ACCOUNT_HELP, ACCOUNT_USAGE, parseAccountCommand } from './accountCommand';
+
 /** The command line, parsed. Misuse is a {@link UsageError}: the program prints it with the usage, exit code 2. */
 export type Command =
   | { readonly kind: 'help' }
+  | AccountCommand
   | {
       readonly kind: 'eval';
       readonly presets: readonly string[];
@@ -29,6 +33,7 @@ export const USAGE = `Usage:
   multiasset eval [--preset FILE]... [--exchange ID] [--live] FORMULA...
   multiasset recalc WORKBOOK.xlsx [--preset FILE]... [--exchange ID] [--json] [--out FILE.xlsx] [--live]
   multiasset import EXCHANGE FILE|URL|- [--into ID] [--preset FILE]... [--out PRESET.json] [--diff]
+${ACCOUNT_USAGE}
   multiasset --help
 
 eval    evaluates each formula and prints one line per formula: a number, a text, an error as
@@ -39,6 +44,7 @@ recalc  recalculates every formula of the workbook and prints "Sheet!A1<TAB>valu
 import  reads an exchange's haircut table or leverage brackets (a saved response, an http(s) URL, or -
         for stdin) into a preset: prints its JSON, or writes it with --out; --diff lists the changes
         against the preset imported into (--into ID, default the exchange's built-in preset).
+${ACCOUNT_HELP}
 
 Options:
   --preset FILE   load a preset JSON document (repeatable); it is used where a formula names its id
@@ -88,6 +94,7 @@ function readFlags(argv: readonly string[]): Flags {
 export function parseCommand(argv: readonly string[]): Command {
   if (argv.length === 0 || argv.some((a) => a === '--help' || a === '-h') || argv[0] === 'help') return { kind: 'help' };
   const [command, ...rest] = argv;
+  if (command === 'account') return parseAccountCommand(rest);
   const flags = readFlags(rest);
   if (command === 'eval') {
     if (flags.json || flags.out !== null) throw new UsageError('--json and --out belong to recalc');

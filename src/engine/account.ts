@@ -56,15 +56,15 @@ export function impliedPrice(preset: Preset, asset: string, priceArg = 'balances
   return asset === normalizeAsset(preset.quote) ? ONE : fail('PRICE_NEEDED', { arg: priceArg, asset });
 }
 
-function addPositionPnl(
-  preset: Preset,
-  states: Map<string, MutableState>,
-  positions: readonly Position[],
-  priceArg: string,
-): void {
-  for (const position of positions) {
-    if (!isCross(position)) continue;
-    const { quote } = parseSymbol(preset, position.symbol);
+/** Unrealized PnL settling in a symbol's quote asset (one position's, or the sum of a symbol's cross positions). */
+export interface SymbolPnl {
+  readonly symbol: string;
+  readonly upnl: Dec;
+}
+
+function addPnl(preset: Preset, states: Map<string, MutableState>, pnls: Iterable<SymbolPnl>, priceArg: string): void {
+  for (const { symbol, upnl } of pnls) {
+    const { quote } = parseSymbol(preset, symbol);
     let state = states.get(quote);
     if (!state) {
       const price = impliedPrice(preset, quote, priceArg);
@@ -72,8 +72,41 @@ function addPositionPnl(
       states.set(quote, state);
     }
     if (state.hasBalanceUpnl) fail('DUPLICATE_UPNL', { arg: 'balances', asset: quote });
-    state.equity = state.equity.plus(positionUpnl(position));
+    state.equity = state.equity.plus(upnl);
   }
+}
+
+function* crossPnl(positions: readonly Position[]): Generator<SymbolPnl> {
+  for (const position of positions) {
+    if (isCross(position)) yield { symbol: position.symbol, upnl: positionUpnl(position) };
+  }
+}
+
+function finish(states: Map<string, MutableState>): Account {
+  const assets: AssetState[] = [...states.values()].map(({ asset, amount, price, equity, inBalances }) => ({
+    asset,
+    amount,
+    price,
+    equity,
+    inBalances,
+  }));
+  return { assets, byAsset: new Map(assets.map((a) => [a.asset, a])) };
+}
+
+/**
+ * {@link buildAccount} from PnL already summed per symbol, so that one book valued under several presets
+ * computes each position's PnL once.
+ */
+export function buildAccountFromPnl(
+  preset: Preset,
+  balances: readonly Balance[],
+  pnls: Iterable<SymbolPnl>,
+  priceArg = 'balances',
+): Account {
+  const states = new Map<string, MutableState>();
+  addBalances(states, balances);
+  addPnl(preset, states, pnls, priceArg);
+  return finish(states);
 }
 
 /**
@@ -88,17 +121,7 @@ export function buildAccount(
   positions: readonly Position[],
   priceArg = 'balances',
 ): Account {
-  const states = new Map<string, MutableState>();
-  addBalances(states, balances);
-  addPositionPnl(preset, states, positions, priceArg);
-  const assets: AssetState[] = [...states.values()].map(({ asset, amount, price, equity, inBalances }) => ({
-    asset,
-    amount,
-    price,
-    equity,
-    inBalances,
-  }));
-  return { assets, byAsset: new Map(assets.map((a) => [a.asset, a])) };
+  return buildAccountFromPnl(preset, balances, crossPnl(positions), priceArg);
 }
 
 /** Price of `asset` in the account: its balances row, else 1 for the preset's quote. */

@@ -118,6 +118,16 @@ export const ERRORS = {
     'value',
     (p) => `shocks, row ${p.row}: ${p.asset} is neither in balances nor the base or quote of a position, so the shock would change nothing`,
   ),
+  ASSET_NOT_IN_BALANCES: spec(
+    'value',
+    (p) => `asset: ${p.asset} needs a row in balances (its price comes from there; the amount may be 0)`,
+  ),
+  NO_TOPUP: spec('na', (p) => `asset: no deposit of ${p.asset} brings the margin ratio to ${p.target}: ${p.reason}`),
+  IMR_NEEDED: spec(
+    'value',
+    (p) =>
+      `imr: preset ${p.preset} has no leverage bracket for ${p.symbol}, and no open ${p.symbol} position gives one; give the initial margin rate (e.g. 0.05 for 20x)`,
+  ),
   LIMITS_UNPUBLISHED: spec(
     'na',
     (p) => `asset: the transfer-in limits of ${p.asset} are unpublished (needed: ${p.missing}); import the live table or enter them`,
@@ -142,6 +152,8 @@ export const ERRORS = {
   PRICE_PAUSED: spec('na', (p) => `${p.what}: live prices are paused in the task pane (since ${p.since})`),
   BAD_PRICE_SETTING: spec('value', (p) => `${p.arg}: expected a number of seconds from ${p.min} to ${p.max}, got ${p.got}`),
   PRICE_SNAPSHOT_FAILED: spec('na', (p) => `${p.what}: the REST snapshot ${p.url} failed (${p.detail})`),
+  BAD_SNAPSHOT: spec('value', (p) => `${p.exchange} ${p.document}: ${p.detail}`),
+  SNAPSHOT_DOCUMENT_UNKNOWN: spec('value', (p) => `${p.exchange}: ${p.detail}; expected ${p.expected}`),
 
   // Task pane
   NO_WORKBOOK: spec(
@@ -149,6 +161,9 @@ export const ERRORS = {
     (p) => `${p.action}: needs Excel; the task pane is open in a plain browser, so there is no workbook to ${p.verb}`,
   ),
   NOT_WHOLE_NUMBER: spec('value', (p) => `${p.arg}: expected a whole number of 0 or more, got ${p.got}`),
+  PASTE_NEEDED: spec('value', () => 'account response: paste the account response (and the positions response) first'),
+  PASTED_JSON: spec('value', (p) => `response ${p.box}: ${p.detail}`),
+  BAD_PRICE_PAIR: spec('value', (p) => `prices: expected ASSET=PRICE with a positive price (e.g. BUSD=1), got "${p.got}"`),
   FETCH_FAILED: spec('value', (p) => `endpoint URL: fetching ${p.url} failed (${p.detail}); paste the response JSON instead`),
 } as const satisfies Record<string, ErrorSpec>;
 

@@ -76,11 +76,16 @@ export function presets(): any[][] {
  * @helpurl https://localhost:3000/FUNCTIONS.html#account_equity
  * @param balances Balances range: asset | amount | price [| upnl], one row per asset; header row optional.
  * @param [exchange] Preset id, e.g. "binance"; the workbook's default preset when omitted.
+ * @param [positions] Positions range; with it, the unrealized PnL of cross positions counts, exactly as in MARGIN_RATIO's denominator. Without it, balances only.
  * @returns Account equity in the quote currency.
  * @example =MARGIN.ACCOUNT_EQUITY({"BTC",10,60000;"USDT",-100000,1}, "bitget")
+ * @example =MARGIN.ACCOUNT_EQUITY({"asset","amount","price";"USDT",20000,1;"BTC",2,60000;"USDC",-8000,1},"binance",{"symbol","side","size","entry","mark","mmr","cum","imr","margin_mode";"BTCUSDT","LONG",1.5,58000,60000,0.004,0,0.02,"cross";"ETHUSDT","SHORT",30,3100,3000,0.005,50,0.02,"cross";"BNBUSDT","LONG",10,590,600,0.01,0,0.05,"isolated"})
+ * The sample desk account. USDT 20,000 plus the cross PnL settling in USDT (BTC long +3,000, ETH short +3,000) = 26,000; BTC 2 × 60,000 × 0.95 = 114,000; the USDC debt −8,000. The isolated BNB position's PnL stays out. This is the equity MARGIN_RATIO divides by and the task pane shows.
+ * @example =MARGIN.ACCOUNT_EQUITY({"asset","amount","price";"USDT",20000,1;"BTC",2,60000;"USDC",-8000,1},"binance")
+ * The same balances without positions: 20,000 + 114,000 − 8,000, before any position PnL.
  */
-export function accountEquity(balances: any[][], exchange?: any): number {
-  return evaluateNumber('ACCOUNT_EQUITY', [balances, exchange]);
+export function accountEquity(balances: any[][], exchange?: any, positions?: any[][]): number {
+  return evaluateNumber('ACCOUNT_EQUITY', [balances, exchange, positions]);
 }
 
 /**
@@ -89,11 +94,14 @@ export function accountEquity(balances: any[][], exchange?: any): number {
  * @helpurl https://localhost:3000/FUNCTIONS.html#multiasset_ltv
  * @param balances Balances range: asset | amount | price [| upnl], one row per asset; header row optional.
  * @param [exchange] Preset id, e.g. "binance"; the workbook's default preset when omitted.
+ * @param [positions] Positions range; with it, the unrealized PnL of cross positions counts. Without it, balances only.
  * @returns LTV as a fraction (no unit).
  * @example =MARGIN.MULTIASSET_LTV({"BTC",10,60000;"USDT",-100000,1}, "bitget")
+ * @example =MARGIN.MULTIASSET_LTV({"asset","amount","price";"USDT",20000,1;"BTC",2,60000;"USDC",-8000,1},"binance",{"symbol","side","size","entry","mark","mmr","cum","imr","margin_mode";"BTCUSDT","LONG",1.5,58000,60000,0.004,0,0.02,"cross";"ETHUSDT","SHORT",30,3100,3000,0.005,50,0.02,"cross";"BNBUSDT","LONG",10,590,600,0.01,0,0.05,"isolated"})
+ * 8,000 of USDC debt over 26,000 + 114,000 of collateral (cross PnL included) = 8,000 / 140,000.
  */
-export function multiassetLtv(balances: any[][], exchange?: any): number {
-  return evaluateNumber('MULTIASSET_LTV', [balances, exchange]);
+export function multiassetLtv(balances: any[][], exchange?: any, positions?: any[][]): number {
+  return evaluateNumber('MULTIASSET_LTV', [balances, exchange, positions]);
 }
 
 /**
@@ -261,4 +269,76 @@ export function price(symbol_or_asset: any, exchange: any, kind: any, invocation
  */
 export function brackets(symbol: any, exchange?: any): any[][] {
   return evaluateTable('BRACKETS', [symbol, exchange]);
+}
+
+/**
+ * Coin units of an asset to deposit so that the margin ratio is at most the target; 0 when it already is. Exact across haircut tiers (the deposit is valued slice by slice); #N/A with the reason when no amount reaches the target.
+ * @customfunction TOPUP_NEEDED
+ * @helpurl https://localhost:3000/FUNCTIONS.html#topup_needed
+ * @param balances Balances range: asset | amount | price [| upnl]; the asset needs a row here for its price (its amount may be 0).
+ * @param positions Positions range: symbol | side | size | entry | mark | mmr [| cum] [| imr] [| margin_mode]; header row optional.
+ * @param asset Asset to deposit, e.g. "USDT" (case-insensitive).
+ * @param target_ratio Margin ratio to reach or go under, as a fraction (e.g. 0.5 = 50%).
+ * @param [exchange] Preset id, e.g. "binance"; the workbook's default preset when omitted.
+ * @returns Amount to deposit in coin units of the asset.
+ * @example =MARGIN.TOPUP_NEEDED({"USDT",1000,1},{"BTCUSDT","LONG",1,60000,60000,0.01,0,0.05},"USDT",0.5,"binance")
+ * A 1 BTC long at 60,000 with a 1% maintenance rate needs 600 USDT of maintenance margin; on 1,000 USDT the margin ratio is 0.6. 600 / 0.5 = 1,200 of equity, so 200 USDT more.
+ * @example =MARGIN.TOPUP_NEEDED({"BTC",0,60000;"USDT",10000,1},{"BTCUSDT","LONG",20,60000,60000,0.004},"BTC",0.01,"bitget")
+ * MM is 20 × 60,000 × 0.4% = 4,800; a ratio of 1% needs 480,000 of equity, 470,000 of it from BTC. On Bitget's tiers the first 100,000 USDT of BTC counts 97,500 and the rest 97%: 100,000 + 372,500 / 0.97 = 484,020.618… USDT of BTC, or 8.0670103… BTC at 60,000.
+ * @example =MARGIN.TOPUP_NEEDED({"BTC",0,60000},{"BTCUSDT","LONG",1000,60000,60000,0.5},"BTC",0.5,"bybit")
+ * Bybit's illustrated BTC tiers count nothing above 50 BTC, so no deposit of BTC can carry this book.
+ */
+export function topupNeeded(balances: any[][], positions: any[][], asset: any, target_ratio: any, exchange?: any): number {
+  return evaluateNumber('TOPUP_NEEDED', [balances, positions, asset, target_ratio, exchange]);
+}
+
+/**
+ * Most coin units of an asset that can be withdrawn while the margin free for new orders stays at 0 or more, capped at its positive wallet balance. Exact across haircut tiers.
+ * @customfunction MAX_WITHDRAWABLE
+ * @helpurl https://localhost:3000/FUNCTIONS.html#max_withdrawable
+ * @param balances Balances range: asset | amount | price [| upnl], one row per asset; header row optional.
+ * @param positions Positions range: symbol | side | size | entry | mark | mmr [| cum] [| imr] [| margin_mode]; header row optional.
+ * @param asset Asset to withdraw, e.g. "BTC" (case-insensitive).
+ * @param [exchange] Preset id, e.g. "binance"; the workbook's default preset when omitted.
+ * @returns Amount that can leave, in coin units of the asset.
+ * @example =MARGIN.MAX_WITHDRAWABLE({"USDT",10000,1},{"BTCUSDT","LONG",1,60000,60000,0.01,0,0.05},"USDT","binance")
+ * The long's initial margin is 60,000 × 5% = 3,000 USDT; 7,000 USDT can leave with the margin free for orders at 0.
+ * @example =MARGIN.MAX_WITHDRAWABLE({"BTC",10,60000},{"BTCUSDT","LONG",10,60000,60000,0.004,0,0.05},"BTC","bitget")
+ * 30,000 USDT of initial margin must stay covered. The BTC left must be worth 30,000 after Bitget's first-tier 97.5%: 30,000 / 0.975 / 60,000 = 0.5128… BTC stays, 9.4871… BTC can leave.
+ */
+export function maxWithdrawable(balances: any[][], positions: any[][], asset: any, exchange?: any): number {
+  return evaluateNumber('MAX_WITHDRAWABLE', [balances, positions, asset, exchange]);
+}
+
+/**
+ * Base quantity of a new order whose initial margin (quantity × price × imr, converted from the symbol's quote asset) fits in the margin free for new orders.
+ * @customfunction MAX_ORDER_SIZE
+ * @helpurl https://localhost:3000/FUNCTIONS.html#max_order_size
+ * @param balances Balances range: asset | amount | price [| upnl], one row per asset; header row optional.
+ * @param positions Positions range: symbol | side | size | entry | mark | mmr [| cum] [| imr] [| margin_mode]; header row optional.
+ * @param symbol Symbol of the order, e.g. "BTCUSDT".
+ * @param price Order price in the symbol's quote asset.
+ * @param [imr] Initial margin rate, e.g. 0.05 for 20x leverage; required while the preset has no brackets for the symbol.
+ * @param [exchange] Preset id, e.g. "binance"; the workbook's default preset when omitted.
+ * @returns Order quantity in base units (e.g. BTC).
+ * @example =MARGIN.MAX_ORDER_SIZE({"USDT",10000,1},{"BTCUSDT","LONG",1,60000,60000,0.01,0,0.05},"BTCUSDT",60000,0.05,"binance")
+ * 10,000 of equity less 3,000 of initial margin leaves 7,000; each BTC at 60,000 with a 5% initial rate needs 3,000: 7,000 / 3,000 BTC. Leaving imr blank takes the 5% of the open BTCUSDT position.
+ */
+export function maxOrderSize(balances: any[][], positions: any[][], symbol: any, price: any, imr?: any, exchange?: any): number {
+  return evaluateNumber('MAX_ORDER_SIZE', [balances, positions, symbol, price, imr, exchange]);
+}
+
+/**
+ * Spills the account under several presets side by side: exchange, equity, maint_margin, margin_ratio, risk, ltv, available (money in each preset's quote currency). A preset that cannot value the account shows its message in its row.
+ * @customfunction COMPARE
+ * @helpurl https://localhost:3000/FUNCTIONS.html#compare
+ * @param balances Balances range: asset | amount | price [| upnl], one row per asset; header row optional.
+ * @param positions Positions range: symbol | side | size | entry | mark | mmr [| cum] [| imr] [| margin_mode]; header row optional.
+ * @param [exchanges] Preset ids as a range or a comma-separated text, e.g. "binance,bitget"; every preset of the workbook when omitted.
+ * @returns Table with a header row, then one row per preset.
+ * @example =MARGIN.COMPARE({"asset","amount","price";"USDT",20000,1;"BTC",2,60000;"USDC",-8000,1},{"symbol","side","size","entry","mark","mmr","cum","imr","margin_mode";"BTCUSDT","LONG",1.5,58000,60000,0.004,0,0.02,"cross";"ETHUSDT","SHORT",30,3100,3000,0.005,50,0.02,"cross";"BNBUSDT","LONG",10,590,600,0.01,0,0.05,"isolated"},"binance,bitget,bitmart")
+ * The sample desk account on three presets. Bitget's BTC tiers give 116,900 instead of 114,000, and its USDC debt adds 5% of maintenance margin (400) and 10% of initial margin (800). BitMart lists no USDC, so its row says so and the others stay.
+ */
+export function compare(balances: any[][], positions: any[][], exchanges?: any[][]): any[][] {
+  return evaluateTable('COMPARE', [balances, positions, exchanges]);
 }

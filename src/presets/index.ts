@@ -42,3 +42,22 @@ export type { StoredSettingsReport } from './storedSettings';
 export { bracketsToJson, parseBrackets } from './bracketsJson';
 export type { BracketJson } from './bracketsJson';
 export { describeBracket, diffBrackets } from './diffBrackets';
+export {
+  ACCOUNT_EXCHANGES,
+  RECONCILIATION_HEADER,
+  SNAPSHOT_BALANCES_HEADER,
+  SNAPSHOT_POSITIONS_HEADER,
+  balancesTable,
+  importAccountSnapshot,
+  positionsTable,
+  reconcile,
+  reconciliationTable,
+} from './account';
+export type {
+  AccountExchange,
+  AccountSnapshot,
+  Reconciliation,
+  ReconciliationRow,
+  SnapshotOptions,
+  SnapshotTable,
+} from './account';

@@ -1,4 +1,6 @@
 import { sharedPriceHub } from '../functions/livePrices';
+import { mountAccountImportSection } from './accountImportSection';
+import { mountDeskSection } from './deskSection';
 import { say } from './dom';
 import { type PaneElements, paneElements } from './elements';
 import { mountImportSection } from './importSection';
@@ -17,6 +19,8 @@ export const SECTIONS: readonly MountSection[] = [
   mountPresetsSection,
   mountImportSection,
   mountScenarioSection,
+  mountDeskSection,
+  mountAccountImportSection,
   mountModeSwitchSection,
   (_ctx, els) => mountLivePricesSection(sharedPriceHub, els),
 ];

@@ -24,6 +24,7 @@ export const PANE_ELEMENTS = {
   editorSave: ['editor-save', 'button'],
   editorCancel: ['editor-cancel', 'button'],
   // Import
+  panelImport: ['panel-import', 'section'],
   importExchange: ['import-exchange', 'select'],
   importUrl: ['import-url', 'input'],
   importFetch: ['import-fetch', 'button'],

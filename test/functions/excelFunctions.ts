@@ -27,6 +27,10 @@ export const BY_ID: Readonly<Record<CellFunctionName, ExcelFunction>> = {
   STRESS_MARGIN_RATIO: excel.stressMarginRatio,
   MODE_SWITCH_CHECK: excel.modeSwitchCheck,
   BRACKETS: excel.brackets,
+  TOPUP_NEEDED: excel.topupNeeded,
+  MAX_WITHDRAWABLE: excel.maxWithdrawable,
+  MAX_ORDER_SIZE: excel.maxOrderSize,
+  COMPARE: excel.compare,
 };
 
 /**

@@ -41,6 +41,10 @@ const VALID_CALLS: Record<CellFunctionName, unknown[]> = {
   STRESS_MARGIN_RATIO: [ACCOUNT, POSITIONS, [['BTC', -0.1]], null],
   MODE_SWITCH_CHECK: ['multi', ACCOUNT, POSITIONS, null, null],
   BRACKETS: ['BTCUSDT', 'bitget-brackets'],
+  TOPUP_NEEDED: [ACCOUNT, POSITIONS, 'USDT', 0.01, null],
+  MAX_WITHDRAWABLE: [ACCOUNT, POSITIONS, 'USDT', null],
+  MAX_ORDER_SIZE: [ACCOUNT, POSITIONS, 'BTCUSDT', 60000, 0.05, null],
+  COMPARE: [ACCOUNT, POSITIONS, null],
 };
 
 const SHAPE: Record<CellFunctionName, 'number' | 'string' | 'table'> = {
@@ -60,6 +64,10 @@ const SHAPE: Record<CellFunctionName, 'number' | 'string' | 'table'> = {
   STRESS_MARGIN_RATIO: 'number',
   MODE_SWITCH_CHECK: 'table',
   BRACKETS: 'table',
+  TOPUP_NEEDED: 'number',
+  MAX_WITHDRAWABLE: 'number',
+  MAX_ORDER_SIZE: 'number',
+  COMPARE: 'table',
 };
 
 const shapeOf = (value: unknown): string => (Array.isArray(value) ? 'table' : typeof value);

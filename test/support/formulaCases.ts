@@ -48,6 +48,23 @@ export const BITGET_BTC_TIERS_TABLE: CellGrid = [
 
 const exact = (digits: string): number => Number(digits);
 
+/** The sample desk account (examples/desk.xlsx): USDT, BTC and a USDC debt; a cross BTC long and ETH short, an isolated BNB long. */
+const DESK_BALANCES: CellGrid = [
+  ['asset', 'amount', 'price'],
+  ['USDT', 20000, 1],
+  ['BTC', 2, 60000],
+  ['USDC', -8000, 1],
+];
+const DESK_BALANCES_TEXT = '{"asset","amount","price";"USDT",20000,1;"BTC",2,60000;"USDC",-8000,1}';
+const DESK_POSITIONS: CellGrid = [
+  ['symbol', 'side', 'size', 'entry', 'mark', 'mmr', 'cum', 'imr', 'margin_mode'],
+  ['BTCUSDT', 'LONG', 1.5, 58000, 60000, 0.004, 0, 0.02, 'cross'],
+  ['ETHUSDT', 'SHORT', 30, 3100, 3000, 0.005, 50, 0.02, 'cross'],
+  ['BNBUSDT', 'LONG', 10, 590, 600, 0.01, 0, 0.05, 'isolated'],
+];
+const DESK_POSITIONS_TEXT =
+  '{"symbol","side","size","entry","mark","mmr","cum","imr","margin_mode";"BTCUSDT","LONG",1.5,58000,60000,0.004,0,0.02,"cross";"ETHUSDT","SHORT",30,3100,3000,0.005,50,0.02,"cross";"BNBUSDT","LONG",10,590,600,0.01,0,0.05,"isolated"}';
+
 export const FORMULA_CASES: readonly FormulaCase[] = [
   // COLLATERAL_VALUE
   {
@@ -469,5 +486,102 @@ export const FORMULA_CASES: readonly FormulaCase[] = [
     args: ['BTC', 'okx', 'bid'],
     formula: '=MARGIN.PRICE("BTC","okx","bid")',
     expected: { error: 'value' },
+  },
+  // ACCOUNT_EQUITY and MULTIASSET_LTV with positions
+  {
+    title: 'counts the cross PnL when given positions: 26,000 USDT + 114,000 BTC value − 8,000 USDC = 132,000 (Binance)',
+    name: 'ACCOUNT_EQUITY',
+    args: [DESK_BALANCES, 'binance', DESK_POSITIONS],
+    formula: `=MARGIN.ACCOUNT_EQUITY(${DESK_BALANCES_TEXT},"binance",${DESK_POSITIONS_TEXT})`,
+    expected: 132000,
+  },
+  {
+    title: 'leaves the PnL out without positions: 20,000 + 114,000 − 8,000 = 126,000 (Binance)',
+    name: 'ACCOUNT_EQUITY',
+    args: [DESK_BALANCES, 'binance', null],
+    formula: `=MARGIN.ACCOUNT_EQUITY(${DESK_BALANCES_TEXT},"binance")`,
+    expected: 126000,
+  },
+  {
+    title: 'divides the USDC debt by the collateral with cross PnL: 8,000 / 140,000 (Binance)',
+    name: 'MULTIASSET_LTV',
+    args: [DESK_BALANCES, 'binance', DESK_POSITIONS],
+    formula: `=MARGIN.MULTIASSET_LTV(${DESK_BALANCES_TEXT},"binance",${DESK_POSITIONS_TEXT})`,
+    expected: exact('0.0571428571428571428571428571428571428571428571428571428571429'),
+  },
+  // TOPUP_NEEDED
+  {
+    title: 'deposits 200 USDT to bring a 600 / 1,000 margin ratio to 0.5 (Binance)',
+    name: 'TOPUP_NEEDED',
+    args: [[['USDT', 1000, 1]], LONG_BTC, 'USDT', 0.5, 'binance'],
+    formula: `=MARGIN.TOPUP_NEEDED({"USDT",1000,1},${LONG_BTC_TEXT},"USDT",0.5,"binance")`,
+    expected: 200,
+  },
+  {
+    title: 'values a BTC deposit through the Bitget tiers: 484,020.618… USDT of BTC at 60,000 for a 20 BTC long to reach 1%',
+    name: 'TOPUP_NEEDED',
+    args: [[['BTC', 0, 60000], ['USDT', 10000, 1]], [['BTCUSDT', 'LONG', 20, 60000, 60000, 0.004]], 'BTC', 0.01, 'bitget'],
+    formula: '=MARGIN.TOPUP_NEEDED({"BTC",0,60000;"USDT",10000,1},{"BTCUSDT","LONG",20,60000,60000,0.004},"BTC",0.01,"bitget")',
+    // (100,000 + 372,500 / 0.97) / 60,000
+    expected: exact('8.06701030927835051546391752577319587628865979381443298969072'),
+  },
+  {
+    title: 'gives #VALUE! when the asset to deposit has no balances row to take its price from',
+    name: 'TOPUP_NEEDED',
+    args: [[['USDT', 1000, 1]], LONG_BTC, 'BTC', 0.5, 'binance'],
+    formula: `=MARGIN.TOPUP_NEEDED({"USDT",1000,1},${LONG_BTC_TEXT},"BTC",0.5,"binance")`,
+    expected: { error: 'value' },
+  },
+  {
+    title: 'gives #N/A when the deposit would pass the last published tier (OKX sample BTC tiers stop at 25 BTC)',
+    name: 'TOPUP_NEEDED',
+    args: [[['BTC', 0, 60000]], [['BTCUSDT', 'LONG', 1000, 60000, 60000, 0.5]], 'BTC', 0.5, 'okx'],
+    formula: '=MARGIN.TOPUP_NEEDED({"BTC",0,60000},{"BTCUSDT","LONG",1000,60000,60000,0.5},"BTC",0.5,"okx")',
+    expected: { error: 'na' },
+  },
+  // MAX_WITHDRAWABLE
+  {
+    title: 'lets 7,000 USDT leave when 3,000 USDT of initial margin must stay (Binance)',
+    name: 'MAX_WITHDRAWABLE',
+    args: [[['USDT', 10000, 1]], LONG_BTC, 'USDT', 'binance'],
+    formula: `=MARGIN.MAX_WITHDRAWABLE({"USDT",10000,1},${LONG_BTC_TEXT},"USDT","binance")`,
+    expected: 7000,
+  },
+  {
+    title: 'caps the withdrawal at the wallet balance when other collateral covers the margin (Binance)',
+    name: 'MAX_WITHDRAWABLE',
+    args: [[['USDT', 10000, 1], ['BTC', 1, 60000]], LONG_BTC, 'USDT', 'binance'],
+    formula: `=MARGIN.MAX_WITHDRAWABLE({"USDT",10000,1;"BTC",1,60000},${LONG_BTC_TEXT},"USDT","binance")`,
+    expected: 10000,
+  },
+  // MAX_ORDER_SIZE
+  {
+    title: 'sizes an order from the free margin: 10,000 / (60,000 × 0.05) BTC (Binance)',
+    name: 'MAX_ORDER_SIZE',
+    args: [[['USDT', 10000, 1]], NO_POSITIONS, 'BTCUSDT', 60000, 0.05, 'binance'],
+    formula: `=MARGIN.MAX_ORDER_SIZE({"USDT",10000,1},${NO_POSITIONS_TEXT},"BTCUSDT",60000,0.05,"binance")`,
+    expected: exact('3.33333333333333333333333333333333333333333333333333333333333'),
+  },
+  {
+    title: 'gives #VALUE! when imr is blank and no position on the symbol gives one',
+    name: 'MAX_ORDER_SIZE',
+    args: [[['USDT', 10000, 1]], NO_POSITIONS, 'BTCUSDT', 60000, null, 'binance'],
+    formula: `=MARGIN.MAX_ORDER_SIZE({"USDT",10000,1},${NO_POSITIONS_TEXT},"BTCUSDT",60000,,"binance")`,
+    expected: { error: 'value' },
+  },
+  // COMPARE
+  {
+    title: 'compares the desk account on Binance and Bitget, and says why BitMart cannot value it',
+    name: 'COMPARE',
+    args: [DESK_BALANCES, DESK_POSITIONS, 'binance,bitget,bitmart'],
+    formula: `=MARGIN.COMPARE(${DESK_BALANCES_TEXT},${DESK_POSITIONS_TEXT},"binance,bitget,bitmart")`,
+    expected: [
+      ['exchange', 'equity', 'maint_margin', 'margin_ratio', 'risk', 'ltv', 'available'],
+      // MM 360 + 400; IM 1,800 + 1,800
+      ['binance', 132000, 760, exact('0.00575757575757575757575757575757575757575757575757575757575758'), 'SAFE', exact('0.0571428571428571428571428571428571428571428571428571428571429'), 128400],
+      // BTC 97,500 + 19,400; the USDC debt adds 5% MM (400) and 10% IM (800)
+      ['bitget', 134900, 1160, exact('0.00859896219421793921423276501111934766493699036323202372127502'), 'SAFE', exact('0.0559832050384884534639608117564730580825752274317704688593422'), 130500],
+      ['bitmart', 'balances, row 4: USDC is not a collateral asset of preset bitmart', '', '', '', '', ''],
+    ],
   },
 ];

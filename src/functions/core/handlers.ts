@@ -7,16 +7,22 @@ import {
   collateralRatio,
   collateralValue,
   collateralValueCell,
+  compareRowFromTotals,
   liabilityInterest,
   liquidationPrice,
   marginRatio,
+  maxOrderSize,
+  maxWithdrawable,
   modeSwitchCheck,
   positionsMaintenance,
   multiAssetLtv,
+  positionTotals,
   riskLevel,
   stressMarginRatio,
+  topUpNeeded,
+  unvaluedRow,
 } from '../../engine';
-import { fail } from '../../engine/errors';
+import { fail, isMarginError } from '../../engine/errors';
 import { symbolBrackets } from '../../engine/brackets';
 import type { AssetMode, Preset } from '../../engine/model';
 import { describePrice } from '../../prices/priceRequest';
@@ -36,6 +42,7 @@ import {
   requireNotNegative,
   requirePositive,
 } from './coerce';
+import { comparedPresets, compareTable, imrSchedule, isOmitted } from './deskCells';
 import { readPositions } from './positions';
 import { readPriceRequest } from './priceArgs';
 import { autoExchangeTable, bracketsTable, modeSwitchTable, numberCell, presetsTable, tiersTable } from './results';
@@ -60,6 +67,9 @@ const balances = (a: ArgList) => readBalances(a.range('balances'), 'balances');
 /** With ctx, rows with a blank mmr take the preset's leverage brackets (the preset is resolved only for them). */
 const positions = (a: ArgList, ctx?: FunctionContext) =>
   readPositions(a.range('positions'), 'positions', ctx === undefined ? undefined : () => a.preset(ctx));
+
+/** The optional positions of ACCOUNT_EQUITY and MULTIASSET_LTV: none when omitted. */
+const optionalPositions = (a: ArgList, ctx: FunctionContext) => (isOmitted(a.range('positions')) ? null : positions(a, ctx));
 
 /** The preset of the call, once the balances it will value are known to be listed in it. */
 function presetFor(a: ArgList, ctx: FunctionContext, rows: readonly BalanceRow[]): Preset {
@@ -94,16 +104,18 @@ export const HANDLERS: Readonly<Record<FunctionName, Handler>> = {
   },
   PRESETS: (_a, ctx) => presetsTable(ctx.registry.list()),
   ACCOUNT_EQUITY: (a, ctx) => {
-    const fast = accountFigureCell(a, ctx, 'equity');
+    const fast = isOmitted(a.range('positions')) ? accountFigureCell(a, ctx, 'equity') : null;
     if (fast !== null) return fast;
     const rows = balances(a);
-    return numberCell(accountEquity(presetFor(a, ctx, rows), rows));
+    const p = optionalPositions(a, ctx);
+    return numberCell(accountEquity(presetFor(a, ctx, rows), rows, p ?? []));
   },
   MULTIASSET_LTV: (a, ctx) => {
-    const fast = accountFigureCell(a, ctx, 'ltv');
+    const fast = isOmitted(a.range('positions')) ? accountFigureCell(a, ctx, 'ltv') : null;
     if (fast !== null) return fast;
     const rows = balances(a);
-    return numberCell(multiAssetLtv(presetFor(a, ctx, rows), rows));
+    const p = optionalPositions(a, ctx);
+    return numberCell(multiAssetLtv(presetFor(a, ctx, rows), rows, p ?? []));
   },
   MAINT_MARGIN: (a, ctx) => {
     const rows = positions(a, ctx);
@@ -160,5 +172,36 @@ export const HANDLERS: Readonly<Record<FunctionName, Handler>> = {
   BRACKETS: (a, ctx) => {
     const symbol = text(a, 'symbol');
     return bracketsTable(symbolBrackets(a.preset(ctx), symbol));
+  },
+  TOPUP_NEEDED: (a, ctx) => {
+    const [b, p, asset] = [balances(a), positions(a, ctx), text(a, 'asset')];
+    const target = requirePositive(number(a, 'target_ratio'), 'target_ratio');
+    return numberCell(topUpNeeded(presetFor(a, ctx, b), b, p, asset, target));
+  },
+  MAX_WITHDRAWABLE: (a, ctx) => {
+    const [b, p, asset] = [balances(a), positions(a, ctx), text(a, 'asset')];
+    return numberCell(maxWithdrawable(presetFor(a, ctx, b), b, p, asset));
+  },
+  MAX_ORDER_SIZE: (a, ctx) => {
+    const [b, p, symbol, orderPrice] = [balances(a), positions(a, ctx), text(a, 'symbol'), price(a, 'price')];
+    const preset = presetFor(a, ctx, b);
+    return numberCell(maxOrderSize(preset, b, p, symbol, orderPrice, imrSchedule(preset, p, symbol, a.cell('imr'))));
+  },
+  COMPARE: (a, ctx) => {
+    const [b, p] = [balances(a), positions(a)];
+    const presets = comparedPresets(ctx.registry, a.range('exchanges'));
+    const totals = positionTotals(p);
+    return compareTable(
+      presets.flatMap((preset) => {
+        if (!('assets' in preset)) return [unvaluedRow(preset.id, preset.message)];
+        try {
+          requireListedAssets(preset, b, 'balances');
+        } catch (error) {
+          if (!isMarginError(error)) throw error;
+          return [unvaluedRow(preset.id, error.message)];
+        }
+        return [compareRowFromTotals(preset, b, totals)];
+      }),
+    );
   },
 };

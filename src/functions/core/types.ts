@@ -27,7 +27,7 @@ export interface FunctionContext {
   readonly livePrices?: LivePrices;
 }
 
-/** The fifteen functions of the MARGIN namespace. Ids never change once shipped. */
+/** The functions of the MARGIN namespace. Ids never change once shipped. */
 export const FUNCTION_NAMES = [
   'COLLATERAL_VALUE',
   'COLLATERAL_RATIO',
@@ -46,6 +46,10 @@ export const FUNCTION_NAMES = [
   'MODE_SWITCH_CHECK',
   'PRICE',
   'BRACKETS',
+  'TOPUP_NEEDED',
+  'MAX_WITHDRAWABLE',
+  'MAX_ORDER_SIZE',
+  'COMPARE',
 ] as const;
 
 export type FunctionName = (typeof FUNCTION_NAMES)[number];

@@ -58,6 +58,10 @@ const VALID: Record<FunctionName, CellArg[]> = {
   MODE_SWITCH_CHECK: ['multi', BALANCES, POSITIONS, 0, 'binance'],
   PRICE: ['BTC', 'binance', 'mark'],
   BRACKETS: ['BTCUSDT', 'bitget-brackets'],
+  TOPUP_NEEDED: [BALANCES, POSITIONS, 'USDT', 0.5, 'binance'],
+  MAX_WITHDRAWABLE: [BALANCES, POSITIONS, 'USDT', 'binance'],
+  MAX_ORDER_SIZE: [BALANCES, POSITIONS, 'BTCUSDT', 60000, 0.05, 'binance'],
+  COMPARE: [BALANCES, POSITIONS, 'binance,bitget'],
 };
 
 function argsWith(name: FunctionName, param: string, value: CellArg): CellArg[] {
@@ -225,6 +229,47 @@ BAD_INPUT.push(
   ['PRICE', 'unknown kind', 'kind', 'bid', 'value', 'kind: expected one of mark, index, last, got "bid"'],
   ['PRICE', 'a preset without a live feed', 'exchange', 'bitmart', 'na', 'exchange: live prices are not available for preset bitmart'],
 );
+
+for (const name of ['TOPUP_NEEDED', 'MAX_WITHDRAWABLE', 'MAX_ORDER_SIZE'] as const) {
+  exchange(name);
+  balanceRows(name);
+  positionRows(name);
+}
+positionRows('COMPARE');
+BAD_INPUT.push(
+  ['TOPUP_NEEDED', 'asset without a balances row', 'asset', 'BNB', 'value', 'asset: BNB needs a row in balances'],
+  ['TOPUP_NEEDED', 'zero target', 'target_ratio', 0, 'value', 'target_ratio: expected a positive number'],
+  ['TOPUP_NEEDED', 'text target', 'target_ratio', 'safe', 'value', 'target_ratio: expected a number'],
+  ['MAX_WITHDRAWABLE', 'asset without a balances row', 'asset', 'ETH', 'value', 'asset: ETH needs a row in balances'],
+  ['MAX_ORDER_SIZE', 'zero price', 'price', 0, 'value', 'price: expected a positive number'],
+  ['MAX_ORDER_SIZE', 'text imr', 'imr', 'high', 'value', 'imr: expected a number'],
+  ['MAX_ORDER_SIZE', 'negative imr', 'imr', -0.05, 'value', 'imr: expected a positive number'],
+  ['MAX_ORDER_SIZE', 'symbol without a quote', 'symbol', 'BTCXYZ', 'value', 'cannot tell the quote asset of symbol "BTCXYZ"'],
+  ['COMPARE', 'text for an amount', 'balances', [['BTC', 'x', 60000]], 'value', 'balances, row 1, amount: expected a number'],
+  ['COMPARE', 'empty range', 'balances', [[null, '', 0]], 'value', 'balances: the range has no data rows'],
+);
+
+describe('the desk functions', () => {
+  it('MAX_ORDER_SIZE takes a blank imr from the open positions on the symbol, and asks for it when there are none', () => {
+    const args = (symbol: string): CellArg[] => [BALANCES, POSITIONS, symbol, 60000, null, 'binance'];
+    // 67,000 equity − 3,000 IM = 64,000 free; 64,000 / (60,000 × 0.05)
+    expect(invoke('MAX_ORDER_SIZE', args('BTCUSDT'), ctx())).toBe(Number('21.3333333333333333333333333333333333333333333333333333333333'));
+    expectError(
+      invoke('MAX_ORDER_SIZE', args('ETHUSDT'), ctx()),
+      'value',
+      'imr: preset binance has no leverage bracket for ETHUSDT, and no open ETHUSDT position gives one',
+    );
+  });
+
+  it('COMPARE gives an unknown preset id a row with its message and keeps the others', () => {
+    const table = invoke('COMPARE', [BALANCES, POSITIONS, [['binance'], ['nowhere']]], ctx());
+    expect(Array.isArray(table) && table.map((row) => row.slice(0, 2))).toEqual([
+      ['exchange', 'equity'],
+      ['binance', 67000],
+      ['nowhere', 'exchange: unknown preset "nowhere"; known: binance, bitget, bitmart, okx, bybit, bitget-brackets'],
+    ]);
+  });
+});
 
 describe('bad input', () => {
   it('covers every function', () => {

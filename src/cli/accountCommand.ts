@@ -1,0 +1,160 @@
+import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+import { dec } from '../engine/decimal';
+import type { Dec } from '../engine/decimal';
+import type { AccountExchange, AccountSnapshot, Reconciliation, SnapshotTable } from '../presets';
+import {
+  ACCOUNT_EXCHANGES,
+  BUILTIN_PRESETS,
+  balancesTable,
+  importAccountSnapshot,
+  parseJsonText,
+  positionsTable,
+  PresetRegistry,
+  reconcile,
+  reconciliationTable,
+} from '../presets';
+import type { Output } from './commands';
+import { UsageError } from './options';
+import { applyPresetOptions } from './presetsFromOptions';
+
+/** `multiasset account EXCHANGE FILE... [--preset FILE]... [--exchange ID] [--price ASSET=PRICE]... [--json] [--out F]`. */
+export interface AccountCommand {
+  readonly kind: 'account';
+  readonly exchange: AccountExchange;
+  readonly files: readonly string[];
+  readonly presets: readonly string[];
+  /** The preset that values the account; the exchange's own built-in when not given. */
+  readonly valuedWith: string | null;
+  readonly prices: ReadonlyMap<string, Dec>;
+  readonly json: boolean;
+  readonly out: string | null;
+}
+
+export const ACCOUNT_USAGE = `  multiasset account EXCHANGE FILE... [--preset FILE]... [--exchange ID] [--price ASSET=PRICE]... [--json] [--out WORKBOOK.xlsx]`;
+
+export const ACCOUNT_HELP = `account reads the exchange's own account and position responses (saved JSON files; EXCHANGE is
+        ${ACCOUNT_EXCHANGES.join(', ')}) and prints the balances and positions tables, then our equity, maintenance
+        margin, margin ratio and available margin beside the exchange's, with the difference and its likeliest
+        cause. It never asks for, stores or sends API keys: fetch the responses with your own tools.
+        --price ASSET=PRICE prices an asset the responses leave unpriced; --exchange picks the preset that
+        values the account (default: EXCHANGE's built-in); --out writes the tables to a workbook.`;
+
+const PRICE = /^([A-Za-z0-9]+)=(.+)$/;
+
+function valueOf(args: readonly string[], i: number, flag: string): string {
+  const value = args[i + 1];
+  if (value === undefined || value === '') throw new UsageError(`${flag} needs a value`);
+  return value;
+}
+
+/** Parses the arguments after `account`. */
+export function parseAccountCommand(argv: readonly string[]): AccountCommand {
+  const args = argv.flatMap((a) => (/^--[a-z]+=/.test(a) ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a]));
+  const positional: string[] = [];
+  const presets: string[] = [];
+  const prices = new Map<string, Dec>();
+  let [valuedWith, out, json]: [string | null, string | null, boolean] = [null, null, false];
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i] ?? '';
+    if (arg === '--preset') presets.push(valueOf(args, i++, arg));
+    else if (arg === '--exchange') valuedWith = valueOf(args, i++, arg);
+    else if (arg === '--out') out = valueOf(args, i++, arg);
+    else if (arg === '--json') json = true;
+    else if (arg === '--price') {
+      const match = PRICE.exec(valueOf(args, i++, arg));
+      const price = match?.[2] !== undefined && /^\d+(\.\d+)?$/.test(match[2]) ? dec(match[2]) : null;
+      if (!match?.[1] || price === null || !price.gt(0)) throw new UsageError('--price needs ASSET=PRICE with a positive price, e.g. --price BUSD=1');
+      prices.set(match[1].toUpperCase(), price);
+    } else if (arg.startsWith('-') && arg.length > 1) throw new UsageError(`unknown option ${arg}`);
+    else positional.push(arg);
+  }
+  const [exchange, ...files] = positional;
+  const known = ACCOUNT_EXCHANGES.find((e) => e === exchange?.toLowerCase());
+  if (known === undefined) throw new UsageError(`account needs an exchange first: one of ${ACCOUNT_EXCHANGES.join(', ')}`);
+  if (files.length === 0) throw new UsageError('account needs the response files (the account response, and the positions response)');
+  return { kind: 'account', exchange: known, files, presets, valuedWith, prices, json, out };
+}
+
+const cellText = (cell: SnapshotTable[number][number]): string => (cell === null ? '' : String(cell));
+const lines = (table: SnapshotTable): string[] => table.map((row) => row.map(cellText).join('\t'));
+
+async function readDocuments(files: readonly string[]): Promise<unknown[]> {
+  return Promise.all(
+    files.map(async (file) => {
+      const text = await readFile(file, 'utf8');
+      try {
+        return parseJsonText(text);
+      } catch (error) {
+        throw new Error(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }),
+  );
+}
+
+function addSheet(workbook: ExcelJS.Workbook, name: string, table: SnapshotTable): void {
+  const sheet = workbook.addWorksheet(name);
+  const [header, ...rows] = table;
+  if (!header) return;
+  if (rows.length === 0) {
+    sheet.addRow(header);
+    return;
+  }
+  // An Excel table, so MARGIN formulas can name it and it grows with pasted rows.
+  sheet.addTable({
+    name: `${name}Table`,
+    ref: 'A1',
+    headerRow: true,
+    columns: header.map((h) => ({ name: String(h), filterButton: true })),
+    rows: rows.map((row) => row.map((cell) => cell ?? null)),
+  });
+}
+
+async function writeWorkbook(file: string, snapshot: AccountSnapshot, reconciliation: Reconciliation): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  addSheet(workbook, 'Balances', balancesTable(snapshot));
+  addSheet(workbook, 'Positions', positionsTable(snapshot));
+  addSheet(workbook, 'Reconciliation', reconciliationTable(reconciliation));
+  await workbook.xlsx.writeFile(file);
+}
+
+/** `multiasset account`: prints (or writes) the tables and the reconciliation. Exit code 0 when it ran. */
+export async function runAccount(command: AccountCommand, output: Output): Promise<number> {
+  const registry = new PresetRegistry(BUILTIN_PRESETS);
+  await applyPresetOptions(registry, { presets: command.presets, exchange: null });
+  const preset = registry.resolve(command.valuedWith ?? command.exchange);
+  const snapshot = importAccountSnapshot(command.exchange, await readDocuments(command.files), { prices: command.prices });
+  const reconciliation = reconcile(preset, snapshot);
+  if (command.out !== null) {
+    await writeWorkbook(command.out, snapshot, reconciliation);
+    output.err(`multiasset: wrote ${command.out} (sheets Balances, Positions, Reconciliation)`);
+  }
+  if (command.json) {
+    const json = {
+      exchange: snapshot.exchange,
+      preset: { id: preset.id, asOf: preset.asOf },
+      exchangeUnit: snapshot.reportedUnit,
+      balances: balancesTable(snapshot),
+      positions: positionsTable(snapshot),
+      reconciliation: reconciliationTable(reconciliation),
+      notes: snapshot.notes,
+    };
+    output.out(JSON.stringify(json, null, 2));
+    return 0;
+  }
+  if (command.out !== null) return 0;
+  output.out('balances');
+  lines(balancesTable(snapshot)).forEach((l) => output.out(l));
+  output.out('');
+  output.out('positions');
+  lines(positionsTable(snapshot)).forEach((l) => output.out(l));
+  output.out('');
+  output.out(`reconciliation: ours by preset ${preset.id} (as of ${preset.asOf}), the exchange's in ${snapshot.reportedUnit}`);
+  lines(reconciliationTable(reconciliation)).forEach((l) => output.out(l));
+  if (snapshot.notes.length > 0) {
+    output.out('');
+    output.out('notes');
+    snapshot.notes.forEach((note) => output.out(`- ${note}`));
+  }
+  return 0;
+}

@@ -1,0 +1,23 @@
+export { ACCOUNT_EXCHANGES } from './snapshot';
+export type {
+  AccountExchange,
+  AccountSnapshot,
+  FigureName,
+  ReportedAssetValue,
+  ReportedFigure,
+  SnapshotBalance,
+  SnapshotPosition,
+} from './snapshot';
+export { importAccountSnapshot } from './importSnapshot';
+export type { SnapshotOptions } from './importSnapshot';
+export { reconcile } from './reconcile';
+export type { Reconciliation, ReconciliationRow } from './reconcile';
+export {
+  RECONCILIATION_HEADER,
+  SNAPSHOT_BALANCES_HEADER,
+  SNAPSHOT_POSITIONS_HEADER,
+  balancesTable,
+  positionsTable,
+  reconciliationTable,
+} from './snapshotTables';
+export type { SnapshotCell, SnapshotTable } from './snapshotTables';

@@ -1,0 +1,35 @@
+import type { Dec } from '../../engine/decimal';
+import { toCellNumber } from '../../engine/decimal';
+import type { Reconciliation } from './reconcile';
+import type { AccountSnapshot } from './snapshot';
+
+/** A table cell: a number (rounded once, from the exact decimal), text, or blank. */
+export type SnapshotCell = number | string | null;
+export type SnapshotTable = SnapshotCell[][];
+
+const num = (d: Dec | null): SnapshotCell => (d === null ? null : toCellNumber(d));
+
+export const SNAPSHOT_BALANCES_HEADER = ['asset', 'amount', 'price', 'upnl'] as const;
+export const SNAPSHOT_POSITIONS_HEADER = ['symbol', 'side', 'size', 'entry', 'mark', 'mmr', 'cum', 'imr', 'margin_mode'] as const;
+export const RECONCILIATION_HEADER = ['figure', 'ours', 'exchange_field', 'exchange', 'difference', 'cause'] as const;
+
+/** The balances range, as MARGIN functions read it; a price the responses lack is left blank to fill in. */
+export function balancesTable(snapshot: AccountSnapshot): SnapshotTable {
+  return [[...SNAPSHOT_BALANCES_HEADER], ...snapshot.balances.map((b) => [b.asset, num(b.amount), num(b.price), num(b.upnl)])];
+}
+
+/** The positions range, as MARGIN functions read it; a rate the responses lack is left blank to fill in. */
+export function positionsTable(snapshot: AccountSnapshot): SnapshotTable {
+  return [
+    [...SNAPSHOT_POSITIONS_HEADER],
+    ...snapshot.positions.map((p) => [p.symbol, p.side, num(p.size), num(p.entry), num(p.mark), num(p.mmr), num(p.cum), num(p.imr), p.marginMode]),
+  ];
+}
+
+/** Ours beside the exchange's, per figure; the exchange's money figures are in `snapshot.reportedUnit`. */
+export function reconciliationTable(reconciliation: Reconciliation): SnapshotTable {
+  return [
+    [...RECONCILIATION_HEADER],
+    ...reconciliation.rows.map((r) => [r.figure, num(r.ours), r.field, num(r.reported), num(r.difference), r.cause]),
+  ];
+}
