@@ -83,6 +83,11 @@ export const ERRORS = {
     'na',
     (p) => `no liquidation price for ${p.asset}: the account is already at or beyond liquidation (margin ratio ${p.ratio})`,
   ),
+  LIQUIDATION_PRECISION: spec(
+    'num',
+    (p) =>
+      `balances: amounts and prices span too many orders of magnitude (largest term ${p.largest}) for the engine's 60 significant digits to resolve the liquidation price of ${p.asset}; value the far larger holdings apart`,
+  ),
   BAD_SHOCK: spec('value', (p) => `shocks, row ${p.row}: expected a relative change above -1 for ${p.asset}, got ${p.got}`),
   SHOCK_UNMATCHED: spec(
     'value',

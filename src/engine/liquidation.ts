@@ -3,7 +3,7 @@ import { Dec, dec, ONE, ZERO } from './decimal';
 import type { MarginError } from './errors';
 import { fail, isMarginError } from './errors';
 import type { LiquidationModel, MovingAsset } from './liquidationModel';
-import { buildLiquidationModel, evaluateModel } from './liquidationModel';
+import { buildLiquidationModel, evaluateModel, modelScale } from './liquidationModel';
 import type { Balance, Position, Preset } from './model';
 import { tierTable } from './tierTable';
 
@@ -69,9 +69,24 @@ function unitStep(l: Dec): Dec {
   return l.gt(ONE) ? l : ONE;
 }
 
-/** A root is a liquidation price only where maintenance margin is positive (else equity is zero, not MM). */
+/**
+ * Digits a root must keep: the cell shows 17 significant digits, and the root's equity and margin must stand
+ * this far above what 60-digit sums of the largest term leave unresolved (10^-60 of it).
+ */
+const RESOLVED = dec('1e-40');
+
+/**
+ * A root is a liquidation price only where maintenance margin is positive (else equity is zero, not MM). When
+ * the account's terms span so many orders of magnitude that the sums near the root lose their digits (g at
+ * the root is not zero to within them, or the root's margin is below them), the root cannot be trusted:
+ * LIQUIDATION_PRECISION.
+ */
 function accept(model: LiquidationModel, t: Dec): Outcome {
-  const { maintenance } = evaluateModel(model, t);
+  const { equity, maintenance } = evaluateModel(model, t);
+  const scale = modelScale(model, t);
+  const resolved = scale.times(RESOLVED);
+  const lost = equity.minus(maintenance).abs().gt(resolved) || (maintenance.gt(ZERO) && maintenance.lt(resolved));
+  if (lost) fail('LIQUIDATION_PRECISION', { asset: model.asset, largest: scale.toSignificantDigits(6).toString() });
   if (maintenance.gt(ZERO)) return { root: t };
   return { note: `equity reaches zero at ${model.p0.times(t).toString()} with no maintenance margin left` };
 }

@@ -1,8 +1,7 @@
 import type { Account } from './account';
 import { buildAccount, quoteRate, valueState } from './account';
 import { assetSpec } from './assetSpec';
-import type { Dec } from './decimal';
-import { ZERO } from './decimal';
+import { Dec, ZERO } from './decimal';
 import { fail } from './errors';
 import type { AssetSpec, Balance, Position, Preset } from './model';
 import { isCross, positionMaintenance, signedSize } from './positions';
@@ -39,11 +38,21 @@ export interface LiquidationModel {
   readonly mmB: Dec;
   /** Liability maintenance rate, or undefined when liabilities carry none (or balances were not given). */
   readonly liabilityRate: Dec | undefined;
+  /**
+   * The largest magnitude among the terms summed into the static parts (values, position margins): with 60
+   * significant digits, a sum carries nothing below about 10^-60 of it.
+   */
+  readonly staticScale: Dec;
+  /** The largest |term| of the position margins that scale with t (compare at t: × t). */
+  readonly scaleB: Dec;
 }
 
 interface Accumulator {
   mmA: Dec;
   mmB: Dec;
+  /** Largest |term| added to mmA and to mmB. */
+  scaleA: Dec;
+  scaleB: Dec;
   /** Per quote asset of X-based positions: Σ signed size × mark (the part of its equity that scales with t). */
   readonly scaling: Map<string, Dec>;
 }
@@ -60,14 +69,22 @@ function addPosition(preset: Preset, account: Account, asset: string, p0: Dec, p
   const { base, quote } = parseSymbol(preset, position.symbol);
   if (base === asset) {
     const rate = quoteRate(preset, account, quote);
-    acc.mmB = acc.mmB.plus(position.size.abs().times(position.mark).times(position.mmr).times(rate));
-    acc.mmA = acc.mmA.minus(position.cum.times(rate));
+    const margin = position.size.abs().times(position.mark).times(position.mmr).times(rate);
+    const cum = position.cum.times(rate);
+    acc.mmB = acc.mmB.plus(margin);
+    acc.mmA = acc.mmA.minus(cum);
+    acc.scaleB = Dec.max(acc.scaleB, margin.abs(), signedSize(position).times(position.mark).abs());
+    acc.scaleA = Dec.max(acc.scaleA, cum.abs());
     acc.scaling.set(quote, (acc.scaling.get(quote) ?? ZERO).plus(signedSize(position).times(position.mark)));
   } else if (quote === asset) {
     // Margin fixed in X's units, worth p0·t·liabilityRate each.
-    acc.mmB = acc.mmB.plus(positionMaintenance(position).times(p0).times(assetSpec(preset, asset).liabilityRate));
+    const margin = positionMaintenance(position).times(p0).times(assetSpec(preset, asset).liabilityRate);
+    acc.mmB = acc.mmB.plus(margin);
+    acc.scaleB = Dec.max(acc.scaleB, margin.abs());
   } else {
-    acc.mmA = acc.mmA.plus(positionMaintenance(position).times(quoteRate(preset, account, quote)));
+    const margin = positionMaintenance(position).times(quoteRate(preset, account, quote));
+    acc.mmA = acc.mmA.plus(margin);
+    acc.scaleA = Dec.max(acc.scaleA, margin.abs());
   }
 }
 
@@ -101,20 +118,34 @@ export function buildLiquidationModel(
   const account = buildAccount(preset, balances, positions);
   const p0 = referencePrice(account, positions, asset, preset);
   if (!p0.gt(ZERO)) fail('NO_LIQUIDATION_PRICE', { asset, reason: `its current price ${p0.toString()} is not positive` });
-  const acc: Accumulator = { mmA: ZERO, mmB: ZERO, scaling: new Map() };
+  const acc: Accumulator = { mmA: ZERO, mmB: ZERO, scaleA: ZERO, scaleB: ZERO, scaling: new Map() };
   for (const position of positions) if (isCross(position)) addPosition(preset, account, asset, p0, position, acc);
   const moving = movingAssets(preset, account, asset, p0, acc.scaling);
   const movingNames = new Set(moving.map((m) => m.asset));
   let staticEquity = ZERO;
   let staticLiabilities = ZERO;
+  let staticScale = acc.scaleA;
   for (const state of account.assets) {
     if (movingNames.has(state.asset)) continue;
     const value = valueState(preset, state);
+    staticScale = Dec.max(staticScale, value.abs());
     staticEquity = staticEquity.plus(value);
     if (value.isNeg()) staticLiabilities = staticLiabilities.minus(value);
   }
   const liabilityRate = balances.length > 0 ? preset.rules.liabilityMaintenanceRate : undefined;
-  return { asset, p0, preset, moving, staticEquity, staticLiabilities, mmA: acc.mmA, mmB: acc.mmB, liabilityRate };
+  return {
+    asset,
+    p0,
+    preset,
+    moving,
+    staticEquity,
+    staticLiabilities,
+    mmA: acc.mmA,
+    mmB: acc.mmB,
+    liabilityRate,
+    staticScale,
+    scaleB: acc.scaleB,
+  };
 }
 
 /** Equity and maintenance margin of the modelled account at t (t ≥ 0). */
@@ -131,4 +162,17 @@ export function evaluateModel(model: LiquidationModel, t: Dec): { equity: Dec; m
   let maintenance = model.mmA.plus(model.mmB.times(t));
   if (model.liabilityRate !== undefined) maintenance = maintenance.plus(liabilities.times(model.liabilityRate));
   return { equity, maintenance };
+}
+
+/**
+ * The largest magnitude among the terms of equity and maintenance margin at t: the sums carry 60 significant
+ * digits of it, so a result far below it has lost its digits.
+ */
+export function modelScale(model: LiquidationModel, t: Dec): Dec {
+  let scale = Dec.max(model.staticScale, model.scaleB.times(t));
+  for (const m of model.moving) {
+    const price = m.priceA.plus(m.priceB.times(t)).abs();
+    scale = Dec.max(scale, m.equityA.abs().times(price), m.equityB.times(t).abs().times(price));
+  }
+  return scale;
 }
