@@ -93,10 +93,6 @@ export const ERRORS = {
     'value',
     (p) => `shocks, row ${p.row}: ${p.asset} is neither in balances nor the base or quote of a position, so the shock would change nothing`,
   ),
-  LIMITS_UNPUBLISHED: spec(
-    'na',
-    (p) => `asset: the transfer-in limits of ${p.asset} are unpublished (needed: ${p.missing}); import the live table or enter them`,
-  ),
 
   // Task pane
   NO_WORKBOOK: spec(

@@ -1,11 +1,9 @@
-import type { AccountSums, BalanceCells, PositionCells } from '../../engine/accountCell';
-import { accountSumsCell } from '../../engine/accountCell';
-import type { Dec } from '../../engine/decimal';
+import type { AccountFigure, BalanceCells, PositionCells } from '../../engine';
+import { accountFigureCell as accountFigureNumbers } from '../../engine';
 import { isMarginError } from '../../engine/errors';
 import type { ArgList } from './args';
 import { BALANCES_TABLE } from './balances';
 import { MARGIN_MODES, POSITIONS_TABLE, SIDES } from './positions';
-import { numberCell } from './results';
 import type { TableLayout } from './tables';
 import { readLayout } from './tables';
 import type { CellArg, CellScalar, FunctionContext } from './types';
@@ -13,8 +11,8 @@ import type { CellArg, CellScalar, FunctionContext } from './types';
 /**
  * The number path of ACCOUNT_EQUITY, MULTIASSET_LTV and MARGIN_RATIO: ranges of plain numbers go straight to
  * the engine's exact integer sums, with no Decimal per row. Anything else (numeric text, a bad cell, an
- * account the engine would refuse) gives null, and the handler reads the ranges the full way, which reports
- * the problem or computes the value through Decimal. Both ways give the same numbers.
+ * account the engine would refuse) declines with NaN, and the function's handler reads the ranges the full way,
+ * which reports the problem or computes the value through Decimal. Both ways give the same numbers.
  */
 
 const isNumber = (cell: CellScalar | undefined): cell is number => typeof cell === 'number' && Number.isFinite(cell);
@@ -74,33 +72,20 @@ function positionCells(value: CellArg): PositionCells | null {
   return { symbols, sizes: signed, entries, marks, mmrs, cums, cross: modes.map((m) => m === 'cross') };
 }
 
-export type AccountFigure = 'equity' | 'ltv' | 'ratio';
-
-function figure(kind: AccountFigure, sums: AccountSums): Dec | null {
-  const equity = sums.collateral.minus(sums.liabilities);
-  if (kind === 'equity') return equity;
-  if (kind === 'ltv') {
-    if (sums.liabilities.isZero()) return sums.liabilities;
-    return sums.collateral.isZero() ? null : sums.liabilities.div(sums.collateral);
-  }
-  if (sums.maintenance === null || !equity.isPositive() || equity.isZero()) return null;
-  return sums.maintenance.div(equity);
-}
+export type { AccountFigure };
 
 /**
- * ACCOUNT_EQUITY (`equity`), MULTIASSET_LTV (`ltv`) or MARGIN_RATIO (`ratio`) by the number path, or null
+ * ACCOUNT_EQUITY (`equity`), MULTIASSET_LTV (`ltv`) or MARGIN_RATIO (`ratio`) by the number path, or NaN
  * when the call needs the full path.
  */
-export function accountFigureCell(a: ArgList, ctx: FunctionContext, kind: AccountFigure): number | null {
+export function accountFigureCell(a: ArgList, ctx: FunctionContext, kind: AccountFigure): number {
   try {
     const balances = balanceCells(a.range('balances'));
     const positions = kind === 'ratio' ? positionCells(a.range('positions')) : null;
-    if (!balances || (kind === 'ratio' && !positions)) return null;
-    const sums = accountSumsCell(a.preset(ctx), balances, positions);
-    const value = sums && figure(kind, sums);
-    return value ? numberCell(value) : null;
+    if (!balances || (kind === 'ratio' && !positions)) return NaN;
+    return accountFigureNumbers(a.preset(ctx), balances, positions, kind);
   } catch (error) {
-    if (isMarginError(error)) return null;
+    if (isMarginError(error)) return NaN;
     throw error;
   }
 }

@@ -6,7 +6,6 @@ import {
   availableForOrder,
   collateralRatio,
   collateralValue,
-  collateralValueCell,
   liabilityInterest,
   liquidationPrice,
   maintenanceMargin,
@@ -17,7 +16,6 @@ import {
   stressMarginRatio,
 } from '../../engine';
 import type { AssetMode, Preset } from '../../engine/model';
-import { accountFigureCell } from './accountCells';
 import type { ArgList } from './args';
 import type { BalanceRow } from './balances';
 import { readBalances, requireListedAssets } from './balances';
@@ -49,7 +47,6 @@ const MODES: Readonly<Record<string, AssetMode>> = {
 const number = (a: ArgList, name: string): Dec => requiredNumber(a.cell(name), name);
 const text = (a: ArgList, name: string): string => requiredText(a.cell(name), name);
 const price = (a: ArgList, name: string): Dec => requirePositive(number(a, name), name);
-const isFiniteNumber = (cell: unknown): cell is number => typeof cell === 'number' && Number.isFinite(cell);
 const notNegative = (a: ArgList, name: string): Dec => requireNotNegative(number(a, name), name);
 const balances = (a: ArgList) => readBalances(a.range('balances'), 'balances');
 const positions = (a: ArgList) => readPositions(a.range('positions'), 'positions');
@@ -67,13 +64,7 @@ function presetFor(a: ArgList, ctx: FunctionContext, rows: readonly BalanceRow[]
  */
 export const HANDLERS: Readonly<Record<FunctionName, Handler>> = {
   COLLATERAL_VALUE: (a, ctx) => {
-    const [asset, rawAmount, rawPrice] = [text(a, 'asset'), a.cell('amount'), a.cell('price')];
-    if (isFiniteNumber(rawAmount) && isFiniteNumber(rawPrice) && rawPrice > 0) {
-      // Plain numbers skip Decimal construction: the engine's number entry is exact and rounds once.
-      const value = collateralValueCell(a.preset(ctx), asset, rawAmount === 0 ? 0 : rawAmount, rawPrice);
-      if (Number.isFinite(value)) return value;
-    }
-    const [amount, p] = [number(a, 'amount'), price(a, 'price')];
+    const [asset, amount, p] = [text(a, 'asset'), number(a, 'amount'), price(a, 'price')];
     return numberCell(collateralValue(a.preset(ctx), asset, amount, p));
   },
   COLLATERAL_RATIO: (a, ctx) => {
@@ -87,14 +78,10 @@ export const HANDLERS: Readonly<Record<FunctionName, Handler>> = {
   },
   PRESETS: (_a, ctx) => presetsTable(ctx.registry.list()),
   ACCOUNT_EQUITY: (a, ctx) => {
-    const fast = accountFigureCell(a, ctx, 'equity');
-    if (fast !== null) return fast;
     const rows = balances(a);
     return numberCell(accountEquity(presetFor(a, ctx, rows), rows));
   },
   MULTIASSET_LTV: (a, ctx) => {
-    const fast = accountFigureCell(a, ctx, 'ltv');
-    if (fast !== null) return fast;
     const rows = balances(a);
     return numberCell(multiAssetLtv(presetFor(a, ctx, rows), rows));
   },
@@ -103,8 +90,6 @@ export const HANDLERS: Readonly<Record<FunctionName, Handler>> = {
     return numberCell(maintenanceMargin(a.preset(ctx), rows));
   },
   MARGIN_RATIO: (a, ctx) => {
-    const fast = accountFigureCell(a, ctx, 'ratio');
-    if (fast !== null) return fast;
     const [b, p] = [balances(a), positions(a)];
     return numberCell(marginRatio(presetFor(a, ctx, b), b, p));
   },

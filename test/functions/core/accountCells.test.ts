@@ -41,8 +41,11 @@ function argsOf(kind: AccountFigure, balances: CellArg, positions: CellArg, exch
 const call = (kind: AccountFigure, balances: CellArg, positions: CellArg, exchange: string) =>
   invoke(NAMES[kind], argsOf(kind, balances, positions, exchange), ctx);
 
-const numberPath = (kind: AccountFigure, balances: CellArg, positions: CellArg, exchange: string) =>
-  accountFigureCell(ArgList.of(NAMES[kind], FUNCTION_SPECS[NAMES[kind]], argsOf(kind, balances, positions, exchange)), ctx, kind);
+/** The number path's figure, or null where it declines (NaN). */
+const numberPath = (kind: AccountFigure, balances: CellArg, positions: CellArg, exchange: string): number | null => {
+  const value = accountFigureCell(ArgList.of(NAMES[kind], FUNCTION_SPECS[NAMES[kind]], argsOf(kind, balances, positions, exchange)), ctx, kind);
+  return Number.isNaN(value) ? null : value;
+};
 
 const BALANCES: CellGrid = [
   ['Coin', 'Wallet Balance', 'Index Price (USDT)'],

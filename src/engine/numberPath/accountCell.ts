@@ -1,18 +1,17 @@
+import { findAssetSpec, normalizeAsset } from '../assetSpec';
+import { Dec, dec, ONE, toCellNumber } from '../decimal';
+import { isMarginError } from '../errors';
+import type { AssetSpec, Preset } from '../model';
+import { positionMaintenance, positionUpnl } from '../positions';
+import { parseSymbol } from '../symbols';
+import { valueHolding } from '../valuation';
 import { assetBook, assetEntry } from './assetBook';
-import { findAssetSpec, normalizeAsset } from './assetSpec';
-import type { Dec } from './decimal';
-import { dec, ONE } from './decimal';
-import { isMarginError } from './errors';
 import { ExactSum, mantissa, placesOf } from './exactSum';
-import type { AssetSpec, Preset } from './model';
-import { positionMaintenance, positionUpnl } from './positions';
 import { isSafe } from './scaledDecimal';
 import type { ScaledTiers } from './scaledTiers';
-import { integerFloorTier, tieredScaled } from './scaledTiers';
+import { integerFloorTier, tieredScale, tieredScaled } from './scaledTiers';
 import type { Split } from './splitValue';
 import { productSplit, splitLinear } from './splitValue';
-import { parseSymbol } from './symbols';
-import { valueHolding } from './valuation';
 
 /** A balances range as cell numbers, one entry per data row: asset as typed, amount, price > 0, upnl (0 when blank). */
 export interface BalanceCells {
@@ -33,7 +32,10 @@ export interface PositionCells {
   readonly cross: readonly boolean[];
 }
 
-/** The exact sums behind ACCOUNT_EQUITY, MULTIASSET_LTV and MARGIN_RATIO. */
+/**
+ * The exact sums behind ACCOUNT_EQUITY, MULTIASSET_LTV and MARGIN_RATIO. When the number path declines, every
+ * sum is NaN (as every number it declines with), and the Decimal path decides.
+ */
 export interface AccountSums {
   /** Σ valued equity of the assets with positive equity. */
   readonly collateral: Dec;
@@ -43,6 +45,9 @@ export interface AccountSums {
   readonly maintenance: Dec | null;
 }
 
+const NOT_A_NUMBER = new Dec(NaN);
+const DECLINED: AccountSums = { collateral: NOT_A_NUMBER, liabilities: NOT_A_NUMBER, maintenance: NOT_A_NUMBER };
+
 /** `x + y` as one exact integer at `k` places (x with kx places, y with ky, both ≤ k), or NaN when it does not fit. */
 function alignedSum(x: number, kx: number, y: number, ky: number, k: number): number {
   const a = mantissa(x, kx) * 10 ** (k - kx);
@@ -50,25 +55,24 @@ function alignedSum(x: number, kx: number, y: number, ky: number, k: number): nu
   const sum = a + b;
   return isSafe(a) && isSafe(b) && isSafe(sum) ? sum : NaN;
 }
-const split: Split = { w: 0, f: 0, t: 0 };
-
-/** Adds `x × y` (x = X / 10^kx, y = Y / 10^ky, exact integers) to `sum`; false when it does not fit. */
-function addProduct(sum: ExactSum, X: number, kx: number, Y: number, ky: number): boolean {
-  if (!productSplit(X, kx, Y, ky, split)) return false;
-  sum.addSplit(split.w, split.f, split.t);
-  return true;
+/** Adds `x × y` (x = X / 10^kx, y = Y / 10^ky, exact integers) to `sum`, through `split`; NaN when it does not fit. */
+function addProduct(sum: ExactSum, split: Split, X: number, kx: number, Y: number, ky: number): number {
+  const t = productSplit(X, kx, Y, ky, split);
+  if (t === t) sum.addSplit(split.w, split.f, t);
+  return t;
 }
 
-/** Adds `x × y × R / 10^kr` to `sum`; false when it does not fit. */
-function addTripleProduct(sum: ExactSum, X: number, kx: number, Y: number, ky: number, R: number, kr: number): boolean {
-  if (!productSplit(X, kx, Y, ky, split) || !splitLinear(split.w, split.f, split.t, R, 0, kr, split)) return false;
-  sum.addSplit(split.w, split.f, split.t);
-  return true;
+/** Adds `x × y × R / 10^kr` to `sum`, through `split`; NaN when it does not fit. */
+function addTripleProduct(sum: ExactSum, split: Split, X: number, kx: number, Y: number, ky: number, R: number, kr: number): number {
+  const t = productSplit(X, kx, Y, ky, split);
+  const T = t === t ? splitLinear(split.w, split.f, t, R, 0, kr, split) : NaN;
+  if (T === T) sum.addSplit(split.w, split.f, T);
+  return T;
 }
 
 /**
  * Valued equity `E / 10^k` (E ≠ 0) of one asset at price `P / 10^kp`, added to `collateral` or `liabilities`
- * (as a negative value) on exact integers; false when it does not fit, and nothing was added.
+ * (as a negative value) on exact integers, through `split`; NaN when it does not fit, and nothing was added.
  */
 function addValue(
   unit: AssetSpec['tierUnit'],
@@ -77,26 +81,27 @@ function addValue(
   k: number,
   P: number,
   kp: number,
-  collateral: ExactSum,
-  liabilities: ExactSum,
-): boolean {
-  if (E < 0) return t.liability === t.liability && addTripleProduct(liabilities, E, k, P, kp, t.liability, t.kl);
+  sums: Sums,
+): number {
+  const split = sums.split;
+  if (E < 0) return addTripleProduct(sums.liabilities, split, E, k, P, kp, t.liability, t.kl);
   if (unit === 'quantity') {
     const units = tieredScaled(t, E, k);
-    return units !== null && addProduct(collateral, units.n, units.scale, P, kp);
+    return units === units ? addProduct(sums.collateral, split, units, tieredScale(t, k), P, kp) : NaN;
   }
   if (t.kf !== 0) {
     const X = E * P;
-    const units = isSafe(X) ? tieredScaled(t, X, k + kp) : null;
-    if (units === null || units.scale > 15) return false;
-    collateral.addScaled(units.n, units.scale);
-    return true;
+    const units = isSafe(X) ? tieredScaled(t, X, k + kp) : NaN;
+    const scale = tieredScale(t, k + kp);
+    if (units !== units || scale > 15) return NaN;
+    sums.collateral.addScaled(units, scale);
+    return scale;
   }
-  if (!productSplit(E, k, P, kp, split)) return false;
-  const i = integerFloorTier(t, split.w, split.f);
-  if (i < 0 || !splitLinear(split.w, split.f, split.t, t.ratios[i] as number, t.intercepts[i] as number, t.kr, split)) return false;
-  collateral.addSplit(split.w, split.f, split.t);
-  return true;
+  const places = productSplit(E, k, P, kp, split);
+  const i = places === places ? integerFloorTier(t, split.w, split.f) : NaN;
+  const T = i === i ? splitLinear(split.w, split.f, places, t.ratios[i] as number, t.intercepts[i] as number, t.kr, split) : NaN;
+  if (T === T) sums.collateral.addSplit(split.w, split.f, T);
+  return T;
 }
 
 /** Adds a Decimal value to the side its sign says. */
@@ -105,7 +110,12 @@ function addDecValue(value: Dec, collateral: ExactSum, liabilities: ExactSum): v
   else collateral.addDec(value);
 }
 
-let calls = 0;
+/** One call's running sums, and the split its products pass through. */
+interface Sums {
+  readonly collateral: ExactSum;
+  readonly liabilities: ExactSum;
+  readonly split: Split;
+}
 
 interface QuoteSums {
   readonly upnl: ExactSum;
@@ -113,7 +123,7 @@ interface QuoteSums {
 }
 
 /** Σ uPnL and Σ maintenance margin of the cross positions, per quote asset, in that asset. */
-function positionSums(preset: Preset, positions: PositionCells): Map<string, QuoteSums> {
+function positionSums(preset: Preset, positions: PositionCells, split: Split): Map<string, QuoteSums> {
   const byQuote = new Map<string, QuoteSums>();
   for (let p = 0; p < positions.symbols.length; p += 1) {
     if (!positions.cross[p]) continue;
@@ -137,11 +147,13 @@ function positionSums(preset: Preset, positions: PositionCells): Map<string, Quo
     // uPnL = (mark − entry) × signed size
     const kd = Math.max(ke, km);
     const D = ke < 0 || km < 0 ? NaN : alignedSum(mark, km, -entry, ke, kd);
-    const fastUpnl = ks >= 0 && D === D && addProduct(sums.upnl, D, kd, S, ks);
+    const upnlPlaces = ks >= 0 && D === D ? addProduct(sums.upnl, split, D, kd, S, ks) : NaN;
+    const fastUpnl = upnlPlaces === upnlPlaces;
     // maintenance = |size| × mark × mmr − cum
     let fastMaintenance = ks >= 0 && km >= 0 && kr >= 0 && kc >= 0 && kc <= 15;
     if (fastMaintenance) {
-      fastMaintenance = addTripleProduct(sums.maintenance, Math.abs(S), ks, mantissa(mark, km), km, mantissa(mmr, kr), kr);
+      const places = addTripleProduct(sums.maintenance, split, Math.abs(S), ks, mantissa(mark, km), km, mantissa(mmr, kr), kr);
+      fastMaintenance = places === places;
       if (fastMaintenance && cum !== 0) sums.maintenance.addScaled(-mantissa(cum, kc), kc);
     }
     if (!fastUpnl || !fastMaintenance) {
@@ -167,40 +179,41 @@ function positionSums(preset: Preset, positions: PositionCells): Map<string, Quo
  * the Decimal engine has them (`accountEquity`, `multiAssetLtv`, `marginRatio`), without a Decimal per row:
  * each row's value is summed on exact integers, and only rows that do not fit (long decimals, huge
  * magnitudes, fractional value floors) and the quote assets that positions settle in go through Decimal.
- * Null whenever the Decimal engine would report an error or an addend cannot be held exactly; the caller then
- * takes the Decimal path, which gives the error or the value.
+ * Declined (every sum NaN) whenever the Decimal engine would report an error or an addend cannot be held
+ * exactly; the caller then takes the Decimal path, which gives the error or the value.
  *
  * @example
  * accountSumsCell(bitget, { assets: ['BTC'], amounts: [10], prices: [60000], upnls: [0] }, null)
  * // { collateral: 582000, liabilities: 0, maintenance: null }
  */
-export function accountSumsCell(preset: Preset, balances: BalanceCells, positions: PositionCells | null): AccountSums | null {
+export function accountSumsCell(preset: Preset, balances: BalanceCells, positions: PositionCells | null): AccountSums {
   try {
     return sums(preset, balances, positions);
   } catch (error) {
-    if (isMarginError(error)) return null;
+    if (isMarginError(error)) return DECLINED;
     throw error;
   }
 }
 
-function sums(preset: Preset, balances: BalanceCells, positions: PositionCells | null): AccountSums | null {
-  const byQuote = positions ? positionSums(preset, positions) : new Map<string, QuoteSums>();
-  const collateral = new ExactSum();
-  const liabilities = new ExactSum();
+function sums(preset: Preset, balances: BalanceCells, positions: PositionCells | null): AccountSums {
+  const split: Split = { w: 0, f: 0, t: 0 };
+  const byQuote = positions ? positionSums(preset, positions, split) : new Map<string, QuoteSums>();
+  const acc: Sums = { collateral: new ExactSum(), liabilities: new ExactSum(), split };
+  const { collateral, liabilities } = acc;
   const book = assetBook(preset);
-  const call = (calls += 1);
   const { assets, amounts, prices, upnls } = balances;
+  // Row + 1 of each asset seen in this call, by entry id (an entry made during the call takes the next id).
+  const rowOf = new Int32Array(book.byAsset.size + assets.length);
   for (let i = 0; i < assets.length; i += 1) {
     const entry = assetEntry(preset, book, assets[i] as string);
-    if (entry.seenIn === call) return null; // the asset has a row already
-    entry.seenIn = call;
-    entry.row = i;
+    if (rowOf[entry.id] !== 0) return DECLINED; // the asset has a row already
+    rowOf[entry.id] = i + 1;
     const { asset, spec, tiers } = entry;
     const amount = amounts[i] as number;
     const price = prices[i] as number;
     const upnl = upnls[i] as number;
     if (amount === 0 && upnl === 0) continue;
-    if (spec === undefined) return null;
+    if (spec === undefined) return DECLINED;
     if (byQuote.has(asset)) continue; // valued with its positions' uPnL below
     const ka = placesOf(amount);
     const ku = upnl === 0 ? 0 : placesOf(upnl);
@@ -209,39 +222,65 @@ function sums(preset: Preset, balances: BalanceCells, positions: PositionCells |
     let E = NaN;
     if (ka >= 0 && ku >= 0) E = upnl === 0 ? mantissa(amount, ka) : alignedSum(amount, ka, upnl, ku, k);
     if (E === 0) continue;
-    const fast = E === E && kp >= 0 && tiers !== null && addValue(spec.tierUnit, tiers, E, k, mantissa(price, kp), kp, collateral, liabilities);
-    if (!fast) {
+    const places = E === E && kp >= 0 && tiers !== null ? addValue(spec.tierUnit, tiers, E, k, mantissa(price, kp), kp, acc) : NaN;
+    if (places !== places) {
       addDecValue(valueHolding(preset, spec, dec(amount).plus(dec(upnl)), dec(price)), collateral, liabilities);
     }
   }
   const maintenance = new ExactSum();
   const quoteAsset = normalizeAsset(preset.quote);
   for (const [quote, q] of byQuote) {
-    if (!q.upnl.ok || !q.maintenance.ok) return null;
     const seen = book.byAsset.get(quote);
-    const i = seen !== undefined && seen.seenIn === call ? seen.row : undefined;
-    if (i !== undefined && upnls[i] !== 0) return null; // uPnL given twice
-    if (i === undefined && quote !== quoteAsset) return null; // a quote asset without a price
+    const row = seen === undefined ? 0 : (rowOf[seen.id] as number);
+    const i = row === 0 ? undefined : row - 1;
+    if (i !== undefined && upnls[i] !== 0) return DECLINED; // uPnL given twice
+    if (i === undefined && quote !== quoteAsset) return DECLINED; // a quote asset without a price
     const price = i === undefined ? ONE : dec(prices[i] as number);
-    const equity = i === undefined ? q.upnl.toDec() : q.upnl.toDec().plus(dec(amounts[i] as number));
+    const upnl = q.upnl.toDec();
+    const margin = q.maintenance.toDec();
+    if (upnl.isNaN() || margin.isNaN()) return DECLINED;
+    const equity = i === undefined ? upnl : upnl.plus(dec(amounts[i] as number));
     const spec = findAssetSpec(preset, quote);
-    if (!equity.isZero()) {
-      if (spec === undefined) return null;
-      addDecValue(valueHolding(preset, spec, equity, price), collateral, liabilities);
-    }
-    if (spec === undefined) return null;
+    if (spec === undefined) return DECLINED;
+    if (!equity.isZero()) addDecValue(valueHolding(preset, spec, equity, price), collateral, liabilities);
     // (Σ margin) × rate: the engine's Σ (margin × rate), exact while the product fits the engine's 60 digits.
     const rate = price.times(spec.liabilityRate);
-    const margin = q.maintenance.toDec();
-    if (margin.sd() + rate.sd() > 60) return null;
-    maintenance.addDec(margin.times(rate));
+    maintenance.addDec(margin.sd() + rate.sd() > 60 ? NOT_A_NUMBER : margin.times(rate));
   }
-  if (!collateral.ok || !liabilities.ok || !maintenance.ok) return null;
   const owed = liabilities.toDec().neg();
   const rate = preset.rules.liabilityMaintenanceRate;
-  return {
+  const sums = {
     collateral: collateral.toDec(),
     liabilities: owed,
     maintenance: positions === null ? null : rate === undefined ? maintenance.toDec() : maintenance.toDec().plus(owed.times(rate)),
   };
+  return sums.collateral.isNaN() || owed.isNaN() || (sums.maintenance?.isNaN() ?? false) ? DECLINED : sums;
+}
+
+/** The figure an account function shows. */
+export type AccountFigure = 'equity' | 'ltv' | 'ratio';
+
+function figure(kind: AccountFigure, sums: AccountSums): Dec {
+  const equity = sums.collateral.minus(sums.liabilities);
+  if (kind === 'equity') return equity;
+  if (kind === 'ltv') {
+    if (sums.liabilities.isZero()) return sums.liabilities;
+    return sums.collateral.isZero() ? NOT_A_NUMBER : sums.liabilities.div(sums.collateral);
+  }
+  if (sums.maintenance === null || !equity.isPositive() || equity.isZero()) return NOT_A_NUMBER;
+  return sums.maintenance.div(equity);
+}
+
+/**
+ * ACCOUNT_EQUITY (`equity`), MULTIASSET_LTV (`ltv`) or MARGIN_RATIO (`ratio`, positions required) from cell
+ * numbers, rounded once to a cell number; NaN when the number path declines (an error to report, or an addend it
+ * cannot hold exactly), and the Decimal path decides.
+ *
+ * @example
+ * accountFigureCell(bitget, { assets: ['BTC'], amounts: [10], prices: [60000], upnls: [0] }, null, 'equity') // 582000
+ */
+export function accountFigureCell(preset: Preset, balances: BalanceCells, positions: PositionCells | null, kind: AccountFigure): number {
+  if (kind === 'ratio' && positions === null) return NaN;
+  const value = figure(kind, accountSumsCell(preset, balances, positions));
+  return value.isNaN() ? NaN : toCellNumber(value);
 }

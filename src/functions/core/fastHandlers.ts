@@ -1,0 +1,34 @@
+import { collateralValueCell, isMarginError } from '../../engine';
+import { accountFigureCell } from './accountCells';
+import type { ArgList } from './args';
+import type { FunctionContext, FunctionName } from './types';
+
+/**
+ * A function's number path: plain cell numbers in, the cell's number out, with no Decimal built per cell. It
+ * declines with NaN (text, a bad cell, an account the engine would refuse, a sum it cannot hold exactly) and
+ * then the function's Decimal handler runs, which reports the problem or computes the value; both give the same
+ * numbers. It must not throw for bad input.
+ */
+export type FastHandler = (args: ArgList, ctx: FunctionContext) => number;
+
+const isFiniteNumber = (cell: unknown): cell is number => typeof cell === 'number' && Number.isFinite(cell);
+
+/** The functions with a number path, tried by `invoke` before their handler. */
+export const FAST_HANDLERS: Readonly<Partial<Record<FunctionName, FastHandler>>> = {
+  COLLATERAL_VALUE: (a, ctx) => {
+    const [asset, amount, price] = [a.cell('asset'), a.cell('amount'), a.cell('price')];
+    if (typeof asset !== 'string' || !isFiniteNumber(amount) || !isFiniteNumber(price) || !(price > 0)) return NaN;
+    // The engine's number entry is exact and rounds once; a value beyond a double, and every error, go the
+    // Decimal way, which reads the arguments in order and reports the first bad one.
+    try {
+      const value = collateralValueCell(a.preset(ctx), asset, amount === 0 ? 0 : amount, price);
+      return Number.isFinite(value) ? value : NaN;
+    } catch (error) {
+      if (isMarginError(error)) return NaN;
+      throw error;
+    }
+  },
+  ACCOUNT_EQUITY: (a, ctx) => accountFigureCell(a, ctx, 'equity'),
+  MULTIASSET_LTV: (a, ctx) => accountFigureCell(a, ctx, 'ltv'),
+  MARGIN_RATIO: (a, ctx) => accountFigureCell(a, ctx, 'ratio'),
+};
