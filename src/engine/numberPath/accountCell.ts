@@ -2,7 +2,7 @@ import { findAssetSpec, normalizeAsset } from '../assetSpec';
 import { Dec, dec, ONE, toCellNumber } from '../decimal';
 import { isMarginError } from '../errors';
 import type { AssetSpec, Preset } from '../model';
-import { positionMaintenance, positionUpnl } from '../positions';
+import { positionInitial, positionMaintenance, positionUpnl } from '../positions';
 import { parseSymbol } from '../symbols';
 import { valueHolding } from '../valuation';
 import { assetBook, assetEntry } from './assetBook';
@@ -30,6 +30,8 @@ export interface PositionCells {
   readonly mmrs: readonly number[];
   readonly cums: readonly number[];
   readonly cross: readonly boolean[];
+  /** Initial margin rates ≥ 0; NaN (or no column) where blank, and the position's initial margin is its maintenance. */
+  readonly imrs?: readonly number[];
 }
 
 /**
@@ -43,10 +45,12 @@ export interface AccountSums {
   readonly liabilities: Dec;
   /** Account maintenance margin, when positions were given. */
   readonly maintenance: Dec | null;
+  /** Account initial margin, when positions were given and it was asked for. */
+  readonly initial: Dec | null;
 }
 
 const NOT_A_NUMBER = new Dec(NaN);
-const DECLINED: AccountSums = { collateral: NOT_A_NUMBER, liabilities: NOT_A_NUMBER, maintenance: NOT_A_NUMBER };
+const DECLINED: AccountSums = { collateral: NOT_A_NUMBER, liabilities: NOT_A_NUMBER, maintenance: NOT_A_NUMBER, initial: NOT_A_NUMBER };
 
 /** `x + y` as one exact integer at `k` places (x with kx places, y with ky, both ≤ k), or NaN when it does not fit. */
 function alignedSum(x: number, kx: number, y: number, ky: number, k: number): number {
@@ -120,17 +124,30 @@ interface Sums {
 interface QuoteSums {
   readonly upnl: ExactSum;
   readonly maintenance: ExactSum;
+  readonly initial: ExactSum;
 }
 
-/** Σ uPnL and Σ maintenance margin of the cross positions, per quote asset, in that asset. */
-function positionSums(preset: Preset, positions: PositionCells, split: Split): Map<string, QuoteSums> {
+/**
+ * Adds `|size| × mark × rate − cum` (S, M, R, C mantissas at ks, km, kr, kc) to `sum`; NaN when it does not fit.
+ */
+function addMargin(sum: ExactSum, split: Split, S: number, ks: number, M: number, km: number, R: number, kr: number, C: number, kc: number): number {
+  const places = ks >= 0 && km >= 0 && kr >= 0 && kc >= 0 && kc <= 15 ? addTripleProduct(sum, split, Math.abs(S), ks, M, km, R, kr) : NaN;
+  if (places === places && C !== 0) sum.addScaled(-C, kc);
+  return places;
+}
+
+/**
+ * Σ uPnL, Σ maintenance margin and (with `withInitial`) Σ initial margin of the cross positions, per quote
+ * asset, in that asset.
+ */
+function positionSums(preset: Preset, positions: PositionCells, split: Split, withInitial: boolean): Map<string, QuoteSums> {
   const byQuote = new Map<string, QuoteSums>();
   for (let p = 0; p < positions.symbols.length; p += 1) {
     if (!positions.cross[p]) continue;
     const { quote } = parseSymbol(preset, positions.symbols[p] as string);
     let sums = byQuote.get(quote);
     if (!sums) {
-      sums = { upnl: new ExactSum(), maintenance: new ExactSum() };
+      sums = { upnl: new ExactSum(), maintenance: new ExactSum(), initial: new ExactSum() };
       byQuote.set(quote, sums);
     }
     const size = positions.sizes[p] as number;
@@ -150,13 +167,20 @@ function positionSums(preset: Preset, positions: PositionCells, split: Split): M
     const upnlPlaces = ks >= 0 && D === D ? addProduct(sums.upnl, split, D, kd, S, ks) : NaN;
     const fastUpnl = upnlPlaces === upnlPlaces;
     // maintenance = |size| × mark × mmr − cum
-    let fastMaintenance = ks >= 0 && km >= 0 && kr >= 0 && kc >= 0 && kc <= 15;
-    if (fastMaintenance) {
-      const places = addTripleProduct(sums.maintenance, split, Math.abs(S), ks, mantissa(mark, km), km, mantissa(mmr, kr), kr);
-      fastMaintenance = places === places;
-      if (fastMaintenance && cum !== 0) sums.maintenance.addScaled(-mantissa(cum, kc), kc);
+    const M = km < 0 ? NaN : mantissa(mark, km);
+    const C = kc < 0 ? NaN : mantissa(cum, kc);
+    const maintenancePlaces = addMargin(sums.maintenance, split, S, ks, M, km, kr < 0 ? NaN : mantissa(mmr, kr), kr, C, kc);
+    const fastMaintenance = maintenancePlaces === maintenancePlaces;
+    // initial = |size| × mark × imr, or the maintenance margin where imr is blank
+    const imr = positions.imrs === undefined ? NaN : (positions.imrs[p] as number);
+    let fastInitial = true;
+    if (withInitial) {
+      const ki = imr === imr ? placesOf(imr) : kr;
+      const I = imr === imr ? (ki < 0 ? NaN : mantissa(imr, ki)) : kr < 0 ? NaN : mantissa(mmr, kr);
+      const initialPlaces = addMargin(sums.initial, split, S, ks, M, km, I, ki, imr === imr ? 0 : C, imr === imr ? 0 : kc);
+      fastInitial = initialPlaces === initialPlaces;
     }
-    if (!fastUpnl || !fastMaintenance) {
+    if (!fastUpnl || !fastMaintenance || !fastInitial) {
       const position = {
         symbol: positions.symbols[p] as string,
         side: 'BOTH' as const,
@@ -165,10 +189,12 @@ function positionSums(preset: Preset, positions: PositionCells, split: Split): M
         mark: dec(mark),
         mmr: dec(mmr),
         cum: dec(cum),
+        ...(imr === imr ? { imr: dec(imr) } : {}),
         marginMode: 'cross' as const,
       };
       if (!fastUpnl) sums.upnl.addDec(positionUpnl(position));
       if (!fastMaintenance) sums.maintenance.addDec(positionMaintenance(position));
+      if (!fastInitial) sums.initial.addDec(positionInitial(position).margin);
     }
   }
   return byQuote;
@@ -186,18 +212,23 @@ function positionSums(preset: Preset, positions: PositionCells, split: Split): M
  * accountSumsCell(bitget, { assets: ['BTC'], amounts: [10], prices: [60000], upnls: [0] }, null)
  * // { collateral: 582000, liabilities: 0, maintenance: null }
  */
-export function accountSumsCell(preset: Preset, balances: BalanceCells, positions: PositionCells | null): AccountSums {
+export function accountSumsCell(
+  preset: Preset,
+  balances: BalanceCells,
+  positions: PositionCells | null,
+  withInitial = false,
+): AccountSums {
   try {
-    return sums(preset, balances, positions);
+    return sums(preset, balances, positions, withInitial);
   } catch (error) {
     if (isMarginError(error)) return DECLINED;
     throw error;
   }
 }
 
-function sums(preset: Preset, balances: BalanceCells, positions: PositionCells | null): AccountSums {
+function sums(preset: Preset, balances: BalanceCells, positions: PositionCells | null, withInitial: boolean): AccountSums {
   const split: Split = { w: 0, f: 0, t: 0 };
-  const byQuote = positions ? positionSums(preset, positions, split) : new Map<string, QuoteSums>();
+  const byQuote = positions ? positionSums(preset, positions, split, withInitial) : new Map<string, QuoteSums>();
   const acc: Sums = { collateral: new ExactSum(), liabilities: new ExactSum(), split };
   const { collateral, liabilities } = acc;
   const book = assetBook(preset);
@@ -228,6 +259,7 @@ function sums(preset: Preset, balances: BalanceCells, positions: PositionCells |
     }
   }
   const maintenance = new ExactSum();
+  const initial = new ExactSum();
   const quoteAsset = normalizeAsset(preset.quote);
   for (const [quote, q] of byQuote) {
     const seen = book.byAsset.get(quote);
@@ -238,7 +270,8 @@ function sums(preset: Preset, balances: BalanceCells, positions: PositionCells |
     const price = i === undefined ? ONE : dec(prices[i] as number);
     const upnl = q.upnl.toDec();
     const margin = q.maintenance.toDec();
-    if (upnl.isNaN() || margin.isNaN()) return DECLINED;
+    const initialMargin = q.initial.toDec();
+    if (upnl.isNaN() || margin.isNaN() || initialMargin.isNaN()) return DECLINED;
     const equity = i === undefined ? upnl : upnl.plus(dec(amounts[i] as number));
     const spec = findAssetSpec(preset, quote);
     if (spec === undefined) return DECLINED;
@@ -246,23 +279,28 @@ function sums(preset: Preset, balances: BalanceCells, positions: PositionCells |
     // (Σ margin) × rate: the engine's Σ (margin × rate), exact while the product fits the engine's 60 digits.
     const rate = price.times(spec.liabilityRate);
     maintenance.addDec(margin.sd() + rate.sd() > 60 ? NOT_A_NUMBER : margin.times(rate));
+    if (withInitial) initial.addDec(initialMargin.sd() + rate.sd() > 60 ? NOT_A_NUMBER : initialMargin.times(rate));
   }
   const owed = liabilities.toDec().neg();
-  const rate = preset.rules.liabilityMaintenanceRate;
+  /** Σ margin of the positions plus the liabilities' margin at `rate` (none without a rate). */
+  const margin = (sum: ExactSum, rate: Dec | undefined): Dec => (rate === undefined ? sum.toDec() : sum.toDec().plus(owed.times(rate)));
   const sums = {
     collateral: collateral.toDec(),
     liabilities: owed,
-    maintenance: positions === null ? null : rate === undefined ? maintenance.toDec() : maintenance.toDec().plus(owed.times(rate)),
+    maintenance: positions === null ? null : margin(maintenance, preset.rules.liabilityMaintenanceRate),
+    initial: positions === null || !withInitial ? null : margin(initial, preset.rules.liabilityInitialRate),
   };
-  return sums.collateral.isNaN() || owed.isNaN() || (sums.maintenance?.isNaN() ?? false) ? DECLINED : sums;
+  const declined = sums.collateral.isNaN() || owed.isNaN() || (sums.maintenance?.isNaN() ?? false) || (sums.initial?.isNaN() ?? false);
+  return declined ? DECLINED : sums;
 }
 
-/** The figure an account function shows. */
-export type AccountFigure = 'equity' | 'ltv' | 'ratio';
+/** The figure an account function shows (`available`: AVAILABLE_FOR_ORDER in the quote currency). */
+export type AccountFigure = 'equity' | 'ltv' | 'ratio' | 'available';
 
 function figure(kind: AccountFigure, sums: AccountSums): Dec {
   const equity = sums.collateral.minus(sums.liabilities);
   if (kind === 'equity') return equity;
+  if (kind === 'available') return sums.initial === null ? NOT_A_NUMBER : equity.minus(sums.initial);
   if (kind === 'ltv') {
     if (sums.liabilities.isZero()) return sums.liabilities;
     return sums.collateral.isZero() ? NOT_A_NUMBER : sums.liabilities.div(sums.collateral);
@@ -272,15 +310,17 @@ function figure(kind: AccountFigure, sums: AccountSums): Dec {
 }
 
 /**
- * ACCOUNT_EQUITY (`equity`), MULTIASSET_LTV (`ltv`) or MARGIN_RATIO (`ratio`, positions required) from cell
- * numbers, rounded once to a cell number; NaN when the number path declines (an error to report, or an addend it
- * cannot hold exactly), and the Decimal path decides.
+ * ACCOUNT_EQUITY (`equity`), MULTIASSET_LTV (`ltv`), MARGIN_RATIO (`ratio`, positions required) or
+ * AVAILABLE_FOR_ORDER in the quote currency (`available`, positions required) from cell numbers, rounded once to
+ * a cell number; NaN when the number path declines (an error to report, or an addend it cannot hold exactly), and
+ * the Decimal path decides.
  *
  * @example
  * accountFigureCell(bitget, { assets: ['BTC'], amounts: [10], prices: [60000], upnls: [0] }, null, 'equity') // 582000
  */
 export function accountFigureCell(preset: Preset, balances: BalanceCells, positions: PositionCells | null, kind: AccountFigure): number {
-  if (kind === 'ratio' && positions === null) return NaN;
-  const value = figure(kind, accountSumsCell(preset, balances, positions));
+  const withPositions = kind === 'ratio' || kind === 'available';
+  if (withPositions && positions === null) return NaN;
+  const value = figure(kind, accountSumsCell(preset, balances, positions, kind === 'available'));
   return value.isNaN() ? NaN : toCellNumber(value);
 }

@@ -65,24 +65,26 @@ function positionCells(value: CellArg): PositionCells | null {
   const marks = column(layout, 'mark', positive);
   const mmrs = column(layout, 'mmr', notNegative);
   const cums = column(layout, 'cum', blankOr(notNegative));
-  const imrs = column(layout, 'imr', blankOr(notNegative));
+  // A blank imr is NaN: that position's initial margin is its maintenance margin (0 would be an imr of 0).
+  const imrs = column(layout, 'imr', (cell) => (isBlank(cell) ? NaN : notNegative(cell)));
   const modes = column(layout, 'margin_mode', choice(MARGIN_MODES, 'cross'));
   if (!symbols || !sides || !sizes || !entries || !marks || !mmrs || !cums || !imrs || !modes) return null;
   const signed = sizes.map((size, i) => (sides[i] === 'LONG' ? Math.abs(size) : sides[i] === 'SHORT' ? -Math.abs(size) : size));
-  return { symbols, sizes: signed, entries, marks, mmrs, cums, cross: modes.map((m) => m === 'cross') };
+  return { symbols, sizes: signed, entries, marks, mmrs, cums, imrs, cross: modes.map((m) => m === 'cross') };
 }
 
 export type { AccountFigure };
 
 /**
- * ACCOUNT_EQUITY (`equity`), MULTIASSET_LTV (`ltv`) or MARGIN_RATIO (`ratio`) by the number path, or NaN
- * when the call needs the full path.
+ * ACCOUNT_EQUITY (`equity`), MULTIASSET_LTV (`ltv`), MARGIN_RATIO (`ratio`) or AVAILABLE_FOR_ORDER in the quote
+ * currency (`available`) by the number path, or NaN when the call needs the full path.
  */
 export function accountFigureCell(a: ArgList, ctx: FunctionContext, kind: AccountFigure): number {
   try {
     const balances = balanceCells(a.range('balances'));
-    const positions = kind === 'ratio' ? positionCells(a.range('positions')) : null;
-    if (!balances || (kind === 'ratio' && !positions)) return NaN;
+    const withPositions = kind === 'ratio' || kind === 'available';
+    const positions = withPositions ? positionCells(a.range('positions')) : null;
+    if (!balances || (withPositions && !positions)) return NaN;
     return accountFigureNumbers(a.preset(ctx), balances, positions, kind);
   } catch (error) {
     if (isMarginError(error)) return NaN;

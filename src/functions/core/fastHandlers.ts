@@ -31,4 +31,10 @@ export const FAST_HANDLERS: Readonly<Partial<Record<FunctionName, FastHandler>>>
   ACCOUNT_EQUITY: (a, ctx) => accountFigureCell(a, ctx, 'equity'),
   MULTIASSET_LTV: (a, ctx) => accountFigureCell(a, ctx, 'ltv'),
   MARGIN_RATIO: (a, ctx) => accountFigureCell(a, ctx, 'ratio'),
+  // In the quote currency only: an `asset` to express it in goes the Decimal way.
+  AVAILABLE_FOR_ORDER: (a, ctx) => {
+    const asset = a.range('asset');
+    const blank = asset === null || asset === undefined || (typeof asset === 'string' && asset.trim() === '');
+    return blank ? accountFigureCell(a, ctx, 'available') : NaN;
+  },
 };
