@@ -3,7 +3,7 @@ import { Dec, dec, ONE, ZERO } from './decimal';
 import type { MarginError } from './errors';
 import { fail, isMarginError } from './errors';
 import type { LiquidationModel, MovingAsset } from './liquidationModel';
-import { buildLiquidationModel, evaluateModel, modelScale } from './liquidationModel';
+import { buildLiquidationModel, evaluateModel, modelExponent } from './liquidationModel';
 import type { Balance, Position, Preset } from './model';
 import { tierTable } from './tierTable';
 
@@ -70,10 +70,10 @@ function unitStep(l: Dec): Dec {
 }
 
 /**
- * Digits a root must keep: the cell shows 17 significant digits, and the root's equity and margin must stand
- * this far above what 60-digit sums of the largest term leave unresolved (10^-60 of it).
+ * Orders of magnitude a root's equity and margin must stand above what 60-digit sums of the largest term leave
+ * unresolved (10^-60 of it), so that the cell's 17 digits are right.
  */
-const RESOLVED = dec('1e-40');
+const RESOLVED = 40;
 
 /**
  * A root is a liquidation price only where maintenance margin is positive (else equity is zero, not MM). When
@@ -83,10 +83,10 @@ const RESOLVED = dec('1e-40');
  */
 function accept(model: LiquidationModel, t: Dec): Outcome {
   const { equity, maintenance } = evaluateModel(model, t);
-  const scale = modelScale(model, t);
-  const resolved = scale.times(RESOLVED);
-  const lost = equity.minus(maintenance).abs().gt(resolved) || (maintenance.gt(ZERO) && maintenance.lt(resolved));
-  if (lost) fail('LIQUIDATION_PRECISION', { asset: model.asset, largest: scale.toSignificantDigits(6).toString() });
+  const floor = modelExponent(model, t) - RESOLVED;
+  const residual = equity.minus(maintenance);
+  const lost = (!residual.isZero() && residual.e >= floor) || (maintenance.gt(ZERO) && maintenance.e < floor);
+  if (lost) fail('LIQUIDATION_PRECISION', { asset: model.asset, largest: `1e${modelExponent(model, t)}` });
   if (maintenance.gt(ZERO)) return { root: t };
   return { note: `equity reaches zero at ${model.p0.times(t).toString()} with no maintenance margin left` };
 }

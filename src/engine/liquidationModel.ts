@@ -1,7 +1,8 @@
 import type { Account } from './account';
 import { buildAccount, quoteRate, valueState } from './account';
 import { assetSpec } from './assetSpec';
-import { Dec, ZERO } from './decimal';
+import type { Dec } from './decimal';
+import { ZERO } from './decimal';
 import { fail } from './errors';
 import type { AssetSpec, Balance, Position, Preset } from './model';
 import { isCross, positionMaintenance, signedSize } from './positions';
@@ -39,20 +40,20 @@ export interface LiquidationModel {
   /** Liability maintenance rate, or undefined when liabilities carry none (or balances were not given). */
   readonly liabilityRate: Dec | undefined;
   /**
-   * The largest magnitude among the terms summed into the static parts (values, position margins): with 60
-   * significant digits, a sum carries nothing below about 10^-60 of it.
+   * The largest decimal exponent among the terms summed into the static parts (values, position margins): with
+   * 60 significant digits, a sum carries nothing below about 10^-60 of its largest term.
    */
-  readonly staticScale: Dec;
-  /** The largest |term| of the position margins that scale with t (compare at t: × t). */
-  readonly scaleB: Dec;
+  readonly staticExponent: number;
+  /** The largest decimal exponent of the position terms that scale with t (at t: plus t's exponent). */
+  readonly exponentB: number;
 }
 
 interface Accumulator {
   mmA: Dec;
   mmB: Dec;
-  /** Largest |term| added to mmA and to mmB. */
-  scaleA: Dec;
-  scaleB: Dec;
+  /** Largest decimal exponent of a term added to mmA, and to mmB or the scaling sums. */
+  exponentA: number;
+  exponentB: number;
   /** Per quote asset of X-based positions: Σ signed size × mark (the part of its equity that scales with t). */
   readonly scaling: Map<string, Dec>;
 }
@@ -69,22 +70,23 @@ function addPosition(preset: Preset, account: Account, asset: string, p0: Dec, p
   const { base, quote } = parseSymbol(preset, position.symbol);
   if (base === asset) {
     const rate = quoteRate(preset, account, quote);
-    const margin = position.size.abs().times(position.mark).times(position.mmr).times(rate);
+    const notional = signedSize(position).times(position.mark);
+    const margin = notional.abs().times(position.mmr).times(rate);
     const cum = position.cum.times(rate);
     acc.mmB = acc.mmB.plus(margin);
     acc.mmA = acc.mmA.minus(cum);
-    acc.scaleB = Dec.max(acc.scaleB, margin.abs(), signedSize(position).times(position.mark).abs());
-    acc.scaleA = Dec.max(acc.scaleA, cum.abs());
-    acc.scaling.set(quote, (acc.scaling.get(quote) ?? ZERO).plus(signedSize(position).times(position.mark)));
+    acc.exponentB = Math.max(acc.exponentB, margin.e, notional.e);
+    acc.exponentA = Math.max(acc.exponentA, cum.e);
+    acc.scaling.set(quote, (acc.scaling.get(quote) ?? ZERO).plus(notional));
   } else if (quote === asset) {
     // Margin fixed in X's units, worth p0·t·liabilityRate each.
     const margin = positionMaintenance(position).times(p0).times(assetSpec(preset, asset).liabilityRate);
     acc.mmB = acc.mmB.plus(margin);
-    acc.scaleB = Dec.max(acc.scaleB, margin.abs());
+    acc.exponentB = Math.max(acc.exponentB, margin.e);
   } else {
     const margin = positionMaintenance(position).times(quoteRate(preset, account, quote));
     acc.mmA = acc.mmA.plus(margin);
-    acc.scaleA = Dec.max(acc.scaleA, margin.abs());
+    acc.exponentA = Math.max(acc.exponentA, margin.e);
   }
 }
 
@@ -118,17 +120,17 @@ export function buildLiquidationModel(
   const account = buildAccount(preset, balances, positions);
   const p0 = referencePrice(account, positions, asset, preset);
   if (!p0.gt(ZERO)) fail('NO_LIQUIDATION_PRICE', { asset, reason: `its current price ${p0.toString()} is not positive` });
-  const acc: Accumulator = { mmA: ZERO, mmB: ZERO, scaleA: ZERO, scaleB: ZERO, scaling: new Map() };
+  const acc: Accumulator = { mmA: ZERO, mmB: ZERO, exponentA: -Infinity, exponentB: -Infinity, scaling: new Map() };
   for (const position of positions) if (isCross(position)) addPosition(preset, account, asset, p0, position, acc);
   const moving = movingAssets(preset, account, asset, p0, acc.scaling);
   const movingNames = new Set(moving.map((m) => m.asset));
   let staticEquity = ZERO;
   let staticLiabilities = ZERO;
-  let staticScale = acc.scaleA;
+  let staticExponent = acc.exponentA;
   for (const state of account.assets) {
     if (movingNames.has(state.asset)) continue;
     const value = valueState(preset, state);
-    staticScale = Dec.max(staticScale, value.abs());
+    if (!value.isZero()) staticExponent = Math.max(staticExponent, value.e);
     staticEquity = staticEquity.plus(value);
     if (value.isNeg()) staticLiabilities = staticLiabilities.minus(value);
   }
@@ -143,8 +145,8 @@ export function buildLiquidationModel(
     mmA: acc.mmA,
     mmB: acc.mmB,
     liabilityRate,
-    staticScale,
-    scaleB: acc.scaleB,
+    staticExponent,
+    exponentB: acc.exponentB,
   };
 }
 
@@ -165,14 +167,17 @@ export function evaluateModel(model: LiquidationModel, t: Dec): { equity: Dec; m
 }
 
 /**
- * The largest magnitude among the terms of equity and maintenance margin at t: the sums carry 60 significant
- * digits of it, so a result far below it has lost its digits.
+ * The largest decimal exponent among the terms of equity and maintenance margin at t (t > 0), within one: the
+ * sums carry 60 significant digits of the largest term, so a result far below it has lost its digits.
  */
-export function modelScale(model: LiquidationModel, t: Dec): Dec {
-  let scale = Dec.max(model.staticScale, model.scaleB.times(t));
+export function modelExponent(model: LiquidationModel, t: Dec): number {
+  const te = t.e + 1;
+  let exponent = Math.max(model.staticExponent, model.exponentB + te);
   for (const m of model.moving) {
-    const price = m.priceA.plus(m.priceB.times(t)).abs();
-    scale = Dec.max(scale, m.equityA.abs().times(price), m.equityB.times(t).abs().times(price));
+    const price = m.priceA.plus(m.priceB.times(t));
+    if (price.isZero()) continue;
+    if (!m.equityA.isZero()) exponent = Math.max(exponent, m.equityA.e + price.e + 1);
+    if (!m.equityB.isZero()) exponent = Math.max(exponent, m.equityB.e + te + price.e + 1);
   }
-  return scale;
+  return exponent;
 }
