@@ -7,7 +7,7 @@ import { parseSymbol } from '../symbols';
 import { valueHolding } from '../valuation';
 import { assetBook, assetEntry } from './assetBook';
 import { ExactSum, mantissa, placesOf } from './exactSum';
-import { isSafe } from './scaledDecimal';
+import { isSafe, POW10 } from './scaledDecimal';
 import type { ScaledTiers } from './scaledTiers';
 import { integerFloorTier, tieredScale, tieredScaled } from './scaledTiers';
 import type { Split } from './splitValue';
@@ -54,11 +54,54 @@ const DECLINED: AccountSums = { collateral: NOT_A_NUMBER, liabilities: NOT_A_NUM
 
 /** `x + y` as one exact integer at `k` places (x with kx places, y with ky, both ≤ k), or NaN when it does not fit. */
 function alignedSum(x: number, kx: number, y: number, ky: number, k: number): number {
-  const a = mantissa(x, kx) * 10 ** (k - kx);
-  const b = mantissa(y, ky) * 10 ** (k - ky);
+  return alignedMantissas(mantissa(x, kx), kx, mantissa(y, ky), ky, k);
+}
+
+/** `X / 10^kx + Y / 10^ky` as one exact integer at `k` places (kx, ky ≤ k), or NaN when it does not fit. */
+function alignedMantissas(X: number, kx: number, Y: number, ky: number, k: number): number {
+  const a = X * 10 ** (k - kx);
+  const b = Y * 10 ** (k - ky);
   const sum = a + b;
   return isSafe(a) && isSafe(b) && isSafe(sum) ? sum : NaN;
 }
+
+/** A price factor `1 + change` as the mantissa `F / 10^k`, and as a Decimal for the rows that take Decimal. */
+interface Factor {
+  readonly F: number;
+  readonly k: number;
+  readonly factor: Dec;
+}
+
+/** Price shocks as cell numbers: asset as typed, relative change (−0.2 = −20%). */
+export interface ShockCells {
+  readonly assets: readonly string[];
+  readonly changes: readonly number[];
+}
+
+/**
+ * The factor of each shocked asset, by canonical name; null when a shock is one the Decimal engine refuses (a
+ * change of −1 or less, an asset twice) or its change has no short decimal.
+ */
+function factorsOf(shocks: ShockCells): Map<string, Factor> | null {
+  const factors = new Map<string, Factor>();
+  for (let j = 0; j < shocks.assets.length; j += 1) {
+    const asset = normalizeAsset(shocks.assets[j] as string);
+    const change = shocks.changes[j] as number;
+    const k = placesOf(change);
+    if (!(change > -1) || k < 0 || factors.has(asset)) return null;
+    const F = (POW10[k] as number) + mantissa(change, k);
+    factors.set(asset, { F, k, factor: ONE.plus(dec(change)) });
+  }
+  return factors;
+}
+
+/** The mantissa of `x × factor` (x = X / 10^kx) at kx + factor.k places, or NaN when it leaves the exact range. */
+function shocked(X: number, kx: number, factor: Factor | undefined): number {
+  if (factor === undefined) return X;
+  const Y = X * factor.F;
+  return isSafe(Y) && kx + factor.k <= 15 ? Y : NaN;
+}
+
 /** Adds `x × y` (x = X / 10^kx, y = Y / 10^ky, exact integers) to `sum`, through `split`; NaN when it does not fit. */
 function addProduct(sum: ExactSum, split: Split, X: number, kx: number, Y: number, ky: number): number {
   const t = productSplit(X, kx, Y, ky, split);
@@ -140,11 +183,19 @@ function addMargin(sum: ExactSum, split: Split, S: number, ks: number, M: number
  * Σ uPnL, Σ maintenance margin and (with `withInitial`) Σ initial margin of the cross positions, per quote
  * asset, in that asset.
  */
-function positionSums(preset: Preset, positions: PositionCells, split: Split, withInitial: boolean): Map<string, QuoteSums> {
+function positionSums(
+  preset: Preset,
+  positions: PositionCells,
+  split: Split,
+  withInitial: boolean,
+  factors: ReadonlyMap<string, Factor> | null,
+): Map<string, QuoteSums> {
   const byQuote = new Map<string, QuoteSums>();
   for (let p = 0; p < positions.symbols.length; p += 1) {
     if (!positions.cross[p]) continue;
-    const { quote } = parseSymbol(preset, positions.symbols[p] as string);
+    const { base, quote } = parseSymbol(preset, positions.symbols[p] as string);
+    // A shocked base moves the mark: mark × factor, at the factor's places more.
+    const factor = factors === null ? undefined : factors.get(base);
     let sums = byQuote.get(quote);
     if (!sums) {
       sums = { upnl: new ExactSum(), maintenance: new ExactSum(), initial: new ExactSum() };
@@ -157,17 +208,18 @@ function positionSums(preset: Preset, positions: PositionCells, split: Split, wi
     const cum = positions.cums[p] as number;
     const ks = placesOf(size);
     const ke = placesOf(entry);
-    const km = placesOf(mark);
+    const kmark = placesOf(mark);
+    const km = factor === undefined || kmark < 0 ? kmark : kmark + factor.k;
+    const M = kmark < 0 ? NaN : shocked(mantissa(mark, kmark), kmark, factor);
     const kr = placesOf(mmr);
     const kc = placesOf(cum);
     const S = ks < 0 ? NaN : mantissa(size, ks);
     // uPnL = (mark − entry) × signed size
     const kd = Math.max(ke, km);
-    const D = ke < 0 || km < 0 ? NaN : alignedSum(mark, km, -entry, ke, kd);
+    const D = ke < 0 || M !== M ? NaN : alignedMantissas(M, km, -mantissa(entry, ke), ke, kd);
     const upnlPlaces = ks >= 0 && D === D ? addProduct(sums.upnl, split, D, kd, S, ks) : NaN;
     const fastUpnl = upnlPlaces === upnlPlaces;
     // maintenance = |size| × mark × mmr − cum
-    const M = km < 0 ? NaN : mantissa(mark, km);
     const C = kc < 0 ? NaN : mantissa(cum, kc);
     const maintenancePlaces = addMargin(sums.maintenance, split, S, ks, M, km, kr < 0 ? NaN : mantissa(mmr, kr), kr, C, kc);
     const fastMaintenance = maintenancePlaces === maintenancePlaces;
@@ -186,7 +238,7 @@ function positionSums(preset: Preset, positions: PositionCells, split: Split, wi
         side: 'BOTH' as const,
         size: dec(size),
         entry: dec(entry),
-        mark: dec(mark),
+        mark: factor === undefined ? dec(mark) : dec(mark).times(factor.factor),
         mmr: dec(mmr),
         cum: dec(cum),
         ...(imr === imr ? { imr: dec(imr) } : {}),
@@ -198,6 +250,19 @@ function positionSums(preset: Preset, positions: PositionCells, split: Split, wi
     }
   }
   return byQuote;
+}
+
+/** Every shocked asset is held or traded (else the Decimal engine reports SHOCK_UNMATCHED). */
+function shocksMatch(preset: Preset, balances: BalanceCells, positions: PositionCells | null, factors: ReadonlyMap<string, Factor>): boolean {
+  const named = new Set<string>();
+  for (const asset of balances.assets) named.add(normalizeAsset(asset));
+  for (const symbol of positions?.symbols ?? []) {
+    const { base, quote } = parseSymbol(preset, symbol);
+    named.add(base);
+    named.add(quote);
+  }
+  for (const asset of factors.keys()) if (!named.has(asset)) return false;
+  return true;
 }
 
 /**
@@ -217,18 +282,27 @@ export function accountSumsCell(
   balances: BalanceCells,
   positions: PositionCells | null,
   withInitial = false,
+  shocks: ShockCells | null = null,
 ): AccountSums {
   try {
-    return sums(preset, balances, positions, withInitial);
+    return sums(preset, balances, positions, withInitial, shocks);
   } catch (error) {
     if (isMarginError(error)) return DECLINED;
     throw error;
   }
 }
 
-function sums(preset: Preset, balances: BalanceCells, positions: PositionCells | null, withInitial: boolean): AccountSums {
+function sums(
+  preset: Preset,
+  balances: BalanceCells,
+  positions: PositionCells | null,
+  withInitial: boolean,
+  shocks: ShockCells | null,
+): AccountSums {
+  const factors = shocks === null ? null : factorsOf(shocks);
+  if (shocks !== null && (factors === null || !shocksMatch(preset, balances, positions, factors))) return DECLINED;
   const split: Split = { w: 0, f: 0, t: 0 };
-  const byQuote = positions ? positionSums(preset, positions, split, withInitial) : new Map<string, QuoteSums>();
+  const byQuote = positions ? positionSums(preset, positions, split, withInitial, factors) : new Map<string, QuoteSums>();
   const acc: Sums = { collateral: new ExactSum(), liabilities: new ExactSum(), split };
   const { collateral, liabilities } = acc;
   const book = assetBook(preset);
@@ -246,16 +320,20 @@ function sums(preset: Preset, balances: BalanceCells, positions: PositionCells |
     if (amount === 0 && upnl === 0) continue;
     if (spec === undefined) return DECLINED;
     if (byQuote.has(asset)) continue; // valued with its positions' uPnL below
+    const factor = factors === null ? undefined : factors.get(asset);
     const ka = placesOf(amount);
     const ku = upnl === 0 ? 0 : placesOf(upnl);
-    const kp = placesOf(price);
+    const kprice = placesOf(price);
+    const kp = factor === undefined || kprice < 0 ? kprice : kprice + factor.k;
+    const P = kprice < 0 ? NaN : shocked(mantissa(price, kprice), kprice, factor);
     const k = Math.max(ka, ku);
     let E = NaN;
     if (ka >= 0 && ku >= 0) E = upnl === 0 ? mantissa(amount, ka) : alignedSum(amount, ka, upnl, ku, k);
     if (E === 0) continue;
-    const places = E === E && kp >= 0 && tiers !== null ? addValue(spec.tierUnit, tiers, E, k, mantissa(price, kp), kp, acc) : NaN;
+    const places = E === E && P === P && tiers !== null ? addValue(spec.tierUnit, tiers, E, k, P, kp, acc) : NaN;
     if (places !== places) {
-      addDecValue(valueHolding(preset, spec, dec(amount).plus(dec(upnl)), dec(price)), collateral, liabilities);
+      const shockedPrice = factor === undefined ? dec(price) : dec(price).times(factor.factor);
+      addDecValue(valueHolding(preset, spec, dec(amount).plus(dec(upnl)), shockedPrice), collateral, liabilities);
     }
   }
   const maintenance = new ExactSum();
@@ -267,7 +345,9 @@ function sums(preset: Preset, balances: BalanceCells, positions: PositionCells |
     const i = row === 0 ? undefined : row - 1;
     if (i !== undefined && upnls[i] !== 0) return DECLINED; // uPnL given twice
     if (i === undefined && quote !== quoteAsset) return DECLINED; // a quote asset without a price
-    const price = i === undefined ? ONE : dec(prices[i] as number);
+    const factor = factors === null ? undefined : factors.get(quote);
+    const unshocked = i === undefined ? ONE : dec(prices[i] as number);
+    const price = factor === undefined ? unshocked : unshocked.times(factor.factor);
     const upnl = q.upnl.toDec();
     const margin = q.maintenance.toDec();
     const initialMargin = q.initial.toDec();
@@ -294,8 +374,11 @@ function sums(preset: Preset, balances: BalanceCells, positions: PositionCells |
   return declined ? DECLINED : sums;
 }
 
-/** The figure an account function shows (`available`: AVAILABLE_FOR_ORDER in the quote currency). */
-export type AccountFigure = 'equity' | 'ltv' | 'ratio' | 'available';
+/**
+ * The figure an account function shows (`available`: AVAILABLE_FOR_ORDER in the quote currency; `stress`:
+ * STRESS_MARGIN_RATIO, the margin ratio at shocked prices).
+ */
+export type AccountFigure = 'equity' | 'ltv' | 'ratio' | 'available' | 'stress';
 
 function figure(kind: AccountFigure, sums: AccountSums): Dec {
   const equity = sums.collateral.minus(sums.liabilities);
@@ -306,7 +389,7 @@ function figure(kind: AccountFigure, sums: AccountSums): Dec {
     return sums.collateral.isZero() ? NOT_A_NUMBER : sums.liabilities.div(sums.collateral);
   }
   if (sums.maintenance === null || !equity.isPositive() || equity.isZero()) return NOT_A_NUMBER;
-  return sums.maintenance.div(equity);
+  return sums.maintenance.div(equity); // `ratio`, and `stress` on shocked prices
 }
 
 /**
@@ -318,9 +401,15 @@ function figure(kind: AccountFigure, sums: AccountSums): Dec {
  * @example
  * accountFigureCell(bitget, { assets: ['BTC'], amounts: [10], prices: [60000], upnls: [0] }, null, 'equity') // 582000
  */
-export function accountFigureCell(preset: Preset, balances: BalanceCells, positions: PositionCells | null, kind: AccountFigure): number {
-  const withPositions = kind === 'ratio' || kind === 'available';
-  if (withPositions && positions === null) return NaN;
-  const value = figure(kind, accountSumsCell(preset, balances, positions, kind === 'available'));
+export function accountFigureCell(
+  preset: Preset,
+  balances: BalanceCells,
+  positions: PositionCells | null,
+  kind: AccountFigure,
+  shocks: ShockCells | null = null,
+): number {
+  const withPositions = kind === 'ratio' || kind === 'available' || kind === 'stress';
+  if ((withPositions && positions === null) || (kind === 'stress') !== (shocks !== null)) return NaN;
+  const value = figure(kind, accountSumsCell(preset, balances, positions, kind === 'available', shocks));
   return value.isNaN() ? NaN : toCellNumber(value);
 }

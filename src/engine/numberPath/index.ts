@@ -5,4 +5,4 @@
  */
 export { collateralValueCell } from './collateralValueCell';
 export { accountFigureCell } from './accountCell';
-export type { AccountFigure, BalanceCells, PositionCells } from './accountCell';
+export type { AccountFigure, BalanceCells, PositionCells, ShockCells } from './accountCell';

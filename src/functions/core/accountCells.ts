@@ -1,9 +1,10 @@
-import type { AccountFigure, BalanceCells, PositionCells } from '../../engine';
+import type { AccountFigure, BalanceCells, PositionCells, ShockCells } from '../../engine';
 import { accountFigureCell as accountFigureNumbers } from '../../engine';
 import { isMarginError } from '../../engine/errors';
 import type { ArgList } from './args';
 import { BALANCES_TABLE } from './balances';
 import { MARGIN_MODES, POSITIONS_TABLE, SIDES } from './positions';
+import { SHOCKS_TABLE } from './shocks';
 import type { TableLayout } from './tables';
 import { readLayout } from './tables';
 import type { CellArg, CellScalar, FunctionContext } from './types';
@@ -73,19 +74,29 @@ function positionCells(value: CellArg): PositionCells | null {
   return { symbols, sizes: signed, entries, marks, mmrs, cums, imrs, cross: modes.map((m) => m === 'cross') };
 }
 
+/** A shocks range of plain numbers: asset text and a finite change (the engine checks the rest). */
+function shockCells(value: CellArg): ShockCells | null {
+  const layout = readLayout(value, 'shocks', SHOCKS_TABLE);
+  const assets = column(layout, 'asset', text);
+  const changes = column(layout, 'change', finite);
+  return assets && changes ? { assets, changes } : null;
+}
+
 export type { AccountFigure };
 
 /**
- * ACCOUNT_EQUITY (`equity`), MULTIASSET_LTV (`ltv`), MARGIN_RATIO (`ratio`) or AVAILABLE_FOR_ORDER in the quote
- * currency (`available`) by the number path, or NaN when the call needs the full path.
+ * ACCOUNT_EQUITY (`equity`), MULTIASSET_LTV (`ltv`), MARGIN_RATIO (`ratio`), AVAILABLE_FOR_ORDER in the quote
+ * currency (`available`) or STRESS_MARGIN_RATIO (`stress`) by the number path, or NaN when the call needs the
+ * full path.
  */
 export function accountFigureCell(a: ArgList, ctx: FunctionContext, kind: AccountFigure): number {
   try {
     const balances = balanceCells(a.range('balances'));
-    const withPositions = kind === 'ratio' || kind === 'available';
+    const withPositions = kind !== 'equity' && kind !== 'ltv';
     const positions = withPositions ? positionCells(a.range('positions')) : null;
-    if (!balances || (withPositions && !positions)) return NaN;
-    return accountFigureNumbers(a.preset(ctx), balances, positions, kind);
+    const shocks = kind === 'stress' ? shockCells(a.range('shocks')) : null;
+    if (!balances || (withPositions && !positions) || (kind === 'stress' && !shocks)) return NaN;
+    return accountFigureNumbers(a.preset(ctx), balances, positions, kind, shocks);
   } catch (error) {
     if (isMarginError(error)) return NaN;
     throw error;

@@ -31,6 +31,7 @@ export const FAST_HANDLERS: Readonly<Partial<Record<FunctionName, FastHandler>>>
   ACCOUNT_EQUITY: (a, ctx) => accountFigureCell(a, ctx, 'equity'),
   MULTIASSET_LTV: (a, ctx) => accountFigureCell(a, ctx, 'ltv'),
   MARGIN_RATIO: (a, ctx) => accountFigureCell(a, ctx, 'ratio'),
+  STRESS_MARGIN_RATIO: (a, ctx) => accountFigureCell(a, ctx, 'stress'),
   // In the quote currency only: an `asset` to express it in goes the Decimal way.
   AVAILABLE_FOR_ORDER: (a, ctx) => {
     const asset = a.range('asset');
