@@ -48,12 +48,23 @@ export interface LiquidationModel {
   readonly exponentB: number;
 }
 
-interface Accumulator {
-  mmA: Dec;
-  mmB: Dec;
-  /** Largest decimal exponent of a term added to mmA, and to mmB or the scaling sums. */
-  exponentA: number;
+/** The cross positions settled in one quote asset, summed in that asset before one conversion at its rate. */
+interface QuoteMargins {
+  /** X-based positions: Σ |size| × mark × mmr (scales with t) and Σ cum. */
+  scaled: Dec;
+  cum: Dec;
+  /** Other positions: Σ maintenance margin. */
+  fixed: Dec;
+  /** Largest decimal exponent of a term of `scaled` (and of the notionals), and of `cum` or `fixed`. */
   exponentB: number;
+  exponentA: number;
+}
+
+interface Accumulator {
+  readonly byQuote: Map<string, QuoteMargins>;
+  /** Positions settled in X itself: Σ maintenance margin, in X's units. */
+  inAsset: Dec;
+  inAssetExponent: number;
   /** Per quote asset of X-based positions: Σ signed size × mark (the part of its equity that scales with t). */
   readonly scaling: Map<string, Dec>;
 }
@@ -66,28 +77,58 @@ function referencePrice(account: Account, positions: readonly Position[], asset:
   return fail('NO_LIQUIDATION_PRICE', { asset, reason: 'it is neither in balances nor the base of a cross position' });
 }
 
-function addPosition(preset: Preset, account: Account, asset: string, p0: Dec, position: Position, acc: Accumulator): void {
+function addPosition(preset: Preset, asset: string, position: Position, acc: Accumulator): void {
   const { base, quote } = parseSymbol(preset, position.symbol);
-  if (base === asset) {
-    const rate = quoteRate(preset, account, quote);
-    const notional = signedSize(position).times(position.mark);
-    const margin = notional.abs().times(position.mmr).times(rate);
-    const cum = position.cum.times(rate);
-    acc.mmB = acc.mmB.plus(margin);
-    acc.mmA = acc.mmA.minus(cum);
-    acc.exponentB = Math.max(acc.exponentB, margin.e, notional.e);
-    acc.exponentA = Math.max(acc.exponentA, cum.e);
-    acc.scaling.set(quote, (acc.scaling.get(quote) ?? ZERO).plus(notional));
-  } else if (quote === asset) {
+  if (quote === asset && base !== asset) {
     // Margin fixed in X's units, worth p0·t·liabilityRate each.
-    const margin = positionMaintenance(position).times(p0).times(assetSpec(preset, asset).liabilityRate);
-    acc.mmB = acc.mmB.plus(margin);
-    acc.exponentB = Math.max(acc.exponentB, margin.e);
-  } else {
-    const margin = positionMaintenance(position).times(quoteRate(preset, account, quote));
-    acc.mmA = acc.mmA.plus(margin);
-    acc.exponentA = Math.max(acc.exponentA, margin.e);
+    const margin = positionMaintenance(position);
+    acc.inAsset = acc.inAsset.plus(margin);
+    acc.inAssetExponent = Math.max(acc.inAssetExponent, margin.e);
+    return;
   }
+  let q = acc.byQuote.get(quote);
+  if (q === undefined) {
+    q = { scaled: ZERO, cum: ZERO, fixed: ZERO, exponentB: -Infinity, exponentA: -Infinity };
+    acc.byQuote.set(quote, q);
+  }
+  if (base === asset) {
+    const notional = signedSize(position).times(position.mark);
+    const margin = notional.abs().times(position.mmr);
+    q.scaled = q.scaled.plus(margin);
+    if (!position.cum.isZero()) q.cum = q.cum.plus(position.cum);
+    q.exponentB = Math.max(q.exponentB, margin.e, notional.e);
+    q.exponentA = Math.max(q.exponentA, position.cum.e);
+    acc.scaling.set(quote, (acc.scaling.get(quote) ?? ZERO).plus(notional));
+  } else {
+    const margin = positionMaintenance(position);
+    q.fixed = q.fixed.plus(margin);
+    q.exponentA = Math.max(q.exponentA, margin.e);
+  }
+}
+
+/**
+ * mmA + mmB·t from the per-quote sums, each converted once at its quote's rate (Σ (mᵢ × rate) = (Σ mᵢ) × rate), and
+ * the largest exponents of their terms.
+ */
+function maintenanceLine(preset: Preset, account: Account, asset: string, p0: Dec, acc: Accumulator) {
+  let mmA = ZERO;
+  let mmB = ZERO;
+  let exponentA = -Infinity;
+  let exponentB = -Infinity;
+  for (const [quote, q] of acc.byQuote) {
+    const rate = quoteRate(preset, account, quote);
+    const shift = rate.isZero() ? 0 : rate.e + 1;
+    mmB = mmB.plus(q.scaled.times(rate));
+    mmA = mmA.minus(q.cum.times(rate)).plus(q.fixed.times(rate));
+    exponentB = Math.max(exponentB, q.exponentB + shift);
+    exponentA = Math.max(exponentA, q.exponentA + shift);
+  }
+  if (!acc.inAsset.isZero()) {
+    const rate = p0.times(assetSpec(preset, asset).liabilityRate);
+    mmB = mmB.plus(acc.inAsset.times(rate));
+    exponentB = Math.max(exponentB, acc.inAssetExponent + (rate.isZero() ? 0 : rate.e + 1));
+  }
+  return { mmA, mmB, exponentA, exponentB };
 }
 
 function movingAssets(preset: Preset, account: Account, asset: string, p0: Dec, scaling: Map<string, Dec>): MovingAsset[] {
@@ -120,13 +161,14 @@ export function buildLiquidationModel(
   const account = buildAccount(preset, balances, positions);
   const p0 = referencePrice(account, positions, asset, preset);
   if (!p0.gt(ZERO)) fail('NO_LIQUIDATION_PRICE', { asset, reason: `its current price ${p0.toString()} is not positive` });
-  const acc: Accumulator = { mmA: ZERO, mmB: ZERO, exponentA: -Infinity, exponentB: -Infinity, scaling: new Map() };
-  for (const position of positions) if (isCross(position)) addPosition(preset, account, asset, p0, position, acc);
+  const acc: Accumulator = { byQuote: new Map(), inAsset: ZERO, inAssetExponent: -Infinity, scaling: new Map() };
+  for (const position of positions) if (isCross(position)) addPosition(preset, asset, position, acc);
+  const line = maintenanceLine(preset, account, asset, p0, acc);
   const moving = movingAssets(preset, account, asset, p0, acc.scaling);
   const movingNames = new Set(moving.map((m) => m.asset));
   let staticEquity = ZERO;
   let staticLiabilities = ZERO;
-  let staticExponent = acc.exponentA;
+  let staticExponent = line.exponentA;
   for (const state of account.assets) {
     if (movingNames.has(state.asset)) continue;
     const value = valueState(preset, state);
@@ -142,11 +184,11 @@ export function buildLiquidationModel(
     moving,
     staticEquity,
     staticLiabilities,
-    mmA: acc.mmA,
-    mmB: acc.mmB,
+    mmA: line.mmA,
+    mmB: line.mmB,
     liabilityRate,
     staticExponent,
-    exponentB: acc.exponentB,
+    exponentB: line.exponentB,
   };
 }
 
