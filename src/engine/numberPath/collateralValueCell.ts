@@ -24,7 +24,7 @@ function cellAsset(preset: Preset, name: string): AssetEntry {
   return preset === lastPreset && name === lastName ? (lastEntry as AssetEntry) : lookUp(preset, name);
 }
 
-/** {@link cellAsset} past the memo (kept apart so that cellAsset stays small enough to inline). */
+/** {@link cellAsset} past the memo; kept apart so that V8 inlines cellAsset (README, Performance: valuation). */
 function lookUp(preset: Preset, name: string): AssetEntry {
   const entry = assetEntry(preset, assetBook(preset), name);
   lastEntry = entry;
@@ -36,7 +36,7 @@ function lookUp(preset: Preset, name: string): AssetEntry {
 /** Below 2^52, ⌊a / 10^k⌋ is exactly `Math.floor(a / 10^k)`: the quotient's half-ulp is under 10^-k. */
 const EXACT_QUOTIENT = 2 ** 52;
 // Held in the module so the hot path fits V8's inlining budget (README, Performance: valuation, 1,000,000 holdings).
-// They act only on exact integers and quotients below 2^52, never on a money amount (roundSplit rounds once).
+// Only for exact integers and quotients below 2^52, never a money amount (roundSplit rounds once).
 const { floor, round } = Math;
 
 /**
