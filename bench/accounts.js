@@ -91,6 +91,26 @@ function liquidationFixture() {
   return { preset, balances, positions, asset: 'A1' };
 }
 
+/**
+ * One price tick's account: 50 assets and 1,000 cross positions, 80 of them a concentrated long book on A1
+ * (the asset whose liquidation price is asked), and a shock on A1 and A2 for the stress ratio.
+ */
+function tickFixture() {
+  const next = rng(13);
+  const names = Array.from({ length: 49 }, (_, i) => `A${i}`);
+  const preset = manyAssetPreset(names);
+  const balances = [{ asset: 'USDT', amount: dec(2_000_000), price: dec(1) }];
+  for (const name of names) balances.push({ asset: name, amount: dec(round(10 + next() * 500, 6)), price: dec(round(1 + next() * 100, 4)) });
+  const positions = positionsOn(names, 920, next, 50);
+  for (const p of positionsOn(['A1'], 80, next, 400)) positions.push({ ...p, side: 'LONG' });
+  const shocks = [
+    ['asset', 'change'],
+    ['A1', -0.05],
+    ['A2', -0.1],
+  ];
+  return { preset, balances, positions, shocks, asset: 'A1' };
+}
+
 /** Balances as a sheet range with a header row: asset | amount | price. */
 function balancesRange(balances) {
   return [['asset', 'amount', 'price'], ...balances.map((b) => [b.asset, b.amount.toNumber(), b.price.toNumber()])];
@@ -104,4 +124,4 @@ function positionsRange(positions) {
   ];
 }
 
-module.exports = { accountFixture, liquidationFixture, balancesRange, positionsRange };
+module.exports = { accountFixture, liquidationFixture, tickFixture, balancesRange, positionsRange };

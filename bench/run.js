@@ -10,7 +10,7 @@ const path = require('node:path');
 const { timeMedian, timePair, timeChunkedPair } = require('./stats');
 const { referenceValuer } = require('./exactReference');
 const { holdingsSample, BITGET_BTC_TIERS, floatValuer } = require('./sample');
-const { accountFixture, liquidationFixture, balancesRange, positionsRange } = require('./accounts');
+const { accountFixture, liquidationFixture, tickFixture, balancesRange, positionsRange } = require('./accounts');
 const { measureLoading } = require('./loading');
 const { desk, deskRows } = require('./desk');
 
@@ -100,6 +100,39 @@ function account() {
   };
 }
 
+/**
+ * One price tick as Excel recalculates it on a 50-asset, 1,000-position account: MARGIN_RATIO,
+ * AVAILABLE_FOR_ORDER, ACCOUNT_EQUITY, one LIQUIDATION_PRICE and one STRESS_MARGIN_RATIO, each through `invoke`.
+ * Every result must be a number (an error would be a cheaper path than the one measured).
+ */
+function tick() {
+  const t = tickFixture();
+  const ctx = { registry: new presets.PresetRegistry([...presets.BUILTIN_PRESETS, t.preset]) };
+  const [b, p] = [balancesRange(t.balances), positionsRange(t.positions)];
+  const calls = [
+    ['MARGIN_RATIO', [b, p, 'bench']],
+    ['AVAILABLE_FOR_ORDER', [b, p, null, 'bench']],
+    ['ACCOUNT_EQUITY', [b, 'bench']],
+    ['LIQUIDATION_PRICE', [b, p, t.asset, 'bench']],
+    ['STRESS_MARGIN_RATIO', [b, p, t.shocks, 'bench']],
+  ];
+  const values = {};
+  for (const [name, args] of calls) {
+    const value = functions.invoke(name, args, ctx);
+    if (typeof value !== 'number') throw new Error(`tick: ${name} gave ${JSON.stringify(value)}`);
+    values[name] = value;
+  }
+  const each = {};
+  for (const [name, args] of calls) each[name] = timeMedian(() => functions.invoke(name, args, ctx), { runs: 21, warmup: 3 });
+  const tickMs = timeMedian(
+    () => {
+      for (const [name, args] of calls) functions.invoke(name, args, ctx);
+    },
+    { runs: 31, warmup: 3 },
+  );
+  return { tickMs, each, values, assets: t.balances.length, positions: t.positions.length };
+}
+
 /** As the CLI configures HyperFormula, plus array arithmetic so that SUMPRODUCT's range expressions work as in Excel. */
 const HF_CONFIG = { licenseKey: 'gpl-v3', smartRounding: false, useArrayArithmetic: true };
 /** The tier table as a desk lays it out: floors, and each tier's ratio minus the one below (bracket style). */
@@ -156,49 +189,79 @@ function printTable(rows) {
   for (const r of rows) console.log(r.map((cell, c) => String(cell ?? '').padEnd(widths[c])).join('  |  '));
 }
 
+const ALL_PARTS = ['valuation', 'account', 'tick', 'desk', 'formulas', 'loading'];
+/** `BENCH_PARTS=account,tick node bench/run.js` runs only those parts (valuation, account, tick, desk, formulas, loading). */
+const PARTS = new Set((process.env.BENCH_PARTS ?? ALL_PARTS.join(',')).split(',').map((p) => p.trim()));
+const round2 = (x) => (typeof x === 'number' ? Number(x.toFixed(2)) : undefined);
+
 async function main() {
   const started = Date.now();
-  const sample = holdingsSample(Number(process.env.BENCH_HOLDINGS ?? 1_000_000), 20260101);
   const step = (label) => console.error(`[${((Date.now() - started) / 1000).toFixed(1)}s] ${label}`);
-  const v = valuation(sample);
-  step('valuation');
-  const a = account();
-  step('account');
-  const d = desk();
-  step('desk');
-  const f = formulas(sample, 10_000);
-  step('formulas');
-  const b = bundleKb();
-  const l = await measureLoading(path.join(root, 'dist'), { runs: 31 });
-  const summary = {
-    exactVsFloat: Number(v.ratio.toFixed(2)),
-    oursVsNative: Number(f.ratio.toFixed(2)),
-    accountMs: Number(a.accountMs.toFixed(2)),
-    liquidationMs: Number(a.liquidationMs.toFixed(2)),
-    solverMs: Number(d.solverMs.toFixed(2)),
-    compareMs: Number(d.compareMs.toFixed(2)),
-    functionsBundleKb: Number(b.kb.toFixed(1)),
-    registerMs: Number(l.registerMs.toFixed(1)),
-    mismatches: v.mismatches + a.mismatches + d.mismatches,
+  const needSample = PARTS.has('valuation') || PARTS.has('formulas');
+  const sample = needSample ? holdingsSample(Number(process.env.BENCH_HOLDINGS ?? 1_000_000), 20260101) : null;
+  const part = (name, run) => {
+    if (!PARTS.has(name)) return undefined;
+    const result = run();
+    step(name);
+    return result;
   };
-  printTable([
-    ['measure', 'ours', 'baseline', 'ratio / target'],
-    [`valuation, ${v.n.toLocaleString('en')} holdings (ms)`, fmt(v.oursMs), `${fmt(v.floatMs)} float`, `${fmt(v.ratio)}× (≤ 10)`],
-    ['valuation results differing from exact', v.mismatches, `${v.floatMismatches} float`, '0'],
-    [`ACCOUNT_EQUITY, ${a.rows.toLocaleString('en')} balance rows (ms)`, fmt(a.functions.ACCOUNT_EQUITY.ms), `${fmt(a.functions.ACCOUNT_EQUITY.decimalMs)} Decimal engine`, '≤ 10'],
-    ['MULTIASSET_LTV, same rows (ms)', fmt(a.functions.MULTIASSET_LTV.ms), `${fmt(a.functions.MULTIASSET_LTV.decimalMs)} Decimal engine`, '≤ 10'],
-    [`MARGIN_RATIO, same rows + ${a.positions.toLocaleString('en')} positions (ms)`, fmt(a.functions.MARGIN_RATIO.ms), `${fmt(a.functions.MARGIN_RATIO.decimalMs)} Decimal engine`, '≤ 10'],
-    [`LIQUIDATION_PRICE, ${a.liquidationAssets} assets, ${a.liquidationPositions} positions (ms)`, fmt(a.liquidationMs), '', '≤ 5'],
-    ['account results differing from the Decimal engine', a.mismatches, '', '0'],
-    ...deskRows(d),
-    [`sheet of ${f.rows.toLocaleString('en')} rows, build + compute (ms)`, fmt(f.oursMs), `${fmt(f.nativeMs)} SUMPRODUCT`, `${fmt(f.ratio)}× (≤ 1)`],
-    ['sheet rows differing from exact', f.oursDiffer, `${f.nativeDiffer} SUMPRODUCT`, '0'],
-    [`functions bundle (${b.files.join(', ')}, KB)`, fmt(b.kb, 1), '', '≤ 150'],
-    [`page load → 15 functions associated, ${l.undisturbed} loads (ms)`, fmt(l.registerMs, 1), `${fmt(l.lowerQuartileMs, 1)} lower quartile`, '≤ 300'],
-    [`  every load, ${l.disturbed} disturbed by the machine included (ms)`, fmt(l.allLoadsMedianMs, 1), l.stallInfo ? '' : 'no stall information', ''],
-  ]);
-  const results = { date: new Date().toISOString(), node: process.version, summary, valuation: v, account: a, desk: d, formulas: f, bundle: b, loading: l, seconds: (Date.now() - started) / 1000 };
-  fs.writeFileSync(path.join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const v = part('valuation', () => valuation(sample));
+  const a = part('account', account);
+  const k = part('tick', tick);
+  const d = part('desk', desk);
+  const f = part('formulas', () => formulas(sample, 10_000));
+  const b = PARTS.has('loading') ? bundleKb() : undefined;
+  const l = PARTS.has('loading') ? await measureLoading(path.join(root, 'dist'), { runs: 31 }) : undefined;
+  const summary = {
+    exactVsFloat: round2(v?.ratio),
+    oursVsNative: round2(f?.ratio),
+    accountMs: round2(a?.accountMs),
+    liquidationMs: round2(a?.liquidationMs),
+    tickMs: round2(k?.tickMs),
+    solverMs: round2(d?.solverMs),
+    compareMs: round2(d?.compareMs),
+    functionsBundleKb: b ? Number(b.kb.toFixed(1)) : undefined,
+    registerMs: l ? Number(l.registerMs.toFixed(1)) : undefined,
+    mismatches: v || a || d ? (v?.mismatches ?? 0) + (a?.mismatches ?? 0) + (d?.mismatches ?? 0) : undefined,
+  };
+  const rows = [['measure', 'ours', 'baseline', 'ratio / target']];
+  if (v) {
+    rows.push(
+      [`valuation, ${v.n.toLocaleString('en')} holdings (ms)`, fmt(v.oursMs), `${fmt(v.floatMs)} float`, `${fmt(v.ratio)}× (≤ 10)`],
+      ['valuation results differing from exact', v.mismatches, `${v.floatMismatches} float`, '0'],
+    );
+  }
+  if (a) {
+    rows.push(
+      [`ACCOUNT_EQUITY, ${a.rows.toLocaleString('en')} balance rows (ms)`, fmt(a.functions.ACCOUNT_EQUITY.ms), `${fmt(a.functions.ACCOUNT_EQUITY.decimalMs)} Decimal engine`, '≤ 10'],
+      ['MULTIASSET_LTV, same rows (ms)', fmt(a.functions.MULTIASSET_LTV.ms), `${fmt(a.functions.MULTIASSET_LTV.decimalMs)} Decimal engine`, '≤ 10'],
+      [`MARGIN_RATIO, same rows + ${a.positions.toLocaleString('en')} positions (ms)`, fmt(a.functions.MARGIN_RATIO.ms), `${fmt(a.functions.MARGIN_RATIO.decimalMs)} Decimal engine`, '≤ 10'],
+      [`LIQUIDATION_PRICE, ${a.liquidationAssets} assets, ${a.liquidationPositions} positions (ms)`, fmt(a.liquidationMs), '', '≤ 5'],
+      ['account results differing from the Decimal engine', a.mismatches, '', '0'],
+    );
+  }
+  if (k) {
+    const each = Object.entries(k.each).map(([name, ms]) => `${name} ${fmt(ms)}`).join(', ');
+    rows.push([`tick: 5 functions, ${k.assets} assets, ${k.positions.toLocaleString('en')} positions (ms)`, fmt(k.tickMs), each, '≤ 16']);
+  }
+  if (d) rows.push(...deskRows(d));
+  if (f) {
+    rows.push(
+      [`sheet of ${f.rows.toLocaleString('en')} rows, build + compute (ms)`, fmt(f.oursMs), `${fmt(f.nativeMs)} SUMPRODUCT`, `${fmt(f.ratio)}× (≤ 1)`],
+      ['sheet rows differing from exact', f.oursDiffer, `${f.nativeDiffer} SUMPRODUCT`, '0'],
+    );
+  }
+  if (b && l) {
+    rows.push(
+      [`functions bundle (${b.files.join(', ')}, KB)`, fmt(b.kb, 1), '', '≤ 150'],
+      [`page load → all functions associated, ${l.undisturbed} loads (ms)`, fmt(l.registerMs, 1), `${fmt(l.lowerQuartileMs, 1)} lower quartile`, '≤ 300'],
+      [`  every load, ${l.disturbed} disturbed by the machine included (ms)`, fmt(l.allLoadsMedianMs, 1), l.stallInfo ? '' : 'no stall information', ''],
+    );
+  }
+  printTable(rows);
+  const results = { date: new Date().toISOString(), node: process.version, summary, valuation: v, account: a, tick: k, desk: d, formulas: f, bundle: b, loading: l, seconds: (Date.now() - started) / 1000 };
+  // A partial run does not replace the full run's record.
+  if (PARTS.size === ALL_PARTS.length) fs.writeFileSync(path.join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log(JSON.stringify(summary));
 }
 

@@ -113,6 +113,11 @@ export const ERRORS = {
     'na',
     (p) => `no liquidation price for ${p.asset}: the account is already at or beyond liquidation (margin ratio ${p.ratio})`,
   ),
+  LIQUIDATION_PRECISION: spec(
+    'num',
+    (p) =>
+      `balances: amounts and prices span too many orders of magnitude (largest term ${p.largest}) for the engine's 60 significant digits to resolve the liquidation price of ${p.asset}; value the far larger holdings apart`,
+  ),
   BAD_SHOCK: spec('value', (p) => `shocks, row ${p.row}: expected a relative change above -1 for ${p.asset}, got ${p.got}`),
   SHOCK_UNMATCHED: spec(
     'value',
@@ -127,10 +132,6 @@ export const ERRORS = {
     'value',
     (p) =>
       `imr: preset ${p.preset} has no leverage bracket for ${p.symbol}, and no open ${p.symbol} position gives one; give the initial margin rate (e.g. 0.05 for 20x)`,
-  ),
-  LIMITS_UNPUBLISHED: spec(
-    'na',
-    (p) => `asset: the transfer-in limits of ${p.asset} are unpublished (needed: ${p.missing}); import the live table or enter them`,
   ),
 
   // Live prices (MARGIN.PRICE)

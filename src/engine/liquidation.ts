@@ -3,7 +3,7 @@ import { Dec, dec, ONE, ZERO } from './decimal';
 import type { MarginError } from './errors';
 import { fail, isMarginError } from './errors';
 import type { LiquidationModel, MovingAsset } from './liquidationModel';
-import { buildLiquidationModel, evaluateModel } from './liquidationModel';
+import { buildLiquidationModel, evaluateModel, modelExponent } from './liquidationModel';
 import type { Balance, Position, Preset } from './model';
 import { tierTable } from './tierTable';
 import { messageNumber } from './numberText';
@@ -81,9 +81,24 @@ function unitStep(l: Dec): Dec {
   return l.gt(ONE) ? l : ONE;
 }
 
-/** A root is a liquidation price only where maintenance margin is positive (else equity is zero, not MM). */
+/**
+ * Orders of magnitude a root's equity and margin must stand above what 60-digit sums of the largest term leave
+ * unresolved (10^-60 of it), so that the cell's 17 digits are right.
+ */
+const RESOLVED = 40;
+
+/**
+ * A root is a liquidation price only where maintenance margin is positive (else equity is zero, not MM). When
+ * the account's terms span so many orders of magnitude that the sums near the root lose their digits (g at
+ * the root is not zero to within them, or the root's margin is below them), the root cannot be trusted:
+ * LIQUIDATION_PRECISION.
+ */
 function accept(model: LiquidationModel, t: Dec): Outcome {
-  const { maintenance } = evaluateModel(model, t);
+  const { equity, maintenance } = evaluateModel(model, t);
+  const floor = modelExponent(model, t) - RESOLVED;
+  const residual = equity.minus(maintenance);
+  const lost = (!residual.isZero() && residual.e >= floor) || (maintenance.gt(ZERO) && maintenance.e < floor);
+  if (lost) fail('LIQUIDATION_PRECISION', { asset: model.asset, largest: `1e${modelExponent(model, t)}` });
   if (maintenance.gt(ZERO)) return { root: t };
   return { note: `equity reaches zero at ${messageNumber(model.p0.times(t))} with no maintenance margin left` };
 }

@@ -6,10 +6,10 @@ import type { Dec } from './decimal';
 import { ZERO } from './decimal';
 import { fail } from './errors';
 import type { AssetSpec, Balance, Bracket, Position, Preset } from './model';
+import { messageNumber } from './numberText';
 import { isCross, positionMaintenance, signedSize } from './positions';
 import { parseSymbol } from './symbols';
 import { valueHolding } from './valuation';
-import { messageNumber } from './numberText';
 
 /**
  * An asset whose valued equity moves with the price of X. With t = p / p0, its equity is `equityA + equityB·t`
@@ -55,12 +55,34 @@ export interface LiquidationModel {
   readonly bracketed: readonly BracketedPosition[];
   /** Liability maintenance rate, or undefined when liabilities carry none (or balances were not given). */
   readonly liabilityRate: Dec | undefined;
+  /**
+   * The largest decimal exponent among the terms summed into the static parts (values, position margins): with
+   * 60 significant digits, a sum carries nothing below about 10^-60 of its largest term.
+   */
+  readonly staticExponent: number;
+  /** The largest decimal exponent of the position terms that scale with t (at t: plus t's exponent). */
+  readonly exponentB: number;
+}
+
+/** The cross positions settled in one quote asset, summed in that asset before one conversion at its rate. */
+interface QuoteMargins {
+  /** X-based positions: Σ |size| × mark × mmr (scales with t) and Σ cum. */
+  scaled: Dec;
+  cum: Dec;
+  /** Other positions: Σ maintenance margin. */
+  fixed: Dec;
+  /** Largest decimal exponent of a term of `scaled` (and of the notionals), and of `cum` or `fixed`. */
+  exponentB: number;
+  exponentA: number;
 }
 
 interface Accumulator {
-  mmA: Dec;
-  mmB: Dec;
-  readonly bracketed: BracketedPosition[];
+  readonly byQuote: Map<string, QuoteMargins>;
+  /** Positions settled in X itself: Σ maintenance margin, in X's units. */
+  inAsset: Dec;
+  inAssetExponent: number;
+  /** X-based positions that follow leverage brackets, with the quote asset they settle in. */
+  readonly bracketed: { readonly symbol: string; readonly notional: Dec; readonly quote: string; readonly brackets: readonly Bracket[] }[];
   /** Per quote asset of X-based positions: Σ signed size × mark (the part of its equity that scales with t). */
   readonly scaling: Map<string, Dec>;
 }
@@ -73,23 +95,63 @@ function referencePrice(account: Account, positions: readonly Position[], asset:
   return fail('NO_LIQUIDATION_PRICE', { asset, reason: 'it is neither in balances nor the base of a cross position' });
 }
 
-function addPosition(preset: Preset, account: Account, asset: string, p0: Dec, position: Position, acc: Accumulator): void {
+function addPosition(preset: Preset, asset: string, position: Position, acc: Accumulator): void {
   const { base, quote } = parseSymbol(preset, position.symbol);
-  if (base === asset) {
-    const rate = quoteRate(preset, account, quote);
-    if (position.brackets !== undefined) {
-      acc.bracketed.push({ symbol: position.symbol, notional: position.size.abs().times(position.mark), rate, brackets: position.brackets });
-    } else {
-      acc.mmB = acc.mmB.plus(position.size.abs().times(position.mark).times(position.mmr).times(rate));
-      acc.mmA = acc.mmA.minus(position.cum.times(rate));
-    }
-    acc.scaling.set(quote, (acc.scaling.get(quote) ?? ZERO).plus(signedSize(position).times(position.mark)));
-  } else if (quote === asset) {
+  if (quote === asset && base !== asset) {
     // Margin fixed in X's units, worth p0·t·liabilityRate each.
-    acc.mmB = acc.mmB.plus(positionMaintenance(position).times(p0).times(assetSpec(preset, asset).liabilityRate));
-  } else {
-    acc.mmA = acc.mmA.plus(positionMaintenance(position).times(quoteRate(preset, account, quote)));
+    const margin = positionMaintenance(position);
+    acc.inAsset = acc.inAsset.plus(margin);
+    acc.inAssetExponent = Math.max(acc.inAssetExponent, margin.e);
+    return;
   }
+  let q = acc.byQuote.get(quote);
+  if (q === undefined) {
+    q = { scaled: ZERO, cum: ZERO, fixed: ZERO, exponentB: -Infinity, exponentA: -Infinity };
+    acc.byQuote.set(quote, q);
+  }
+  if (base === asset && position.brackets !== undefined) {
+    const notional = signedSize(position).times(position.mark);
+    acc.bracketed.push({ symbol: position.symbol, notional: notional.abs(), quote, brackets: position.brackets });
+    q.exponentB = Math.max(q.exponentB, notional.e);
+    acc.scaling.set(quote, (acc.scaling.get(quote) ?? ZERO).plus(notional));
+  } else if (base === asset) {
+    const notional = signedSize(position).times(position.mark);
+    const margin = notional.abs().times(position.mmr);
+    q.scaled = q.scaled.plus(margin);
+    if (!position.cum.isZero()) q.cum = q.cum.plus(position.cum);
+    q.exponentB = Math.max(q.exponentB, margin.e, notional.e);
+    q.exponentA = Math.max(q.exponentA, position.cum.e);
+    acc.scaling.set(quote, (acc.scaling.get(quote) ?? ZERO).plus(notional));
+  } else {
+    const margin = positionMaintenance(position);
+    q.fixed = q.fixed.plus(margin);
+    q.exponentA = Math.max(q.exponentA, margin.e);
+  }
+}
+
+/**
+ * mmA + mmB·t from the per-quote sums, each converted once at its quote's rate (Σ (mᵢ × rate) = (Σ mᵢ) × rate), and
+ * the largest exponents of their terms.
+ */
+function maintenanceLine(preset: Preset, account: Account, asset: string, p0: Dec, acc: Accumulator) {
+  let mmA = ZERO;
+  let mmB = ZERO;
+  let exponentA = -Infinity;
+  let exponentB = -Infinity;
+  for (const [quote, q] of acc.byQuote) {
+    const rate = quoteRate(preset, account, quote);
+    const shift = rate.isZero() ? 0 : rate.e + 1;
+    mmB = mmB.plus(q.scaled.times(rate));
+    mmA = mmA.minus(q.cum.times(rate)).plus(q.fixed.times(rate));
+    exponentB = Math.max(exponentB, q.exponentB + shift);
+    exponentA = Math.max(exponentA, q.exponentA + shift);
+  }
+  if (!acc.inAsset.isZero()) {
+    const rate = p0.times(assetSpec(preset, asset).liabilityRate);
+    mmB = mmB.plus(acc.inAsset.times(rate));
+    exponentB = Math.max(exponentB, acc.inAssetExponent + (rate.isZero() ? 0 : rate.e + 1));
+  }
+  return { mmA, mmB, exponentA, exponentB };
 }
 
 function movingAssets(preset: Preset, account: Account, asset: string, p0: Dec, scaling: Map<string, Dec>): MovingAsset[] {
@@ -122,15 +184,19 @@ export function buildLiquidationModel(
   const account = buildAccount(preset, balances, positions);
   const p0 = referencePrice(account, positions, asset, preset);
   if (!p0.gt(ZERO)) fail('NO_LIQUIDATION_PRICE', { asset, reason: `its current price ${messageNumber(p0)} is not positive` });
-  const acc: Accumulator = { mmA: ZERO, mmB: ZERO, bracketed: [], scaling: new Map() };
-  for (const position of positions) if (isCross(position)) addPosition(preset, account, asset, p0, position, acc);
+  const acc: Accumulator = { byQuote: new Map(), inAsset: ZERO, inAssetExponent: -Infinity, bracketed: [], scaling: new Map() };
+  for (const position of positions) if (isCross(position)) addPosition(preset, asset, position, acc);
+  const line = maintenanceLine(preset, account, asset, p0, acc);
+  const bracketed = acc.bracketed.map(({ symbol, notional, quote, brackets }) => ({ symbol, notional, brackets, rate: quoteRate(preset, account, quote) }));
   const moving = movingAssets(preset, account, asset, p0, acc.scaling);
   const movingNames = new Set(moving.map((m) => m.asset));
   let staticEquity = ZERO;
   let staticLiabilities = ZERO;
+  let staticExponent = line.exponentA;
   for (const state of account.assets) {
     if (movingNames.has(state.asset)) continue;
     const value = valueState(preset, state);
+    if (!value.isZero()) staticExponent = Math.max(staticExponent, value.e);
     staticEquity = staticEquity.plus(value);
     if (value.isNeg()) staticLiabilities = staticLiabilities.minus(value);
   }
@@ -142,10 +208,12 @@ export function buildLiquidationModel(
     moving,
     staticEquity,
     staticLiabilities,
-    mmA: acc.mmA,
-    mmB: acc.mmB,
-    bracketed: acc.bracketed,
+    mmA: line.mmA,
+    mmB: line.mmB,
+    bracketed,
     liabilityRate,
+    staticExponent,
+    exponentB: line.exponentB,
   };
 }
 
@@ -168,4 +236,20 @@ export function evaluateModel(model: LiquidationModel, t: Dec): { equity: Dec; m
   }
   if (model.liabilityRate !== undefined) maintenance = maintenance.plus(liabilities.times(model.liabilityRate));
   return { equity, maintenance };
+}
+
+/**
+ * The largest decimal exponent among the terms of equity and maintenance margin at t (t > 0), within one: the
+ * sums carry 60 significant digits of the largest term, so a result far below it has lost its digits.
+ */
+export function modelExponent(model: LiquidationModel, t: Dec): number {
+  const te = t.e + 1;
+  let exponent = Math.max(model.staticExponent, model.exponentB + te);
+  for (const m of model.moving) {
+    const price = m.priceA.plus(m.priceB.times(t));
+    if (price.isZero()) continue;
+    if (!m.equityA.isZero()) exponent = Math.max(exponent, m.equityA.e + price.e + 1);
+    if (!m.equityB.isZero()) exponent = Math.max(exponent, m.equityB.e + te + price.e + 1);
+  }
+  return exponent;
 }

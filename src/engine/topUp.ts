@@ -51,14 +51,14 @@ export function topUpNeeded(
     if (search.reason === 'beyond') {
       noTopUp(move, target, isMarginError(search.error) ? search.error.message : String(search.error));
     }
-    noTopUp(move, target, `past ${search.at.toString()} ${move.asset} more, a further deposit of ${move.asset} adds no margin value (its last tier counts 0)`);
+    noTopUp(move, target, `past ${messageNumber(search.at)} ${move.asset} more, a further deposit of ${move.asset} adds no margin value (its last tier counts 0)`);
   }
   const after = movedFigures(move, search.x);
   if (!after.equity.gt(ZERO)) {
     noTopUp(
       move,
       target,
-      `the account has no maintenance margin, so its margin ratio is 0 once equity is above zero: any deposit above ${search.x.toString()} ${move.asset}`,
+      `the account has no maintenance margin, so its margin ratio is 0 once equity is above zero: any deposit above ${messageNumber(search.x)} ${move.asset}`,
     );
   }
   return search.x;

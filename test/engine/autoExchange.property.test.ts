@@ -6,6 +6,7 @@ import { assetOf, bal, presetOf } from './fixtures';
 const haircuts = { BTC: '0.025', ETH: '0.03', SOL: '0.1', XRP: '0.015' } as const;
 const preset = presetOf('props', [
   assetOf('USDT', 'value', [[0, null, 1]], { autoExchangeHaircut: 0 }),
+  ...['USDC', 'DAI'].map((asset) => assetOf(asset, 'value', [[0, null, 1]], { autoExchangeHaircut: 0 })),
   ...Object.entries(haircuts).map(([asset, h]) => assetOf(asset, 'value', [[0, null, '0.9']], { autoExchangeHaircut: h })),
 ], { autoExchangeThresholds: { any: dec(0) } });  // every negative wallet balance triggers
 
@@ -55,6 +56,39 @@ describe('autoExchange (properties)', () => {
         // A huge source next to a tiny one: the last row's rounding must stay negligible.
         examples: [[[{ asset: 'BTC', amount: '2284', price: '433701334' }, { asset: 'SOL', amount: '0.0001', price: '0.0001' }], 1]],
       },
+    );
+  });
+
+  it('covers each of several liabilities exactly, in at most sources + liabilities − 1 rows', () => {
+    const liabilitiesArb = fc.uniqueArray(fc.record({ asset: fc.constantFrom('USDT', 'USDC', 'DAI'), amount: amount(8) }), {
+      minLength: 1,
+      maxLength: 3,
+      selector: (l) => l.asset,
+    });
+    fc.assert(
+      fc.property(sourcesArb, liabilitiesArb, (sources, liabilities) => {
+        const balances: Balance[] = [
+          ...sources.map((s) => bal(s.asset, s.amount, s.price)),
+          ...liabilities.map((l) => bal(l.asset, dec(l.amount).neg().toString(), 1)),
+        ];
+        const result = autoExchange(preset, balances, { hasPositions: true });
+        expect(result.conversions.length).toBeLessThanOrEqual(sources.length + liabilities.length - 1);
+        const capacity = sources.reduce(
+          (sum, s) => sum.plus(dec(s.amount).times(s.price).times(dec(1).minus(haircuts[s.asset as keyof typeof haircuts]))),
+          dec(0),
+        );
+        const total = liabilities.reduce((sum, l) => sum.plus(l.amount), dec(0));
+        if (capacity.lte(total)) {
+          expect(result.uncovered.toString()).toBe(total.minus(capacity).toString());
+          return;
+        }
+        expect(result.uncovered.toString()).toBe('0');
+        for (const l of liabilities) {
+          const covered = result.conversions.filter((c) => c.toAsset === l.asset).reduce((sum, c) => sum.plus(c.amountCovered), dec(0));
+          expect(covered.toString()).toBe(dec(l.amount).toString());
+        }
+      }),
+      { numRuns: 200 },
     );
   });
 });

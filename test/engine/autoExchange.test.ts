@@ -12,6 +12,13 @@ const onePercent = presetOf(
   { autoExchangeThresholds: { any: dec(0) } },
 );
 
+/** The same with USDC, so that two liabilities can draw on the same sources. */
+const twoLiabilities = presetOf(
+  'two-liabilities',
+  [...Object.values(onePercent.assets), assetOf('USDC', 'value', [[0, null, 1]], { autoExchangeHaircut: '0.01' })],
+  { autoExchangeThresholds: { any: dec(0) } },
+);
+
 const rows = (result: ReturnType<typeof autoExchange>) =>
   result.conversions.map((c) => [c.fromAsset, c.amountSold.toString(), c.valueSold.toString(), c.toAsset, c.amountCovered.toString(), c.trigger]);
 
@@ -81,6 +88,31 @@ describe('autoExchange', () => {
       ['BTC', '0.015', '1500', 'USDT', '1485', 'THRESHOLD'],
       ['ETH', '0.25', '500', 'USDT', '495', 'THRESHOLD'],
     ]);
+  });
+
+  it('matches the sales to several liabilities in order, each source selling the same share of its value', () => {
+    // Deficits 990 USDT and 990 USDC; BTC worth 3,000 and ETH worth 1,000 sell half: BTC covers 1,485, ETH 495.
+    const result = autoExchange(
+      twoLiabilities,
+      [bal('USDT', -990, 1), bal('USDC', -990, 1), bal('BTC', '0.03', 100000), bal('ETH', '0.5', 2000)],
+      { hasPositions: true },
+    );
+    expect(rows(result)).toEqual([
+      ['BTC', '0.01', '1000', 'USDT', '990', 'THRESHOLD'],
+      ['BTC', '0.005', '500', 'USDC', '495', 'THRESHOLD'],
+      ['ETH', '0.25', '500', 'USDC', '495', 'THRESHOLD'],
+    ]);
+    expect(result.uncovered.toString()).toBe('0');
+  });
+
+  it('covers liabilities in order when the sources run out, leaving the later ones uncovered', () => {
+    // BTC worth 1,000 covers 990: all of it to USDT's −500, the remaining 490 to USDC's −1,000.
+    const result = autoExchange(twoLiabilities, [bal('USDT', -500, 1), bal('USDC', -1000, 1), bal('BTC', '0.01', 100000)], { hasPositions: true });
+    expect(rows(result)).toEqual([
+      ['BTC', dec(500).div('0.99').div(100000).toString(), dec(500).div('0.99').toString(), 'USDT', '500', 'THRESHOLD'],
+      ['BTC', dec('0.01').minus(dec(500).div('0.99').div(100000)).toString(), dec(1000).minus(dec(500).div('0.99')).toString(), 'USDC', '490', 'THRESHOLD'],
+    ]);
+    expect(result.uncovered.toString()).toBe('510');
   });
 
   it('sells everything and reports the uncovered rest when the sources run out', () => {

@@ -70,4 +70,19 @@ describe('liquidationPrice', () => {
     const error = caught(() => liquidationPrice(capped, [bal('BTC', 1, 60000), bal('USDT', 200000, 1)], [short], 'BTC'));
     expect(error.code).toBe('TIERS_UNPUBLISHED_BEYOND');
   });
+
+  it('refuses with #NUM! a balance priced at 1e308, where 60 digits lose the answer (it gave 1e248)', () => {
+    const long = pos({ symbol: 'BTCUSDT', side: 'LONG', size: 1, entry: 60000, mark: 60000, mmr: '0.004' });
+    const error = caught(() => liquidationPrice(binance, [bal('BTC', 1, '1e308'), bal('USDT', -60000, 1)], [long], 'BTC'));
+    expect(error.code).toBe('LIQUIDATION_PRECISION');
+    expect(error.kind).toBe('num');
+    expect(error.message).toMatch(/^balances: amounts and prices span too many orders of magnitude .* liquidation price of BTC/);
+  });
+
+  it('still solves the same account where its terms stay within 60 digits of each other', () => {
+    const long = pos({ symbol: 'BTCUSDT', side: 'LONG', size: 1, entry: 60000, mark: 60000, mmr: '0.004' });
+    const balances = [bal('BTC', 1, 100000), bal('USDT', -60000, 1)];
+    const price = liquidationPrice(binance, balances, [long], 'BTC');
+    expect(ratioAt(binance, balances, [long], 'BTC', '100000', price).minus(1).abs().lt('1e-30')).toBe(true);
+  });
 });

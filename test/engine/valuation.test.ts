@@ -1,4 +1,4 @@
-import { assetIndexRates, collateralRatio, collateralValue, dec, valueHolding } from '../../src/engine';
+import { collateralRatio, collateralValue, dec, valueHolding } from '../../src/engine';
 import { binance, bitget, bitmart, bybit, caught, okx } from './fixtures';
 
 describe('collateralValue', () => {
@@ -102,13 +102,5 @@ describe('collateralRatio', () => {
 
   it('reports unpublished tiers for a zero amount of an asset without tiers', () => {
     expect(caught(() => collateralRatio(bitget, 'ETH', dec(0), dec(1))).code).toBe('TIERS_UNPUBLISHED');
-  });
-});
-
-describe('assetIndexRates', () => {
-  it('reproduces the ADAUSD check of the assetIndex docs (SPEC §2)', () => {
-    const { bidRate, askRate } = assetIndexRates(dec('1.92957370'), dec('0.10'), dec('0.10'));
-    expect(bidRate.toDecimalPlaces(8).toString()).toBe('1.73661633');
-    expect(askRate.toDecimalPlaces(8).toString()).toBe('2.12253107');
   });
 });

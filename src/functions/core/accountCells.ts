@@ -1,13 +1,11 @@
-import type { AccountSums, BalanceCells, PositionCells } from '../../engine/accountCell';
-import { accountSumsCell } from '../../engine/accountCell';
-import type { Dec } from '../../engine/decimal';
+import type { AccountFigure, BalanceCells, PositionCells, ShockCells } from '../../engine';
+import { accountFigureCell as accountFigureNumbers } from '../../engine';
 import { isMarginError } from '../../engine/errors';
 import type { MarginMode, Side } from '../../engine/model';
 import type { ArgList } from './args';
 import { isReadableNumber } from './coerce';
 import type { TableSpec } from './columns';
-import { BALANCES_TABLE, columnNamed, lookupChoice, POSITIONS_TABLE } from './columns';
-import { numberCell } from './results';
+import { BALANCES_TABLE, columnNamed, lookupChoice, POSITIONS_TABLE, SHOCKS_TABLE } from './columns';
 import type { TableLayout } from './tables';
 import { readLayout } from './tables';
 import type { CellArg, CellScalar, FunctionContext } from './types';
@@ -15,8 +13,8 @@ import type { CellArg, CellScalar, FunctionContext } from './types';
 /**
  * The number path of ACCOUNT_EQUITY, MULTIASSET_LTV and MARGIN_RATIO: ranges of plain numbers go straight to
  * the engine's exact integer sums, with no Decimal per row. Anything else (numeric text, a bad cell, an
- * account the engine would refuse) gives null, and the handler reads the ranges the full way, which reports
- * the problem or computes the value through Decimal. Both ways give the same numbers.
+ * account the engine would refuse) declines with NaN, and the function's handler reads the ranges the full way,
+ * which reports the problem or computes the value through Decimal. Both ways give the same numbers.
  */
 
 const isBlank = (cell: CellScalar | undefined): boolean =>
@@ -88,41 +86,41 @@ function positionCells(value: CellArg): PositionCells | null {
   const marks = column(layout, 'mark', numbers(T, 'mark', false));
   const mmrs = column(layout, 'mmr', numbers(T, 'mmr', false));
   const cums = column(layout, 'cum', numbers(T, 'cum', true));
-  const imrs = column(layout, 'imr', numbers(T, 'imr', true));
+  // A blank imr is NaN: that position's initial margin is its maintenance margin (0 would be an imr of 0).
+  const blankOrImr = numbers(T, 'imr', false);
+  const imrs = column(layout, 'imr', (cell) => (isBlank(cell) ? NaN : blankOrImr(cell)));
   const modes = column(layout, 'margin_mode', choice<MarginMode>(T, 'margin_mode'));
   if (!symbols || !sides || !sizes || !entries || !marks || !mmrs || !cums || !imrs || !modes) return null;
   if (!cums.every((cum, i) => cumClearlyBelow(sizes[i] as number, marks[i] as number, mmrs[i] as number, cum))) return null;
   const signed = sizes.map((size, i) => (sides[i] === 'LONG' ? Math.abs(size) : sides[i] === 'SHORT' ? -Math.abs(size) : size));
-  return { symbols, sizes: signed, entries, marks, mmrs, cums, cross: modes.map((m) => m === 'cross') };
+  return { symbols, sizes: signed, entries, marks, mmrs, cums, imrs, cross: modes.map((m) => m === 'cross') };
 }
 
-export type AccountFigure = 'equity' | 'ltv' | 'ratio';
-
-function figure(kind: AccountFigure, sums: AccountSums): Dec | null {
-  const equity = sums.collateral.minus(sums.liabilities);
-  if (kind === 'equity') return equity;
-  if (kind === 'ltv') {
-    if (sums.liabilities.isZero()) return sums.liabilities;
-    return sums.collateral.isZero() ? null : sums.liabilities.div(sums.collateral);
-  }
-  if (sums.maintenance === null || !equity.isPositive() || equity.isZero()) return null;
-  return sums.maintenance.div(equity);
+/** A shocks range of plain numbers: asset text and a finite change (the engine checks the rest). */
+function shockCells(value: CellArg): ShockCells | null {
+  const layout = readLayout(value, 'shocks', SHOCKS_TABLE);
+  const assets = column(layout, 'asset', text);
+  const changes = column(layout, 'change', numbers(SHOCKS_TABLE, 'change', false));
+  return assets && changes ? { assets, changes } : null;
 }
+
+export type { AccountFigure };
 
 /**
- * ACCOUNT_EQUITY (`equity`), MULTIASSET_LTV (`ltv`) or MARGIN_RATIO (`ratio`) by the number path, or null
- * when the call needs the full path.
+ * ACCOUNT_EQUITY (`equity`), MULTIASSET_LTV (`ltv`), MARGIN_RATIO (`ratio`), AVAILABLE_FOR_ORDER in the quote
+ * currency (`available`) or STRESS_MARGIN_RATIO (`stress`) by the number path, or NaN when the call needs the
+ * full path.
  */
-export function accountFigureCell(a: ArgList, ctx: FunctionContext, kind: AccountFigure): number | null {
+export function accountFigureCell(a: ArgList, ctx: FunctionContext, kind: AccountFigure): number {
   try {
     const balances = balanceCells(a.range('balances'));
-    const positions = kind === 'ratio' ? positionCells(a.range('positions')) : null;
-    if (!balances || (kind === 'ratio' && !positions)) return null;
-    const sums = accountSumsCell(a.preset(ctx), balances, positions);
-    const value = sums && figure(kind, sums);
-    return value ? numberCell(value) : null;
+    const withPositions = kind !== 'equity' && kind !== 'ltv';
+    const positions = withPositions ? positionCells(a.range('positions')) : null;
+    const shocks = kind === 'stress' ? shockCells(a.range('shocks')) : null;
+    if (!balances || (withPositions && !positions) || (kind === 'stress' && !shocks)) return NaN;
+    return accountFigureNumbers(a.preset(ctx), balances, positions, kind, shocks);
   } catch (error) {
-    if (isMarginError(error)) return null;
+    if (isMarginError(error)) return NaN;
     throw error;
   }
 }

@@ -6,7 +6,6 @@ import {
   availableForOrder,
   collateralRatio,
   collateralValue,
-  collateralValueCell,
   compareRowFromTotals,
   liabilityInterest,
   liquidationPrice,
@@ -26,12 +25,10 @@ import { fail, isMarginError } from '../../engine/errors';
 import { symbolBrackets } from '../../engine/brackets';
 import type { AssetMode, Preset } from '../../engine/model';
 import { describePrice } from '../../prices/priceRequest';
-import { accountFigureCell } from './accountCells';
 import type { ArgList } from './args';
 import type { BalanceRow } from './balances';
 import { readBalances, readPrices, requireListedAssets } from './balances';
 import {
-  isReadableNumber,
   optionalBoolean,
   optionalCount,
   optionalNumber,
@@ -84,13 +81,7 @@ function presetFor(a: ArgList, ctx: FunctionContext, rows: readonly BalanceRow[]
  */
 export const HANDLERS: Readonly<Record<FunctionName, Handler>> = {
   COLLATERAL_VALUE: (a, ctx) => {
-    const [asset, rawAmount, rawPrice] = [text(a, 'asset'), a.cell('amount'), a.cell('price')];
-    if (isReadableNumber(rawAmount) && isReadableNumber(rawPrice) && rawPrice > 0) {
-      // Plain numbers skip Decimal construction: the engine's number entry is exact and rounds once.
-      const value = collateralValueCell(a.preset(ctx), asset, rawAmount === 0 ? 0 : rawAmount, rawPrice);
-      if (Number.isFinite(value)) return value;
-    }
-    const [amount, p] = [number(a, 'amount'), price(a, 'price')];
+    const [asset, amount, p] = [text(a, 'asset'), number(a, 'amount'), price(a, 'price')];
     return numberCell(collateralValue(a.preset(ctx), asset, amount, p));
   },
   COLLATERAL_RATIO: (a, ctx) => {
@@ -104,15 +95,11 @@ export const HANDLERS: Readonly<Record<FunctionName, Handler>> = {
   },
   PRESETS: (_a, ctx) => presetsTable(ctx.registry.list()),
   ACCOUNT_EQUITY: (a, ctx) => {
-    const fast = isOmitted(a.range('positions')) ? accountFigureCell(a, ctx, 'equity') : null;
-    if (fast !== null) return fast;
     const rows = balances(a);
     const p = optionalPositions(a, ctx);
     return numberCell(accountEquity(presetFor(a, ctx, rows), rows, p ?? []));
   },
   MULTIASSET_LTV: (a, ctx) => {
-    const fast = isOmitted(a.range('positions')) ? accountFigureCell(a, ctx, 'ltv') : null;
-    if (fast !== null) return fast;
     const rows = balances(a);
     const p = optionalPositions(a, ctx);
     return numberCell(multiAssetLtv(presetFor(a, ctx, rows), rows, p ?? []));
@@ -124,8 +111,6 @@ export const HANDLERS: Readonly<Record<FunctionName, Handler>> = {
     return numberCell(positionsMaintenance(preset, rows, prices));
   },
   MARGIN_RATIO: (a, ctx) => {
-    const fast = accountFigureCell(a, ctx, 'ratio');
-    if (fast !== null) return fast;
     const [b, p] = [balances(a), positions(a, ctx)];
     return numberCell(marginRatio(presetFor(a, ctx, b), b, p));
   },

@@ -19,6 +19,8 @@ export {
 export { readLayout, readTable, readRow, headerKey, columnsText, toGrid } from './tables';
 export type { TableLayout } from './tables';
 export { accountFigureCell } from './accountCells';
+export { FAST_HANDLERS } from './fastHandlers';
+export type { FastHandler } from './fastHandlers';
 export type { AccountFigure } from './accountCells';
 export { ArgList } from './args';
 export type { ColumnSpec, Table, TableRow, TableSpec } from './tables';

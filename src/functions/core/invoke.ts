@@ -1,5 +1,6 @@
 import { isMarginError, MarginError } from '../../engine/errors';
 import { ArgList } from './args';
+import { FAST_HANDLERS } from './fastHandlers';
 import { HANDLERS } from './handlers';
 import { FUNCTION_SPECS } from './specs';
 import type { CellArg, CellErrorValue, CellResult, FunctionContext, FunctionName } from './types';
@@ -14,7 +15,9 @@ export function toCellError(error: unknown): CellErrorValue {
 
 /**
  * Calls a MARGIN function with cell arguments, as both hosts (Excel and the CLI's formula engine) do. Never
- * throws: bad input and missing data come back as `{ error, message }`.
+ * throws: bad input and missing data come back as `{ error, message }`. The one place where the path is chosen:
+ * a function's number path ({@link FAST_HANDLERS}) is tried first, and when it declines (NaN) its Decimal
+ * handler runs.
  *
  * @example
  * invoke('COLLATERAL_VALUE', ['BTC', 10, 60000, 'bitget'], { registry }) // 582000
@@ -23,8 +26,10 @@ export function toCellError(error: unknown): CellErrorValue {
  */
 export function invoke(name: FunctionName, args: readonly CellArg[], ctx: FunctionContext): CellResult {
   try {
-    const spec = FUNCTION_SPECS[name];
-    return HANDLERS[name](ArgList.of(name, spec, args), ctx);
+    const list = ArgList.of(name, FUNCTION_SPECS[name], args);
+    const fast = FAST_HANDLERS[name];
+    const value = fast === undefined ? NaN : fast(list, ctx);
+    return value === value ? value : HANDLERS[name](list, ctx);
   } catch (error) {
     return toCellError(error);
   }

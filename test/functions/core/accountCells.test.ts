@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { Dec } from '../../../src/engine';
-import { accountEquity, marginRatio, multiAssetLtv } from '../../../src/engine';
+import { accountEquity, availableForOrder, marginRatio, multiAssetLtv } from '../../../src/engine';
 import type { AccountFigure, CellArg, CellGrid, CellResult, CellScalar } from '../../../src/functions/core';
 import {
   accountFigureCell,
@@ -17,32 +17,44 @@ import { BUILTIN_PRESETS, PresetRegistry } from '../../../src/presets';
 
 const registry = new PresetRegistry();
 const ctx = { registry };
-const NAMES = { equity: 'ACCOUNT_EQUITY', ltv: 'MULTIASSET_LTV', ratio: 'MARGIN_RATIO' } as const;
+/** The figures whose arguments are balances, positions and exchange (STRESS_MARGIN_RATIO has its own test). */
+type Figure = Exclude<AccountFigure, 'stress'>;
+const NAMES = { equity: 'ACCOUNT_EQUITY', ltv: 'MULTIASSET_LTV', ratio: 'MARGIN_RATIO', available: 'AVAILABLE_FOR_ORDER' } as const;
 
 /** The call with ranges read row by row into Decimals, as the handlers read them when the number path declines. */
-function fullPath(kind: AccountFigure, balances: CellArg, positions: CellArg, exchange: string): CellResult {
+function fullPath(kind: Figure, balances: CellArg, positions: CellArg, exchange: string): CellResult {
   try {
     const rows = readBalances(balances, 'balances');
-    const book = kind === 'ratio' ? readPositions(positions, 'positions', () => registry.resolve(exchange)) : [];
+    const book = kind === 'ratio' || kind === 'available' ? readPositions(positions, 'positions', () => registry.resolve(exchange)) : [];
     const preset = registry.resolve(exchange);
     requireListedAssets(preset, rows, 'balances');
     const value: Dec =
-      kind === 'equity' ? accountEquity(preset, rows) : kind === 'ltv' ? multiAssetLtv(preset, rows) : marginRatio(preset, rows, book);
+      kind === 'equity'
+        ? accountEquity(preset, rows)
+        : kind === 'ltv'
+          ? multiAssetLtv(preset, rows)
+          : kind === 'ratio'
+            ? marginRatio(preset, rows, book)
+            : availableForOrder(preset, rows, book);
     return numberCell(value);
   } catch (error) {
     return toCellError(error);
   }
 }
 
-function argsOf(kind: AccountFigure, balances: CellArg, positions: CellArg, exchange: string): CellArg[] {
+function argsOf(kind: Figure, balances: CellArg, positions: CellArg, exchange: string): CellArg[] {
+  if (kind === 'available') return [balances, positions, null, exchange];
   return kind === 'ratio' ? [balances, positions, exchange] : [balances, exchange];
 }
 
-const call = (kind: AccountFigure, balances: CellArg, positions: CellArg, exchange: string) =>
+const call = (kind: Figure, balances: CellArg, positions: CellArg, exchange: string) =>
   invoke(NAMES[kind], argsOf(kind, balances, positions, exchange), ctx);
 
-const numberPath = (kind: AccountFigure, balances: CellArg, positions: CellArg, exchange: string) =>
-  accountFigureCell(ArgList.of(NAMES[kind], FUNCTION_SPECS[NAMES[kind]], argsOf(kind, balances, positions, exchange)), ctx, kind);
+/** The number path's figure, or null where it declines (NaN). */
+const numberPath = (kind: Figure, balances: CellArg, positions: CellArg, exchange: string): number | null => {
+  const value = accountFigureCell(ArgList.of(NAMES[kind], FUNCTION_SPECS[NAMES[kind]], argsOf(kind, balances, positions, exchange)), ctx, kind);
+  return Number.isNaN(value) ? null : value;
+};
 
 const BALANCES: CellGrid = [
   ['Coin', 'Wallet Balance', 'Index Price (USDT)'],
@@ -67,6 +79,18 @@ describe('the number path of the account functions', () => {
     }
     // Binance (no positions in ACCOUNT_EQUITY): USDT 10000, BTC 1.5 × 60000 × 0.95, ETH −2 × 3000 at par
     expect(call('equity', BALANCES, POSITIONS, 'binance')).toBe(10000 + 85500 - 6000);
+  });
+
+  it('gives AVAILABLE_FOR_ORDER in the quote currency by the number path, a blank imr counting the maintenance margin', () => {
+    const fast = numberPath('available', BALANCES, POSITIONS, 'binance');
+    expect(fast).not.toBeNull();
+    expect(call('available', BALANCES, POSITIONS, 'binance')).toBe(fast);
+    expect(fast).toBe(fullPath('available', BALANCES, POSITIONS, 'binance'));
+    // In BTC units the call goes the Decimal way: (equity − IM) / (60000 × BTC's liability rate).
+    const inBtc = invoke('AVAILABLE_FOR_ORDER', [BALANCES, POSITIONS, 'BTC', 'binance'], ctx);
+    const rows = readBalances(BALANCES, 'balances');
+    const book = readPositions(POSITIONS, 'positions');
+    expect(inBtc).toBe(numberCell(availableForOrder(registry.resolve('binance'), rows, book, 'BTC')));
   });
 
   it('declines numeric text, bad cells and refused accounts, which the full path reports', () => {
@@ -108,19 +132,20 @@ describe('the number path of the account functions', () => {
       cell(shortDecimal),
       cell(fc.constantFrom(0.004, 0.005, 0.01)),
       cell(fc.constantFrom(null, 0, 25, 1.5)),
+      cell(fc.constantFrom(null, 0, 0.02, 0.1)),
     );
     let taken = 0;
     let valued = 0;
     fc.assert(
       fc.property(
-        fc.constantFrom<AccountFigure>('equity', 'ltv', 'ratio'),
+        fc.constantFrom<Figure>('equity', 'ltv', 'ratio', 'available'),
         fc.constantFrom(...presetIds),
         fc.boolean(),
         fc.array(balanceRow, { minLength: 1, maxLength: 6 }),
         fc.array(positionRow, { maxLength: 4 }),
         (kind, exchange, header, rows, positionRows) => {
           const balances: CellGrid = header ? [['asset', 'amount', 'price', 'upnl'], ...rows] : rows;
-          const positions: CellGrid = [['symbol', 'side', 'size', 'entry', 'mark', 'mmr', 'cum'], ...positionRows];
+          const positions: CellGrid = [['symbol', 'side', 'size', 'entry', 'mark', 'mmr', 'cum', 'imr'], ...positionRows];
           const expected = fullPath(kind, balances, positions, exchange);
           expect(call(kind, balances, positions, exchange)).toEqual(expected);
           if (typeof expected === 'number') {

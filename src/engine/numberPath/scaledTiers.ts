@@ -1,10 +1,10 @@
-import type { Dec } from './decimal';
-import type { AssetSpec } from './model';
+import type { Dec } from '../decimal';
+import type { AssetSpec } from '../model';
 import { POW10, isSafe, SAFE } from './scaledDecimal';
-import { tierTable } from './tierTable';
+import { tierTable } from '../tierTable';
 
 /**
- * An asset's tier table and liability rate as integers at fixed scales, for the exact number paths
+ * An asset's tier table and liability rate as integers at fixed scales, for the number path
  * (`collateralValueCell`, `accountSumsCell`): floors (and last cap) × 10^kf, ratios × 10^kr, intercepts ×
  * 10^(kf+kr), liability rate × 10^kl. Null when the tiers do not fit exactly in safe integers.
  */
@@ -22,8 +22,6 @@ export interface ScaledTiers {
   readonly liability: number;
   readonly kl: number;
 }
-
-const cache = new WeakMap<AssetSpec, ScaledTiers | null>();
 
 function scaledInts(values: readonly Dec[], k: number): number[] | null {
   const ints = values.map((v) => v.times(POW10[k] as number));
@@ -48,41 +46,40 @@ function build(spec: AssetSpec): ScaledTiers | null {
   return { floors, ratios, intercepts, cap: cap[0] as number, kf, kr, ratioUnit: POW10[kr] as number, liability: liability ?? NaN, kl };
 }
 
-/** The scaled tables of `spec`, built once per spec object. */
+/** The scaled tables of `spec`, or null when its tiers do not fit safe integers (built once per asset book entry). */
 export function scaledTiers(spec: AssetSpec): ScaledTiers | null {
-  let scaled = cache.get(spec);
-  if (scaled === undefined) {
-    scaled = build(spec);
-    cache.set(spec, scaled);
-  }
-  return scaled;
+  return build(spec);
 }
 
+/** The places of {@link tieredScaled}'s result for a holding of `kx` places. */
+export function tieredScale(t: ScaledTiers, kx: number): number {
+  return Math.max(kx, t.kf) + t.kr;
+}
 
 /**
- * Tiered value, as scaled integer `N / 10^scale`, of a holding `x = X / 10^kx` (X > 0 an exact integer);
- * null when an intermediate would leave the exact integers or `x` is past the last cap.
+ * Tiered value, as the scaled integer `N` of `N / 10^tieredScale(t, kx)`, of a holding `x = X / 10^kx` (X > 0
+ * an exact integer); NaN (declined) when an intermediate would leave the exact integers or `x` is past the last
+ * cap.
  */
-export function tieredScaled(t: ScaledTiers, X: number, kx: number): { n: number; scale: number } | null {
+export function tieredScaled(t: ScaledTiers, X: number, kx: number): number {
   const s = Math.max(kx, t.kf);
   const xs = X * (POW10[s - kx] as number);
   const floorScale = POW10[s - t.kf] as number;
-  if (!isSafe(xs) || !isSafe(t.cap === Infinity ? 0 : t.cap * floorScale) || xs > t.cap * floorScale) return null;
+  if (!isSafe(xs) || !isSafe(t.cap === Infinity ? 0 : t.cap * floorScale) || xs > t.cap * floorScale) return NaN;
   let i = t.floors.length - 1;
   while (i > 0 && (t.floors[i] as number) * floorScale > xs) i -= 1;
   const slope = xs * (t.ratios[i] as number);
   const intercept = (t.intercepts[i] as number) * floorScale;
   const n = slope + intercept;
-  if (!isSafe(slope) || !isSafe(intercept) || !isSafe(n)) return null;
-  return { n, scale: s + t.kr };
+  return isSafe(slope) && isSafe(intercept) && isSafe(n) ? n : NaN;
 }
 
 /**
- * The tier of a holding `xi + xf / 10^k` (xi ≥ 0, 0 ≤ xf < 10^k) on integer floors (kf = 0); −1 when the
- * floors are not integers or the holding is past the last cap.
+ * The tier of a holding `xi + xf / 10^k` (xi ≥ 0, 0 ≤ xf < 10^k) on integer floors (kf = 0); NaN (declined)
+ * when the floors are not integers or the holding is past the last cap.
  */
 export function integerFloorTier(t: ScaledTiers, xi: number, xf: number): number {
-  if (t.kf !== 0 || xi > t.cap || (xi === t.cap && xf > 0)) return -1;
+  if (t.kf !== 0 || xi > t.cap || (xi === t.cap && xf > 0)) return NaN;
   let i = t.floors.length - 1;
   while (i > 0 && (t.floors[i] as number) > xi) i -= 1;
   return i;

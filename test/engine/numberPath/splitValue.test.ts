@@ -1,10 +1,14 @@
 import fc from 'fast-check';
-import { dec, roundSplit, splitProduct, splitTierValue, toCellNumber } from '../../src/engine';
+import { dec, toCellNumber } from '../../../src/engine';
+import type { Split } from '../../../src/engine/numberPath/splitValue';
+import { productSplit, roundSplit, splitLinear } from '../../../src/engine/numberPath/splitValue';
 
 describe('splitValue', () => {
   it('splits a product of scaled integers into whole and fractional parts exactly', () => {
     // 123.45678901 × 98765.43 = 12193262.8529919243 (10 places)
-    expect(splitProduct(12345678901, 8, 9876543, 2)).toEqual([12193262, 8529919243]);
+    const out: Split = { w: 0, f: 0, t: 0 };
+    expect(productSplit(12345678901, 8, 9876543, 2, out)).toBe(10);
+    expect([out.w, out.f]).toEqual([12193262, 8529919243]);
   });
 
   it('rounds a whole part plus a decimal fraction once', () => {
@@ -50,6 +54,8 @@ describe('splitValue', () => {
 
   it('values a holding as x × ratio + intercept', () => {
     // x = 600000.5, ratio 0.965 (965 / 10^3), intercept 2500 (2500000 / 10^3) → 581500.4825
-    expect(splitTierValue(600000, 5, 1, 965, 2500000, 3)).toBe(581500.4825);
+    const out: Split = { w: 0, f: 0, t: 0 };
+    expect(splitLinear(600000, 5, 1, 965, 2500000, 3, out)).toBe(4);
+    expect(roundSplit(out.w, out.f, 10 ** out.t)).toBe(581500.4825);
   });
 });

@@ -1,5 +1,5 @@
-import type { Dec } from './decimal';
-import { Dec as Decimal, ZERO } from './decimal';
+import type { Dec } from '../decimal';
+import { Dec as Decimal, ZERO } from '../decimal';
 import { decimalPlaces, POW10 } from './scaledDecimal';
 import { quot } from './splitValue';
 
@@ -14,10 +14,10 @@ const WHOLE_MAX = 2 ** 52;
 const DIGITS = 60;
 
 /**
- * An exact running sum for the number paths: `hi + lo / 10^15` in safe integers (no allocation per addend),
+ * An exact running sum for the number path: `hi + lo / 10^15` in safe integers (no allocation per addend),
  * plus a Decimal rest for whole parts past 2^51 and the few addends that need more places. The rest is kept
- * within the engine's 60 digits; once an addend could not be, `ok` turns false for good and the sum must not
- * be used (the caller then takes the Decimal path).
+ * within the engine's 60 digits; once an addend could not be (or is NaN), the sum is NaN for good, which is how
+ * the number path declines (the caller then takes the Decimal path).
  *
  * @example
  * const sum = new ExactSum();
@@ -33,7 +33,6 @@ export class ExactSum {
   private restPlaces = PLACES;
   private restExponent = 16;
   private restCount = 0;
-  ok = true;
 
   /** Adds `w + f / 10^t`: w a safe integer of any sign, 0 ≤ f < 10^t, t ≤ 15. */
   addSplit(w: number, f: number, t: number): void {
@@ -75,16 +74,19 @@ export class ExactSum {
   }
 
   private addRest(d: Dec): void {
+    if (d.isNaN()) {
+      this.rest = d;
+      return;
+    }
     this.restPlaces = Math.max(this.restPlaces, d.decimalPlaces());
     this.restExponent = Math.max(this.restExponent, d.e);
     this.restCount += 1;
     // Whole digits of any partial sum (with the fixed-point part): exponent + 1, plus one per tenfold of addends.
     const whole = this.restExponent + 2 + String(this.restCount).length;
-    if (whole + this.restPlaces > DIGITS) this.ok = false;
-    else this.rest = this.rest.plus(d);
+    this.rest = whole + this.restPlaces > DIGITS ? new Decimal(NaN) : this.rest.plus(d);
   }
 
-  /** The sum as a Decimal (exact). */
+  /** The sum as a Decimal (exact), or NaN when an addend could not be held. */
   toDec(): Dec {
     return new Decimal(this.hi).plus(new Decimal(this.lo).div(UNIT)).plus(this.rest);
   }

@@ -1,10 +1,9 @@
 import { POW10, isSafe } from './scaledDecimal';
 
 /**
- * Exact tiered value for holdings whose scaled product `amount × price` outgrows 2^53: the value is kept as
- * an integer part and a fraction `frac / 10^T` (both exact safe integers), and the one rounding to a double
- * is checked against the half-ulp so that a result within reach of a rounding midpoint goes to the Decimal
- * path instead (NaN).
+ * Exact values as a whole part and a decimal fraction `w + f / 10^t` (both exact safe integers), for products
+ * that outgrow 2^53 as one integer; the one rounding to a double is certified, so that a result within reach of
+ * a rounding midpoint is declined (NaN) and goes to the Decimal path.
  */
 
 const HALF_RANGE = 2 ** 52;
@@ -14,7 +13,7 @@ const INV10: readonly number[] = POW10.map((p) => 1 / p);
 
 /**
  * ⌊a / 10^k⌋ exactly, for a safe integer `a` and 0 ≤ k ≤ 15: one multiplication by the rounded reciprocal,
- * off by at most one below 2^52, then one correcting step. It avoids `%` and `/`, which are slow on doubles.
+ * off by at most one below 2^52, then one correcting step (no `%` or `/`: README, Performance: valuation).
  */
 export function quot(a: number, k: number): number {
   const d = POW10[k] as number;
@@ -25,11 +24,6 @@ export function quot(a: number, k: number): number {
   const q = Math.floor(a * (INV10[k] as number));
   const r = a - q * d;
   return r < 0 ? q - 1 : r >= d ? q + 1 : q;
-}
-
-/** The remainder ≥ 0 of the floor division of a safe integer by 10^k (see {@link quot}). */
-export function mod(a: number, k: number): number {
-  return a - quot(a, k) * (POW10[k] as number);
 }
 
 /** Past f's own rounding error (at most 2^-54, f < 1), so that a rounding midpoint is never certified. */
@@ -61,11 +55,12 @@ export interface Split {
 
 /**
  * The product `x × y` (x = X / 10^kx, y = Y / 10^ky, exact integers of any sign) as a split into `out`, with
- * t = kx + ky; false when that is over 15 places or a partial product leaves the safe integers.
+ * t = kx + ky; returns t, or NaN (declined, `out` unchanged) when that is over 15 places or a partial product
+ * leaves the safe integers.
  */
-export function productSplit(X: number, kx: number, Y: number, ky: number, out: Split): boolean {
+export function productSplit(X: number, kx: number, Y: number, ky: number, out: Split): number {
   const t = kx + ky;
-  if (t > 15) return false;
+  if (t > 15) return NaN;
   const p = X * Y;
   if (isSafe(p)) {
     // The product itself is a safe integer.
@@ -81,21 +76,21 @@ export function productSplit(X: number, kx: number, Y: number, ky: number, out: 
   // x × y = th / 10^ky + tl / 10^t, with x split into whole and fractional parts.
   const qh = quot(th, ky);
   const low = (th - qh * (POW10[ky] as number)) * dx + tl;
-  if (!isSafe(low)) return false;
+  if (!isSafe(low)) return NaN;
   const ql = quot(low, t);
   return store(out, qh + ql, low - ql * (POW10[t] as number), t);
 }
 
-function store(out: Split, w: number, f: number, t: number): boolean {
-  if (!isSafe(w)) return false;
+function store(out: Split, w: number, f: number, t: number): number {
+  if (!isSafe(w)) return NaN;
   out.w = w;
   out.f = f;
   out.t = t;
-  return true;
+  return t;
 }
 
 /** {@link productSplit} with both factors split into whole and fractional parts: four partial products. */
-function wideProductSplit(xh: number, xl: number, kx: number, Y: number, ky: number, out: Split): boolean {
+function wideProductSplit(xh: number, xl: number, kx: number, Y: number, ky: number, out: Split): number {
   const t = kx + ky;
   const dx = POW10[kx] as number;
   const dy = POW10[ky] as number;
@@ -105,7 +100,7 @@ function wideProductSplit(xh: number, xl: number, kx: number, Y: number, ky: num
   const t2 = xh * yl;
   const t3 = xl * yh;
   const t4 = xl * yl;
-  if (!isSafe(t1) || !isSafe(t2) || !isSafe(t3) || !isSafe(t4)) return false;
+  if (!isSafe(t1) || !isSafe(t2) || !isSafe(t3) || !isSafe(t4)) return NaN;
   const q2 = quot(t2, ky);
   const q3 = quot(t3, kx);
   const low = (t2 - q2 * dy) * dx + (t3 - q3 * dx) * dy + t4;
@@ -113,48 +108,30 @@ function wideProductSplit(xh: number, xl: number, kx: number, Y: number, ky: num
   // Each partial sum is checked, so that none is rounded (the terms may have either sign).
   const w1 = t1 + q2;
   const w2 = w1 + q3;
-  if (!isSafe(w1) || !isSafe(w2)) return false;
+  if (!isSafe(w1) || !isSafe(w2)) return NaN;
   return store(out, w2 + ql, low - ql * (POW10[t] as number), t);
 }
 
 /**
- * A positive holding `amount × price` (amount = A / 10^ka, price = P / 10^kp, mantissas below 2^51) as
- * `xi + xf / 10^(ka+kp)` with xi, xf exact safe integers, 0 ≤ xf < 10^(ka+kp); null when out of range.
- */
-export function splitProduct(A: number, ka: number, P: number, kp: number): [number, number] | null {
-  const out: Split = { w: 0, f: 0, t: 0 };
-  return productSplit(A, ka, P, kp, out) ? [out.w, out.f] : null;
-}
-
-/**
  * `x × R / 10^kr + C / 10^kr` of a value `x = xi + xf / 10^kx` (xi of any sign, 0 ≤ xf < 10^kx), exactly, into
- * `out`; false when an intermediate leaves the safe integers or the result needs more than 15 places.
+ * `out`; returns its places, or NaN (declined) when an intermediate leaves the safe integers or the result needs
+ * more than 15 places.
  */
-export function splitLinear(xi: number, xf: number, kx: number, R: number, C: number, kr: number, out: Split): boolean {
+export function splitLinear(xi: number, xf: number, kx: number, R: number, C: number, kr: number, out: Split): number {
   const T = kx + kr;
-  if (T > 15) return false;
+  if (T > 15) return NaN;
   const u = xf * R;
   const whole = xi * R;
-  if (!isSafe(u) || !isSafe(whole)) return false;
+  if (!isSafe(u) || !isSafe(whole)) return NaN;
   const dx = POW10[kx] as number;
   const dr = POW10[kr] as number;
   const qu = quot(u, kx);
   const Z1 = whole + qu;
   const Z = Z1 + C;
-  if (!isSafe(Z1) || !isSafe(Z)) return false;
+  if (!isSafe(Z1) || !isSafe(Z)) return NaN;
   const W = quot(Z, kr);
   out.w = W;
   out.f = (Z - W * dr) * dx + (u - qu * dx);
   out.t = T;
-  return true;
-}
-
-const scratch: Split = { w: 0, f: 0, t: 0 };
-
-/**
- * Value `x × R / 10^kr + C / 10^kr` of a holding x = xi + xf / 10^kx, rounded once to a double (NaN when
- * out of range or not certain).
- */
-export function splitTierValue(xi: number, xf: number, kx: number, R: number, C: number, kr: number): number {
-  return splitLinear(xi, xf, kx, R, C, kr, scratch) ? roundSplit(scratch.w, scratch.f, POW10[scratch.t] as number) : NaN;
+  return T;
 }

@@ -1,7 +1,15 @@
 import fc from 'fast-check';
-import type { Balance, BalanceCells, Position, PositionCells, Preset } from '../../src/engine';
-import { accountEquity, accountSumsCell, Dec, dec, isMarginError, marginRatio, multiAssetLtv, toCellNumber } from '../../src/engine';
-import { assetOf, binance, bitget, bitmart, bybit, okx, presetOf } from './fixtures';
+import type { Balance, BalanceCells, Position, PositionCells, Preset } from '../../../src/engine';
+import { accountEquity, Dec, dec, isMarginError, marginRatio, multiAssetLtv, toCellNumber } from '../../../src/engine';
+import type { AccountSums } from '../../../src/engine/numberPath/accountCell';
+import { accountSumsCell as sumsOrNaN } from '../../../src/engine/numberPath/accountCell';
+
+/** The sums, or null where the number path declines (every sum NaN). */
+const accountSumsCell = (...args: Parameters<typeof sumsOrNaN>): AccountSums | null => {
+  const sums = sumsOrNaN(...args);
+  return sums.collateral.isNaN() ? null : sums;
+};
+import { assetOf, binance, bitget, bitmart, bybit, okx, presetOf } from '../fixtures';
 
 /** Fractional floors and long ratios, so rows leave the integer-floor path; a liability rate with many places. */
 const awkward = presetOf(
@@ -152,7 +160,7 @@ describe('accountSumsCell', () => {
     expect(sums?.maintenance?.toString()).toBe('544');
   });
 
-  it('gives up (null) where the engine reports an error', () => {
+  it('gives up (declines, null here) where the engine reports an error', () => {
     expect(accountSumsCell(bitget, cells([['BTC', 1, 60000, 0], ['btc', 1, 60000, 0]]), null)).toBeNull();
     expect(accountSumsCell(bitget, cells([['DOGE', 1, 1, 0]]), null)).toBeNull();
     expect(accountSumsCell(bitget, cells([['ETH', 1, 3000, 0]]), null)).toBeNull();

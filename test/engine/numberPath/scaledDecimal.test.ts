@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { dec, decimalPlaces, POW10 } from '../../src/engine';
+import { dec } from '../../../src/engine';
+import { decimalPlaces, POW10 } from '../../../src/engine/numberPath/scaledDecimal';
 
 describe('decimalPlaces', () => {
   it('gives the places of the shortest decimal of a double', () => {

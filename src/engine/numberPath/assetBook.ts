@@ -1,21 +1,20 @@
-import { findAssetSpec, normalizeAsset } from './assetSpec';
-import type { AssetSpec, Preset } from './model';
+import { findAssetSpec, normalizeAsset } from '../assetSpec';
+import type { AssetSpec, Preset } from '../model';
 import type { ScaledTiers } from './scaledTiers';
 import { scaledTiers } from './scaledTiers';
 
 /**
- * An asset of a preset as the number paths need it, resolved once: canonical name, spec (undefined when the
- * preset does not list it) and scaled tiers; and in which call and row an account last saw it, so that a
- * repeated asset is found without building a map per call.
+ * An asset of a preset as the number path needs it, resolved once: canonical name, spec (undefined when the
+ * preset does not list it) and scaled tiers. Entries are immutable; `id` numbers them within their book, so
+ * that a call can keep its own per-asset facts in an array.
  */
 export interface AssetEntry {
+  readonly id: number;
   readonly asset: string;
   readonly spec: AssetSpec | undefined;
   readonly tiers: ScaledTiers | null;
   /** The same tiers when they are value tiers on whole-number floors (the common case), else null. */
   readonly valueTiers: ScaledTiers | null;
-  seenIn: number;
-  row: number;
 }
 
 /** The entries of one preset, by name as a sheet spells it and by canonical name (spellings share an entry). */
@@ -28,7 +27,10 @@ const books = new WeakMap<Preset, AssetBook>();
 /** Past this many spellings the book starts over (when asked for between calls, never during one). */
 const MAX_SPELLINGS = 100_000;
 
-/** The book of `preset` (specs are immutable: a replaced preset brings a new object and a new book). */
+/**
+ * The book of `preset`, a memo of pure lookups (specs are immutable: a replaced preset brings a new object and a
+ * new book). Entries are only added, never changed, so a book may be shared by any number of calls.
+ */
 export function assetBook(preset: Preset): AssetBook {
   let book = books.get(preset);
   if (!book || book.bySpelling.size > MAX_SPELLINGS) {
@@ -53,7 +55,7 @@ export function assetEntry(preset: Preset, book: AssetBook, spelling: string): A
       const spec = findAssetSpec(preset, asset);
       const tiers = spec ? scaledTiers(spec) : null;
       const valueTiers = tiers !== null && tiers.kf === 0 && spec?.tierUnit === 'value' ? tiers : null;
-      entry = { asset, spec, tiers, valueTiers, seenIn: 0, row: -1 };
+      entry = { id: book.byAsset.size, asset, spec, tiers, valueTiers };
       book.byAsset.set(asset, entry);
     }
     book.bySpelling.set(spelling, entry);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import type { Preset } from '../../src/engine';
-import { collateralValue, collateralValueCell, dec, toCellNumber } from '../../src/engine';
-import { assetOf, bitget, bitmart, bybit, caught, okx, presetOf } from './fixtures';
+import type { Preset } from '../../../src/engine';
+import { collateralValue, collateralValueCell, dec, toCellNumber } from '../../../src/engine';
+import { assetOf, bitget, bitmart, bybit, caught, okx, presetOf } from '../fixtures';
 
 /** Tiers with long decimals in floors, caps and ratios, so the scaled tables use wide scales. */
 const awkward = presetOf('awkward', [

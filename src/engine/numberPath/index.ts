@@ -1,0 +1,8 @@
+/**
+ * The number path: cell numbers in, one cell number out, computed exactly on safe integers without a Decimal per
+ * row, and rounded once. It declines with NaN wherever it cannot be sure (the Decimal engine then decides), so
+ * both paths give the same numbers. Only the cell entry points leave this folder.
+ */
+export { collateralValueCell } from './collateralValueCell';
+export { accountFigureCell } from './accountCell';
+export type { AccountFigure, BalanceCells, PositionCells, ShockCells } from './accountCell';
