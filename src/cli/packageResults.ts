@@ -167,9 +167,20 @@ function formulaElement(cell: FormulaCell, existing: CellXml | undefined, keepSh
   return `<f>${text}</f>`;
 }
 
+/**
+ * A formula with one value. One that the file held as an array formula stays one, over its own cell, with its
+ * dynamic-array mark if it had one: written as a plain formula, Excel would compute it with implicit intersection.
+ */
 function scalarFormula(cell: FormulaCell, value: CellValue, keepShared: boolean): CellEdit {
   return (existing) => {
     const { t, v } = formulaValue(value);
+    const stored = existingFormula(existing);
+    const wasArray = stored !== undefined && rawAttributes(/^<f\b([^>]*?)\/?>/.exec(stored)?.[1] ?? '').get('t') === 'array';
+    if (wasArray) {
+      const cm = existing?.attributes.get('cm');
+      const f = `<f t="array" ref="${a1(cell.row, cell.col)}">${escapeXml(excelFormula(cell.formula))}</f>`;
+      return cellElement(cell.row, cell.col, withType(keptAttributes(existing), t, cm === undefined ? undefined : Number(cm)), f + v);
+    }
     return cellElement(cell.row, cell.col, withType(keptAttributes(existing), t), formulaElement(cell, existing, keepShared) + v);
   };
 }
