@@ -151,18 +151,20 @@ export async function runRecalc(
   const results = await recalcInParallel(files, options, options.jobs);
   const combined: Record<string, unknown> = {};
   let code = 0;
+  let blocks = 0;
   results.forEach((result, i) => {
     const file = files[i] ?? '';
     result.err.forEach((line) => output.err(line));
-    if (result.failed) code = 1;
-    if (options.json) {
-      if (!result.failed) combined[file] = result.json;
-    } else if (!result.failed && (result.out.length > 0 || options.out === null)) {
-      if (!options.inPlace) {
-        output.out(`== ${file}`);
-        result.out.forEach((line) => output.out(line));
-        if (i < results.length - 1) output.out('');
-      }
+    if (result.failed) {
+      code = 1;
+      return;
+    }
+    if (options.json) combined[file] = result.json;
+    else if (result.out.length > 0) {
+      if (blocks > 0) output.out('');
+      output.out(`== ${file}`);
+      result.out.forEach((line) => output.out(line));
+      blocks += 1;
     }
   });
   if (options.json) output.out(JSON.stringify(combined, null, 2));
