@@ -68,6 +68,17 @@ describe('recalc --out keeps every part it does not change', () => {
     expect(await recalcJson(copy)).toEqual(original);
   });
 
+  it('keeps a custom preset as the default: the copy recalculated gives the same figures', async () => {
+    const source = join(dir, 'custom-default.xlsx');
+    await sharedDeskWorkbook(source, 'desk-example');
+    const copy = join(dir, 'custom-default-copy.xlsx');
+    expect((await run('recalc', source, '--out', copy)).code).toBe(0);
+    const original = await recalcJson(source);
+    // desk-example's BTC tiers: 100,000 at 0.975, the remaining 500,000 at 0.95.
+    expect(original['Desk!A1']).toBe(572500);
+    expect(await recalcJson(copy)).toEqual(original);
+  });
+
   it('writes the values again when the copy is recalculated, the same bytes', async () => {
     const copy = join(dir, 'desk-copy.xlsx');
     const again = join(dir, 'desk-copy-again.xlsx');

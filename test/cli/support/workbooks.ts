@@ -40,11 +40,11 @@ export async function withWebExtension(zip: JSZip, properties: string): Promise<
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 /**
- * A workbook as a desk shares it: the add-in's settings (default preset bitget, the custom preset
+ * A workbook as a desk shares it: the add-in's settings (default preset bitget unless told, the custom preset
  * desk-example), formulas under the names Excel and users write, a spilled table, a style, a defined name,
  * a comment, an image and a custom XML part.
  */
-export async function sharedDeskWorkbook(file: string): Promise<void> {
+export async function sharedDeskWorkbook(file: string, defaultPreset = 'bitget'): Promise<void> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Desk');
   ws.getCell('A1').value = { formula: '_xldudf_MARGIN_COLLATERAL_VALUE("BTC",10,60000)' };
@@ -58,7 +58,7 @@ export async function sharedDeskWorkbook(file: string): Promise<void> {
   wb.definedNames.add("'Desk'!$A$1", 'equity');
   ws.addImage(wb.addImage({ buffer: PNG as unknown as ExcelJS.Buffer, extension: 'png' }), 'H2:I3');
   const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
-  await withWebExtension(zip, settingsProperties({ 'multiasset.defaultPreset': 'bitget', 'multiasset.customPresets': [deskPreset()] }));
+  await withWebExtension(zip, settingsProperties({ 'multiasset.defaultPreset': defaultPreset, 'multiasset.customPresets': [deskPreset()] }));
   zip.file('customXml/item1.xml', '<?xml version="1.0" encoding="UTF-8"?><desk xmlns="urn:example:desk"><owner>risk</owner></desk>');
   const rels = (await zip.file('xl/_rels/workbook.xml.rels')?.async('string')) ?? '';
   zip.file(
