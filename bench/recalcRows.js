@@ -3,7 +3,7 @@
  * `node bench/recalcRows.js [ROWS]`: time and peak memory of `multiasset recalc` on one sheet of ROWS formula
  * rows (default 200,000), each `=MARGIN.COLLATERAL_VALUE(asset, amount, price, "bitget")` as Excel saves it.
  * Each command runs in its own process (the compiled CLI in build/, `npm run prepare`), so that its peak
- * resident memory is its own. Prints one line per command and ends with one line of JSON.
+ * resident memory and CPU time are its own; on a shared machine the CPU time is the steadier figure. Prints one line per command and ends with one line of JSON.
  */
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -33,7 +33,9 @@ function measure(argv) {
     const cli = require(${JSON.stringify(path.join(root, 'build/cli/main.js'))});
     let lines = 0;
     cli.main(${JSON.stringify(argv)}, { out: (l) => { lines += l.split('\\n').length; }, err: () => {} }).then((code) => {
-      process.stderr.write(JSON.stringify({ code, lines, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+      const usage = process.resourceUsage();
+      const cpuSeconds = Math.round((usage.userCPUTime + usage.systemCPUTime) / 1e5) / 10;
+      process.stderr.write(JSON.stringify({ code, lines, cpuSeconds, maxRssMb: Math.round(usage.maxRSS / 1024) }));
     });`;
   const start = process.hrtime.bigint();
   const child = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', maxBuffer: 1 << 26 });
@@ -57,7 +59,7 @@ async function main() {
     };
     results.outFileMb = Math.round(fs.statSync(out).size / 1e5) / 10;
     for (const [name, r] of Object.entries({ 'recalc --json': results.json, 'recalc --out': results.out })) {
-      process.stdout.write(`${name.padEnd(14)} ${rows} formula rows: ${r.seconds} s, peak RSS ${r.maxRssMb} MB\n`);
+      process.stdout.write(`${name.padEnd(14)} ${rows} formula rows: ${r.seconds} s (CPU ${r.cpuSeconds} s), peak RSS ${r.maxRssMb} MB\n`);
     }
     process.stdout.write(`${JSON.stringify({ ...results, node: process.version, cpus: os.cpus().length })}\n`);
   } finally {
