@@ -18,7 +18,7 @@ import { writeFileAtomically } from './safeWrite';
 import type { FormulaCell } from './workbookCells';
 import { workbookCells } from './workbookCells';
 import { openWorkbookPackage, WorkbookFileError } from './workbookPackage';
-import { expandWorkbookPaths } from './workbookPaths';
+import { expandWorkbookPaths, isGlob } from './workbookPaths';
 
 /** Where the commands print: stdout for results, stderr for warnings. */
 export interface Output {
@@ -131,7 +131,7 @@ export async function recalcWorkbook(file: string, options: RecalcFileOptions, o
 }
 
 /**
- * `multiasset recalc`: one workbook is recalculated here and printed as before; several (paths or globs) are
+ * `multiasset recalc`: one workbook is recalculated here and printed as before; several, or a glob, are
  * recalculated in parallel in worker threads, and printed one block per file in the order given (`--json`:
  * one object keyed by file, then `Sheet!A1`). A workbook that is refused is reported on stderr with its
  * name; the others are still done, and the exit code is 1.
@@ -142,7 +142,8 @@ export async function runRecalc(
 ): Promise<number> {
   const files = await expandWorkbookPaths(options.workbooks);
   const [only] = files;
-  if (files.length === 1 && only !== undefined) {
+  // A glob prints per file even when it matches one, so that a script reads the same shape whatever it finds.
+  if (files.length === 1 && only !== undefined && options.workbooks.length === 1 && !isGlob(options.workbooks[0] ?? '')) {
     const json = await recalcWorkbook(only, options, output);
     if (json !== null) output.out(JSON.stringify(json, null, 2));
     return 0;

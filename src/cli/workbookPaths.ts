@@ -3,6 +3,9 @@ import { isAbsolute, join, sep } from 'node:path';
 
 const GLOB_CHARS = /[*?[]/;
 
+/** Whether an argument is a glob pattern rather than a path. */
+export const isGlob = (argument: string): boolean => GLOB_CHARS.test(argument);
+
 /** One path segment's pattern as a regular expression: `*` any run of characters, `?` one, `[…]` a set. */
 function segmentPattern(segment: string): RegExp {
   let source = '';

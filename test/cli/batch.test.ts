@@ -53,6 +53,8 @@ describe('multiasset recalc with several workbooks', () => {
     const { code, out } = await run('recalc', join(dir, 'books', '**', '*.xlsx'), '--json');
     expect(code).toBe(0);
     expect(Object.keys(JSON.parse(out) as object)).toEqual([files.desk, files.shared, files.nested]);
+    const one = await run('recalc', join(dir, 'books', 'north', '*.xlsx'), '--json');
+    expect(Object.keys(JSON.parse(one.out) as object)).toEqual([files.nested]);
     const none = await run('recalc', join(dir, 'books', '*.xls'), files.desk);
     expect(none).toMatchObject({ code: 1, err: `multiasset: ${join(dir, 'books', '*.xls')}: no file matches` });
   });
