@@ -37,15 +37,19 @@ const WORKER_SCRIPT = join(__dirname, 'recalcWorker.js');
 
 function runInWorker(worker: Worker, task: FileTask): Promise<FileResult> {
   return new Promise((resolve) => {
+    const stopped = (why: string): FileResult => ({ out: [], err: [`multiasset: ${task.file}: the worker stopped (${why})`], json: null, failed: true });
     const done = (result: FileResult) => {
       worker.off('message', onMessage);
       worker.off('error', onError);
+      worker.off('exit', onExit);
       resolve(result);
     };
     const onMessage = (result: FileResult) => done(result);
-    const onError = (error: Error) => done({ out: [], err: [`multiasset: ${task.file}: the worker stopped (${error.message})`], json: null, failed: true });
+    const onError = (error: Error) => done(stopped(error.message));
+    const onExit = (code: number) => done(stopped(`exit code ${code}`));
     worker.on('message', onMessage);
     worker.on('error', onError);
+    worker.on('exit', onExit);
     worker.postMessage(task);
   });
 }
