@@ -119,6 +119,24 @@ async function dynamicArrayIndex(zip: JSZip, date: Date): Promise<number | undef
   return 1;
 }
 
+/**
+ * The anchors (`Sheet!A1`) of the array formulas over several cells that the file marks as dynamic arrays
+ * (`cm`); the others are legacy array formulas, whose range is fixed.
+ */
+async function dynamicAnchors(zip: JSZip, parts: ReadonlyMap<string, string>, formulas: readonly FormulaCell[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  const sheets = new Set(formulas.filter((f) => f.stored !== undefined).map((f) => f.sheet));
+  for (const sheet of sheets) {
+    const name = parts.get(sheet);
+    if (name === undefined) continue;
+    for (const m of (await partText(zip, name)).matchAll(/<c\b([^>]*?\bcm="[^"]*"[^>]*)>/g)) {
+      const ref = rawAttributes(m[1] ?? '').get('r');
+      if (ref !== undefined) found.add(`${sheet}!${ref}`);
+    }
+  }
+  return found;
+}
+
 /** A number as the file holds it; -0 is 0. */
 const numberText = (n: number): string => String(n === 0 ? 0 : n);
 
@@ -230,6 +248,8 @@ export async function storeResultsInPackage(zip: JSZip, formulas: readonly Formu
   let cm: number | undefined;
   if (values.some((v) => Array.isArray(v))) cm = await dynamicArrayIndex(zip, date);
 
+  const parts = await sheetParts(zip);
+  const dynamic = await dynamicAnchors(zip, parts, formulas);
   const bySheet = new Map<string, SheetEdits>();
   const sheetEdits = (sheet: string): SheetEdits => {
     let edits = bySheet.get(sheet);
@@ -248,6 +268,17 @@ export async function storeResultsInPackage(zip: JSZip, formulas: readonly Formu
     const value = values[i];
     if (value === undefined) return;
     const edits = sheetEdits(cell.sheet);
+    if (!Array.isArray(value) && cell.stored !== undefined && !dynamic.has(`${cell.sheet}!${a1(cell.row, cell.col)}`)) {
+      // A legacy (Ctrl+Shift+Enter) array formula keeps its range, every cell of it showing the one value, as in Excel.
+      const box = cell.stored;
+      for (let r = box.row; r < box.row + box.rows; r += 1) {
+        for (let c = box.col; c < box.col + box.cols; c += 1) {
+          if (r !== cell.row || c !== cell.col) put(edits, r, c, spilledValue(r, c, value));
+        }
+      }
+      put(edits, cell.row, cell.col, spillAnchor(cell, box, value, undefined));
+      return;
+    }
     if (!Array.isArray(value)) {
       const keepShared = cell.shared !== undefined && !spilling.has(`${cell.sheet}!${cell.shared.master}`);
       put(edits, cell.row, cell.col, scalarFormula(cell, value, keepShared));
@@ -262,7 +293,6 @@ export async function storeResultsInPackage(zip: JSZip, formulas: readonly Formu
     put(edits, cell.row, cell.col, spillAnchor(cell, box, value[0]?.[0] ?? null, cm));
   });
 
-  const parts = await sheetParts(zip);
   for (const [sheet, edits] of bySheet) {
     const name = parts.get(sheet);
     if (name === undefined) throw new Error(`the package has no worksheet part for sheet ${sheet}`);

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import ExcelJS from 'exceljs';
 import { XMLParser } from 'fast-xml-parser';
 import { main } from '../../src/cli';
 import { writeFileAtomically } from '../../src/cli/safeWrite';
@@ -113,6 +114,26 @@ describe('recalc writes formulas and spills as Excel saves them', () => {
     );
     expect(sheet).toContain('<c r="C23"><v>0.975</v></c>');
     expect(sheet).toContain('<c r="D27" t="inlineStr"><is><t xml:space="preserve">value</t></is></c>');
+  });
+});
+
+describe('legacy array formulas', () => {
+  it('keep their range when they give one value, every cell of it showing the value, with no dynamic-array mark', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Old');
+    ws.getCell('B1').value = { formula: 'MARGIN.RISK_LEVEL(0.6)', shareType: 'array', ref: 'B1:B3', result: 'SAFE' } as ExcelJS.CellValue;
+    ws.getCell('B2').value = 'SAFE';
+    ws.getCell('B3').value = 'SAFE';
+    const source = join(dir, 'legacy.xlsx');
+    await wb.xlsx.writeFile(source);
+    const copy = join(dir, 'legacy-copy.xlsx');
+    expect((await run('recalc', source, '--out', copy)).code).toBe(0);
+    const parts = await packageParts(copy);
+    const sheet = parts.get('xl/worksheets/sheet1.xml')?.toString('utf8') ?? '';
+    expect(sheet).toContain('<c r="B1" t="str"><f t="array" ref="B1:B3">_xldudf_MARGIN_RISK_LEVEL(0.6)</f><v>WARNING</v></c>');
+    expect(sheet).toContain('<c r="B2" t="inlineStr"><is><t xml:space="preserve">WARNING</t></is></c>');
+    expect(sheet).toContain('<c r="B3" t="inlineStr"><is><t xml:space="preserve">WARNING</t></is></c>');
+    expect(parts.has('xl/metadata.xml')).toBe(false);
   });
 });
 
