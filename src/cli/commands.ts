@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import type JSZip from 'jszip';
@@ -120,7 +120,9 @@ export async function recalcWorkbook(file: string, options: RecalcFileOptions, o
 
   if (destination !== null) {
     await storeResultsInPackage(zip, cells.formulas, values);
-    await writeFileAtomically(destination, async (handle) => {
+    // Through a link, the file it points to is rewritten, not the link replaced by a copy.
+    const written = options.inPlace ? await realpath(destination) : destination;
+    await writeFileAtomically(written, async (handle) => {
       await handle.writeFile(await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } }));
     });
     output.err(`multiasset: wrote ${destination} (${cells.formulas.length} formula cells)`);

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -216,6 +216,18 @@ describe('recalc never overwrites or truncates a file by accident', () => {
     expect(await recalcJson(file)).toEqual(expected);
     const sheet = (await packageParts(file)).get('xl/worksheets/sheet1.xml')?.toString('utf8') ?? '';
     expect(sheet).toContain('<v>582000</v>');
+  });
+
+  it('rewrites the file a link points to with --in-place, and keeps the link', async () => {
+    const sub = join(dir, 'linked');
+    mkdirSync(sub);
+    const file = join(sub, 'book.xlsx');
+    await sharedDeskWorkbook(file);
+    const link = join(sub, 'latest.xlsx');
+    symlinkSync(file, link);
+    expect((await run('recalc', link, '--in-place')).code).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect((await packageParts(file)).get('xl/worksheets/sheet1.xml')?.toString('utf8')).toContain('<v>582000</v>');
   });
 
   it('leaves the input and an existing output intact when the write fails, and removes its temporary file', async () => {
