@@ -12,6 +12,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const ExcelJS = require('exceljs');
+const JSZip = require('jszip');
 
 const BALANCES = [
   ['asset', 'amount', 'price', 'upnl'],
@@ -74,12 +75,20 @@ const TABLES = [
 ];
 const TABLE_SPACING = 10;
 
+/**
+ * A formula as Excel saves it with the add-in loaded: `MARGIN.X(` becomes `_xldudf_MARGIN_X(`, the name Excel
+ * gives JavaScript custom functions in a file (and maps back when the add-in loads).
+ */
+function saved(formula) {
+  return formula.replace(/^=/, '').replace(/(?<![\w.])MARGIN\.([A-Z][A-Z_]*)(?=\()/g, '_xldudf_MARGIN_$1');
+}
+
 function addRows(ws, rows) {
   rows.forEach((row, r) =>
     row.forEach((value, c) => {
       if (value === null || value === undefined) return;
       const cell = ws.getCell(r + 1, c + 1);
-      cell.value = typeof value === 'string' && value.startsWith('=') ? { formula: value.slice(1) } : value;
+      cell.value = typeof value === 'string' && value.startsWith('=') ? { formula: saved(value) } : value;
     }),
   );
   ws.getRow(1).font = { bold: true };
@@ -90,7 +99,7 @@ function addSharedValueColumn(ws) {
   ws.getCell('F1').value = 'collateral value';
   const last = BALANCES.length;
   ws.getCell('F2').value = {
-    formula: `MARGIN.COLLATERAL_VALUE(A2,B2,C2,${EXCHANGE})`,
+    formula: saved(`MARGIN.COLLATERAL_VALUE(A2,B2,C2,${EXCHANGE})`),
     shareType: 'shared',
     ref: `F2:F${last}`,
   };
@@ -118,9 +127,25 @@ function deskWorkbook() {
     const row = 1 + i * TABLE_SPACING;
     tables.getCell(row, 1).value = label;
     tables.getCell(row, 1).font = { bold: true };
-    tables.getCell(row + 1, 1).value = { formula: formula.slice(1) };
+    tables.getCell(row + 1, 1).value = { formula: saved(formula) };
   });
   return wb;
+}
+
+/** The date every part of the package carries, so that a rebuild gives the same bytes. */
+const FIXED_DATE = new Date(Date.UTC(2026, 10, 21));
+
+/**
+ * The formulas-only workbook as stable bytes: exceljs stamps each zip entry with the time of writing, so the
+ * package is written again with one fixed date on every part, in the order exceljs wrote them.
+ */
+async function stableBytes(wb) {
+  const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+  const stable = new JSZip();
+  for (const entry of Object.values(zip.files)) {
+    if (!entry.dir) stable.file(entry.name, await entry.async('uint8array'), { date: FIXED_DATE, createFolders: false });
+  }
+  return stable.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }
 
 async function main(out) {
@@ -128,7 +153,7 @@ async function main(out) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-'));
   const formulas = path.join(dir, 'desk-formulas.xlsx');
   try {
-    await deskWorkbook().xlsx.writeFile(formulas);
+    fs.writeFileSync(formulas, await stableBytes(deskWorkbook()));
     const code = await cli.main(['recalc', formulas, '--out', out]);
     if (code !== 0) throw new Error(`multiasset recalc exited with ${code}`);
   } finally {
@@ -136,7 +161,7 @@ async function main(out) {
   }
 }
 
-module.exports = { deskWorkbook };
+module.exports = { deskWorkbook, main };
 
 if (require.main === module) {
   const out = process.argv[2] ?? path.join(__dirname, '..', 'examples', 'desk.xlsx');

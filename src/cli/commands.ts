@@ -1,19 +1,26 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
+import type JSZip from 'jszip';
 import { DetailedCellError, ErrorType } from 'hyperformula';
 import type { CellValue } from 'hyperformula';
 import type { FunctionContext } from '../functions/core';
 import { BUILTIN_PRESETS, PresetRegistry } from '../presets';
-import { livePriceSource } from './livePrices';
 import { applyAddinSettings, readAddinSettings } from './addinSettings';
 import { a1 } from './cellAddress';
 import type { Computed } from './format';
 import { formatCell, formatLines, toJsonValue } from './format';
+import { livePriceSource } from './livePrices';
 import { buildFormulaEngine, computedAt, evaluateFormulas } from './formulaEngine';
 import { applyPresetOptions } from './presetsFromOptions';
-import { storeResults } from './workbookResults';
+import { UsageError } from './options';
+import { storeResultsInPackage } from './packageResults';
+import { recalcInParallel } from './recalcPool';
+import { writeFileAtomically } from './safeWrite';
 import type { FormulaCell } from './workbookCells';
 import { workbookCells } from './workbookCells';
+import { openWorkbookPackage, WorkbookFileError } from './workbookPackage';
+import { expandWorkbookPaths, isGlob } from './workbookPaths';
 
 /** Where the commands print: stdout for results, stderr for warnings. */
 export interface Output {
@@ -68,19 +75,59 @@ function printText(formulas: readonly FormulaCell[], values: readonly Computed[]
   });
 }
 
-/**
- * `multiasset recalc`: loads every sheet into the formula engine with the workbook's own preset settings
- * (then `--preset` / `--exchange`), recalculates, prints or writes the values.
- */
-export async function runRecalc(
-  options: PresetOptions & LiveOption & { readonly workbook: string; readonly json: boolean; readonly out: string | null },
-  output: Output,
-): Promise<number> {
-  const bytes = await readFile(options.workbook);
+/** What `recalc` needs to know for one workbook. */
+export interface RecalcFileOptions extends PresetOptions, LiveOption {
+  readonly json: boolean;
+  readonly out: string | null;
+  readonly inPlace: boolean;
+  readonly maxUnzippedMb: number;
+}
+
+/** The same file, also through another path or a link: compared by device and inode when it exists. */
+async function sameFile(a: string, b: string): Promise<boolean> {
+  if (resolve(a) === resolve(b)) return true;
+  const [sa, sb] = await Promise.all([stat(a).catch(() => null), stat(b).catch(() => null)]);
+  return sa !== null && sb !== null && sa.dev === sb.dev && sa.ino === sb.ino;
+}
+
+/** Where the values are written: the copy `--out` names, the workbook itself with `--in-place`, or nowhere. */
+async function target(file: string, options: RecalcFileOptions): Promise<string | null> {
+  if (options.out === null) return options.inPlace ? file : null;
+  const same = await sameFile(options.out, file);
+  if (same && !options.inPlace) throw new UsageError(`--out ${options.out} is the workbook itself; add --in-place to overwrite it`);
+  if (!same && options.inPlace) throw new UsageError(`--in-place writes ${file} itself; --out names another file`);
+  return options.out;
+}
+
+async function openWorkbook(file: string, maxUnzippedMb: number): Promise<{ zip: JSZip; workbook: ExcelJS.Workbook }> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    throw new WorkbookFileError(`${file}: cannot read the workbook (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const zip = await openWorkbookPackage(file, bytes, maxUnzippedMb);
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  try {
+    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  } catch (error) {
+    throw new WorkbookFileError(`${file}: the workbook cannot be read (${error instanceof Error ? error.message : String(error)})`);
+  }
+  if (workbook.worksheets.length === 0) throw new WorkbookFileError(`${file}: the workbook has no worksheets`);
+  return { zip, workbook };
+}
+
+/**
+ * Recalculates one workbook: loads every sheet into the formula engine with the workbook's own preset settings
+ * (then `--preset` / `--exchange`), and prints the values (text, or with `--json` the object it returns) or
+ * writes them into the copy or the workbook itself. Warnings go to `output.err`.
+ */
+export async function recalcWorkbook(file: string, options: RecalcFileOptions, output: Output): Promise<Record<string, unknown> | null> {
+  const destination = await target(file, options);
+  const { zip, workbook } = await openWorkbook(file, options.maxUnzippedMb);
   const registry = new PresetRegistry(BUILTIN_PRESETS);
-  applyAddinSettings(await readAddinSettings(bytes), registry, (w) => output.err(`multiasset: warning: ${w}`));
+  const warn = (w: string) => output.err(`multiasset: warning: ${w}`);
+  applyAddinSettings(await readAddinSettings(zip, warn), registry, warn);
   await applyPresetOptions(registry, options);
 
   const cells = workbookCells(workbook);
@@ -92,16 +139,58 @@ export async function runRecalc(
     });
   });
 
-  if (options.out !== null) {
-    storeResults(workbook, cells.formulas, values);
-    await workbook.xlsx.writeFile(options.out);
-    output.err(`multiasset: wrote ${options.out} (${cells.formulas.length} formula cells)`);
+  if (destination !== null) {
+    await storeResultsInPackage(zip, cells.formulas, values);
+    // Through a link, the file it points to is rewritten, not the link replaced by a copy.
+    const written = options.inPlace ? await realpath(destination) : destination;
+    await writeFileAtomically(written, async (handle) => {
+      await handle.writeFile(await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } }));
+    });
+    output.err(`multiasset: wrote ${destination} (${cells.formulas.length} formula cells)`);
   }
-  if (options.json) {
-    const entries = cells.formulas.map((cell, i) => [key(cell), toJsonValue(values[i] ?? null)]);
-    output.out(JSON.stringify(Object.fromEntries(entries), null, 2));
-  } else if (options.out === null) {
-    printText(cells.formulas, values, output);
+  if (options.json) return Object.fromEntries(cells.formulas.map((cell, i) => [key(cell), toJsonValue(values[i] ?? null)]));
+  if (destination === null) printText(cells.formulas, values, output);
+  return null;
+}
+
+/**
+ * `multiasset recalc`: one workbook is recalculated here and printed as before; several, or a glob, are
+ * recalculated in parallel in worker threads, and printed one block per file in the order given (`--json`:
+ * one object keyed by file, then `Sheet!A1`). A workbook that is refused is reported on stderr with its
+ * name; the others are still done, and the exit code is 1.
+ */
+export async function runRecalc(
+  options: RecalcFileOptions & { readonly workbooks: readonly string[]; readonly jobs: number | null },
+  output: Output,
+): Promise<number> {
+  const files = await expandWorkbookPaths(options.workbooks);
+  const [only] = files;
+  // A glob prints per file even when it matches one, so that a script reads the same shape whatever it finds.
+  if (files.length === 1 && only !== undefined && options.workbooks.length === 1 && !isGlob(options.workbooks[0] ?? '')) {
+    const json = await recalcWorkbook(only, options, output);
+    if (json !== null) output.out(JSON.stringify(json, null, 2));
+    return 0;
   }
-  return 0;
+  if (options.out !== null) throw new UsageError('--out names one copy; with several workbooks use --in-place');
+  const results = await recalcInParallel(files, options, options.jobs);
+  const combined: Record<string, unknown> = {};
+  let code = 0;
+  let blocks = 0;
+  results.forEach((result, i) => {
+    const file = files[i] ?? '';
+    result.err.forEach((line) => output.err(line));
+    if (result.failed) {
+      code = 1;
+      return;
+    }
+    if (options.json) combined[file] = result.json;
+    else if (result.out.length > 0) {
+      if (blocks > 0) output.out('');
+      output.out(`== ${file}`);
+      result.out.forEach((line) => output.out(line));
+      blocks += 1;
+    }
+  });
+  if (options.json) output.out(JSON.stringify(combined, null, 2));
+  return code;
 }

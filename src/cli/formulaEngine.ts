@@ -8,6 +8,10 @@ import { MarginPlugin, NAMESPACE } from './marginPlugin';
 import type { SheetContext } from './sheetContext';
 import { createSheetContext } from './sheetContext';
 
+/** The largest sheet Excel holds: 1,048,576 rows by 16,384 columns (A to XFD). */
+export const EXCEL_MAX_ROWS = 1_048_576;
+export const EXCEL_MAX_COLUMNS = 16_384;
+
 /**
  * HyperFormula as the CLI's formula engine. `smartRounding: false` because by default it rounds every
  * number it exports to `precisionRounding` significant digits, which would undo the exact decimal results.
@@ -15,6 +19,9 @@ import { createSheetContext } from './sheetContext';
 const CONFIG: Partial<ConfigParams> = {
   licenseKey: 'gpl-v3',
   smartRounding: false,
+  // Excel's grid; HyperFormula's own default stops at 40,000 rows and 18,278 columns.
+  maxRows: EXCEL_MAX_ROWS,
+  maxColumns: EXCEL_MAX_COLUMNS,
 };
 
 /** Passes over the sheet to place tables whose size depended on cells not yet computed. */
@@ -51,6 +58,15 @@ function settleTables(engine: FormulaEngine): void {
 /** Builds an engine over `sheets` (cells as HyperFormula takes them: values, or formula text starting "="). */
 export function buildFormulaEngine(sheets: Sheets, functions: FunctionContext): FormulaEngine {
   registerMarginFunctions();
+  for (const [name, rows] of Object.entries(sheets)) {
+    const columns = rows.reduce((most, row) => Math.max(most, row.length), 0);
+    if (rows.length > EXCEL_MAX_ROWS || columns > EXCEL_MAX_COLUMNS) {
+      throw new Error(
+        `sheet ${name} has ${rows.length} rows and ${columns} columns; ` +
+          `a sheet holds at most ${EXCEL_MAX_ROWS} rows and ${EXCEL_MAX_COLUMNS} columns`,
+      );
+    }
+  }
   const context = createSheetContext(functions);
   const hf = HyperFormula.buildFromSheets(sheets, { ...CONFIG, context });
   const engine = { hf, context };

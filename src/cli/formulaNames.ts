@@ -38,3 +38,27 @@ export function normalizeFormula(formula: string): string {
     .map((part, i) => (i % 2 === 1 ? part : normalizeCode(part)))
     .join('');
 }
+
+/**
+ * A formula as Excel stores it in a file when the add-in is loaded: every MARGIN function under its
+ * JavaScript custom-function name `_xldudf_MARGIN_X`, however it was typed. Excel maps these names back to
+ * the add-in's functions when the workbook opens; with any other name the cell does not calculate until
+ * the formula is entered again.
+ *
+ * @example
+ * excelFormula('MARGIN.ACCOUNT_EQUITY(A1:D4,"bitget")') // '_xldudf_MARGIN_ACCOUNT_EQUITY(A1:D4,"bitget")'
+ */
+export function excelFormula(formula: string): string {
+  const text = formula.trimStart().startsWith('=') ? formula.trimStart().slice(1) : formula;
+  return text
+    .split(QUOTED)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(MARGIN_CALL, (whole, name: string) => {
+            const upper = name.toUpperCase();
+            return FUNCTION_NAMES.some((n) => n === upper) ? `_xldudf_${NAMESPACE}_${upper}` : whole;
+          }),
+    )
+    .join('');
+}

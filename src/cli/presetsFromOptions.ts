@@ -11,19 +11,32 @@ export class PresetOptionError extends Error {
   }
 }
 
-async function loadPresetFile(file: string, registry: PresetRegistry): Promise<void> {
+/** Loads one preset file; `loaded` maps each id taken so far (lower case) to its file, so no file silently replaces another. */
+async function loadPresetFile(file: string, registry: PresetRegistry, loaded: Map<string, string>): Promise<void> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
     throw new PresetOptionError(`${file}: cannot read the preset file (${error instanceof Error ? error.message : String(error)})`);
   }
+  let preset: ReturnType<typeof parsePresetText>;
   try {
-    registry.upsertCustom(parsePresetText(text));
+    preset = parsePresetText(text);
   } catch (error) {
     if (isMarginError(error)) throw new PresetOptionError(`${file}: ${error.message}`);
     throw error;
   }
+  const earlier = loaded.get(preset.id.toLowerCase());
+  if (earlier !== undefined) {
+    throw new PresetOptionError(`${file}: preset id "${preset.id}" is already given by ${earlier}; each --preset file needs its own id`);
+  }
+  try {
+    registry.upsertCustom(preset);
+  } catch (error) {
+    if (isMarginError(error)) throw new PresetOptionError(`${file}: ${error.message}`);
+    throw error;
+  }
+  loaded.set(preset.id.toLowerCase(), file);
 }
 
 /** Adds the `--preset` files to the registry, in order, then makes `--exchange` the default. */
@@ -31,7 +44,8 @@ export async function applyPresetOptions(
   registry: PresetRegistry,
   options: { readonly presets: readonly string[]; readonly exchange: string | null },
 ): Promise<void> {
-  for (const file of options.presets) await loadPresetFile(file, registry);
+  const loaded = new Map<string, string>();
+  for (const file of options.presets) await loadPresetFile(file, registry, loaded);
   if (options.exchange === null) return;
   try {
     registry.setDefault(options.exchange);

@@ -119,7 +119,10 @@ describe('usage', () => {
     [['eval', '--verbose', '=1'], 'unknown option --verbose'],
     [['eval', '--json', '=1'], '--json and --out belong to recalc'],
     [['recalc'], 'recalc needs a workbook (.xlsx)'],
-    [['recalc', 'a.xlsx', 'b.xlsx'], 'recalc takes one workbook, got also b.xlsx'],
+    [['eval', '--in-place', '=1'], '--in-place, --jobs and --max-unzipped belong to recalc'],
+    [['recalc', 'a.xlsx', 'b.xlsx', '--out', 'c.xlsx'], '--out names one copy; with several workbooks use --in-place'],
+    [['recalc', 'a.xlsx', '--jobs', '0'], '--jobs takes a whole number from 1 to 256, not "0"'],
+    [['recalc', 'a.xlsx', '--max-unzipped=lots'], '--max-unzipped takes a whole number from 1 to 65536, not "lots"'],
   ])('exits 2 on %j: %s', async (argv, message) => {
     const { code, out, err } = await run(...argv);
     expect(code).toBe(2);

@@ -1,4 +1,5 @@
 import { normalizeFormula } from '../../src/cli';
+import { excelFormula } from '../../src/cli/formulaNames';
 
 describe('normalizeFormula', () => {
   it('adds the leading "=" a stored formula lacks', () => {
@@ -32,5 +33,19 @@ describe('normalizeFormula', () => {
     expect(normalizeFormula('={true,1;FALSE,2}')).toBe('={TRUE(),1;FALSE(),2}');
     expect(normalizeFormula('=IF(TRUE(),1,FALSE ())')).toBe('=IF(TRUE(),1,FALSE ())');
     expect(normalizeFormula('=TRUE1+TRUEX!A1')).toBe('=TRUE1+TRUEX!A1');
+  });
+});
+
+describe('excelFormula', () => {
+  it('writes every MARGIN function under the name Excel saves custom functions with, however it was typed', () => {
+    expect(excelFormula('=MARGIN.ACCOUNT_EQUITY(A1:D4,"bitget")')).toBe('_xldudf_MARGIN_ACCOUNT_EQUITY(A1:D4,"bitget")');
+    expect(excelFormula('margin.risk_level(0.6)+_xludf.MARGIN.RISK_LEVEL(1)')).toBe('_xldudf_MARGIN_RISK_LEVEL(0.6)+_xldudf_MARGIN_RISK_LEVEL(1)');
+    expect(excelFormula('_xldudf_MARGIN_PRESETS()')).toBe('_xldudf_MARGIN_PRESETS()');
+  });
+
+  it('leaves other names and quoted text alone, and reads back to the same formula', () => {
+    expect(excelFormula('MARGIN.NOPE(1)&"MARGIN.PRESETS()"&SUM(A1)')).toBe('MARGIN.NOPE(1)&"MARGIN.PRESETS()"&SUM(A1)');
+    const typed = '=INDEX(MARGIN.PRESETS(),ROWS(MARGIN.PRESETS()),1)';
+    expect(normalizeFormula(excelFormula(typed))).toBe(typed);
   });
 });

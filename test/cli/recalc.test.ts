@@ -113,7 +113,7 @@ describe('multiasset recalc on the sample desk workbook', () => {
 });
 
 describe('multiasset recalc --out', () => {
-  it('writes a copy with the values cached in the formula cells, tables as array formulas', async () => {
+  it('writes a copy with the values cached in the formula cells, tables as array formulas, names as Excel saves them', async () => {
     const source = join(dir, 'formulas-only.xlsx');
     await deskWorkbook().xlsx.writeFile(source);
     const out = join(dir, 'with-values.xlsx');
@@ -123,10 +123,10 @@ describe('multiasset recalc --out', () => {
 
     const wb = await load(out);
     const results = wb.getWorksheet('Results');
-    expect(results?.getCell('B3').value).toEqual({ formula: 'MARGIN.ACCOUNT_EQUITY(Balances!$A$1:$D$4,$B$2)', result: 126000 });
+    expect(results?.getCell('B3').value).toEqual({ formula: '_xldudf_MARGIN_ACCOUNT_EQUITY(Balances!$A$1:$D$4,$B$2)', result: 126000 });
     expect(results?.getCell('B17').result).toEqual({ error: '#N/A' });
     const tables = wb.getWorksheet('Tables');
-    expect(tables?.getCell('A22').value).toMatchObject({ formula: 'MARGIN.COLLATERAL_TIERS("BTC","bitget")', shareType: 'array', ref: 'A22:D27', result: 'floor' });
+    expect(tables?.getCell('A22').value).toMatchObject({ formula: '_xldudf_MARGIN_COLLATERAL_TIERS("BTC","bitget")', shareType: 'array', ref: 'A22:D27', result: 'floor' });
     expect(tables?.getCell('C23').value).toBe(0.975);
     const balances = wb.getWorksheet('Balances');
     expect(balances?.getCell('F3').value).toEqual({ sharedFormula: 'F2', result: 114000 });
