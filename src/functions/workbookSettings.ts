@@ -1,12 +1,9 @@
-import {
-  applyStoredSettings,
-  BUILTIN_PRESETS,
-  CUSTOM_PRESETS_SETTING,
-  DEFAULT_PRESET_SETTING,
-  PresetRegistry,
-  presetToJson,
-} from '../presets';
-import type { StoredSettingsReport } from '../presets';
+// Modules, not the presets barrel: the functions bundle Excel loads at start carries no importers.
+import { BUILTIN_PRESETS } from '../presets/builtin';
+import { presetToJson } from '../presets/presetToJson';
+import { PresetRegistry } from '../presets/registry';
+import { applyStoredSettings, CUSTOM_PRESETS_SETTING, DEFAULT_PRESET_SETTING } from '../presets/storedSettings';
+import type { StoredSettingsReport } from '../presets/storedSettings';
 
 export { CUSTOM_PRESETS_SETTING, DEFAULT_PRESET_SETTING };
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { dec } from '../../src/engine/decimal';
+import { collateralValue } from '../../src/engine';
 import { isMarginError } from '../../src/engine/errors';
 import type { AssetSpec, Preset } from '../../src/engine/model';
 import {
@@ -52,6 +53,12 @@ describe('importExchangeTable: Binance assetIndex', () => {
     expect(imported.asOf).toBe('2026-11-21');
     expect(imported.name).toBe('Binance USDⓈ-M Multi-Assets Mode (imported 2026-11-21)');
     expect(imported.quote).toBe('USDT');
+  });
+
+  it('reproduces the ADAUSD check of the assetIndex docs: bidRate 1.73661633 and askRate 2.12253107 (docs/RULES.md §2)', () => {
+    // One ADA at index 1.92957370 is worth index × (1 − bidBuffer) held, and index × (1 + askBuffer) owed.
+    expect(collateralValue(imported, 'ADA', dec(1), dec('1.92957370')).toString()).toBe('1.73661633');
+    expect(collateralValue(imported, 'ADA', dec(-1), dec('1.92957370')).toString()).toBe('-2.12253107');
   });
 
   it('values ADA at 1 − bidBuffer = 0.9 and its liabilities at 1 + askBuffer = 1.1', () => {
