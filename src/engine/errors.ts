@@ -151,20 +151,12 @@ export const ERRORS = {
   PRICE_NOT_RECEIVED: spec('na', (p) => `${p.what}: none received yet (waiting since ${p.since})`),
   PRICE_STALE: spec('na', (p) => `${p.what}: stale since ${p.since} (no update for more than ${p.maxAge} s)`),
   PRICE_PAUSED: spec('na', (p) => `${p.what}: live prices are paused in the task pane (since ${p.since})`),
-  BAD_PRICE_SETTING: spec('value', (p) => `${p.arg}: expected a number of seconds from ${p.min} to ${p.max}, got ${p.got}`),
   PRICE_SNAPSHOT_FAILED: spec('na', (p) => `${p.what}: the REST snapshot ${p.url} failed (${p.detail})`),
   BAD_SNAPSHOT: spec('value', (p) => `${p.exchange} ${p.document}: ${p.detail}`),
   SNAPSHOT_DOCUMENT_UNKNOWN: spec('value', (p) => `${p.exchange}: ${p.detail}; expected ${p.expected}`),
 
-  // Task pane
-  NO_WORKBOOK: spec(
-    'value',
-    (p) => `${p.action}: needs Excel; the task pane is open in a plain browser, so there is no workbook to ${p.verb}`,
-  ),
+  // Shared by the pane and the command line
   NOT_WHOLE_NUMBER: spec('value', (p) => `${p.arg}: expected a whole number of 0 or more, got ${p.got}`),
-  PASTE_NEEDED: spec('value', () => 'account response: paste the account response (and the positions response) first'),
-  PASTED_JSON: spec('value', (p) => `response ${p.box}: ${p.detail}`),
-  BAD_PRICE_PAIR: spec('value', (p) => `prices: expected ASSET=PRICE with a positive price (e.g. BUSD=1), got "${p.got}"`),
   FETCH_FAILED: spec('value', (p) => `endpoint URL: fetching ${p.url} failed (${p.detail}); paste the response JSON instead`),
 } as const satisfies Record<string, ErrorSpec>;
 

@@ -1,6 +1,6 @@
 import type { Dec } from '../engine/decimal';
 import { dec } from '../engine/decimal';
-import { fail } from '../engine/errors';
+import { paneFail } from './paneErrors';
 import type { AccountExchange, SnapshotTable } from '../presets';
 import { balancesTable, importAccountSnapshot, parseJsonText, positionsTable, reconcile, reconciliationTable } from '../presets';
 import type { Preset } from '../engine/model';
@@ -29,7 +29,7 @@ function readPrices(text: string): Map<string, Dec> {
   const prices = new Map<string, Dec>();
   for (const pair of text.split(/[\s,;]+/).filter((p) => p !== '')) {
     const match = PRICE_PAIR.exec(pair);
-    if (!match?.[1] || !match[2] || !dec(match[2]).gt(0)) return fail('BAD_PRICE_PAIR', { got: pair });
+    if (!match?.[1] || !match[2] || !dec(match[2]).gt(0)) return paneFail('BAD_PRICE_PAIR', { got: pair });
     prices.set(match[1].toUpperCase(), dec(match[2]));
   }
   return prices;
@@ -43,7 +43,7 @@ function parseResponses(responses: readonly string[]): unknown[] {
       try {
         return parseJsonText(text);
       } catch (error) {
-        return fail('PASTED_JSON', { box: i + 1, detail: error instanceof Error ? error.message : String(error) });
+        return paneFail('PASTED_JSON', { box: i + 1, detail: error instanceof Error ? error.message : String(error) });
       }
     });
 }
@@ -57,7 +57,7 @@ function parseResponses(responses: readonly string[]): unknown[] {
 export function accountImportView(preset: Preset, input: AccountImportInput): Outcome<AccountImportResult> {
   return attempt(() => {
     const documents = parseResponses(input.responses);
-    if (documents.length === 0) fail('PASTE_NEEDED');
+    if (documents.length === 0) paneFail('PASTE_NEEDED');
     const snapshot = importAccountSnapshot(input.exchange, documents, { prices: readPrices(input.prices) });
     return {
       balances: balancesTable(snapshot),

@@ -1,4 +1,5 @@
-import { fail, MarginError } from '../engine/errors';
+import { fail } from '../engine/errors';
+import { PaneError } from './paneErrors';
 import type { SnapshotTable } from '../presets';
 import type { WorkbookIo } from './workbookIo';
 
@@ -19,7 +20,7 @@ const GAP = 1;
  * so MARGIN formulas can take them as ranges. Outside Excel this refuses with the reason (NO_WORKBOOK).
  */
 export async function writeAccountTables(io: WorkbookIo, tables: AccountTables): Promise<string> {
-  if (io.unavailableReason !== null) throw new MarginError('NO_WORKBOOK', { action: 'Write tables to sheet', verb: 'write the tables to' });
+  if (io.unavailableReason !== null) throw new PaneError('NO_WORKBOOK', { action: 'Write tables to sheet', verb: 'write the tables to' });
   return Excel.run(async (context) => {
     const sheets = context.workbook.worksheets;
     sheets.load('items');

@@ -1,4 +1,4 @@
-import { MarginError } from '../engine/errors';
+import { PaneError } from './paneErrors';
 import type { ConnectionState, ConnectionStatus } from '../prices/feedConnection';
 import { clockText } from '../prices/clockText';
 import type { Outcome } from './outcome';
@@ -63,7 +63,7 @@ export function secondsSetting(text: string, arg: string, bounds: { readonly min
   const trimmed = text.trim();
   const seconds = /^\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : Number.NaN;
   if (!(seconds >= bounds.min && seconds <= bounds.max)) {
-    const error = new MarginError('BAD_PRICE_SETTING', { arg, min: bounds.min, max: bounds.max, got: JSON.stringify(text) });
+    const error = new PaneError('BAD_PRICE_SETTING', { arg, min: bounds.min, max: bounds.max, got: JSON.stringify(text) });
     return { ok: false, message: error.message };
   }
   return { ok: true, value: Math.round(seconds * 1000) };

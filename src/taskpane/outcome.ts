@@ -1,11 +1,12 @@
 import { isMarginError } from '../engine/errors';
+import { isPaneError } from './paneErrors';
 
 /** A computed figure, or the message explaining why it does not exist (shown in its place). */
 export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
 
-/** The message to show for a failure: a MarginError's own message, or a plain description of anything else. */
+/** The message to show for a failure: the message of the engine's or the pane's own error, or a plain description of anything else. */
 export function messageOf(error: unknown): string {
-  if (isMarginError(error)) return error.message;
+  if (isMarginError(error) || isPaneError(error)) return error.message;
   const detail = error instanceof Error ? error.message : String(error);
   return `Unexpected error: ${detail}`;
 }

@@ -1,4 +1,5 @@
-import { fail, MarginError } from '../engine/errors';
+import { fail } from '../engine/errors';
+import { PaneError } from './paneErrors';
 import type { CellGrid } from '../functions/core/types';
 import { saveCustomPresets, saveDefault, type WorkbookHost } from '../functions/workbookSettings';
 import type { PresetRegistry } from '../presets';
@@ -42,8 +43,8 @@ export function browserWorkbookIo(registry: PresetRegistry): WorkbookIo {
   };
 }
 
-function noWorkbook(action: string, verb: string): MarginError {
-  return new MarginError('NO_WORKBOOK', { action, verb });
+function noWorkbook(action: string, verb: string): PaneError {
+  return new PaneError('NO_WORKBOOK', { action, verb });
 }
 
 /** The pane inside Excel: Excel.run for cells, the workbook settings (shared with the functions) for presets. */
