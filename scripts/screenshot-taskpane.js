@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Takes docs/taskpane.png: the built task pane (dist/, from `npm run build`) in headless Chromium at 320 px, the
-// narrowest task pane, Scenario section, with the SPEC's example account (10 BTC at 60,000 on Bitget) plus a USDT
+// narrowest task pane, Scenario section, with the worked example account of docs/RULES.md (10 BTC at 60,000 on Bitget) plus a USDT
 // loan and three BTCUSDT positions (folded to one line each), and a −10% shock on every non-stable asset: the
 // summary, the sliders and the margin-ratio-against-price chart in one view.
 //

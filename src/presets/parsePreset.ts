@@ -9,7 +9,7 @@ const PRESET_KEYS = ['id', 'name', 'asOf', 'source', 'status', 'quote', 'assets'
 const SLUG = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 /**
- * Validates a preset document (DESIGN "Presets": numbers as JSON numbers or decimal strings) and returns an
+ * Validates a preset document (README "Presets": numbers as JSON numbers or decimal strings) and returns an
  * engine {@link Preset} with Decimals and upper-case asset keys. Nothing of the input is kept by reference.
  *
  * @throws MarginError `INVALID_PRESET` with `where` = the JSON path of the first bad field

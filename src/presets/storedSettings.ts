@@ -4,7 +4,7 @@ import type { PresetRegistry, RefusedPreset } from './registry';
 
 /** Workbook setting: the id of the preset a formula uses when it names no exchange. */
 export const DEFAULT_PRESET_SETTING = 'multiasset.defaultPreset';
-/** Workbook setting: the workbook's custom presets, as an array of preset documents (DESIGN "Presets"). */
+/** Workbook setting: the workbook's custom presets, as an array of preset documents (README "Presets"). */
 export const CUSTOM_PRESETS_SETTING = 'multiasset.customPresets';
 
 /**

@@ -3,7 +3,7 @@ import { parsePreset, presetToJson } from '../presets';
 import { messageOf } from './outcome';
 
 /**
- * A custom preset being edited: its JSON document (DESIGN's preset format) as plain data. Every edit returns a
+ * A custom preset being edited: its JSON document (the preset format, README "Presets") as plain data. Every edit returns a
  * new draft; fields are addressed by the same JSON paths that parsePreset names in its messages
  * (`assets.BTC.tiers[1].ratio`), so a message can be shown next to the field it is about.
  */

@@ -52,7 +52,7 @@ function measure(page: Page): Promise<Layout> {
   });
 }
 
-/** The account of the README's picture: the SPEC's 10 BTC with a USDT loan and three positions. */
+/** The account of the README's picture: the rules' worked example (docs/RULES.md §3): 10 BTC with a USDT loan and three positions. */
 async function fillDesk(page: Page): Promise<void> {
   await choosePreset(page, 'bitget');
   await enterScenario(

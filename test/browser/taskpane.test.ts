@@ -52,13 +52,13 @@ describe('task pane in Chromium', () => {
     expect(pane.problems).toEqual([]);
   });
 
-  it('computes the SPEC example account: equity and margin ratio', async () => {
+  it('computes the docs/RULES.md example account: equity and margin ratio', async () => {
     const { page } = pane;
     await choosePreset(page, 'bitget');
     await enterScenario(page, [{ asset: 'BTC', amount: '10', price: '60000' }], [
       { symbol: 'BTCUSDT', side: 'LONG', size: '1', entry: '60000', mark: '60000', mmr: '0.004' },
     ]);
-    // SPEC §3: 100,000 × 0.975 + 400,000 × 0.97 + 100,000 × 0.965; MM = 1 × 60,000 × 0.004.
+    // docs/RULES.md §3: 100,000 × 0.975 + 400,000 × 0.97 + 100,000 × 0.965; MM = 1 × 60,000 × 0.004.
     const equity = dec(100000).times('0.975').plus(dec(400000).times('0.97')).plus(dec(100000).times('0.965'));
     const ratioPercent = dec(60000).times('0.004').div(equity).times(100);
     await expect(page.locator('#result-equity').textContent()).resolves.toBe(shown(equity.toNumber()));

@@ -6,7 +6,7 @@ const ROOT = join(__dirname, '../..');
 const BIN = join(ROOT, 'bin/multiasset.js');
 
 describe('bin/multiasset.js', () => {
-  it('prints 582000 for the SPEC example', () => {
+  it('prints 582000 for the docs/RULES.md example', () => {
     const out = execFileSync(process.execPath, [BIN, 'eval', '=MARGIN.COLLATERAL_VALUE("BTC",10,60000,"bitget")'], { encoding: 'utf8' });
     expect(out).toBe('582000\n');
   });

@@ -23,7 +23,7 @@ const rows = (result: ReturnType<typeof autoExchange>) =>
   result.conversions.map((c) => [c.fromAsset, c.amountSold.toString(), c.valueSold.toString(), c.toAsset, c.amountCovered.toString(), c.trigger]);
 
 describe('autoExchange', () => {
-  it('covers −5,000 USDC with BTC at a 2.5% haircut by selling BTC worth 5000 / 0.975 (SPEC §1)', () => {
+  it('covers −5,000 USDC with BTC at a 2.5% haircut by selling BTC worth 5000 / 0.975 (docs/RULES.md §1)', () => {
     // 0.052 BTC at 100,000: equity 4,940 − 5,000 < 0 with positions → LIQUIDATION
     const result = autoExchange(binance, [bal('USDC', -5000, 1), bal('BTC', '0.052', 100000)], { hasPositions: true });
     const valueSold = dec(5000).div('0.975');

@@ -1,5 +1,5 @@
 /**
- * Presets built from SPEC.md's tables, for engine tests only (independent of src/presets).
+ * Presets built from docs/RULES.md's tables, for engine tests only (independent of src/presets).
  */
 import { dec } from '../../src/engine/decimal';
 import type { AssetSpec, Balance, Position, Preset, PresetRules, Tier, TierUnit } from '../../src/engine/model';
@@ -51,7 +51,7 @@ export function presetOf(id: string, assets: readonly AssetSpec[], rules: Partia
 
 const par = (asset: string, options: AssetOptions = {}): AssetSpec => assetOf(asset, 'value', [[0, null, 1]], options);
 
-/** SPEC §3: Bitget BTC tiers by USDT value, limits 100 / 5,000 BTC; liability IMR 0.1, MMR 0.05. */
+/** docs/RULES.md §3: Bitget BTC tiers by USDT value, limits 100 / 5,000 BTC; liability IMR 0.1, MMR 0.05. */
 export const BITGET_BTC_TIERS = [
   [0, 100000, '0.975'],
   [100000, 500000, '0.97'],
@@ -74,7 +74,7 @@ export const bitget = presetOf(
   },
 );
 
-/** SPEC §4: BitMart BTC tiers by quantity (0–10 at 95%, 10–20 at 92.5%, further unpublished); 1% auto-exchange. */
+/** docs/RULES.md §4: BitMart BTC tiers by quantity (0–10 at 95%, 10–20 at 92.5%, further unpublished); 1% auto-exchange. */
 export const bitmart = presetOf(
   'bitmart',
   [
@@ -85,7 +85,7 @@ export const bitmart = presetOf(
   { modeSwitch: { toMulti: ['noOpenPositions', 'noOpenOrders'], toSingle: ['noOpenPositions', 'noOpenOrders'] } },
 );
 
-/** SPEC §2: Binance static snapshot (BTC/ETH/BNB 95%, FDUSD 98.9%), thresholds per user tier, LTV trigger 0.995. */
+/** docs/RULES.md §2: Binance static snapshot (BTC/ETH/BNB 95%, FDUSD 98.9%), thresholds per user tier, LTV trigger 0.995. */
 export const binance = presetOf(
   'binance',
   [
@@ -107,7 +107,7 @@ export const binance = presetOf(
   },
 );
 
-/** SPEC §5: Bybit help-page illustration, BTC by quantity; negative balances at 100%. */
+/** docs/RULES.md §5: Bybit help-page illustration, BTC by quantity; negative balances at 100%. */
 export const bybit = presetOf('bybit', [
   par('USDT'),
   assetOf('BTC', 'quantity', [
@@ -120,7 +120,7 @@ export const bybit = presetOf('bybit', [
   ]),
 ]);
 
-/** SPEC §5: OKX API sample tiers (BTC 0–20 at 0.98, 20–25 at 0.9775), nothing published beyond 25 BTC. */
+/** docs/RULES.md §5: OKX API sample tiers (BTC 0–20 at 0.98, 20–25 at 0.9775), nothing published beyond 25 BTC. */
 export const okx = presetOf('okx', [
   par('USDT'),
   assetOf('BTC', 'quantity', [[0, 20, '0.98'], [20, 25, '0.9775']]),

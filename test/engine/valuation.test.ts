@@ -2,11 +2,11 @@ import { collateralRatio, collateralValue, dec, valueHolding } from '../../src/e
 import { binance, bitget, bitmart, bybit, caught, okx } from './fixtures';
 
 describe('collateralValue', () => {
-  it('values 10 BTC at 60,000 on Bitget at 582,000 USDT, slice by slice (SPEC §3)', () => {
+  it('values 10 BTC at 60,000 on Bitget at 582,000 USDT, slice by slice (docs/RULES.md §3)', () => {
     expect(collateralValue(bitget, 'BTC', dec(10), dec(60000)).toString()).toBe('582000');
   });
 
-  it('values BTC worth 1,000 USD at 950 on BitMart (SPEC §4)', () => {
+  it('values BTC worth 1,000 USD at 950 on BitMart (docs/RULES.md §4)', () => {
     expect(collateralValue(bitmart, 'BTC', dec('0.01'), dec(100000)).toString()).toBe('950');
   });
 
@@ -25,7 +25,7 @@ describe('collateralValue', () => {
     expect(error.message).toContain('20.0001');
   });
 
-  it('values BNB worth $1,000 at $950 and FDUSD worth $1,000 at $989 on Binance (SPEC §2)', () => {
+  it('values BNB worth $1,000 at $950 and FDUSD worth $1,000 at $989 on Binance (docs/RULES.md §2)', () => {
     expect(collateralValue(binance, 'BNB', dec(1), dec(1000)).toString()).toBe('950');
     expect(collateralValue(binance, 'FDUSD', dec(1000), dec(1)).toString()).toBe('989');
   });

@@ -6,7 +6,7 @@ import { call } from './excelFunctions';
 
 installCustomFunctions();
 
-/** The Excel error each kind of product error shows as (DESIGN: #VALUE!, #N/A, #NUM!). */
+/** The Excel error each kind of product error shows as (the documented contract: #VALUE!, #N/A, #NUM!). */
 const EXCEL_ERROR: Record<ErrorKind, string> = { value: '#VALUE!', na: '#N/A', num: '#NUM!' };
 
 afterEach(() => {

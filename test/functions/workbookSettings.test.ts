@@ -17,7 +17,7 @@ installCustomFunctions();
 // office.js defines these statuses as strings at run time; only the enum's values are read here.
 Object.assign(globalThis, { Office: { AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' } } });
 
-/** The DESIGN document's complete custom preset example. */
+/** The README's complete custom preset example (examples/presets/desk-example.json). */
 const DESK: PresetJson = {
   id: 'desk-example',
   name: 'Desk example',

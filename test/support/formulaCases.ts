@@ -5,7 +5,7 @@ import { BUILTIN_PRESETS } from '../../src/presets';
 /**
  * One call of a MARGIN function, twice: as the cell arguments a host hands to `invoke` (omitted optionals as
  * `null`), and as the Excel formula a user types. The Excel adapter tests and the CLI tests both run every case.
- * Expected numbers come from SPEC's worked examples or from exact decimal arithmetic done by hand (the exact
+ * Expected numbers come from the worked examples of docs/RULES.md or from exact decimal arithmetic done by hand (the exact
  * quotient is written out to 60 digits, then read as the nearest double, as a cell shows it).
  */
 export interface FormulaCase {
@@ -22,7 +22,7 @@ const BTC_USDT: CellGrid = [
 ];
 const BTC_USDT_TEXT = '{"BTC",10,60000;"USDT",-5000,1}';
 
-/** SPEC §1 risk-rate example: MM $205.7 × 0.4% = $0.8228 on a USDT equity of $121.7. */
+/** docs/RULES.md §1 risk-rate example: MM $205.7 × 0.4% = $0.8228 on a USDT equity of $121.7. */
 const SPEC_POSITION: CellGrid = [
   ['symbol', 'side', 'size', 'entry', 'mark', 'mmr'],
   ['BTCUSDT', 'LONG', 0.01, 20570, 20570, 0.004],
@@ -36,7 +36,7 @@ const NO_POSITIONS_TEXT = '{"symbol","side","size","entry","mark","mmr"}';
 const LONG_BTC: CellGrid = [['BTCUSDT', 'LONG', 1, 60000, 60000, 0.01, 0, 0.05]];
 const LONG_BTC_TEXT = '{"BTCUSDT","LONG",1,60000,60000,0.01,0,0.05}';
 
-/** Bitget's BTC tiers as MARGIN.COLLATERAL_TIERS spills them (SPEC §3). */
+/** Bitget's BTC tiers as MARGIN.COLLATERAL_TIERS spills them (docs/RULES.md §3). */
 export const BITGET_BTC_TIERS_TABLE: CellGrid = [
   ['floor', 'cap', 'ratio', 'unit'],
   [0, 100000, 0.975, 'value'],
@@ -68,7 +68,7 @@ const DESK_POSITIONS_TEXT =
 export const FORMULA_CASES: readonly FormulaCase[] = [
   // COLLATERAL_VALUE
   {
-    title: 'values 10 BTC at 60,000 on Bitget with the tiered haircut (SPEC §3 example)',
+    title: 'values 10 BTC at 60,000 on Bitget with the tiered haircut (docs/RULES.md §3 example)',
     name: 'COLLATERAL_VALUE',
     args: ['BTC', 10, 60000, 'bitget'],
     formula: '=MARGIN.COLLATERAL_VALUE("BTC",10,60000,"bitget")',
@@ -251,7 +251,7 @@ export const FORMULA_CASES: readonly FormulaCase[] = [
   },
   // MAINT_MARGIN
   {
-    title: 'computes the SPEC risk-rate example position: 205.7 × 0.4% = 0.8228',
+    title: 'computes the docs/RULES.md risk-rate example position: 205.7 × 0.4% = 0.8228',
     name: 'MAINT_MARGIN',
     args: [SPEC_POSITION, 'binance'],
     formula: `=MARGIN.MAINT_MARGIN(${SPEC_POSITION_TEXT},"binance")`,
@@ -273,7 +273,7 @@ export const FORMULA_CASES: readonly FormulaCase[] = [
   },
   // MARGIN_RATIO
   {
-    title: 'gives the SPEC risk-rate example: 0.8228 / 121.7 (exact quotient)',
+    title: 'gives the docs/RULES.md risk-rate example: 0.8228 / 121.7 (exact quotient)',
     name: 'MARGIN_RATIO',
     args: [[['USDT', 121.7, 1]], SPEC_POSITION, 'binance'],
     formula: `=MARGIN.MARGIN_RATIO({"USDT",121.7,1},${SPEC_POSITION_TEXT},"binance")`,

@@ -18,11 +18,11 @@ describe('priceChartView', () => {
     expect(v.liquidationNote).toMatch(/^no liquidation price for BTC: /);
   });
 
-  it('gives the SPEC example’s ratio at today’s price, and reaches Bitget’s far liquidation price', () => {
+  it('gives the docs/RULES.md example’s ratio at today’s price, and reaches Bitget’s far liquidation price', () => {
     const out = priceChartView(BITGET_PRESET, 'BTC', { balances: [{ asset: 'BTC', amount: dec(10), price: dec(60000) }], positions: [long], shocks: [] });
     if (!out.ok) throw new Error(out.message);
     const v = out.value;
-    // SPEC §3: 582,000 USDT of equity against 60,000 × 0.004 of maintenance margin.
+    // docs/RULES.md §3: 582,000 USDT of equity against 60,000 × 0.004 of maintenance margin.
     const today = v.points.find((p) => p.price.eq(60000));
     expect(today?.ratio?.toString()).toBe(dec(240).div(582000).toString());
     expect(v.liquidation?.lt(30000)).toBe(true);

@@ -9,7 +9,7 @@ const btc = { asset: 'BTC', amount: '10', price: '60000', upnl: '' };
 const long: PositionRow = { ...EMPTY_POSITION, symbol: 'BTCUSDT', side: 'LONG', size: '1', entry: '60000', mark: '60000', mmr: '0.004' };
 
 describe('scenarioView', () => {
-  it('shows the SPEC example: 10 BTC at 60,000 on Bitget is 582,000 USDT of equity', () => {
+  it('shows the docs/RULES.md example: 10 BTC at 60,000 on Bitget is 582,000 USDT of equity', () => {
     const view = scenarioView(BITGET_PRESET, { balances: [btc], positions: [], shocks: NO_SHOCKS });
     const equity = view.results?.equity;
     expect(equity?.ok && equity.value.value.toString()).toBe('582000');
@@ -18,7 +18,7 @@ describe('scenarioView', () => {
 
   it('shows the margin ratio of the example account with a BTCUSDT position, and its risk band', () => {
     const view = scenarioView(BITGET_PRESET, { balances: [btc], positions: [long], shocks: NO_SHOCKS });
-    // SPEC: equity = 100,000×0.975 + 400,000×0.97 + 100,000×0.965; MM = size × mark × mmr − cum, quote at 1.
+    // docs/RULES.md: equity = 100,000×0.975 + 400,000×0.97 + 100,000×0.965; MM = size × mark × mmr − cum, quote at 1.
     const equity = dec(100000).times('0.975').plus(dec(400000).times('0.97')).plus(dec(100000).times('0.965'));
     const mm = dec(1).times(60000).times('0.004');
     const ratio = view.results?.marginRatio;
