@@ -1,5 +1,3 @@
-import type { FunctionName } from './types';
-
 /**
  * How each MARGIN function's arguments are read: names, order, single cell or range, optional. What the user reads
  * (descriptions, units) lives once, in the JSDoc of `src/functions/functions.ts`, which the build turns into
@@ -28,8 +26,12 @@ const POSITIONS = range('positions');
 const value = (...params: ParamSpec[]): FunctionSpec => ({ params, spills: false });
 const table = (...params: ParamSpec[]): FunctionSpec => ({ params, spills: true });
 
-/** The signature of every MARGIN function: the one list both hosts read. */
-export const FUNCTION_SPECS: Readonly<Record<FunctionName, FunctionSpec>> = {
+/**
+ * The signature of every MARGIN function: the one list both hosts read, and the list of the functions itself
+ * (ids never change once shipped; a new function is one more line here, its JSDoc block in functions.ts and its
+ * handler).
+ */
+export const FUNCTION_SPECS = {
   COLLATERAL_VALUE: value(cell('asset'), cell('amount'), cell('price'), EXCHANGE),
   COLLATERAL_RATIO: value(cell('asset'), cell('amount'), cell('price'), EXCHANGE),
   COLLATERAL_TIERS: table(cell('asset'), EXCHANGE),
@@ -51,4 +53,9 @@ export const FUNCTION_SPECS: Readonly<Record<FunctionName, FunctionSpec>> = {
   MAX_WITHDRAWABLE: value(BALANCES, POSITIONS, cell('asset'), EXCHANGE),
   MAX_ORDER_SIZE: value(BALANCES, POSITIONS, cell('symbol'), cell('price'), optionalCell('imr'), EXCHANGE),
   COMPARE: table(BALANCES, POSITIONS, optionalRange('exchanges')),
-};
+} as const satisfies Readonly<Record<string, FunctionSpec>>;
+
+export type FunctionName = keyof typeof FUNCTION_SPECS;
+
+/** The MARGIN functions, in the order Excel lists them. */
+export const FUNCTION_NAMES = Object.keys(FUNCTION_SPECS) as readonly FunctionName[];

@@ -27,32 +27,9 @@ export interface FunctionContext {
   readonly livePrices?: LivePrices;
 }
 
-/** The functions of the MARGIN namespace. Ids never change once shipped. */
-export const FUNCTION_NAMES = [
-  'COLLATERAL_VALUE',
-  'COLLATERAL_RATIO',
-  'COLLATERAL_TIERS',
-  'PRESETS',
-  'ACCOUNT_EQUITY',
-  'MULTIASSET_LTV',
-  'MAINT_MARGIN',
-  'MARGIN_RATIO',
-  'RISK_LEVEL',
-  'AVAILABLE_FOR_ORDER',
-  'AUTO_EXCHANGE',
-  'LIABILITY_INTEREST',
-  'LIQUIDATION_PRICE',
-  'STRESS_MARGIN_RATIO',
-  'MODE_SWITCH_CHECK',
-  'PRICE',
-  'BRACKETS',
-  'TOPUP_NEEDED',
-  'MAX_WITHDRAWABLE',
-  'MAX_ORDER_SIZE',
-  'COMPARE',
-] as const;
-
-export type FunctionName = (typeof FUNCTION_NAMES)[number];
+// The function names are the keys of FUNCTION_SPECS, the one list of the MARGIN functions (specs.ts).
+export { FUNCTION_NAMES } from './specs';
+export type { FunctionName } from './specs';
 
 export function isCellError(value: CellResult): value is CellErrorValue {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && 'error' in value;
