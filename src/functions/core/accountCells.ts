@@ -124,3 +124,18 @@ export function accountFigureCell(a: ArgList, ctx: FunctionContext, kind: Accoun
     throw error;
   }
 }
+
+/**
+ * The balances and positions ranges as cell numbers, for a function that values them under several presets
+ * (COMPARE); null when either needs the full reader (which then reports the problem or reads the Decimals).
+ */
+export function accountRangeCells(a: ArgList): { readonly balances: BalanceCells; readonly positions: PositionCells } | null {
+  try {
+    const balances = balanceCells(a.range('balances'));
+    const positions = balances === null ? null : positionCells(a.range('positions'));
+    return balances !== null && positions !== null ? { balances, positions } : null;
+  } catch (error) {
+    if (isMarginError(error)) return null;
+    throw error;
+  }
+}
