@@ -7,6 +7,7 @@ import { isMarginError, MarginError } from './errors';
 import type { Balance, Position, Preset, RiskLevel } from './model';
 import { riskLevel } from './riskLevel';
 import type { BalanceCells, PositionCells } from './numberPath';
+import type { PositionSumsMemo } from './numberPath/accountCell';
 import { accountSumsCell } from './numberPath/accountCell';
 
 /** A figure, or the message saying why this preset cannot give it. */
@@ -92,10 +93,17 @@ function rowOfFigures(preset: Preset, { equity, maintenance, collateral, liabili
 /**
  * {@link compareRow} from cell numbers by the number path (exact integer sums, no Decimal per row), or null
  * where it declines (an account this preset cannot value, or an addend it cannot hold exactly): the caller then
- * takes {@link compareRowFromTotals}. The row is the one the Decimal engine gives, figure for figure.
+ * takes {@link compareRowFromTotals}. The row is the one the Decimal engine gives, figure for figure. A `memo`
+ * ({@link positionSumsMemo}) shared by the presets of one call sums the positions once for presets that read
+ * their symbols alike.
  */
-export function compareRowCells(preset: Preset, balances: BalanceCells, positions: PositionCells): ComparisonRow | null {
-  const { collateral, liabilities, maintenance, initial } = accountSumsCell(preset, balances, positions, true);
+export function compareRowCells(
+  preset: Preset,
+  balances: BalanceCells,
+  positions: PositionCells,
+  memo: PositionSumsMemo | null = null,
+): ComparisonRow | null {
+  const { collateral, liabilities, maintenance, initial } = accountSumsCell(preset, balances, positions, true, null, memo);
   if (collateral.isNaN() || maintenance === null || initial === null) return null;
   return rowOfFigures(preset, { equity: collateral.minus(liabilities), maintenance, collateral, liabilities, initial });
 }

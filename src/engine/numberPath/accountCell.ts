@@ -252,6 +252,51 @@ function positionSums(
   return byQuote;
 }
 
+/**
+ * Position sums made for earlier presets on the same ranges, by how each preset reads the cross positions'
+ * symbols: the sums depend on a preset only through that reading (base and quote), so presets reading every
+ * symbol alike share one pass over the positions. For one positions range, without shocks.
+ */
+export type PositionSumsMemo = MemoEntry[];
+
+interface MemoEntry {
+  readonly withInitial: boolean;
+  /** Base and quote of each cross position, in row order. */
+  readonly parts: readonly string[];
+  readonly byQuote: Map<string, QuoteSums>;
+}
+
+/** An empty {@link PositionSumsMemo}, for one call that values the same ranges under several presets. */
+export function positionSumsMemo(): PositionSumsMemo {
+  return [];
+}
+
+/** Whether `preset` reads every cross position's symbol as the entry's preset did. */
+function readsAlike(preset: Preset, positions: PositionCells, entry: MemoEntry): boolean {
+  let j = 0;
+  for (let p = 0; p < positions.symbols.length; p += 1) {
+    if (!positions.cross[p]) continue;
+    const { base, quote } = parseSymbol(preset, positions.symbols[p] as string);
+    if (entry.parts[j] !== base || entry.parts[j + 1] !== quote) return false;
+    j += 2;
+  }
+  return true;
+}
+
+/** {@link positionSums} without shocks, shared through `memo` between presets that read every symbol alike. */
+function memoPositionSums(preset: Preset, positions: PositionCells, split: Split, withInitial: boolean, memo: PositionSumsMemo): Map<string, QuoteSums> {
+  for (const entry of memo) if (entry.withInitial === withInitial && readsAlike(preset, positions, entry)) return entry.byQuote;
+  const parts: string[] = [];
+  for (let p = 0; p < positions.symbols.length; p += 1) {
+    if (!positions.cross[p]) continue;
+    const { base, quote } = parseSymbol(preset, positions.symbols[p] as string);
+    parts.push(base, quote);
+  }
+  const byQuote = positionSums(preset, positions, split, withInitial, null);
+  memo.push({ withInitial, parts, byQuote });
+  return byQuote;
+}
+
 /** Every shocked asset is held or traded (else the Decimal engine reports SHOCK_UNMATCHED). */
 function shocksMatch(preset: Preset, balances: BalanceCells, positions: PositionCells | null, factors: ReadonlyMap<string, Factor>): boolean {
   const named = new Set<string>();
@@ -283,9 +328,10 @@ export function accountSumsCell(
   positions: PositionCells | null,
   withInitial = false,
   shocks: ShockCells | null = null,
+  memo: PositionSumsMemo | null = null,
 ): AccountSums {
   try {
-    return sums(preset, balances, positions, withInitial, shocks);
+    return sums(preset, balances, positions, withInitial, shocks, memo);
   } catch (error) {
     if (isMarginError(error)) return DECLINED;
     throw error;
@@ -298,11 +344,15 @@ function sums(
   positions: PositionCells | null,
   withInitial: boolean,
   shocks: ShockCells | null,
+  memo: PositionSumsMemo | null,
 ): AccountSums {
   const factors = shocks === null ? null : factorsOf(shocks);
   if (shocks !== null && (factors === null || !shocksMatch(preset, balances, positions, factors))) return DECLINED;
   const split: Split = { w: 0, f: 0, t: 0 };
-  const byQuote = positions ? positionSums(preset, positions, split, withInitial, factors) : new Map<string, QuoteSums>();
+  let byQuote: Map<string, QuoteSums>;
+  if (positions === null) byQuote = new Map();
+  else if (memo !== null && factors === null) byQuote = memoPositionSums(preset, positions, split, withInitial, memo);
+  else byQuote = positionSums(preset, positions, split, withInitial, factors);
   const acc: Sums = { collateral: new ExactSum(), liabilities: new ExactSum(), split };
   const { collateral, liabilities } = acc;
   const book = assetBook(preset);

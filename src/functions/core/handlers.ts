@@ -17,6 +17,7 @@ import {
   modeSwitchCheck,
   positionsMaintenance,
   multiAssetLtv,
+  positionSumsMemo,
   positionTotals,
   riskLevel,
   stressMarginRatio,
@@ -188,13 +189,14 @@ export const HANDLERS: Readonly<Record<FunctionName, Handler>> = {
       return decimal;
     };
     if (cells === null) read();
+    const memo = positionSumsMemo();
     const presets = comparedPresets(ctx.registry, a.range('exchanges'));
     // With no preset to value the account, the ranges are still read, so that a bad one is reported.
     if (!presets.some((preset) => 'assets' in preset)) read();
     return compareTable(
       presets.flatMap((preset) => {
         if (!('assets' in preset)) return [unvaluedRow(preset.id, preset.message)];
-        const fast = cells === null ? null : compareRowCells(preset, cells.balances, cells.positions);
+        const fast = cells === null ? null : compareRowCells(preset, cells.balances, cells.positions, memo);
         if (fast !== null) return [fast];
         const { b, totals } = read();
         try {

@@ -61,7 +61,7 @@ const rate = fc.oneof(fc.constantFrom<CellScalar>(0.004, 0.005, 0.01, 0.025, 0.1
 const positionsRange = fc
   .array(
     fc.tuple(
-      fc.constantFrom('BTCUSDT', 'ETHUSDT', 'BTC-USDC', 'BTCFDUSD', 'BTCUSDT_UMCBL', 'ETHBTC', '???'),
+      fc.constantFrom('BTCUSDT', 'ETHUSDT', 'BTC-USDC', 'BTCFDUSD', 'BTCUSDT_UMCBL', 'ETHBTC', 'BTC-BGB', '???'),
       fc.constantFrom('LONG', 'SHORT', 'BOTH'),
       amount,
       price,
