@@ -303,28 +303,29 @@ function positionSums(
  * symbols: the sums depend on a preset only through that reading (base and quote), so presets reading every
  * symbol alike share one pass over the positions. For one positions range, without shocks.
  */
-export type PositionSumsMemo = MemoEntry[];
+export interface PositionSumsMemo {
+  /** The cross positions' distinct symbols, once read. */
+  symbols: readonly string[] | null;
+  readonly entries: MemoEntry[];
+}
 
 interface MemoEntry {
   readonly withInitial: boolean;
-  /** Base and quote of each cross position, in row order. */
+  /** Base and quote of each of the memo's symbols, in order. */
   readonly parts: readonly string[];
   readonly byQuote: Map<string, QuoteSums>;
 }
 
 /** An empty {@link PositionSumsMemo}, for one call that values the same ranges under several presets. */
 export function positionSumsMemo(): PositionSumsMemo {
-  return [];
+  return { symbols: null, entries: [] };
 }
 
-/** Whether `preset` reads every cross position's symbol as the entry's preset did. */
-function readsAlike(preset: Preset, positions: PositionCells, entry: MemoEntry): boolean {
-  let j = 0;
-  for (let p = 0; p < positions.symbols.length; p += 1) {
-    if (!positions.cross[p]) continue;
-    const { base, quote } = parseSymbol(preset, positions.symbols[p] as string);
-    if (entry.parts[j] !== base || entry.parts[j + 1] !== quote) return false;
-    j += 2;
+/** Whether `preset` reads every symbol as the entry's preset did. */
+function readsAlike(preset: Preset, symbols: readonly string[], entry: MemoEntry): boolean {
+  for (let j = 0; j < symbols.length; j += 1) {
+    const { base, quote } = parseSymbol(preset, symbols[j] as string);
+    if (entry.parts[2 * j] !== base || entry.parts[2 * j + 1] !== quote) return false;
   }
   return true;
 }
@@ -339,15 +340,16 @@ function memoPositionSums(
 ): Map<string, QuoteSums> | null {
   // Bracketed rows take their rates from the preset: only rows with typed rates are shared.
   if (positions.mmrs.some((mmr) => mmr !== mmr)) return positionSums(preset, positions, split, withInitial, null);
-  for (const entry of memo) if (entry.withInitial === withInitial && readsAlike(preset, positions, entry)) return entry.byQuote;
+  memo.symbols ??= [...new Set(positions.symbols.filter((_, p) => positions.cross[p]))];
+  const symbols = memo.symbols;
+  for (const entry of memo.entries) if (entry.withInitial === withInitial && readsAlike(preset, symbols, entry)) return entry.byQuote;
   const parts: string[] = [];
-  for (let p = 0; p < positions.symbols.length; p += 1) {
-    if (!positions.cross[p]) continue;
-    const { base, quote } = parseSymbol(preset, positions.symbols[p] as string);
+  for (const symbol of symbols) {
+    const { base, quote } = parseSymbol(preset, symbol);
     parts.push(base, quote);
   }
   const byQuote = positionSums(preset, positions, split, withInitial, null);
-  if (byQuote !== null) memo.push({ withInitial, parts, byQuote });
+  if (byQuote !== null) memo.entries.push({ withInitial, parts, byQuote });
   return byQuote;
 }
 
