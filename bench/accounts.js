@@ -1,10 +1,12 @@
 'use strict';
 /** Large accounts for the account-level figures, on custom presets built here with many tiered assets. */
 
+const fs = require('node:fs');
 const path = require('node:path');
 const { rng } = require('./stats');
 
-const { dec } = require(path.join(__dirname, '../build/engine'));
+const { dec, bracketAt } = require(path.join(__dirname, '../build/engine'));
+const { parseBrackets } = require(path.join(__dirname, '../build/presets/bracketsJson'));
 
 const round = (x, digits) => Math.round(x * 10 ** digits) / 10 ** digits;
 
@@ -93,12 +95,14 @@ function liquidationFixture() {
 
 /**
  * One price tick's account: 50 assets and 1,000 cross positions, 80 of them a concentrated long book on A1
- * (the asset whose liquidation price is asked), and a shock on A1 and A2 for the stress ratio.
+ * (the asset whose liquidation price is asked), and a shock on A1 and A2 for the stress ratio. About half the
+ * positions take their rates from the preset's leverage brackets ({@link withBrackets}).
  */
 function tickFixture() {
   const next = rng(13);
   const names = Array.from({ length: 49 }, (_, i) => `A${i}`);
-  const preset = manyAssetPreset(names);
+  const brackets = benchBrackets(names);
+  const preset = { ...manyAssetPreset(names), brackets };
   const balances = [{ asset: 'USDT', amount: dec(2_000_000), price: dec(1) }];
   for (const name of names) balances.push({ asset: name, amount: dec(round(10 + next() * 500, 6)), price: dec(round(1 + next() * 100, 4)) });
   const positions = positionsOn(names, 920, next, 50);
@@ -108,7 +112,35 @@ function tickFixture() {
     ['A1', -0.05],
     ['A2', -0.1],
   ];
-  return { preset, balances, positions, shocks, asset: 'A1' };
+  return { preset, balances, positions: withBrackets(positions, brackets), shocks, asset: 'A1' };
+}
+
+/**
+ * Bench data, not exchange figures: every bench symbol gets the one documented leverage bracket table the project
+ * holds, Bitget's BTCUSDT table as imported in examples/presets/bitget-brackets.json (its floors, caps, mmr, cum
+ * and maxLeverage), so that the bench's positions cross real bracket bounds.
+ */
+function benchBrackets(names) {
+  const document = JSON.parse(fs.readFileSync(path.join(__dirname, '../examples/presets/bitget-brackets.json'), 'utf8'));
+  const table = document.brackets.BTCUSDT;
+  return parseBrackets(Object.fromEntries(names.map((name) => [`${name}USDT`, table])));
+}
+
+/**
+ * Every other position leaves mmr, cum and imr blank and follows its symbol's brackets, as a sheet row with those
+ * cells blank is read (mmr and cum of the bracket at today's notional). A position above half the last cap keeps
+ * its typed rates: LIQUIDATION_PRICE values the book over a range of prices, and the table has no bracket past
+ * its cap.
+ */
+function withBrackets(positions, brackets) {
+  return positions.map((p, i) => {
+    const table = brackets[p.symbol];
+    const last = table[table.length - 1];
+    const notional = p.size.abs().times(p.mark);
+    if (i % 2 === 1 || (last.cap !== null && notional.gt(last.cap.div(2)))) return p;
+    const bracket = bracketAt(table, notional, p.symbol);
+    return { ...p, mmr: bracket.mmr, cum: bracket.cum, brackets: table };
+  });
 }
 
 /** Balances as a sheet range with a header row: asset | amount | price. */
@@ -116,11 +148,12 @@ function balancesRange(balances) {
   return [['asset', 'amount', 'price'], ...balances.map((b) => [b.asset, b.amount.toNumber(), b.price.toNumber()])];
 }
 
-/** Positions as a sheet range with a header row. */
+/** Positions as a sheet range with a header row; a position that follows its brackets leaves mmr and cum blank. */
 function positionsRange(positions) {
+  const rate = (p, x) => (p.brackets === undefined ? x.toNumber() : null);
   return [
     ['symbol', 'side', 'size', 'entry', 'mark', 'mmr', 'cum', 'margin_mode'],
-    ...positions.map((p) => [p.symbol, p.side, p.size.toNumber(), p.entry.toNumber(), p.mark.toNumber(), p.mmr.toNumber(), p.cum.toNumber(), p.marginMode]),
+    ...positions.map((p) => [p.symbol, p.side, p.size.toNumber(), p.entry.toNumber(), p.mark.toNumber(), rate(p, p.mmr), rate(p, p.cum), p.marginMode]),
   ];
 }
 

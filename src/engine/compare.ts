@@ -6,6 +6,9 @@ import { ZERO } from './decimal';
 import { isMarginError, MarginError } from './errors';
 import type { Balance, Position, Preset, RiskLevel } from './model';
 import { riskLevel } from './riskLevel';
+import type { BalanceCells, PositionCells } from './numberPath';
+import type { PositionSumsMemo } from './numberPath/accountCell';
+import { accountSumsCell } from './numberPath/accountCell';
 
 /** A figure, or the message saying why this preset cannot give it. */
 export type ComparedFigure<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
@@ -59,7 +62,19 @@ export function compareRowFromTotals(preset: Preset, balances: readonly Balance[
     if (!isMarginError(error)) throw error;
     return unvaluedRow(preset.id, error.message);
   }
-  const { equity, maintenance, collateral, liabilities, initial } = figures;
+  return rowOfFigures(preset, figures);
+}
+
+/** The account's figures under one preset, as {@link compareRowFromTotals} and {@link compareRowCells} have them. */
+interface RowFigures {
+  readonly equity: Dec;
+  readonly maintenance: Dec;
+  readonly collateral: Dec;
+  readonly liabilities: Dec;
+  readonly initial: Dec;
+}
+
+function rowOfFigures(preset: Preset, { equity, maintenance, collateral, liabilities, initial }: RowFigures): ComparisonRow {
   const ratio = attempt(() => {
     if (!equity.gt(ZERO)) throw missingEquity(equity);
     return maintenance.div(equity);
@@ -73,6 +88,24 @@ export function compareRowFromTotals(preset: Preset, balances: readonly Balance[
     ltv: attempt(() => ltvOf(liabilities, collateral)),
     available: ok(equity.minus(initial)),
   };
+}
+
+/**
+ * {@link compareRow} from cell numbers by the number path (exact integer sums, no Decimal per row), or null
+ * where it declines (an account this preset cannot value, or an addend it cannot hold exactly): the caller then
+ * takes {@link compareRowFromTotals}. The row is the one the Decimal engine gives, figure for figure. A `memo`
+ * ({@link positionSumsMemo}) shared by the presets of one call sums the positions once for presets that read
+ * their symbols alike.
+ */
+export function compareRowCells(
+  preset: Preset,
+  balances: BalanceCells,
+  positions: PositionCells,
+  memo: PositionSumsMemo | null = null,
+): ComparisonRow | null {
+  const { collateral, liabilities, maintenance, initial } = accountSumsCell(preset, balances, positions, true, null, memo);
+  if (collateral.isNaN() || maintenance === null || initial === null) return null;
+  return rowOfFigures(preset, { equity: collateral.minus(liabilities), maintenance, collateral, liabilities, initial });
 }
 
 function missingEquity(equity: Dec): Error {

@@ -1,13 +1,16 @@
 import { findAssetSpec, normalizeAsset } from '../assetSpec';
-import { Dec, dec, ONE, toCellNumber } from '../decimal';
+import { bracketAt, findBrackets } from '../brackets';
+import { Dec, dec, ONE, toCellNumber, ZERO } from '../decimal';
 import { isMarginError } from '../errors';
-import type { AssetSpec, Preset } from '../model';
+import type { AssetSpec, Bracket, Preset } from '../model';
 import { positionInitial, positionMaintenance, positionUpnl } from '../positions';
 import { parseSymbol } from '../symbols';
 import { valueHolding } from '../valuation';
 import { assetBook, assetEntry } from './assetBook';
 import { ExactSum, mantissa, placesOf } from './exactSum';
 import { isSafe, POW10 } from './scaledDecimal';
+import type { Scaled, ScaledBracket } from './scaledBrackets';
+import { scaledBracketIndex, scaledBrackets } from './scaledBrackets';
 import type { ScaledTiers } from './scaledTiers';
 import { integerFloorTier, tieredScale, tieredScaled } from './scaledTiers';
 import type { Split } from './splitValue';
@@ -21,13 +24,18 @@ export interface BalanceCells {
   readonly upnls: readonly number[];
 }
 
-/** A positions range as cell numbers: signed size (LONG +, SHORT −), entry and mark > 0, mmr and cum ≥ 0. */
+/**
+ * A positions range as cell numbers: signed size (LONG +, SHORT −), entry and mark > 0, mmr and cum ≥ 0. An mmr
+ * of NaN is a row that left mmr and cum blank: it takes mmr and cum (and imr, when blank) from the preset's
+ * leverage brackets for its symbol, at the bracket its notional |size| × mark falls in.
+ */
 export interface PositionCells {
   readonly symbols: readonly string[];
   readonly sizes: readonly number[];
   readonly entries: readonly number[];
   readonly marks: readonly number[];
   readonly mmrs: readonly number[];
+  /** Ignored where mmr is NaN. */
   readonly cums: readonly number[];
   readonly cross: readonly boolean[];
   /** Initial margin rates ≥ 0; NaN (or no column) where blank, and the position's initial margin is its maintenance. */
@@ -181,7 +189,8 @@ function addMargin(sum: ExactSum, split: Split, S: number, ks: number, M: number
 
 /**
  * Σ uPnL, Σ maintenance margin and (with `withInitial`) Σ initial margin of the cross positions, per quote
- * asset, in that asset.
+ * asset, in that asset; null where the Decimal engine reports an error (a bracketed row without brackets, or
+ * beyond their last cap).
  */
 function positionSums(
   preset: Preset,
@@ -189,8 +198,9 @@ function positionSums(
   split: Split,
   withInitial: boolean,
   factors: ReadonlyMap<string, Factor> | null,
-): Map<string, QuoteSums> {
+): Map<string, QuoteSums> | null {
   const byQuote = new Map<string, QuoteSums>();
+  const notional: Split = { w: 0, f: 0, t: 0 };
   for (let p = 0; p < positions.symbols.length; p += 1) {
     if (!positions.cross[p]) continue;
     const { base, quote } = parseSymbol(preset, positions.symbols[p] as string);
@@ -204,32 +214,66 @@ function positionSums(
     const size = positions.sizes[p] as number;
     const entry = positions.entries[p] as number;
     const mark = positions.marks[p] as number;
-    const mmr = positions.mmrs[p] as number;
-    const cum = positions.cums[p] as number;
     const ks = placesOf(size);
     const ke = placesOf(entry);
     const kmark = placesOf(mark);
     const km = factor === undefined || kmark < 0 ? kmark : kmark + factor.k;
     const M = kmark < 0 ? NaN : shocked(mantissa(mark, kmark), kmark, factor);
-    const kr = placesOf(mmr);
-    const kc = placesOf(cum);
     const S = ks < 0 ? NaN : mantissa(size, ks);
     // uPnL = (mark − entry) × signed size
     const kd = Math.max(ke, km);
     const D = ke < 0 || M !== M ? NaN : alignedMantissas(M, km, -mantissa(entry, ke), ke, kd);
     const upnlPlaces = ks >= 0 && D === D ? addProduct(sums.upnl, split, D, kd, S, ks) : NaN;
     const fastUpnl = upnlPlaces === upnlPlaces;
-    // maintenance = |size| × mark × mmr − cum
-    const C = kc < 0 ? NaN : mantissa(cum, kc);
-    const maintenancePlaces = addMargin(sums.maintenance, split, S, ks, M, km, kr < 0 ? NaN : mantissa(mmr, kr), kr, C, kc);
-    const fastMaintenance = maintenancePlaces === maintenancePlaces;
-    // initial = |size| × mark × imr, or the maintenance margin where imr is blank
+    const typedMmr = positions.mmrs[p] as number;
     const imr = positions.imrs === undefined ? NaN : (positions.imrs[p] as number);
+    // A bracketed row: its rates are those of the bracket of its notional (at the shocked mark, when shocked).
+    let brackets: readonly Bracket[] | undefined;
+    let R: number;
+    let kr: number;
+    let C: number;
+    let kc: number;
+    let bracketImr: Scaled | null = null;
+    if (typedMmr === typedMmr) {
+      const cum = positions.cums[p] as number;
+      kr = placesOf(typedMmr);
+      kc = placesOf(cum);
+      R = kr < 0 ? NaN : mantissa(typedMmr, kr);
+      C = kc < 0 ? NaN : mantissa(cum, kc);
+    } else {
+      brackets = findBrackets(preset, positions.symbols[p] as string);
+      if (brackets === undefined) return null; // the Decimal engine's NO_BRACKETS
+      const table = scaledBrackets(brackets);
+      const t = table === null || ks < 0 || M !== M ? NaN : productSplit(Math.abs(S), ks, M, km, notional);
+      const i = t === t ? scaledBracketIndex(table as readonly ScaledBracket[], notional.w, notional.f) : NaN;
+      if (i === -1) return null; // the Decimal engine's BEYOND_BRACKETS
+      const bracket = i === i ? (table as readonly ScaledBracket[])[i] : undefined;
+      R = bracket === undefined ? NaN : bracket.mmr.m;
+      kr = bracket === undefined ? -1 : bracket.mmr.k;
+      C = bracket === undefined ? NaN : bracket.cum.m;
+      kc = bracket === undefined ? -1 : bracket.cum.k;
+      bracketImr = bracket === undefined ? null : bracket.imr;
+    }
+    // maintenance = |size| × mark × mmr − cum
+    const maintenancePlaces = addMargin(sums.maintenance, split, S, ks, M, km, R, kr, C, kc);
+    const fastMaintenance = maintenancePlaces === maintenancePlaces;
+    // initial = |size| × mark × imr: the typed imr, else the bracket's, else the maintenance margin
     let fastInitial = true;
     if (withInitial) {
-      const ki = imr === imr ? placesOf(imr) : kr;
-      const I = imr === imr ? (ki < 0 ? NaN : mantissa(imr, ki)) : kr < 0 ? NaN : mantissa(mmr, kr);
-      const initialPlaces = addMargin(sums.initial, split, S, ks, M, km, I, ki, imr === imr ? 0 : C, imr === imr ? 0 : kc);
+      let I: number;
+      let ki: number;
+      let Ci = 0;
+      let kci = 0;
+      if (imr === imr) {
+        ki = placesOf(imr);
+        I = ki < 0 ? NaN : mantissa(imr, ki);
+      } else if (brackets !== undefined) {
+        ki = bracketImr === null ? -1 : bracketImr.k;
+        I = bracketImr === null ? NaN : bracketImr.m;
+      } else {
+        [I, ki, Ci, kci] = [R, kr, C, kc];
+      }
+      const initialPlaces = addMargin(sums.initial, split, S, ks, M, km, I, ki, Ci, kci);
       fastInitial = initialPlaces === initialPlaces;
     }
     if (!fastUpnl || !fastMaintenance || !fastInitial) {
@@ -239,9 +283,11 @@ function positionSums(
         size: dec(size),
         entry: dec(entry),
         mark: factor === undefined ? dec(mark) : dec(mark).times(factor.factor),
-        mmr: dec(mmr),
-        cum: dec(cum),
+        // A bracketed row's rates come from its brackets, at the (shocked) mark.
+        mmr: brackets === undefined ? dec(typedMmr) : ZERO,
+        cum: brackets === undefined ? dec(positions.cums[p] as number) : ZERO,
         ...(imr === imr ? { imr: dec(imr) } : {}),
+        ...(brackets === undefined ? {} : { brackets }),
         marginMode: 'cross' as const,
       };
       if (!fastUpnl) sums.upnl.addDec(positionUpnl(position));
@@ -250,6 +296,85 @@ function positionSums(
     }
   }
   return byQuote;
+}
+
+/**
+ * Position sums made for earlier presets on the same ranges, by how each preset reads the cross positions'
+ * symbols: the sums depend on a preset only through that reading (base and quote), so presets reading every
+ * symbol alike share one pass over the positions. For one positions range, without shocks.
+ */
+export interface PositionSumsMemo {
+  /** The cross positions' distinct symbols, once read. */
+  symbols: readonly string[] | null;
+  readonly entries: MemoEntry[];
+}
+
+interface MemoEntry {
+  readonly withInitial: boolean;
+  /** Base and quote of each of the memo's symbols, in order. */
+  readonly parts: readonly string[];
+  readonly byQuote: Map<string, QuoteSums>;
+}
+
+/** An empty {@link PositionSumsMemo}, for one call that values the same ranges under several presets. */
+export function positionSumsMemo(): PositionSumsMemo {
+  return { symbols: null, entries: [] };
+}
+
+/** Whether `preset` reads every symbol as the entry's preset did. */
+function readsAlike(preset: Preset, symbols: readonly string[], entry: MemoEntry): boolean {
+  for (let j = 0; j < symbols.length; j += 1) {
+    const { base, quote } = parseSymbol(preset, symbols[j] as string);
+    if (entry.parts[2 * j] !== base || entry.parts[2 * j + 1] !== quote) return false;
+  }
+  return true;
+}
+
+/** {@link positionSums} without shocks, shared through `memo` between presets that read every symbol alike. */
+function memoPositionSums(
+  preset: Preset,
+  positions: PositionCells,
+  split: Split,
+  withInitial: boolean,
+  memo: PositionSumsMemo,
+): Map<string, QuoteSums> | null {
+  // Bracketed rows take their rates from the preset: only rows with typed rates are shared.
+  if (positions.mmrs.some((mmr) => mmr !== mmr)) return positionSums(preset, positions, split, withInitial, null);
+  memo.symbols ??= [...new Set(positions.symbols.filter((_, p) => positions.cross[p]))];
+  const symbols = memo.symbols;
+  for (const entry of memo.entries) if (entry.withInitial === withInitial && readsAlike(preset, symbols, entry)) return entry.byQuote;
+  const parts: string[] = [];
+  for (const symbol of symbols) {
+    const { base, quote } = parseSymbol(preset, symbol);
+    parts.push(base, quote);
+  }
+  const byQuote = positionSums(preset, positions, split, withInitial, null);
+  if (byQuote !== null) memo.entries.push({ withInitial, parts, byQuote });
+  return byQuote;
+}
+
+/**
+ * Whether every bracketed row (cross or isolated) has brackets, and its notional at its typed mark is within
+ * them: the readers pick each such row's bracket at that mark, and report NO_BRACKETS or BEYOND_BRACKETS.
+ */
+function bracketsCover(preset: Preset, positions: PositionCells): boolean {
+  const notional: Split = { w: 0, f: 0, t: 0 };
+  for (let p = 0; p < positions.mmrs.length; p += 1) {
+    if (positions.mmrs[p] === positions.mmrs[p]) continue;
+    const symbol = positions.symbols[p] as string;
+    const brackets = findBrackets(preset, symbol);
+    if (brackets === undefined) return false;
+    const table = scaledBrackets(brackets);
+    const [size, mark] = [Math.abs(positions.sizes[p] as number), positions.marks[p] as number];
+    const [ks, km] = [placesOf(size), placesOf(mark)];
+    const t = table === null || ks < 0 || km < 0 ? NaN : productSplit(mantissa(size, ks), ks, mantissa(mark, km), km, notional);
+    if (t === t) {
+      if (scaledBracketIndex(table as readonly ScaledBracket[], notional.w, notional.f) === -1) return false;
+    } else {
+      bracketAt(brackets, dec(size).times(dec(mark)), symbol); // throws as the reader does
+    }
+  }
+  return true;
 }
 
 /** Every shocked asset is held or traded (else the Decimal engine reports SHOCK_UNMATCHED). */
@@ -283,9 +408,10 @@ export function accountSumsCell(
   positions: PositionCells | null,
   withInitial = false,
   shocks: ShockCells | null = null,
+  memo: PositionSumsMemo | null = null,
 ): AccountSums {
   try {
-    return sums(preset, balances, positions, withInitial, shocks);
+    return sums(preset, balances, positions, withInitial, shocks, memo);
   } catch (error) {
     if (isMarginError(error)) return DECLINED;
     throw error;
@@ -298,11 +424,17 @@ function sums(
   positions: PositionCells | null,
   withInitial: boolean,
   shocks: ShockCells | null,
+  memo: PositionSumsMemo | null,
 ): AccountSums {
   const factors = shocks === null ? null : factorsOf(shocks);
   if (shocks !== null && (factors === null || !shocksMatch(preset, balances, positions, factors))) return DECLINED;
+  if (positions !== null && !bracketsCover(preset, positions)) return DECLINED;
   const split: Split = { w: 0, f: 0, t: 0 };
-  const byQuote = positions ? positionSums(preset, positions, split, withInitial, factors) : new Map<string, QuoteSums>();
+  let byQuote: Map<string, QuoteSums> | null;
+  if (positions === null) byQuote = new Map();
+  else if (memo !== null && factors === null) byQuote = memoPositionSums(preset, positions, split, withInitial, memo);
+  else byQuote = positionSums(preset, positions, split, withInitial, factors);
+  if (byQuote === null) return DECLINED;
   const acc: Sums = { collateral: new ExactSum(), liabilities: new ExactSum(), split };
   const { collateral, liabilities } = acc;
   const book = assetBook(preset);

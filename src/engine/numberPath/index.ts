@@ -4,5 +4,5 @@
  * both paths give the same numbers. Only the cell entry points leave this folder.
  */
 export { collateralValueCell } from './collateralValueCell';
-export { accountFigureCell } from './accountCell';
-export type { AccountFigure, BalanceCells, PositionCells, ShockCells } from './accountCell';
+export { accountFigureCell, positionSumsMemo } from './accountCell';
+export type { AccountFigure, BalanceCells, PositionCells, PositionSumsMemo, ShockCells } from './accountCell';

@@ -84,14 +84,25 @@ function positionCells(value: CellArg): PositionCells | null {
   const sizes = column(layout, 'size', numbers(T, 'size', false));
   const entries = column(layout, 'entry', numbers(T, 'entry', false));
   const marks = column(layout, 'mark', numbers(T, 'mark', false));
-  const mmrs = column(layout, 'mmr', numbers(T, 'mmr', false));
-  const cums = column(layout, 'cum', numbers(T, 'cum', true));
+  // A blank mmr is NaN: the row takes its rates from the preset's leverage brackets, as the full reader does
+  // (a blank cum then too, NaN; with a typed mmr, a blank cum is 0).
+  const mmrOrBlank = numbers(T, 'mmr', false);
+  const mmrs = column(layout, 'mmr', (cell) => (isBlank(cell) ? NaN : mmrOrBlank(cell)));
+  const cumOrBlank = numbers(T, 'cum', false);
+  const cums = column(layout, 'cum', (cell) => (isBlank(cell) ? NaN : cumOrBlank(cell)));
   // A blank imr is NaN: that position's initial margin is its maintenance margin (0 would be an imr of 0).
   const blankOrImr = numbers(T, 'imr', false);
   const imrs = column(layout, 'imr', (cell) => (isBlank(cell) ? NaN : blankOrImr(cell)));
   const modes = column(layout, 'margin_mode', choice<MarginMode>(T, 'margin_mode'));
   if (!symbols || !sides || !sizes || !entries || !marks || !mmrs || !cums || !imrs || !modes) return null;
-  if (!cums.every((cum, i) => cumClearlyBelow(sizes[i] as number, marks[i] as number, mmrs[i] as number, cum))) return null;
+  for (let i = 0; i < mmrs.length; i += 1) {
+    const [mmr, cum] = [mmrs[i] as number, cums[i] as number];
+    if (mmr !== mmr) {
+      // A typed cum without its mmr is refused by the full reader.
+      if (cum === cum) return null;
+    } else if (cum !== cum) cums[i] = 0;
+    else if (!cumClearlyBelow(sizes[i] as number, marks[i] as number, mmr, cum)) return null;
+  }
   const signed = sizes.map((size, i) => (sides[i] === 'LONG' ? Math.abs(size) : sides[i] === 'SHORT' ? -Math.abs(size) : size));
   return { symbols, sizes: signed, entries, marks, mmrs, cums, imrs, cross: modes.map((m) => m === 'cross') };
 }
@@ -121,6 +132,23 @@ export function accountFigureCell(a: ArgList, ctx: FunctionContext, kind: Accoun
     return accountFigureNumbers(a.preset(ctx), balances, positions, kind, shocks);
   } catch (error) {
     if (isMarginError(error)) return NaN;
+    throw error;
+  }
+}
+
+/**
+ * The balances and positions ranges as cell numbers, for a function that values them under several presets
+ * (COMPARE); null when either needs the full reader (which then reports the problem or reads the Decimals).
+ */
+export function accountRangeCells(a: ArgList): { readonly balances: BalanceCells; readonly positions: PositionCells } | null {
+  try {
+    const balances = balanceCells(a.range('balances'));
+    const positions = balances === null ? null : positionCells(a.range('positions'));
+    // COMPARE reads no brackets (a blank mmr is its error to report): such rows go the full way.
+    if (positions !== null && positions.mmrs.some((mmr) => mmr !== mmr)) return null;
+    return balances !== null && positions !== null ? { balances, positions } : null;
+  } catch (error) {
+    if (isMarginError(error)) return null;
     throw error;
   }
 }

@@ -1,4 +1,5 @@
 import type { Dec } from '../../engine/decimal';
+import type { SymbolTotals } from '../../engine';
 import {
   accountEquity,
   assetSpec,
@@ -6,6 +7,7 @@ import {
   availableForOrder,
   collateralRatio,
   collateralValue,
+  compareRowCells,
   compareRowFromTotals,
   liabilityInterest,
   liquidationPrice,
@@ -15,6 +17,7 @@ import {
   modeSwitchCheck,
   positionsMaintenance,
   multiAssetLtv,
+  positionSumsMemo,
   positionTotals,
   riskLevel,
   stressMarginRatio,
@@ -25,6 +28,7 @@ import { fail, isMarginError } from '../../engine/errors';
 import { symbolBrackets } from '../../engine/brackets';
 import type { AssetMode, Preset } from '../../engine/model';
 import { describePrice } from '../../prices/priceRequest';
+import { accountRangeCells } from './accountCells';
 import type { ArgList } from './args';
 import type { BalanceRow } from './balances';
 import { readBalances, readPrices, requireListedAssets } from './balances';
@@ -173,12 +177,28 @@ export const HANDLERS: Readonly<Record<FunctionName, Handler>> = {
     return numberCell(maxOrderSize(preset, b, p, symbol, orderPrice, imrSchedule(preset, p, symbol, a.cell('imr'))));
   },
   COMPARE: (a, ctx) => {
-    const [b, p] = [balances(a), positions(a)];
+    // Ranges of plain numbers are read once as cell numbers, and each preset values them by the number path;
+    // the Decimal reading (and with it any error a range has) happens once, only when a preset needs it.
+    const cells = accountRangeCells(a);
+    let decimal: { readonly b: BalanceRow[]; readonly totals: SymbolTotals[] } | undefined;
+    const read = () => {
+      if (decimal === undefined) {
+        const [b, p] = [balances(a), positions(a)];
+        decimal = { b, totals: positionTotals(p) };
+      }
+      return decimal;
+    };
+    if (cells === null) read();
+    const memo = positionSumsMemo();
     const presets = comparedPresets(ctx.registry, a.range('exchanges'));
-    const totals = positionTotals(p);
+    // With no preset to value the account, the ranges are still read, so that a bad one is reported.
+    if (!presets.some((preset) => 'assets' in preset)) read();
     return compareTable(
       presets.flatMap((preset) => {
         if (!('assets' in preset)) return [unvaluedRow(preset.id, preset.message)];
+        const fast = cells === null ? null : compareRowCells(preset, cells.balances, cells.positions, memo);
+        if (fast !== null) return [fast];
+        const { b, totals } = read();
         try {
           requireListedAssets(preset, b, 'balances');
         } catch (error) {
