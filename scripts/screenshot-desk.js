@@ -38,7 +38,7 @@ function shown(cell) {
 
 function sheetHtml(ws) {
   const rows = Math.min(ws.actualRowCount ? ws.rowCount : 0, 30);
-  const cols = Math.min(ws.columnCount, 8);
+  const cols = Math.min(ws.columnCount, 9);
   const head = `<tr><th></th>${Array.from({ length: cols }, (_, c) => `<th>${column(c + 1)}</th>`).join('')}</tr>`;
   const body = Array.from({ length: rows }, (_, r) => {
     const cells = Array.from({ length: cols }, (_, c) => {

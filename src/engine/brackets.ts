@@ -1,3 +1,4 @@
+import { messageNumber } from './numberText';
 import type { Dec } from './decimal';
 import { ZERO } from './decimal';
 import { fail } from './errors';
@@ -47,7 +48,7 @@ export function bracketAt(brackets: readonly Bracket[], notional: Dec, symbol: s
   const found = brackets[lo];
   if (found === undefined) return fail('UNKNOWN_BRACKETS', { preset: '(this)', symbol });
   if (found.cap !== null && notional.gt(found.cap)) {
-    fail('BEYOND_BRACKETS', { symbol, notional: notional.toFixed(), cap: found.cap.toFixed() });
+    fail('BEYOND_BRACKETS', { symbol, notional: messageNumber(notional), cap: messageNumber(found.cap) });
   }
   return found;
 }

@@ -1,7 +1,6 @@
 import type { Account } from './account';
 import { buildAccount, quoteRate, valueState } from './account';
 import { assetSpec } from './assetSpec';
-import { bracketAt } from './brackets';
 import type { Dec } from './decimal';
 import { ZERO } from './decimal';
 import { fail } from './errors';
@@ -37,6 +36,77 @@ export interface BracketedPosition {
 }
 
 /**
+ * Bracketed positions that share a bracket table and a conversion rate, by notional ascending, with prefix sums of
+ * the notionals: at t, the positions in bracket k are a contiguous run, found by two binary searches, and add
+ * `(Σ notional · t · mmr_k − count · cum_k) × rate`. So an evaluation costs O(brackets · log positions), not one
+ * bracket pick per position (bench: tick, LIQUIDATION_PRICE on half the positions bracketed).
+ */
+export interface BracketGroup {
+  readonly brackets: readonly Bracket[];
+  readonly rate: Dec;
+  readonly notionals: readonly Dec[];
+  /** prefix[i] = Σ of the first i notionals. */
+  readonly prefix: readonly Dec[];
+  /** The symbol of the largest notional, named when it passes the last cap. */
+  readonly topSymbol: string;
+}
+
+function bracketGroups(bracketed: readonly BracketedPosition[]): BracketGroup[] {
+  const byTable = new Map<readonly Bracket[], Map<string, BracketedPosition[]>>();
+  for (const b of bracketed) {
+    const byRate = byTable.get(b.brackets) ?? new Map<string, BracketedPosition[]>();
+    byTable.set(b.brackets, byRate);
+    const key = b.rate.toString();
+    byRate.set(key, [...(byRate.get(key) ?? []), b]);
+  }
+  const groups: BracketGroup[] = [];
+  for (const [brackets, byRate] of byTable) {
+    for (const members of byRate.values()) {
+      const sorted = [...members].sort((x, y) => x.notional.comparedTo(y.notional));
+      const prefix = [ZERO];
+      for (const m of sorted) prefix.push((prefix[prefix.length - 1] as Dec).plus(m.notional));
+      const top = sorted[sorted.length - 1] as BracketedPosition;
+      groups.push({ brackets, rate: top.rate, notionals: sorted.map((m) => m.notional), prefix, topSymbol: top.symbol });
+    }
+  }
+  return groups;
+}
+
+/** The first index whose notional × t reaches `bound` (notionals ascending). */
+function firstReaching(notionals: readonly Dec[], t: Dec, bound: Dec): number {
+  let lo = 0;
+  let hi = notionals.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((notionals[mid] as Dec).times(t).gte(bound)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** Σ over a group of each position's bracket margin at t, in account currency; BEYOND_BRACKETS past the last cap. */
+function groupMaintenance(g: BracketGroup, t: Dec): Dec {
+  const n = g.notionals.length;
+  const last = g.brackets[g.brackets.length - 1] as Bracket;
+  const top = (g.notionals[n - 1] as Dec).times(t);
+  if (last.cap !== null && top.gt(last.cap)) {
+    fail('BEYOND_BRACKETS', { symbol: g.topSymbol, notional: messageNumber(top), cap: messageNumber(last.cap) });
+  }
+  let sum = ZERO;
+  let start = 0;
+  g.brackets.forEach((bracket, k) => {
+    const next = g.brackets[k + 1];
+    const end = next === undefined ? n : firstReaching(g.notionals, t, next.floor);
+    if (end > start) {
+      const notional = (g.prefix[end] as Dec).minus(g.prefix[start] as Dec);
+      sum = sum.plus(notional.times(t).times(bracket.mmr).minus(bracket.cum.times(end - start)));
+    }
+    start = Math.max(start, end);
+  });
+  return sum.times(g.rate);
+}
+
+/**
  * The account as a function of t = p / p0 (p0 = X's current price): everything that does not move with X is
  * summed once, so that each evaluation touches only the moving assets. Working in t rather than p keeps the
  * coefficients exact (no division by p0).
@@ -53,6 +123,8 @@ export interface LiquidationModel {
   readonly mmB: Dec;
   /** Positions whose maintenance margin changes bracket as t moves (added to mmA + mmB·t). */
   readonly bracketed: readonly BracketedPosition[];
+  /** The same positions grouped by bracket table and rate, for evaluation (see {@link bracketGroups}). */
+  readonly bracketGroups: readonly BracketGroup[];
   /** Liability maintenance rate, or undefined when liabilities carry none (or balances were not given). */
   readonly liabilityRate: Dec | undefined;
   /**
@@ -211,6 +283,7 @@ export function buildLiquidationModel(
     mmA: line.mmA,
     mmB: line.mmB,
     bracketed,
+    bracketGroups: bracketGroups(bracketed),
     liabilityRate,
     staticExponent,
     exponentB: line.exponentB,
@@ -229,11 +302,7 @@ export function evaluateModel(model: LiquidationModel, t: Dec): { equity: Dec; m
     if (value.isNeg()) liabilities = liabilities.minus(value);
   }
   let maintenance = model.mmA.plus(model.mmB.times(t));
-  for (const b of model.bracketed) {
-    const notional = b.notional.times(t);
-    const bracket = bracketAt(b.brackets, notional, b.symbol);
-    maintenance = maintenance.plus(notional.times(bracket.mmr).minus(bracket.cum).times(b.rate));
-  }
+  for (const g of model.bracketGroups) maintenance = maintenance.plus(groupMaintenance(g, t));
   if (model.liabilityRate !== undefined) maintenance = maintenance.plus(liabilities.times(model.liabilityRate));
   return { equity, maintenance };
 }

@@ -13,7 +13,7 @@ import { valueHolding } from '../valuation';
 /**
  * The one memo outside the asset books: the last (preset, spelling) looked up and its entry. It only caches a
  * pure lookup (entries are immutable), so no call sees another's data; a WeakMap lookup per cell instead makes
- * the valuation figure 41 → 57 ms CPU (README, Performance: valuation, 1,000,000 holdings).
+ * the valuation figure 41 → 57 ms CPU (bench/README.md, valuation).
  */
 let lastPreset: Preset | null = null;
 let lastName = '';
@@ -24,7 +24,7 @@ function cellAsset(preset: Preset, name: string): AssetEntry {
   return preset === lastPreset && name === lastName ? (lastEntry as AssetEntry) : lookUp(preset, name);
 }
 
-/** {@link cellAsset} past the memo; kept apart so that V8 inlines cellAsset (README, Performance: valuation). */
+/** {@link cellAsset} past the memo; kept apart so that V8 inlines cellAsset (bench/README.md, valuation). */
 function lookUp(preset: Preset, name: string): AssetEntry {
   const entry = assetEntry(preset, assetBook(preset), name);
   lastEntry = entry;
@@ -35,7 +35,7 @@ function lookUp(preset: Preset, name: string): AssetEntry {
 
 /** Below 2^52, ⌊a / 10^k⌋ is exactly `Math.floor(a / 10^k)`: the quotient's half-ulp is under 10^-k. */
 const EXACT_QUOTIENT = 2 ** 52;
-// Held in the module so the hot path fits V8's inlining budget (README, Performance: valuation, 1,000,000 holdings).
+// Held in the module so the hot path fits V8's inlining budget (bench/README.md, valuation).
 // Only for exact integers and quotients below 2^52, never a money amount (roundSplit rounds once).
 const { floor, round } = Math;
 
@@ -45,7 +45,7 @@ const { floor, round } = Math;
  * `xi + xf / dx`, then valued by {@link tierValue}. NaN when the numbers do not have those places, a step leaves
  * the exact range, or the holding is past the last cap (the shortest scales or the Decimal path then decide).
  */
-// Kept small (one test for all steps, powers of ten passed in) so V8 inlines it unboxed (README, Performance: valuation).
+// Kept small (one test for all steps, powers of ten passed in) so V8 inlines it unboxed (bench/README.md, valuation).
 function integerFloorValue(t: ScaledTiers, amount: number, price: number, da: number, dp: number): number {
   const dx = da * dp;
   const A = round(amount * da);
@@ -138,7 +138,7 @@ export function collateralValueCell(preset: Preset, asset: string, amount: numbe
   const t = entry.valueTiers;
   // Most holdings are amounts of at most 8 places at prices of at most 2: read them at those scales first.
   const value = t === null ? Number.NaN : integerFloorValue(t, amount, price, 1e8, 100);
-  // Unary plus keeps the result unboxed in V8 (README, Performance: valuation, 1,000,000 holdings).
+  // Unary plus keeps the result unboxed in V8 (bench/README.md, valuation).
   return value === value ? value : +otherValue(preset, asset, entry, amount, price);
 }
 

@@ -13,7 +13,7 @@ const INV10: readonly number[] = POW10.map((p) => 1 / p);
 
 /**
  * ⌊a / 10^k⌋ exactly, for a safe integer `a` and 0 ≤ k ≤ 15: one multiplication by the rounded reciprocal,
- * off by at most one below 2^52, then one correcting step (no `%` or `/`: README, Performance: valuation).
+ * off by at most one below 2^52, then one correcting step (no `%` or `/`: bench/README.md, valuation).
  */
 export function quot(a: number, k: number): number {
   const d = POW10[k] as number;
