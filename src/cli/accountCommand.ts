@@ -64,7 +64,8 @@ export function parseAccountCommand(argv: readonly string[]): AccountCommand {
     else if (arg === '--price') {
       const match = PRICE.exec(valueOf(args, i++, arg));
       const price = match?.[2] !== undefined && /^\d+(\.\d+)?$/.test(match[2]) ? dec(match[2]) : null;
-      if (!match?.[1] || price === null || !price.gt(0)) throw new UsageError('--price needs ASSET=PRICE with a positive price, e.g. --price BUSD=1');
+      if (!match?.[1] || price === null || !price.gt(0))
+        throw new UsageError('--price needs ASSET=PRICE with a positive price, e.g. --price BUSD=1');
       prices.set(match[1].toUpperCase(), price);
     } else if (arg.startsWith('-') && arg.length > 1) throw new UsageError(`unknown option ${arg}`);
     else positional.push(arg);

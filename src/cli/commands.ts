@@ -51,7 +51,10 @@ async function computeWithPrices<T>(registry: PresetRegistry, live: boolean | un
 }
 
 /** `multiasset eval`: one line per formula (a table: one line per row). Exit code 1 if a formula does not parse. */
-export async function runEval(options: PresetOptions & LiveOption & { readonly formulas: readonly string[] }, output: Output): Promise<number> {
+export async function runEval(
+  options: PresetOptions & LiveOption & { readonly formulas: readonly string[] },
+  output: Output,
+): Promise<number> {
   const registry = new PresetRegistry(BUILTIN_PRESETS);
   await applyPresetOptions(registry, options);
   const values = await computeWithPrices(registry, options.live, (ctx) => evaluateFormulas(options.formulas, ctx));

@@ -49,7 +49,8 @@ export function parseImportCommand(argv: readonly string[]): ImportCommand {
   const [exchange, source, ...extra] = positional;
   if (exchange === undefined) throw new UsageError(`import needs an exchange (${IMPORT_EXCHANGES.join(', ')})`);
   const known = IMPORT_EXCHANGES.find((e) => e === exchange.toLowerCase());
-  if (known === undefined) throw new UsageError(`import: unknown exchange ${JSON.stringify(exchange)}; expected ${IMPORT_EXCHANGES.join(', ')}`);
+  if (known === undefined)
+    throw new UsageError(`import: unknown exchange ${JSON.stringify(exchange)}; expected ${IMPORT_EXCHANGES.join(', ')}`);
   if (source === undefined) throw new UsageError('import needs a response: a FILE, an http(s) URL, or - for stdin');
   if (extra.length > 0) throw new UsageError(`import takes one response, got also ${extra.join(' ')}`);
   return { exchange: known, source, into, presets, out, diff };
@@ -104,4 +105,3 @@ export async function runImport(argv: readonly string[], output: Output): Promis
   else if (command.out === null) output.out(json);
   return 0;
 }
-

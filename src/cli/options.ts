@@ -90,7 +90,17 @@ function valueOf(argv: readonly string[], i: number, flag: string): string {
 
 /** Splits `--flag=value` and reads the flags; everything after `--` is positional. */
 function readFlags(argv: readonly string[]): Flags {
-  const flags: Flags = { presets: [], exchange: null, json: false, out: null, inPlace: false, jobs: null, maxUnzipped: null, live: false, positional: [] };
+  const flags: Flags = {
+    presets: [],
+    exchange: null,
+    json: false,
+    out: null,
+    inPlace: false,
+    jobs: null,
+    maxUnzipped: null,
+    live: false,
+    positional: [],
+  };
   const args = argv.flatMap((a) => (/^--[a-z][a-z-]*=/.test(a) ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a]));
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i] ?? '';
@@ -113,7 +123,8 @@ function readFlags(argv: readonly string[]): Flags {
 
 function positiveInteger(text: string, flag: string, max: number): number {
   const n = Number(text);
-  if (!/^\d+$/.test(text) || n < 1 || n > max) throw new UsageError(`${flag} takes a whole number from 1 to ${max}, not ${JSON.stringify(text)}`);
+  if (!/^\d+$/.test(text) || n < 1 || n > max)
+    throw new UsageError(`${flag} takes a whole number from 1 to ${max}, not ${JSON.stringify(text)}`);
   return n;
 }
 
@@ -136,7 +147,8 @@ export function parseCommand(argv: readonly string[]): Command {
     const { presets, exchange, json, out, inPlace, live } = flags;
     if (out !== null && workbooks.length > 1) throw new UsageError('--out names one copy; with several workbooks use --in-place');
     const jobs = flags.jobs === null ? null : positiveInteger(flags.jobs, '--jobs', 256);
-    const maxUnzippedMb = flags.maxUnzipped === null ? DEFAULT_MAX_UNZIPPED_MB : positiveInteger(flags.maxUnzipped, '--max-unzipped', 65_536);
+    const maxUnzippedMb =
+      flags.maxUnzipped === null ? DEFAULT_MAX_UNZIPPED_MB : positiveInteger(flags.maxUnzipped, '--max-unzipped', 65_536);
     return { kind: 'recalc', presets, exchange, workbooks, json, out, inPlace, jobs, maxUnzippedMb, live };
   }
   throw new UsageError(`unknown command ${JSON.stringify(command)}; expected eval or recalc`);

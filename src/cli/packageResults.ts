@@ -102,7 +102,9 @@ async function dynamicArrayIndex(zip: JSZip, date: Date): Promise<number | undef
     if (type === 0) return undefined;
     const cellMetadata = /<cellMetadata\b[^>]*>([\s\S]*?)<\/cellMetadata>/.exec(xml)?.[1] ?? '';
     const blocks = [...cellMetadata.matchAll(/<bk>([\s\S]*?)<\/bk>/g)];
-    const index = blocks.findIndex((b) => [...(b[1] ?? '').matchAll(/<rc\b([^>]*?)\/>/g)].some((rc) => rawAttributes(rc[1] ?? '').get('t') === String(type)));
+    const index = blocks.findIndex((b) =>
+      [...(b[1] ?? '').matchAll(/<rc\b([^>]*?)\/>/g)].some((rc) => rawAttributes(rc[1] ?? '').get('t') === String(type)),
+    );
     return index < 0 ? undefined : index + 1;
   }
   let name = 'xl/metadata.xml';
@@ -112,10 +114,16 @@ async function dynamicArrayIndex(zip: JSZip, date: Date): Promise<number | undef
   let id = 1;
   while (ids.has(`rId${id}`)) id += 1;
   const rel = `<Relationship Id="rId${id}" Type="${SHEET_METADATA_REL}" Target="${escapeXml(name.slice('xl/'.length))}"/>`;
-  zip.file(WORKBOOK_RELS, relsXml.replace('</Relationships>', `${rel}</Relationships>`), { date: zip.file(WORKBOOK_RELS)?.date ?? date, createFolders: false });
+  zip.file(WORKBOOK_RELS, relsXml.replace('</Relationships>', `${rel}</Relationships>`), {
+    date: zip.file(WORKBOOK_RELS)?.date ?? date,
+    createFolders: false,
+  });
   const typesXml = await partText(zip, '[Content_Types].xml');
   const override = `<Override PartName="/${escapeXml(name)}" ContentType="${SHEET_METADATA_TYPE}"/>`;
-  zip.file('[Content_Types].xml', typesXml.replace('</Types>', `${override}</Types>`), { date: zip.file('[Content_Types].xml')?.date ?? date, createFolders: false });
+  zip.file('[Content_Types].xml', typesXml.replace('</Types>', `${override}</Types>`), {
+    date: zip.file('[Content_Types].xml')?.date ?? date,
+    createFolders: false,
+  });
   return 1;
 }
 

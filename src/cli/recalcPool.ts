@@ -37,7 +37,12 @@ const WORKER_SCRIPT = join(__dirname, 'recalcWorker.js');
 
 function runInWorker(worker: Worker, task: FileTask): Promise<FileResult> {
   return new Promise((resolve) => {
-    const stopped = (why: string): FileResult => ({ out: [], err: [`multiasset: ${task.file}: the worker stopped (${why})`], json: null, failed: true });
+    const stopped = (why: string): FileResult => ({
+      out: [],
+      err: [`multiasset: ${task.file}: the worker stopped (${why})`],
+      json: null,
+      failed: true,
+    });
     const done = (result: FileResult) => {
       worker.off('message', onMessage);
       worker.off('error', onError);

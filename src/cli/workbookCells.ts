@@ -71,7 +71,14 @@ function readSheet(ws: ExcelJS.Worksheet, formulas: FormulaCell[]): RawCellConte
       const stored = box && (box.rows > 1 || box.cols > 1) ? box : undefined;
       if (stored) covered.push(stored);
       const shared = sharedPart(model, cell.address);
-      formulas.push({ sheet: ws.name, row: r, col: c, formula: cell.formula, ...(stored ? { stored } : {}), ...(shared ? { shared } : {}) });
+      formulas.push({
+        sheet: ws.name,
+        row: r,
+        col: c,
+        formula: cell.formula,
+        ...(stored ? { stored } : {}),
+        ...(shared ? { shared } : {}),
+      });
       cells[c] = normalizeFormula(cell.formula);
     });
   });

@@ -115,12 +115,7 @@ export function buildAccountFromPnl(
  *
  * @throws DUPLICATE_ASSET, DUPLICATE_UPNL, PRICE_NEEDED, BAD_SYMBOL.
  */
-export function buildAccount(
-  preset: Preset,
-  balances: readonly Balance[],
-  positions: readonly Position[],
-  priceArg = 'balances',
-): Account {
+export function buildAccount(preset: Preset, balances: readonly Balance[], positions: readonly Position[], priceArg = 'balances'): Account {
   return buildAccountFromPnl(preset, balances, crossPnl(positions), priceArg);
 }
 

@@ -36,10 +36,18 @@ function breaches(account: Account, tier: UserTierThreshold | undefined): string
   return account.assets.filter((s) => walletValue(account, s.asset).lt(tier.threshold)).map((s) => s.asset);
 }
 
-function thresholdSentence(account: Account, tier: UserTierThreshold | undefined, userTier: string | null | undefined, hits: string[]): Verdict {
+function thresholdSentence(
+  account: Account,
+  tier: UserTierThreshold | undefined,
+  userTier: string | null | undefined,
+  hits: string[],
+): Verdict {
   if (!tier) {
     const ignored = userTier?.trim() ? ` (user tier "${userTier.trim()}" is not used)` : '';
-    return { fired: false, sentence: `the preset publishes no auto-exchange thresholds, so the THRESHOLD trigger does not apply${ignored}` };
+    return {
+      fired: false,
+      sentence: `the preset publishes no auto-exchange thresholds, so the THRESHOLD trigger does not apply${ignored}`,
+    };
   }
   const limit = `the ${tier.tier} threshold ${messageNumber(tier.threshold)}`;
   if (hits.length > 0) {
@@ -57,7 +65,11 @@ function thresholdSentence(account: Account, tier: UserTierThreshold | undefined
 function liquidationVerdict(preset: Preset, account: Account): AccountVerdict {
   const equity = account.assets.reduce((sum, s) => sum.plus(valueState(preset, s)), ZERO);
   if (equity.gt(ZERO)) {
-    return { trigger: 'LIQUIDATION', fired: false, sentence: `account equity ${messageNumber(equity)} is positive, so no liquidation forces an exchange` };
+    return {
+      trigger: 'LIQUIDATION',
+      fired: false,
+      sentence: `account equity ${messageNumber(equity)} is positive, so no liquidation forces an exchange`,
+    };
   }
   return {
     trigger: 'LIQUIDATION',
@@ -78,7 +90,8 @@ function ltvVerdict(preset: Preset, account: Account): AccountVerdict {
     if (value.isNeg()) liabilities = liabilities.minus(value);
     else collateral = collateral.plus(value);
   }
-  if (liabilities.isZero()) return { trigger: 'LTV', fired: false, sentence: `LTV is 0 (no liabilities), below the trigger ${messageNumber(trigger)}` };
+  if (liabilities.isZero())
+    return { trigger: 'LTV', fired: false, sentence: `LTV is 0 (no liabilities), below the trigger ${messageNumber(trigger)}` };
   if (collateral.isZero()) {
     return { trigger: 'LTV', fired: true, sentence: 'LTV: no positions, and LTV is unbounded (liabilities with no positive collateral)' };
   }

@@ -124,11 +124,7 @@ function ltvOf(liabilities: Dec, collateral: Dec): Dec {
  * @example
  * compareAccount([binance, bitget], balances, positions).map((r) => r.exchange) // ['binance', 'bitget']
  */
-export function compareAccount(
-  presets: readonly Preset[],
-  balances: readonly Balance[],
-  positions: readonly Position[],
-): ComparisonRow[] {
+export function compareAccount(presets: readonly Preset[], balances: readonly Balance[], positions: readonly Position[]): ComparisonRow[] {
   // The positions' sums do not depend on the preset: summed once for every row.
   const totals = positionTotals(positions);
   return presets.map((preset) => compareRowFromTotals(preset, balances, totals));

@@ -19,11 +19,7 @@ export interface AssetEquityRow {
  * assetEquities(bitget, [{ asset: 'BTC', amount: dec(10), price: dec(60000) }], [])
  * // [{ asset: 'BTC', equity: 10, price: 60000, value: 582000 }]
  */
-export function assetEquities(
-  preset: Preset,
-  balances: readonly Balance[],
-  positions: readonly Position[] = [],
-): AssetEquityRow[] {
+export function assetEquities(preset: Preset, balances: readonly Balance[], positions: readonly Position[] = []): AssetEquityRow[] {
   const account = buildAccount(preset, balances, positions);
   return account.assets.map((state) => ({
     asset: state.asset,

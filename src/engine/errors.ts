@@ -34,10 +34,7 @@ export const ERRORS = {
   EMPTY_RANGE: spec('value', (p) => `${p.arg}: the range has no data rows`),
   BAD_ROW: spec('value', (p) => `${p.arg}, row ${p.row}: ${p.detail}`),
   MISSING_COLUMN: spec('value', (p) => `${p.arg}: expected a column "${p.column}" (${p.detail})`),
-  DUPLICATE_UPNL: spec(
-    'value',
-    (p) => `${p.arg}: ${p.asset} has an upnl in balances and positions settling in it; give one or the other`,
-  ),
+  DUPLICATE_UPNL: spec('value', (p) => `${p.arg}: ${p.asset} has an upnl in balances and positions settling in it; give one or the other`),
   DUPLICATE_ASSET: spec('value', (p) => `${p.arg}: ${p.asset} appears in more than one row`),
   BAD_SYMBOL: spec('value', (p) => `${p.arg}: cannot tell the quote asset of symbol "${p.symbol}"`),
   NOT_A_CELL: spec('value', (p) => `${p.arg}: expected a single cell, got a range of ${p.rows}×${p.cols} cells`),
@@ -47,8 +44,7 @@ export const ERRORS = {
   DUPLICATE_COLUMN: spec('value', (p) => `${p.arg}: the header row names column "${p.column}" twice`),
   NO_POSITION_ROWS: spec(
     'value',
-    (p) =>
-      `${p.arg}: the range has no data rows; for an account without positions, give the header row (${p.columns}) above blank rows`,
+    (p) => `${p.arg}: the range has no data rows; for an account without positions, give the header row (${p.columns}) above blank rows`,
   ),
   RESULT_OUT_OF_RANGE: spec('num', (p) => `the result ${p.value} is beyond the range of a spreadsheet number`),
   INTERNAL_ERROR: spec('value', (p) => `internal error: ${p.detail}`),
@@ -77,10 +73,7 @@ export const ERRORS = {
   ),
   PRICE_NEEDED: spec('value', (p) => `${p.arg ?? 'balances'}: a price for ${p.asset} is needed (positions settle in it)`),
   UNKNOWN_USER_TIER: spec('value', (p) => `user_tier: expected one of ${p.expected}, got ${p.got}`),
-  MODE_SWITCH_UNPUBLISHED: spec(
-    'na',
-    (p) => `the conditions for switching preset ${p.preset} to ${p.target}-asset mode are unpublished`,
-  ),
+  MODE_SWITCH_UNPUBLISHED: spec('na', (p) => `the conditions for switching preset ${p.preset} to ${p.target}-asset mode are unpublished`),
   NO_BRACKETS: spec(
     'na',
     (p) =>
@@ -93,7 +86,8 @@ export const ERRORS = {
   ),
   BEYOND_BRACKETS: spec(
     'na',
-    (p) => `positions: the ${p.symbol} notional ${p.notional} is above the cap ${p.cap} of its last leverage bracket; no bracket is published for it`,
+    (p) =>
+      `positions: the ${p.symbol} notional ${p.notional} is above the cap ${p.cap} of its last leverage bracket; no bracket is published for it`,
   ),
   INVALID_PRESET: spec('value', (p) => `preset${p.where ? ` ${p.where}` : ''}: ${p.detail}`),
   PRESET_REFUSED: spec(
@@ -139,10 +133,7 @@ export const ERRORS = {
     'value',
     (p) => `symbol_or_asset: expected an asset such as BTC or a symbol such as BTCUSDT or BTC-USDT-SWAP, got ${p.got}`,
   ),
-  PRICE_FEED_UNAVAILABLE: spec(
-    'na',
-    (p) => `exchange: live prices are not available for preset ${p.preset}; they stream from ${p.feeds}`,
-  ),
+  PRICE_FEED_UNAVAILABLE: spec('na', (p) => `exchange: live prices are not available for preset ${p.preset}; they stream from ${p.feeds}`),
   PRICE_STREAMS_IN_EXCEL: spec(
     'na',
     (p) =>

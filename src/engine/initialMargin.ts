@@ -6,12 +6,7 @@ import type { Balance, Position, Preset } from './model';
 import { positionInitial } from './positions';
 
 /** Account IM of an already built account; liabilities count only when the account was described by balances. */
-export function accountInitial(
-  preset: Preset,
-  account: Account,
-  positions: readonly Position[],
-  withLiabilities: boolean,
-): Dec {
+export function accountInitial(preset: Preset, account: Account, positions: readonly Position[], withLiabilities: boolean): Dec {
   const onPositions = crossPositionsMargin(preset, account, positions, (p) => positionInitial(p).margin);
   if (!withLiabilities) return onPositions;
   return onPositions.plus(liabilityMargin(preset, account, preset.rules.liabilityInitialRate));

@@ -155,16 +155,14 @@ function checkNotLiquidated(model: LiquidationModel): void {
  * // 1,000 USDT behind a 1 BTC long at 60,000 (mmr 0.4%): 1000 + (p − 60000) = 0.004 p → p = 59000 / 0.996
  * liquidationPrice(binance, [{ asset: 'USDT', amount: dec(1000), price: dec(1) }], [btcusdtLong], 'BTC')
  */
-export function liquidationPrice(
-  preset: Preset,
-  balances: readonly Balance[],
-  positions: readonly Position[],
-  asset: string,
-): Dec {
+export function liquidationPrice(preset: Preset, balances: readonly Balance[], positions: readonly Position[], asset: string): Dec {
   const model = buildLiquidationModel(preset, balances, positions, normalizeAsset(asset));
   checkNotLiquidated(model);
   const points = breakpoints(model);
-  const up = searchUp(model, points.filter((t) => t.gt(ONE)));
+  const up = searchUp(
+    model,
+    points.filter((t) => t.gt(ONE)),
+  );
   const down = searchDown(model, points.filter((t) => t.lt(ONE)).reverse());
   const root = nearest([up, down]);
   const barrier = [up.barrier, down.barrier]

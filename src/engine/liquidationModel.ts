@@ -99,7 +99,12 @@ function groupMaintenance(g: BracketGroup, t: Dec): Dec {
     const end = next === undefined ? n : firstReaching(g.notionals, t, next.floor);
     if (end > start) {
       const notional = (g.prefix[end] as Dec).minus(g.prefix[start] as Dec);
-      sum = sum.plus(notional.times(t).times(bracket.mmr).minus(bracket.cum.times(end - start)));
+      sum = sum.plus(
+        notional
+          .times(t)
+          .times(bracket.mmr)
+          .minus(bracket.cum.times(end - start)),
+      );
     }
     start = Math.max(start, end);
   });
@@ -259,7 +264,12 @@ export function buildLiquidationModel(
   const acc: Accumulator = { byQuote: new Map(), inAsset: ZERO, inAssetExponent: -Infinity, bracketed: [], scaling: new Map() };
   for (const position of positions) if (isCross(position)) addPosition(preset, asset, position, acc);
   const line = maintenanceLine(preset, account, asset, p0, acc);
-  const bracketed = acc.bracketed.map(({ symbol, notional, quote, brackets }) => ({ symbol, notional, brackets, rate: quoteRate(preset, account, quote) }));
+  const bracketed = acc.bracketed.map(({ symbol, notional, quote, brackets }) => ({
+    symbol,
+    notional,
+    brackets,
+    rate: quoteRate(preset, account, quote),
+  }));
   const moving = movingAssets(preset, account, asset, p0, acc.scaling);
   const movingNames = new Set(moving.map((m) => m.asset));
   let staticEquity = ZERO;

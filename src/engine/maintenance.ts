@@ -7,12 +7,7 @@ import type { Balance, Position, Preset } from './model';
 import { positionMaintenance } from './positions';
 
 /** Account MM of an already built account; liabilities count only when the account was described by balances. */
-export function accountMaintenance(
-  preset: Preset,
-  account: Account,
-  positions: readonly Position[],
-  withLiabilities: boolean,
-): Dec {
+export function accountMaintenance(preset: Preset, account: Account, positions: readonly Position[], withLiabilities: boolean): Dec {
   const onPositions = crossPositionsMargin(preset, account, positions, positionMaintenance);
   if (!withLiabilities) return onPositions;
   return onPositions.plus(liabilityMargin(preset, account, preset.rules.liabilityMaintenanceRate));
@@ -27,11 +22,7 @@ export function accountMaintenance(
  * maintenanceMargin(binance, [{ symbol: 'BTCUSDT', side: 'LONG', size: dec(1), entry: dec(60000), mark: dec(60000), mmr: dec('0.004'), cum: dec(0), marginMode: 'cross' }])
  * // 240 × USDT liabilityRate
  */
-export function maintenanceMargin(
-  preset: Preset,
-  positions: readonly Position[],
-  balances: readonly Balance[] = [],
-): Dec {
+export function maintenanceMargin(preset: Preset, positions: readonly Position[], balances: readonly Balance[] = []): Dec {
   const account = buildAccount(preset, balances, positions);
   return accountMaintenance(preset, account, positions, balances.length > 0);
 }

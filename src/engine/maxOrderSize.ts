@@ -29,10 +29,7 @@ const Floor = Dec.clone({ precision: 60, rounding: Dec.ROUND_FLOOR, toExpNeg: -4
 /** |size| × mark of the cross positions already open on `symbol` (the order's bracket counts them too). */
 function openNotional(preset: Preset, positions: readonly Position[], symbol: string): Dec {
   const key = normalizeAsset(symbol);
-  return positions.reduce(
-    (sum, p) => (isCross(p) && normalizeAsset(p.symbol) === key ? sum.plus(p.size.abs().times(p.mark)) : sum),
-    ZERO,
-  );
+  return positions.reduce((sum, p) => (isCross(p) && normalizeAsset(p.symbol) === key ? sum.plus(p.size.abs().times(p.mark)) : sum), ZERO);
 }
 
 /**

@@ -15,12 +15,7 @@ import { firstNonNegative } from './piecewiseRoot';
  * // 10,000 USDT behind a BTC long with 3,000 USDT of initial margin: 7,000 USDT can leave
  * maxWithdrawable(binance, [{ asset: 'USDT', amount: dec(10000), price: dec(1) }], [btcLongIm3000], 'USDT')
  */
-export function maxWithdrawable(
-  preset: Preset,
-  balances: readonly Balance[],
-  positions: readonly Position[],
-  asset: string,
-): Dec {
+export function maxWithdrawable(preset: Preset, balances: readonly Balance[], positions: readonly Position[], asset: string): Dec {
   const move = assetMove(preset, balances, positions, asset);
   if (!move.amount.gt(ZERO)) return ZERO;
   const available = (delta: Dec): Dec => {

@@ -62,7 +62,10 @@ function crossOnly(ctx: Context): Check {
   const isolated = openPositions(ctx.positions).filter((p) => !isCross(p));
   if (isolated.length === 0) return { pass: true, detail: 'no position is in isolated margin' };
   const list = isolated.map((p) => p.symbol).join(', ');
-  return { pass: false, detail: `${plural(isolated.length, 'position')} in isolated margin (${list}); multi-asset mode works only with cross margin` };
+  return {
+    pass: false,
+    detail: `${plural(isolated.length, 'position')} in isolated margin (${list}); multi-asset mode works only with cross margin`,
+  };
 }
 
 function noOpenOrders(ctx: Context): Check {
@@ -92,9 +95,7 @@ function marginSufficient(ctx: Context): Check {
   const cross = openPositions(ctx.positions).filter(isCross);
   const { margin: needed, estimated } = initialOf(ctx, cross);
   const multi = ctx.target === 'multi';
-  const margin = multi
-    ? ctx.account.assets.reduce((sum, s) => sum.plus(valueState(ctx.preset, s)), ZERO)
-    : quoteValue(ctx);
+  const margin = multi ? ctx.account.assets.reduce((sum, s) => sum.plus(valueState(ctx.preset, s)), ZERO) : quoteValue(ctx);
   const what = multi ? 'account equity with haircuts' : `${normalizeAsset(ctx.preset.quote)} equity alone`;
   const verb = margin.gte(needed) ? 'covers' : 'does not cover';
   const detail = `after the switch the margin (${what}) ${messageNumber(margin)} ${verb} the initial margin ${messageNumber(needed)} of the cross positions${estimatedNote(estimated)}`;
@@ -145,7 +146,10 @@ function isBinance(preset: Preset): boolean {
 function verdictOf(ctx: Context, rule: ModeSwitchRule): RuleVerdict {
   const check = runRule(ctx, rule);
   const name = ruleName(rule);
-  const binance = typeof rule === 'string' && isBinance(ctx.preset) ? BINANCE_MODE_SWITCH_ERRORS[rule as keyof typeof BINANCE_MODE_SWITCH_ERRORS] : undefined;
+  const binance =
+    typeof rule === 'string' && isBinance(ctx.preset)
+      ? BINANCE_MODE_SWITCH_ERRORS[rule as keyof typeof BINANCE_MODE_SWITCH_ERRORS]
+      : undefined;
   if (check.pass || !binance) return { rule: name, pass: check.pass, detail: check.detail };
   return { rule: name, pass: false, detail: `${check.detail}. Binance ${binance.code}: ${binance.message}`, code: binance.code };
 }

@@ -95,12 +95,7 @@ export interface Bracket extends BracketShape<Dec> {
 export type AssetSpec = AssetShape<Dec> & { readonly asset: string } & { readonly [K in DefaultedField]: Dec };
 
 export type ModeSwitchWord =
-  | 'crossOnly'
-  | 'noOpenPositions'
-  | 'noOpenOrders'
-  | 'noNegativeBalance'
-  | 'marginSufficient'
-  | 'quoteCoversMargin';
+  'crossOnly' | 'noOpenPositions' | 'noOpenOrders' | 'noNegativeBalance' | 'marginSufficient' | 'quoteCoversMargin';
 
 export type ModeSwitchRuleShape<N> = ModeSwitchWord | { readonly maintenanceRateBelow: N };
 

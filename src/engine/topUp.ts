@@ -31,13 +31,7 @@ function noTopUp(move: AssetMove, target: Dec, reason: string): never {
  * // 1,000 USDT behind a BTC long whose MM is 600 USDT: 0.6 → 0.5 needs 200 USDT (600 / 1,200 = 0.5)
  * topUpNeeded(binance, [{ asset: 'USDT', amount: dec(1000), price: dec(1) }], [btcLongMm600], 'USDT', dec('0.5'))
  */
-export function topUpNeeded(
-  preset: Preset,
-  balances: readonly Balance[],
-  positions: readonly Position[],
-  asset: string,
-  target: Dec,
-): Dec {
+export function topUpNeeded(preset: Preset, balances: readonly Balance[], positions: readonly Position[], asset: string, target: Dec): Dec {
   if (!target.gt(ZERO)) fail('NOT_POSITIVE', { arg: 'target_ratio', got: messageNumber(target) });
   const move = assetMove(preset, balances, positions, asset);
   let search;
@@ -51,7 +45,11 @@ export function topUpNeeded(
     if (search.reason === 'beyond') {
       noTopUp(move, target, isMarginError(search.error) ? search.error.message : String(search.error));
     }
-    noTopUp(move, target, `past ${messageNumber(search.at)} ${move.asset} more, a further deposit of ${move.asset} adds no margin value (its last tier counts 0)`);
+    noTopUp(
+      move,
+      target,
+      `past ${messageNumber(search.at)} ${move.asset} more, a further deposit of ${move.asset} adds no margin value (its last tier counts 0)`,
+    );
   }
   const after = movedFigures(move, search.x);
   if (!after.equity.gt(ZERO)) {

@@ -42,7 +42,9 @@ function misfit(name: FunctionName, expected: string, got: CellResult): CustomFu
 }
 
 function toCellArg(arg: ExcelArg): CellArg {
-  return Array.isArray(arg) ? arg.map((row: unknown) => (Array.isArray(row) ? row.map(toCellScalar) : [toCellScalar(row)])) : toCellScalar(arg);
+  return Array.isArray(arg)
+    ? arg.map((row: unknown) => (Array.isArray(row) ? row.map(toCellScalar) : [toCellScalar(row)]))
+    : toCellScalar(arg);
 }
 
 /** Data-type cells (formatted numbers, entities) count as their plain value; anything else unknown as text. */

@@ -232,13 +232,7 @@ export function stressMarginRatio(balances: any[][], positions: any[][], shocks:
  * @returns Table: first row the verdict (ELIGIBLE or BLOCKED) with the target mode and a summary; then one row per rule: rule, PASS or FAIL, detail (with the exchange's error code where it has one).
  * @example =MARGIN.MODE_SWITCH_CHECK("single", {"BTC",10,60000;"USDT",-100000,1}, {"BTCUSDT","LONG",2,60000,60000,0.004,0,0.01}, 0, "bitget")
  */
-export function modeSwitchCheck(
-  target_mode: any,
-  balances: any[][],
-  positions: any[][],
-  open_orders?: any,
-  exchange?: any,
-): any[][] {
+export function modeSwitchCheck(target_mode: any, balances: any[][], positions: any[][], open_orders?: any, exchange?: any): any[][] {
   return evaluateTable('MODE_SWITCH_CHECK', [target_mode, balances, positions, open_orders, exchange]);
 }
 

@@ -59,10 +59,7 @@ async function recalculateWorkbook(): Promise<void> {
  * reuses a built-in id or repeats an earlier id is skipped with a console warning (the task pane shows the
  * refused ones from `registry.refused()`): no stored value makes it throw.
  */
-export function loadFromWorkbook(
-  host: WorkbookHost | null = officeWorkbookHost(),
-  registry: PresetRegistry = sharedRegistry,
-): LoadReport {
+export function loadFromWorkbook(host: WorkbookHost | null = officeWorkbookHost(), registry: PresetRegistry = sharedRegistry): LoadReport {
   if (!host) return { defaultId: registry.defaultId, customIds: [], warnings: [], changed: false };
   const report = applyStoredSettings((name) => host.settings.get(name), registry);
   for (const warning of report.warnings) console.warn(`${WARNING_PREFIX} ${warning}`);
@@ -95,10 +92,10 @@ export async function saveCustomPresets(
   registry: PresetRegistry = sharedRegistry,
 ): Promise<void> {
   if (!host) return;
-  host.settings.set(
-    CUSTOM_PRESETS_SETTING,
-    [...registry.customs().map((preset) => presetToJson(preset)), ...registry.refused().map((r) => r.document)],
-  );
+  host.settings.set(CUSTOM_PRESETS_SETTING, [
+    ...registry.customs().map((preset) => presetToJson(preset)),
+    ...registry.refused().map((r) => r.document),
+  ]);
   host.settings.set(DEFAULT_PRESET_SETTING, registry.defaultId);
   await persist(host);
 }

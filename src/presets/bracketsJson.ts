@@ -3,7 +3,21 @@ import { ONE } from '../engine/decimal';
 import type { Dec } from '../engine/decimal';
 import type { Bracket, BracketShape, Preset } from '../engine/model';
 import type { JsonDecimal } from './presetJson';
-import { AT_LEAST_ONE, checkKeys, describe, field, invalid, item, NON_NEGATIVE, POSITIVE, RATE_ABOVE_ZERO_TO_ONE, RATIO, readBounded, readList, readObject } from './jsonRead';
+import {
+  AT_LEAST_ONE,
+  checkKeys,
+  describe,
+  field,
+  invalid,
+  item,
+  NON_NEGATIVE,
+  POSITIVE,
+  RATE_ABOVE_ZERO_TO_ONE,
+  RATIO,
+  readBounded,
+  readList,
+  readObject,
+} from './jsonRead';
 import { decimalText } from './presetToJson';
 import { checkTierChain } from './tierChain';
 

@@ -34,7 +34,16 @@ export {
   readBybitCollateral,
   readOkxDiscountRate,
 } from './import';
-export type { ChangeLine, FetchText, ImportExchange, ImportOptions, ImportPreview, ImportedAsset, ImportedTable, OwnedField } from './import';
+export type {
+  ChangeLine,
+  FetchText,
+  ImportExchange,
+  ImportOptions,
+  ImportPreview,
+  ImportedAsset,
+  ImportedTable,
+  OwnedField,
+} from './import';
 export { describeTier, diffPresets } from './diffPresets';
 export type { PresetChange } from './diffPresets';
 export { applyStoredSettings, CUSTOM_PRESETS_SETTING, DEFAULT_PRESET_SETTING } from './storedSettings';
@@ -53,11 +62,4 @@ export {
   reconcile,
   reconciliationTable,
 } from './account';
-export type {
-  AccountExchange,
-  AccountSnapshot,
-  Reconciliation,
-  ReconciliationRow,
-  SnapshotOptions,
-  SnapshotTable,
-} from './account';
+export type { AccountExchange, AccountSnapshot, Reconciliation, ReconciliationRow, SnapshotOptions, SnapshotTable } from './account';

@@ -1,6 +1,13 @@
 import type { Dec } from '../engine/decimal';
 import { NUMBER_LIMITS } from '../engine/numberText';
-import { ASSET_NUMBER_FIELDS, type AssetNumberField, type AssetSpec, type ModeSwitchRule, type Preset, type PresetRules } from '../engine/model';
+import {
+  ASSET_NUMBER_FIELDS,
+  type AssetNumberField,
+  type AssetSpec,
+  type ModeSwitchRule,
+  type Preset,
+  type PresetRules,
+} from '../engine/model';
 import { bracketsToJson } from './bracketsJson';
 import type { AssetJson, ModeSwitchRuleJson, PresetJson, RulesJson } from './presetJson';
 

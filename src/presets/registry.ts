@@ -173,7 +173,12 @@ export class PresetRegistry {
   }
 
   private unknown(id: string): never {
-    return fail('UNKNOWN_EXCHANGE', { id, known: this.list().map((p) => p.id).join(', ') });
+    return fail('UNKNOWN_EXCHANGE', {
+      id,
+      known: this.list()
+        .map((p) => p.id)
+        .join(', '),
+    });
   }
 
   private find(wanted: string): Preset | undefined {

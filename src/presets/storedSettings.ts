@@ -137,7 +137,8 @@ function applyStoredDefault(stored: unknown, registry: PresetRegistry, warnings:
     registry.setDefault(stored);
     return;
   }
-  const refused = typeof stored === 'string' ? registry.refused().find((r) => r.id?.toLowerCase() === stored.trim().toLowerCase()) : undefined;
+  const refused =
+    typeof stored === 'string' ? registry.refused().find((r) => r.id?.toLowerCase() === stored.trim().toLowerCase()) : undefined;
   if (refused !== undefined) {
     warnings.push(
       `the workbook's default preset "${refused.id ?? ''}" was refused (stored preset ${refused.position}); formulas that name no exchange answer #N/A until it is corrected or another default is chosen`,
@@ -145,7 +146,5 @@ function applyStoredDefault(stored: unknown, registry: PresetRegistry, warnings:
     registry.setDefault(stored as string);
     return;
   }
-  warnings.push(
-    `setting ${DEFAULT_PRESET_SETTING} names no known preset (${JSON.stringify(stored)}); using "${registry.defaultId}"`,
-  );
+  warnings.push(`setting ${DEFAULT_PRESET_SETTING} names no known preset (${JSON.stringify(stored)}); using "${registry.defaultId}"`);
 }

@@ -34,8 +34,10 @@ function endpoint(request: PriceRequest): Endpoint {
         ? { path: `/fapi/v1/ticker/price?symbol=${q(id)}`, read: (b) => field(b, 'price') }
         : { path: `/fapi/v1/premiumIndex?symbol=${q(id)}`, read: (b) => field(b, kind === 'mark' ? 'markPrice' : 'indexPrice') };
     case 'okx':
-      if (kind === 'mark') return { path: `/api/v5/public/mark-price?instType=SWAP&instId=${q(id)}`, read: (b) => field(first(field(b, 'data')), 'markPx') };
-      if (kind === 'index') return { path: `/api/v5/market/index-tickers?instId=${q(id)}`, read: (b) => field(first(field(b, 'data')), 'idxPx') };
+      if (kind === 'mark')
+        return { path: `/api/v5/public/mark-price?instType=SWAP&instId=${q(id)}`, read: (b) => field(first(field(b, 'data')), 'markPx') };
+      if (kind === 'index')
+        return { path: `/api/v5/market/index-tickers?instId=${q(id)}`, read: (b) => field(first(field(b, 'data')), 'idxPx') };
       return { path: `/api/v5/market/ticker?instId=${q(id)}`, read: (b) => field(first(field(b, 'data')), 'last') };
     case 'bybit':
       return {

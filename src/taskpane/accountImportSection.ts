@@ -18,8 +18,24 @@ function tableNode(caption: string, rows: SnapshotTable, id: string): HTMLElemen
   return el('div', { class: 'table-wrap' }, [
     el('table', { id, class: 'results wide' }, [
       el('caption', {}, [caption]),
-      el('thead', {}, [el('tr', {}, header.map((h) => el('th', { scope: 'col' }, [String(h)])))]),
-      el('tbody', {}, body.map((row) => el('tr', {}, row.map((cell) => el('td', {}, [cell === null ? '' : String(cell)]))))),
+      el('thead', {}, [
+        el(
+          'tr',
+          {},
+          header.map((h) => el('th', { scope: 'col' }, [String(h)])),
+        ),
+      ]),
+      el(
+        'tbody',
+        {},
+        body.map((row) =>
+          el(
+            'tr',
+            {},
+            row.map((cell) => el('td', {}, [cell === null ? '' : String(cell)])),
+          ),
+        ),
+      ),
     ]),
   ]);
 }
@@ -28,8 +44,16 @@ function resultNodes(result: AccountImportResult): HTMLElement[] {
   return [
     tableNode('Balances', result.balances, 'account-balances'),
     tableNode('Positions', result.positions, 'account-positions'),
-    tableNode(`Reconciliation: ours by ${result.presetLabel}; the exchange's money figures in ${result.unit}`, result.reconciliation, 'account-reconciliation'),
-    el('ul', { class: 'notes', id: 'account-notes', 'aria-label': 'Notes on the import' }, result.notes.map((n) => el('li', {}, [n]))),
+    tableNode(
+      `Reconciliation: ours by ${result.presetLabel}; the exchange's money figures in ${result.unit}`,
+      result.reconciliation,
+      'account-reconciliation',
+    ),
+    el(
+      'ul',
+      { class: 'notes', id: 'account-notes', 'aria-label': 'Notes on the import' },
+      result.notes.map((n) => el('li', {}, [n])),
+    ),
   ];
 }
 
@@ -39,7 +63,11 @@ function resultNodes(result: AccountImportResult): HTMLElement[] {
  * its own elements inside the Import panel, so the page needs no markup for it.
  */
 export function mountAccountImportSection(ctx: PaneContext, els: PaneElements): void {
-  const exchange = el('select', { id: 'account-exchange' }, EXCHANGES.map((e) => el('option', { value: e.id }, [e.label])));
+  const exchange = el(
+    'select',
+    { id: 'account-exchange' },
+    EXCHANGES.map((e) => el('option', { value: e.id }, [e.label])),
+  );
   const endpoints = el('p', { class: 'hint', id: 'account-endpoints' });
   const first = el('textarea', { id: 'account-response-1', rows: 5, spellcheck: 'false' });
   const second = el('textarea', { id: 'account-response-2', rows: 5, spellcheck: 'false' });

@@ -69,9 +69,14 @@ export function chartSvg(view: PriceChartView): SVGSVGElement {
     band(ONE, CHART_RATIO_TOP, 'liquidation'),
     ...ticks.map((t) => svg('line', { class: 'chart-grid', x1: PAD.left, x2: PAD.left + PLOT_W, y1: yOf(t), y2: yOf(t) })),
     // Band names sit at the foot of each band, on the right, clear of the liquidation label along the top.
-    ...([[ONE, 'liquidation'], [view.danger, 'danger'], [view.warning, 'warning'], [ZERO, 'safe']] as const).map(([floor, name]) =>
-      text(PAD.left + PLOT_W - 3, yOf(floor) - 3, name, `band-${name}`, 'end'),
-    ),
+    ...(
+      [
+        [ONE, 'liquidation'],
+        [view.danger, 'danger'],
+        [view.warning, 'warning'],
+        [ZERO, 'safe'],
+      ] as const
+    ).map(([floor, name]) => text(PAD.left + PLOT_W - 3, yOf(floor) - 3, name, `band-${name}`, 'end')),
     ...ticks.map((t) => text(PAD.left - 3, yOf(t) + 3, formatPercent(t, 0), 'axis', 'end')),
     text(PAD.left - 3, bottom + 3, '0%', 'axis', 'end'),
     svg('line', { class: 'chart-axis', x1: PAD.left, x2: PAD.left + PLOT_W, y1: bottom, y2: bottom }),
@@ -82,7 +87,9 @@ export function chartSvg(view: PriceChartView): SVGSVGElement {
     text(PAD.left, bottom + 13, view.labels.min, 'axis', 'start'),
     text(PAD.left + PLOT_W, bottom + 13, view.labels.max, 'axis', 'end'),
     text(today, bottom + 26, `today ${view.labels.today}`, 'today', anchorFor(today)),
-    liq === null || view.labels.liquidation === null ? null : text(liq, PAD.top + 9, `liq. ${view.labels.liquidation}`, 'liquidation', anchorFor(liq)),
+    liq === null || view.labels.liquidation === null
+      ? null
+      : text(liq, PAD.top + 9, `liq. ${view.labels.liquidation}`, 'liquidation', anchorFor(liq)),
   ]);
 }
 

@@ -64,7 +64,10 @@ function compareLine(row: ComparisonRow, current: string): CompareLine {
   };
 }
 
-const amountOf = (asset: string) => (d: Dec): string => `${formatAmount(d)} ${asset}`;
+const amountOf =
+  (asset: string) =>
+  (d: Dec): string =>
+    `${formatAmount(d)} ${asset}`;
 
 function solve(label: string, compute: () => Dec, show: (d: Dec) => string): SolverLine {
   const out = attempt(compute);
@@ -76,7 +79,11 @@ function solvers(preset: Preset, balances: readonly Balance[], positions: readon
   const target = preset.rules.riskBands.warning;
   const assets = balances.map((b) => b.asset.trim().toUpperCase());
   const topUps = assets.map((asset) =>
-    solve(`${asset} to bring the margin ratio to ${formatPercent(target)}`, () => topUpNeeded(preset, balances, positions, asset, target), amountOf(asset)),
+    solve(
+      `${asset} to bring the margin ratio to ${formatPercent(target)}`,
+      () => topUpNeeded(preset, balances, positions, asset, target),
+      amountOf(asset),
+    ),
   );
   const withdrawals = assets.map((asset) =>
     solve(`${asset} that can leave`, () => maxWithdrawable(preset, balances, positions, asset), amountOf(asset)),

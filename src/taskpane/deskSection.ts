@@ -5,22 +5,30 @@ import { COMPARE_COLUMNS, type CompareLine, deskView, type SolverLine } from './
 import type { PaneContext } from './paneContext';
 
 function compareTable(lines: readonly CompareLine[]): HTMLElement {
-  return el('div', { class: 'table-wrap' }, [el('table', { id: 'compare-table', class: 'results wide' }, [
-    el('caption', {}, ['The scenario under each preset (money in each preset’s quote currency)']),
-    el('thead', {}, [el('tr', {}, COMPARE_COLUMNS.map((c) => el('th', { scope: 'col' }, [c])))]),
-    el(
-      'tbody',
-      {},
-      lines.map((l) =>
-        el('tr', { 'data-exchange': l.exchange, class: l.current ? 'current' : null }, [
-          el('th', { scope: 'row' }, [l.current ? `${l.exchange} (default)` : l.exchange]),
-          ...(l.error !== null
-            ? [el('td', { colspan: 6, class: 'error' }, [l.error])]
-            : [l.equity, l.maintenance, l.ratio, l.risk, l.ltv, l.available].map((v) => el('td', {}, [v]))),
-        ]),
+  return el('div', { class: 'table-wrap' }, [
+    el('table', { id: 'compare-table', class: 'results wide' }, [
+      el('caption', {}, ['The scenario under each preset (money in each preset’s quote currency)']),
+      el('thead', {}, [
+        el(
+          'tr',
+          {},
+          COMPARE_COLUMNS.map((c) => el('th', { scope: 'col' }, [c])),
+        ),
+      ]),
+      el(
+        'tbody',
+        {},
+        lines.map((l) =>
+          el('tr', { 'data-exchange': l.exchange, class: l.current ? 'current' : null }, [
+            el('th', { scope: 'row' }, [l.current ? `${l.exchange} (default)` : l.exchange]),
+            ...(l.error !== null
+              ? [el('td', { colspan: 6, class: 'error' }, [l.error])]
+              : [l.equity, l.maintenance, l.ratio, l.risk, l.ltv, l.available].map((v) => el('td', {}, [v]))),
+          ]),
+        ),
       ),
-    ),
-  ])]);
+    ]),
+  ]);
 }
 
 function solverList(title: string, id: string, lines: readonly SolverLine[]): HTMLElement {
@@ -31,7 +39,12 @@ function solverList(title: string, id: string, lines: readonly SolverLine[]): HT
       : el(
           'ul',
           { class: 'solvers' },
-          lines.map((l) => el('li', {}, [`${l.label}: `, l.result.ok ? el('strong', {}, [l.result.value]) : el('span', { class: 'error' }, [l.result.message])])),
+          lines.map((l) =>
+            el('li', {}, [
+              `${l.label}: `,
+              l.result.ok ? el('strong', {}, [l.result.value]) : el('span', { class: 'error' }, [l.result.message]),
+            ]),
+          ),
         ),
   ]);
 }

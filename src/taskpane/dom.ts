@@ -59,7 +59,11 @@ export function labelled(labelText: string, field: HTMLElement, hint?: HTMLEleme
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** `el()` for SVG: the same attribute and text rules, in the SVG namespace (charts are drawn as DOM, not markup). */
-export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Attributes = {}, children: readonly Child[] = []): SVGElementTagNameMap[K] {
+export function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attributes: Attributes = {},
+  children: readonly Child[] = [],
+): SVGElementTagNameMap[K] {
   const node = document.createElementNS(SVG_NS, tag);
   for (const [name, value] of Object.entries(attributes)) {
     if (value === false || value === null || value === undefined) continue;

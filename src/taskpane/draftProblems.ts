@@ -43,7 +43,14 @@ const ASSET_LABELS: Readonly<Record<string, string>> = {
   ...Object.fromEntries(Object.entries(ASSET_NUMBER_FIELDS).flatMap(([key, entry]) => ('label' in entry ? [[key, entry.label]] : []))),
 };
 
-const TOP_LABELS: Readonly<Record<string, string>> = { id: 'Id', name: 'Name', asOf: 'As of', source: 'Source', quote: 'Quote asset', status: 'Status' };
+const TOP_LABELS: Readonly<Record<string, string>> = {
+  id: 'Id',
+  name: 'Name',
+  asOf: 'As of',
+  source: 'Source',
+  quote: 'Quote asset',
+  status: 'Status',
+};
 
 /**
  * A JSON path of the preset document as the editor labels the field: `assets.BTC.tiers[1].ratio` →
@@ -57,12 +64,14 @@ export function fieldLabel(path: string): string {
   if (s[0] === 'assets') {
     const asset = s[1];
     if (asset === undefined) return 'Assets';
-    if (s[2] === 'tiers' && typeof s[3] === 'number') return s[4] === undefined ? `${asset} tier ${s[3] + 1}` : `${asset} tier ${s[3] + 1}, ${String(s[4])}`;
+    if (s[2] === 'tiers' && typeof s[3] === 'number')
+      return s[4] === undefined ? `${asset} tier ${s[3] + 1}` : `${asset} tier ${s[3] + 1}, ${String(s[4])}`;
     return s[2] === undefined ? String(asset) : `${asset} ${ASSET_LABELS[String(s[2])] ?? String(s[2])}`;
   }
   if (s[0] === 'rules') {
     if (s[1] === 'autoExchangeThresholds' && s[2] !== undefined) return `Auto-exchange threshold for ${String(s[2])}`;
-    if (s[1] === 'modeSwitch' && s[2] !== undefined) return `Mode-switch rules ${DIRECTION_LABELS[String(s[2])] ?? String(s[2])}${typeof s[3] === 'number' ? `, rule ${s[3] + 1}` : ''}`;
+    if (s[1] === 'modeSwitch' && s[2] !== undefined)
+      return `Mode-switch rules ${DIRECTION_LABELS[String(s[2])] ?? String(s[2])}${typeof s[3] === 'number' ? `, rule ${s[3] + 1}` : ''}`;
     return RULE_LABELS[s.map(String).join('.')] ?? (s.length === 1 ? 'Rules' : s.slice(1).map(String).join(', '));
   }
   return TOP_LABELS[String(s[0])] ?? String(s[0]);
@@ -100,7 +109,8 @@ function fieldChecks(draft: Draft): DraftProblem[] {
     (Array.isArray(tiers) ? tiers : []).forEach((tier: unknown, i) => {
       const at = itemPath(tiersPath, i);
       checkNumber(problems, draft, fieldPath(at, 'floor'), NON_NEGATIVE, false);
-      if (typeof tier === 'object' && tier !== null && (tier as { cap?: unknown }).cap !== null) checkNumber(problems, draft, fieldPath(at, 'cap'), POSITIVE, false);
+      if (typeof tier === 'object' && tier !== null && (tier as { cap?: unknown }).cap !== null)
+        checkNumber(problems, draft, fieldPath(at, 'cap'), POSITIVE, false);
       checkNumber(problems, draft, fieldPath(at, 'ratio'), RATIO, false);
     });
     checkNumber(problems, draft, fieldPath(assetPath, 'liabilityRate'), AT_LEAST_ONE, true);
@@ -113,7 +123,8 @@ function fieldChecks(draft: Draft): DraftProblem[] {
   checkNumber(problems, draft, 'rules.liabilityInitialRate', RATIO, true);
   const thresholds = getField(draft, 'rules.autoExchangeThresholds');
   if (typeof thresholds === 'object' && thresholds !== null) {
-    for (const tier of Object.keys(thresholds)) checkNumber(problems, draft, fieldPath('rules.autoExchangeThresholds', tier), NOT_POSITIVE, false);
+    for (const tier of Object.keys(thresholds))
+      checkNumber(problems, draft, fieldPath('rules.autoExchangeThresholds', tier), NOT_POSITIVE, false);
   }
   return problems;
 }
@@ -141,7 +152,8 @@ export function draftProblems(draft: Draft): DraftProblem[] {
   if (fields.length > 0 || assets.length > 0) return [...fields, ...assets];
   const whole: DraftProblem[] = [];
   attemptAt(whole, '', () => parsePreset(draft));
-  if (whole.length === 0 && getField(draft, 'status') !== 'custom') whole.push({ path: 'status', message: 'Status: a preset edited here is saved as "custom"' });
+  if (whole.length === 0 && getField(draft, 'status') !== 'custom')
+    whole.push({ path: 'status', message: 'Status: a preset edited here is saved as "custom"' });
   return whole;
 }
 
@@ -169,7 +181,10 @@ export function draftWarnings(draft: Draft): DraftProblem[] {
       const [a, b] = [ratioOf(before.ratio), ratioOf(tier.ratio)];
       if (a !== null && b !== null && b.gt(a)) {
         const path = fieldPath(itemPath(fieldPath(fieldPath('assets', asset), 'tiers'), i), 'ratio');
-        warnings.push({ path, message: `${fieldLabel(path)}: ${String(tier.ratio)} is above tier ${i}'s ${String(before.ratio)}; haircut ratios usually fall as the holding grows` });
+        warnings.push({
+          path,
+          message: `${fieldLabel(path)}: ${String(tier.ratio)} is above tier ${i}'s ${String(before.ratio)}; haircut ratios usually fall as the holding grows`,
+        });
       }
     });
   }

@@ -64,17 +64,32 @@ export function orderedLines(lines: readonly ChangeLine[]): ChangeLine[] {
 
 /** What each exchange's response looks like (field names only: the figures come from the exchange). */
 export const RESPONSE_SHAPES: Readonly<Record<ImportExchange, { readonly name: string; readonly shape: string }>> = {
-  binance: { name: 'Binance’s assetIndex response (GET /fapi/v1/assetIndex)', shape: '[{"symbol":"BTCUSD","index":…,"bidBuffer":…,"askBuffer":…,"bidRate":…,"askRate":…,"autoExchangeBidBuffer":…,…}, …]' },
-  bitget: { name: 'Bitget’s discount-rate response (GET /api/v2/mix/market/discount-rate)', shape: '{"code":"00000","data":[{"coin":"BTC","userLimit":…,"totalLimit":…,"discountRateList":[{"tier":…,"minAmount":…,"maxAmount":…,"discountRate":…}, …]}, …]}' },
-  okx: { name: 'OKX’s discount-rate-interest-free-quota response (GET /api/v5/public/discount-rate-interest-free-quota)', shape: '{"code":"0","data":[{"ccy":"BTC","amt":…,"details":[{"tier":…,"minAmt":…,"maxAmt":…,"discountRate":…}, …]}, …]}' },
-  bybit: { name: 'Bybit’s collateral response (GET /v5/spot-margin-trade/collateral)', shape: '{"retCode":0,"result":{"list":[{"currency":"BTC","collateralRatioList":[{"minQty":…,"maxQty":…,"collateralRatio":…}, …]}, …]}}' },
+  binance: {
+    name: 'Binance’s assetIndex response (GET /fapi/v1/assetIndex)',
+    shape: '[{"symbol":"BTCUSD","index":…,"bidBuffer":…,"askBuffer":…,"bidRate":…,"askRate":…,"autoExchangeBidBuffer":…,…}, …]',
+  },
+  bitget: {
+    name: 'Bitget’s discount-rate response (GET /api/v2/mix/market/discount-rate)',
+    shape:
+      '{"code":"00000","data":[{"coin":"BTC","userLimit":…,"totalLimit":…,"discountRateList":[{"tier":…,"minAmount":…,"maxAmount":…,"discountRate":…}, …]}, …]}',
+  },
+  okx: {
+    name: 'OKX’s discount-rate-interest-free-quota response (GET /api/v5/public/discount-rate-interest-free-quota)',
+    shape: '{"code":"0","data":[{"ccy":"BTC","amt":…,"details":[{"tier":…,"minAmt":…,"maxAmt":…,"discountRate":…}, …]}, …]}',
+  },
+  bybit: {
+    name: 'Bybit’s collateral response (GET /v5/spot-margin-trade/collateral)',
+    shape: '{"retCode":0,"result":{"list":[{"currency":"BTC","collateralRatioList":[{"minQty":…,"maxQty":…,"collateralRatio":…}, …]}, …]}}',
+  },
 };
 
 const EXCHANGE_TITLES: Readonly<Record<ImportExchange, string>> = { binance: 'Binance', bitget: 'Bitget', okx: 'OKX', bybit: 'Bybit' };
 
 /** The other exchange whose importer accepts `response`, if any: a paste under the wrong exchange. */
 function otherExchangeOf(registry: PresetRegistry, exchange: ImportExchange, response: unknown, today: string): ImportExchange | undefined {
-  return IMPORT_EXCHANGES.find((e) => e !== exchange && attempt(() => importExchangeTable(e, response, registry.resolve(e), { asOf: today })).ok);
+  return IMPORT_EXCHANGES.find(
+    (e) => e !== exchange && attempt(() => importExchangeTable(e, response, registry.resolve(e), { asOf: today })).ok,
+  );
 }
 
 /**
@@ -92,7 +107,11 @@ function wrongShape(exchange: ImportExchange, message: string, other: ImportExch
 
 /** Refusals about the response's structure (not a bad figure inside a well-formed one, not the exchange's own error). */
 function isShapeError(message: string): boolean {
-  return /^preset response/.test(message) && /required, but missing|expected an object|expected a list|expected at least one asset|unknown field|expected one of/.test(message) && !/refused/.test(message);
+  return (
+    /^preset response/.test(message) &&
+    /required, but missing|expected an object|expected a list|expected at least one asset|unknown field|expected one of/.test(message) &&
+    !/refused/.test(message)
+  );
 }
 
 /**
@@ -108,7 +127,9 @@ export function previewImport(registry: PresetRegistry, exchange: ImportExchange
   const preview = attempt(() => previewImportText(registry, exchange, text, today));
   if (!preview.ok) {
     const other = otherExchangeOf(registry, exchange, response.value, today);
-    return other !== undefined || isShapeError(preview.message) ? { ok: false, message: wrongShape(exchange, preview.message, other) } : preview;
+    return other !== undefined || isShapeError(preview.message)
+      ? { ok: false, message: wrongShape(exchange, preview.message, other) }
+      : preview;
   }
   return { ok: true, value: { ...preview.value, lines: preview.value.changes.map(changeLine) } };
 }

@@ -14,7 +14,13 @@ const EXCHANGE_NAMES: Readonly<Record<ImportExchange, string>> = {
 };
 
 function changeItem(l: ChangeLine): HTMLElement {
-  return el('li', { 'data-kind': l.kind }, [el('strong', {}, [l.title]), el('br'), el('span', { class: 'before' }, [l.before]), ' → ', el('span', { class: 'after' }, [l.after])]);
+  return el('li', { 'data-kind': l.kind }, [
+    el('strong', {}, [l.title]),
+    el('br'),
+    el('span', { class: 'before' }, [l.before]),
+    ' → ',
+    el('span', { class: 'after' }, [l.after]),
+  ]);
 }
 
 function changeList(p: ImportPreview): HTMLElement {
@@ -22,7 +28,9 @@ function changeList(p: ImportPreview): HTMLElement {
   const main = lines.filter((l) => l.kind !== 'note');
   const notes = lines.filter((l) => l.kind === 'note');
   return el('div', {}, [
-    main.length === 0 ? el('p', { id: 'import-no-figures', class: 'good-news' }, ['No tier, rate or limit changes: every figure stays as it is.']) : el('ul', { id: 'import-changes' }, main.map(changeItem)),
+    main.length === 0
+      ? el('p', { id: 'import-no-figures', class: 'good-news' }, ['No tier, rate or limit changes: every figure stays as it is.'])
+      : el('ul', { id: 'import-changes' }, main.map(changeItem)),
     notes.length === 0
       ? null
       : el('details', { class: 'folded-notes' }, [
@@ -46,7 +54,9 @@ export function mountImportSection(ctx: PaneContext, els: PaneElements): void {
 
   const renderPreview = (p: ImportPreview): void => {
     const heading = `${p.imported.name}: ${p.lines.length} change${p.lines.length === 1 ? '' : 's'} against ${p.before.name} (${p.before.id})`;
-    const action = p.replaces ? `Apply replaces preset "${p.imported.id}".` : `Apply adds preset "${p.imported.id}" and makes it the default.`;
+    const action = p.replaces
+      ? `Apply replaces preset "${p.imported.id}".`
+      : `Apply adds preset "${p.imported.id}" and makes it the default.`;
     replaceChildren(els.importDiff, [
       el('h3', {}, [heading]),
       el('p', { class: 'hint' }, [action]),
@@ -97,7 +107,10 @@ export function mountImportSection(ctx: PaneContext, els: PaneElements): void {
     }
   };
 
-  replaceChildren(els.importExchange, IMPORT_EXCHANGES.map((e) => el('option', { value: e }, [EXCHANGE_NAMES[e]])));
+  replaceChildren(
+    els.importExchange,
+    IMPORT_EXCHANGES.map((e) => el('option', { value: e }, [EXCHANGE_NAMES[e]])),
+  );
   els.importUrl.value = defaultEndpoint(exchange());
   els.importExchange.addEventListener('change', () => {
     els.importUrl.value = defaultEndpoint(exchange());

@@ -32,7 +32,9 @@ export function mountLivePricesSection(hub: PriceHub, els: PaneElements): void {
   const message = el('p', { id: 'prices-error', class: 'error', role: 'alert', hidden: true }, []);
   const status = el('div', { id: 'prices-status', 'aria-live': 'polite' }, []);
   replaceChildren(container, [
-    el('p', { class: 'hint' }, ['MARGIN.PRICE cells stream from the exchanges\u2019 public websockets: one connection per exchange, shared by every cell. An exchange is idle while no cell streams from it.']),
+    el('p', { class: 'hint' }, [
+      'MARGIN.PRICE cells stream from the exchanges\u2019 public websockets: one connection per exchange, shared by every cell. An exchange is idle while no cell streams from it.',
+    ]),
     status,
     el('div', { class: 'actions' }, [pause]),
     interval.field,

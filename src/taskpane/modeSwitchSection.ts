@@ -26,7 +26,12 @@ export function mountModeSwitchSection(ctx: PaneContext, els: PaneElements): voi
     }
     els.modePreset.textContent = `Preset: ${preset.name} (${preset.id}).`;
     els.modeInputs.textContent = `Uses the Scenario's ${filledRows(ctx.scenario.balances)} balance row(s) and ${filledRows(ctx.scenario.positions)} position(s).`;
-    const out = modeSwitchView(preset, { target: target(), openOrders: els.modeOrders.value, balances: ctx.scenario.balances, positions: ctx.scenario.positions });
+    const out = modeSwitchView(preset, {
+      target: target(),
+      openOrders: els.modeOrders.value,
+      balances: ctx.scenario.balances,
+      positions: ctx.scenario.positions,
+    });
     if (!out.ok) {
       replaceChildren(els.modeResult, [el('p', { class: 'error', id: 'mode-error' }, [out.message])]);
       return;

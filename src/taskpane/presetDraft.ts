@@ -10,8 +10,7 @@ import { messageOf } from './outcome';
 export type Draft = Readonly<Record<string, unknown>>;
 
 export type DraftCheck =
-  | { readonly ok: true; readonly preset: Preset }
-  | { readonly ok: false; readonly message: string; readonly path: string };
+  { readonly ok: true; readonly preset: Preset } | { readonly ok: false; readonly message: string; readonly path: string };
 
 type Segment = string | number;
 
@@ -136,7 +135,7 @@ export function addTier(draft: Draft, asset: string): Draft {
   const tiersPath = fieldPath(fieldPath('assets', asset), 'tiers');
   const tiers = (getField(draft, tiersPath) as { cap: unknown }[] | undefined) ?? [];
   const last = tiers[tiers.length - 1];
-  const floor = last === undefined ? '0' : last.cap ?? '';
+  const floor = last === undefined ? '0' : (last.cap ?? '');
   return setField(draft, itemPath(tiersPath, tiers.length), { floor, cap: null, ratio: '' });
 }
 
@@ -144,7 +143,11 @@ export function addTier(draft: Draft, asset: string): Draft {
 export function removeTier(draft: Draft, asset: string, index: number): Draft {
   const tiersPath = fieldPath(fieldPath('assets', asset), 'tiers');
   const tiers = (getField(draft, tiersPath) as unknown[] | undefined) ?? [];
-  return setField(draft, tiersPath, tiers.filter((_, i) => i !== index));
+  return setField(
+    draft,
+    tiersPath,
+    tiers.filter((_, i) => i !== index),
+  );
 }
 
 /** The draft with a new asset (upper-cased) valued by value tiers, with one open tier to fill in. */

@@ -5,7 +5,19 @@ import { type DraftProblem, draftProblems, draftWarnings, fieldLabel } from './d
 import type { PaneElements } from './elements';
 import { messageOf } from './outcome';
 import type { PaneContext } from './paneContext';
-import { addAsset, addTier, checkDraft, type Draft, fieldPath, getField, itemPath, pathSegments, removeAsset, removeTier, setField } from './presetDraft';
+import {
+  addAsset,
+  addTier,
+  checkDraft,
+  type Draft,
+  fieldPath,
+  getField,
+  itemPath,
+  pathSegments,
+  removeAsset,
+  removeTier,
+  setField,
+} from './presetDraft';
 
 /** How a field's text becomes JSON in the draft: as typed; blank removed (optional fields); blank as `null` (a tier's cap: no cap). */
 type FieldKind = 'text' | 'optional' | 'cap';
@@ -74,13 +86,24 @@ export function createPresetEditor(ctx: PaneContext, els: PaneElements): { open(
   const input = (state: EditorState, path: string, label: string, kind: FieldKind, sharedSlot?: string): HTMLElement => {
     const id = uniqueDomId('edit');
     const errorId = sharedSlot ?? `${id}-error`;
-    const field = el('input', { id, type: 'text', 'data-path': path, 'aria-describedby': errorId, autocomplete: 'off', spellcheck: 'false' });
+    const field = el('input', {
+      id,
+      type: 'text',
+      'data-path': path,
+      'aria-describedby': errorId,
+      autocomplete: 'off',
+      spellcheck: 'false',
+    });
     field.value = fieldText(state.draft, path);
     field.addEventListener('input', () => {
       state.draft = setField(state.draft, path, toValue(field.value, kind));
       validate(state);
     });
-    return el('div', { class: 'field' }, [el('label', { for: id }, [label]), field, sharedSlot === undefined ? errorSlot(path, errorId) : null]);
+    return el('div', { class: 'field' }, [
+      el('label', { for: id }, [label]),
+      field,
+      sharedSlot === undefined ? errorSlot(path, errorId) : null,
+    ]);
   };
 
   const tierRow = (state: EditorState, asset: string, index: number): HTMLElement => {
@@ -129,11 +152,17 @@ export function createPresetEditor(ctx: PaneContext, els: PaneElements): { open(
       render(state);
     });
     const block = el('details', { class: 'asset-edit', 'data-asset': asset, open: state.openAssets.has(asset) }, [
-      el('summary', {}, [el('span', { class: 'asset-name' }, [asset]), ' ', el('span', { class: 'muted' }, [`${tiers.length} tier${tiers.length === 1 ? '' : 's'}`])]),
+      el('summary', {}, [
+        el('span', { class: 'asset-name' }, [asset]),
+        ' ',
+        el('span', { class: 'muted' }, [`${tiers.length} tier${tiers.length === 1 ? '' : 's'}`]),
+      ]),
       el('div', { class: 'field' }, [el('label', { for: unitId }, [`${asset} tier unit`]), unit]),
       errorSlot(fieldPath(assetPath, 'tiers')),
       ...tiers.map((_, i) => tierRow(state, asset, i)),
-      ...ASSET_FIELDS.map(([key, hint]) => input(state, fieldPath(assetPath, key), `${fieldLabel(fieldPath(assetPath, key))}${hint}`, 'optional')),
+      ...ASSET_FIELDS.map(([key, hint]) =>
+        input(state, fieldPath(assetPath, key), `${fieldLabel(fieldPath(assetPath, key))}${hint}`, 'optional'),
+      ),
       el('div', { class: 'actions' }, [addTierButton, removeButton]),
       errorSlot(assetPath),
     ]);
@@ -161,19 +190,32 @@ export function createPresetEditor(ctx: PaneContext, els: PaneElements): { open(
   const thresholdsBlock = (state: EditorState): HTMLElement => {
     const path = 'rules.autoExchangeThresholds';
     const stored = getField(state.draft, path);
-    const rows = Object.entries(typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {}).map(([tier, v]) => ({ tier, value: String(v) }));
+    const rows = Object.entries(typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {}).map(
+      ([tier, v]) => ({ tier, value: String(v) }),
+    );
     const store = (): void => {
       state.draft = setField(state.draft, path, rows.length === 0 ? undefined : Object.fromEntries(rows.map((r) => [r.tier, r.value])));
     };
     const list = rows.map((row, i) => {
-      const name = el('input', { id: uniqueDomId('tier-name'), type: 'text', autocomplete: 'off', spellcheck: 'false', 'data-path': fieldPath(path, row.tier) });
+      const name = el('input', {
+        id: uniqueDomId('tier-name'),
+        type: 'text',
+        autocomplete: 'off',
+        spellcheck: 'false',
+        'data-path': fieldPath(path, row.tier),
+      });
       name.value = row.tier;
       const nameError = el('p', { id: `${name.id}-error`, class: 'field-error', hidden: true });
       name.setAttribute('aria-describedby', nameError.id);
       name.addEventListener('change', () => {
         const wanted = name.value.trim();
         // Two tiers of one name would collapse into one in the preset: refuse the name here, where it is typed.
-        const clash = wanted === '' ? 'a user tier needs a name' : rows.some((r, j) => j !== i && r.tier.toLowerCase() === wanted.toLowerCase()) ? `user tier "${wanted}" already exists (names are case-insensitive)` : null;
+        const clash =
+          wanted === ''
+            ? 'a user tier needs a name'
+            : rows.some((r, j) => j !== i && r.tier.toLowerCase() === wanted.toLowerCase())
+              ? `user tier "${wanted}" already exists (names are case-insensitive)`
+              : null;
         if (clash !== null) {
           say(nameError, `User tier ${i + 1} name: ${clash}`, 'error');
           name.setAttribute('aria-invalid', 'true');
@@ -183,14 +225,24 @@ export function createPresetEditor(ctx: PaneContext, els: PaneElements): { open(
         store();
         render(state);
       });
-      const value = input(state, fieldPath(path, row.tier), `${fieldLabel(fieldPath(path, row.tier))} (${String(getField(state.draft, 'quote') ?? '')}, ≤ 0)`, 'text');
+      const value = input(
+        state,
+        fieldPath(path, row.tier),
+        `${fieldLabel(fieldPath(path, row.tier))} (${String(getField(state.draft, 'quote') ?? '')}, ≤ 0)`,
+        'text',
+      );
       const remove = el('button', { type: 'button', class: 'quiet', 'aria-label': `Remove user tier ${row.tier}` }, ['Remove']);
       remove.addEventListener('click', () => {
         rows.splice(i, 1);
         store();
         render(state);
       });
-      return el('div', { class: 'threshold-edit' }, [el('div', { class: 'field' }, [el('label', { for: name.id }, [`User tier ${i + 1} name`]), name]), value, nameError, remove]);
+      return el('div', { class: 'threshold-edit' }, [
+        el('div', { class: 'field' }, [el('label', { for: name.id }, [`User tier ${i + 1} name`]), name]),
+        value,
+        nameError,
+        remove,
+      ]);
     });
     const add = el('button', { type: 'button' }, ['Add user tier']);
     add.addEventListener('click', () => {
@@ -202,7 +254,9 @@ export function createPresetEditor(ctx: PaneContext, els: PaneElements): { open(
     });
     return el('fieldset', { class: 'rules-edit' }, [
       el('legend', {}, ['Auto-exchange thresholds per user tier']),
-      el('p', { class: 'hint' }, ['An asset whose wallet balance falls below its tier’s threshold is auto-exchanged. No rows: the preset has no threshold.']),
+      el('p', { class: 'hint' }, [
+        'An asset whose wallet balance falls below its tier’s threshold is auto-exchanged. No rows: the preset has no threshold.',
+      ]),
       ...list,
       el('div', { class: 'actions' }, [add]),
       errorSlot(path),
@@ -218,7 +272,9 @@ export function createPresetEditor(ctx: PaneContext, els: PaneElements): { open(
       return Array.isArray(value) ? value : [];
     };
     const limitOf = (rules: readonly unknown[]): string => {
-      const rule = rules.find((r): r is { maintenanceRateBelow: unknown } => typeof r === 'object' && r !== null && 'maintenanceRateBelow' in r);
+      const rule = rules.find(
+        (r): r is { maintenanceRateBelow: unknown } => typeof r === 'object' && r !== null && 'maintenanceRateBelow' in r,
+      );
       return rule === undefined ? '' : String(rule.maintenanceRateBelow);
     };
     const words = new Set(listed().filter((r): r is string => typeof r === 'string'));
@@ -239,7 +295,13 @@ export function createPresetEditor(ctx: PaneContext, els: PaneElements): { open(
       return el('label', { class: 'check' }, [box, ` ${RULE_WORDS[word]}`]);
     });
     const limitId = uniqueDomId('rate-below');
-    const limitInput = el('input', { id: limitId, type: 'text', autocomplete: 'off', spellcheck: 'false', 'data-path': `${path}[maintenanceRateBelow]` });
+    const limitInput = el('input', {
+      id: limitId,
+      type: 'text',
+      autocomplete: 'off',
+      spellcheck: 'false',
+      'data-path': `${path}[maintenanceRateBelow]`,
+    });
     limitInput.value = limit;
     limitInput.addEventListener('input', () => {
       limit = limitInput.value;
@@ -265,7 +327,10 @@ export function createPresetEditor(ctx: PaneContext, els: PaneElements): { open(
   };
 
   function showLines(slot: HTMLElement, lines: readonly string[]): void {
-    replaceChildren(slot, lines.flatMap((line, i) => (i === 0 ? [line] : [el('br'), line])));
+    replaceChildren(
+      slot,
+      lines.flatMap((line, i) => (i === 0 ? [line] : [el('br'), line])),
+    );
     slot.hidden = lines.length === 0;
   }
 
@@ -282,7 +347,8 @@ export function createPresetEditor(ctx: PaneContext, els: PaneElements): { open(
       form.querySelector<HTMLElement>(`[data-path="${cssEscape(problem.path)}"]`)?.setAttribute('aria-invalid', 'true');
       unfold(state, slot);
     }
-    const summary = problems.length === 0 ? null : `${problems.length} problem${problems.length === 1 ? '' : 's'} to fix, each shown under its field.`;
+    const summary =
+      problems.length === 0 ? null : `${problems.length} problem${problems.length === 1 ? '' : 's'} to fix, each shown under its field.`;
     say(els.editorError, summary, 'error');
     for (const [slot, lines] of bySlot) {
       if (slot === els.editorError) showLines(slot, [summary ?? '', ...lines]);

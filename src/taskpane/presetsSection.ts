@@ -61,7 +61,13 @@ function assetBlock(preset: Preset, asset: string): HTMLElement {
   const summaryText = published === 0 ? 'unpublished' : `${published} tier${published === 1 ? '' : 's'}, ${view.unitLabel}`;
   const table = el('table', { class: 'tiers' }, [
     el('caption', {}, [`${asset} haircut tiers (floors and caps in ${view.unitLabel})`]),
-    el('thead', {}, [el('tr', {}, ['Floor', 'Cap', 'Ratio', 'Unit'].map((h) => el('th', { scope: 'col' }, [h])))]),
+    el('thead', {}, [
+      el(
+        'tr',
+        {},
+        ['Floor', 'Cap', 'Ratio', 'Unit'].map((h) => el('th', { scope: 'col' }, [h])),
+      ),
+    ]),
     el(
       'tbody',
       {},
@@ -98,7 +104,19 @@ function renderPicker(ctx: PaneContext, select: HTMLSelectElement): void {
 function renderRefused(ctx: PaneContext, banner: HTMLElement): void {
   const notice = refusedPresetsNotice(ctx.registry);
   banner.hidden = notice === null;
-  replaceChildren(banner, notice === null ? [] : [el('p', {}, [`⚠ ${notice.heading}`]), el('ul', {}, notice.items.map((i) => el('li', {}, [i])))]);
+  replaceChildren(
+    banner,
+    notice === null
+      ? []
+      : [
+          el('p', {}, [`⚠ ${notice.heading}`]),
+          el(
+            'ul',
+            {},
+            notice.items.map((i) => el('li', {}, [i])),
+          ),
+        ],
+  );
 }
 
 /** The Presets section: default preset picker, preset details, tier tables, clone / edit / re-import / delete. */

@@ -40,7 +40,13 @@ export interface PriceChartView {
   /** Why there is no liquidation price (good news, or a figure that cannot be computed). */
   readonly liquidationNote: string | null;
   /** Axis and marker labels, formatted once here. */
-  readonly labels: { readonly today: string; readonly scenario: string; readonly liquidation: string | null; readonly min: string; readonly max: string };
+  readonly labels: {
+    readonly today: string;
+    readonly scenario: string;
+    readonly liquidation: string | null;
+    readonly min: string;
+    readonly max: string;
+  };
 }
 
 export interface ChartInput {
@@ -72,8 +78,10 @@ function ratioAt(preset: Preset, balances: readonly Balance[], positions: readon
 function axis(liquidationChange: Dec | null): { min: Dec; max: Dec } {
   let min = CHART_MIN_CHANGE;
   let max = CHART_MAX_CHANGE;
-  if (liquidationChange !== null && liquidationChange.lt(min)) min = liquidationChange.minus(max.minus(liquidationChange).times(LIQUIDATION_MARGIN));
-  if (liquidationChange !== null && liquidationChange.gt(max)) max = liquidationChange.plus(liquidationChange.minus(min).times(LIQUIDATION_MARGIN));
+  if (liquidationChange !== null && liquidationChange.lt(min))
+    min = liquidationChange.minus(max.minus(liquidationChange).times(LIQUIDATION_MARGIN));
+  if (liquidationChange !== null && liquidationChange.gt(max))
+    max = liquidationChange.plus(liquidationChange.minus(min).times(LIQUIDATION_MARGIN));
   // Prices stay positive: the lowest sample is a hair above zero, never zero itself.
   return { min: Dec.max(min, dec('-0.99')), max };
 }
@@ -101,7 +109,11 @@ export function priceChartView(preset: Preset, asset: string, input: ChartInput)
     changes.push(ZERO, ownChange);
     if (liquidation !== null) changes.push(liquidation.div(today).minus(ONE));
     const unique = [...new Map(changes.map((c) => [c.toFixed(), c])).values()].sort((a, b) => a.comparedTo(b));
-    const points = unique.map((change) => ({ change, price: today.times(ONE.plus(change)), ratio: ratioAt(preset, balances, positions, asset, change) }));
+    const points = unique.map((change) => ({
+      change,
+      price: today.times(ONE.plus(change)),
+      ratio: ratioAt(preset, balances, positions, asset, change),
+    }));
     const scenario = today.times(ONE.plus(ownChange));
     const scenarioRatio = points.find((p) => p.change.eq(ownChange))?.ratio ?? null;
     return {

@@ -14,7 +14,9 @@ export interface RefusedPresetsNotice {
  * @example
  * refusedPresetsNotice(registry)?.items[0]; // 'Stored preset 2 ("desk-x"): preset rules.ltvTrigger: expected …'
  */
-export function refusedPresetsNotice(registry: Pick<PresetRegistry, 'refused' | 'defaultRefused' | 'defaultId'>): RefusedPresetsNotice | null {
+export function refusedPresetsNotice(
+  registry: Pick<PresetRegistry, 'refused' | 'defaultRefused' | 'defaultId'>,
+): RefusedPresetsNotice | null {
   const refused = registry.refused();
   if (refused.length === 0) return null;
   const items = refused.map((r) => `Stored preset ${r.position}${r.id === null ? '' : ` ("${r.id}")`}: ${r.reason}`);

@@ -41,8 +41,13 @@ export function resultsTable(preset: Preset, view: ScenarioView): ResultsTable {
       figureRow('Account', `Available for order (${q})`, r.available),
       ...outcomeRows('Auto-exchange', 'outcome', r.autoExchange, (a) => [
         ['Auto-exchange', a.fired ? 'fires' : 'does not fire', a.conversions.length, a.reason] as Row,
-        ...a.conversions.map(
-          (c): Row => valueRow('Auto-exchange', `${c.fromAsset} → ${c.toAsset}`, c.amountSold, `sells ${c.amountSold.text} ${c.fromAsset} worth ${c.valueSold.text} ${q}, covers ${c.amountCovered.text} ${c.toAsset} (${c.trigger})`),
+        ...a.conversions.map((c): Row =>
+          valueRow(
+            'Auto-exchange',
+            `${c.fromAsset} → ${c.toAsset}`,
+            c.amountSold,
+            `sells ${c.amountSold.text} ${c.fromAsset} worth ${c.valueSold.text} ${q}, covers ${c.amountCovered.text} ${c.toAsset} (${c.trigger})`,
+          ),
         ),
         ...(a.uncovered === null ? [] : [valueRow('Auto-exchange', `uncovered (${q})`, a.uncovered)]),
       ]),

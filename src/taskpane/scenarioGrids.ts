@@ -87,7 +87,10 @@ export function createScenarioGrids(ctx: PaneContext, els: PaneElements): Scenar
     replaceChildren(els.balancesGrid, [
       el('table', { class: 'grid', 'aria-labelledby': 'balances-title' }, [
         el('thead', {}, [
-          el('tr', {}, [...BALANCE_FIELDS.map(([, name]) => el('th', { scope: 'col' }, [name])), el('th', { scope: 'col' }, [el('span', { class: 'visually-hidden' }, ['Remove'])])]),
+          el('tr', {}, [
+            ...BALANCE_FIELDS.map(([, name]) => el('th', { scope: 'col' }, [name])),
+            el('th', { scope: 'col' }, [el('span', { class: 'visually-hidden' }, ['Remove'])]),
+          ]),
         ]),
         el('tbody', {}, body),
       ]),
@@ -101,7 +104,11 @@ export function createScenarioGrids(ctx: PaneContext, els: PaneElements): Scenar
     const value = rows[i]?.[key] ?? '';
     // A value read from the sheet that is not a choice stays visible (and is reported), never silently replaced.
     const options = choices.includes(value) ? choices : [value, ...choices];
-    const select = el('select', { id }, options.map((c) => el('option', { value: c }, [c === '' ? '(blank)' : c])));
+    const select = el(
+      'select',
+      { id },
+      options.map((c) => el('option', { value: c }, [c === '' ? '(blank)' : c])),
+    );
     select.value = value;
     select.addEventListener('change', () => {
       rows[i] = { ...(rows[i] ?? EMPTY_POSITION), [key]: select.value };
@@ -132,7 +139,12 @@ export function createScenarioGrids(ctx: PaneContext, els: PaneElements): Scenar
       el('summary', {}, [headline]),
       el('fieldset', { class: 'position' }, [
         el('legend', { class: 'visually-hidden' }, [`Position ${i + 1}`]),
-        el('div', { class: 'position-grid' }, [symbol ?? null, choiceField(i, 'side', 'Side', retitle), ...numbers, choiceField(i, 'marginMode', 'Margin mode', retitle)]),
+        el('div', { class: 'position-grid' }, [
+          symbol ?? null,
+          choiceField(i, 'side', 'Side', retitle),
+          ...numbers,
+          choiceField(i, 'marginMode', 'Margin mode', retitle),
+        ]),
         el('div', { class: 'actions' }, [
           removeButton(
             `Remove position ${i + 1}`,
@@ -162,7 +174,9 @@ export function createScenarioGrids(ctx: PaneContext, els: PaneElements): Scenar
     if (rows.length === 0) open.clear();
     replaceChildren(
       els.positionsGrid,
-      rows.length === 0 ? [el('p', { class: 'hint' }, ['No positions. Add one, or read a positions range from the sheet.'])] : rows.map((row, i) => positionCard(row, i)),
+      rows.length === 0
+        ? [el('p', { class: 'hint' }, ['No positions. Add one, or read a positions range from the sheet.'])]
+        : rows.map((row, i) => positionCard(row, i)),
     );
   };
 

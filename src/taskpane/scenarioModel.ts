@@ -145,7 +145,9 @@ function figure(compute: () => Dec, show: (d: Dec) => FigureValue): Figure {
 export function balancesWithPositionPnl(preset: Preset, balances: readonly Balance[], positions: readonly Position[]): Balance[] {
   return buildAccount(preset, balances, positions).assets.map((s) => {
     const upnl = s.equity.minus(s.amount);
-    return upnl.isZero() ? { asset: s.asset, amount: s.amount, price: s.price } : { asset: s.asset, amount: s.amount, price: s.price, upnl };
+    return upnl.isZero()
+      ? { asset: s.asset, amount: s.amount, price: s.price }
+      : { asset: s.asset, amount: s.amount, price: s.price, upnl };
   });
 }
 
@@ -195,12 +197,22 @@ function liquidationLines(
       }
     }, price);
     const distance: Figure =
-      liq.ok && now !== null ? { ok: true, value: percent(liq.value.value.div(now).minus(1)) } : liq.ok ? { ok: false, message: 'no current price' } : liq;
+      liq.ok && now !== null
+        ? { ok: true, value: percent(liq.value.value.div(now).minus(1)) }
+        : liq.ok
+          ? { ok: false, message: 'no current price' }
+          : liq;
     return { asset, current: now === null ? null : price(now), price: liq, distance, noneNeeded };
   });
 }
 
-function computeResults(preset: Preset, balances: readonly Balance[], positions: readonly Position[], input: ScenarioInput, assets: readonly string[]): ScenarioResults {
+function computeResults(
+  preset: Preset,
+  balances: readonly Balance[],
+  positions: readonly Position[],
+  input: ScenarioInput,
+  assets: readonly string[],
+): ScenarioResults {
   const ratio = attempt(() => marginRatio(preset, balances, positions));
   return {
     assets: attempt(() =>
@@ -215,10 +227,12 @@ function computeResults(preset: Preset, balances: readonly Balance[], positions:
     ltv: figure(() => multiAssetLtv(preset, balances, positions), percent),
     maintenanceMargin: figure(() => maintenanceMargin(preset, positions, balances), money),
     marginRatio: ratio.ok ? { ok: true, value: percent(ratio.value) } : ratio,
-    risk: ratio.ok ? attempt(() => {
-      const level = riskLevel(preset, ratio.value);
-      return { level, band: riskBand(level) };
-    }) : ratio,
+    risk: ratio.ok
+      ? attempt(() => {
+          const level = riskLevel(preset, ratio.value);
+          return { level, band: riskBand(level) };
+        })
+      : ratio,
     available: figure(() => availableForOrder(preset, balances, positions, null), money),
     autoExchange: autoExchangeView(preset, balances, positions, input.userTier),
     liquidation: liquidationLines(preset, assets, balances, positions),

@@ -55,7 +55,10 @@ export const EMPTY_POSITION: PositionRow = {
 
 /** The column of the shared table a grid field holds: grid fields are camelCase (`marginMode` → `margin_mode`). */
 function columnOf(spec: TableSpec, field: string): ColumnSpec {
-  return columnNamed(spec, field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
+  return columnNamed(
+    spec,
+    field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
+  );
 }
 
 /**

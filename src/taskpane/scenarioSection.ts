@@ -10,12 +10,21 @@ import type { PaneContext } from './paneContext';
 import { priceChartView } from './priceChart';
 import { resultsTable } from './resultsTable';
 import { createScenarioGrids } from './scenarioGrids';
-import { type Figure, type LiquidationLine, nearestLiquidation, type ScenarioResults, type ScenarioView, scenarioView } from './scenarioModel';
+import {
+  type Figure,
+  type LiquidationLine,
+  nearestLiquidation,
+  type ScenarioResults,
+  type ScenarioView,
+  scenarioView,
+} from './scenarioModel';
 import { readSelection } from './selectionGrid';
 import { SHOCK_MAX_PERCENT, SHOCK_MIN_PERCENT } from './shocks';
 
 function figureNode(f: Figure, id: string): HTMLElement {
-  return f.ok ? el('dd', { id, class: 'figure' }, [el('span', { class: 'num' }, [f.value.text])]) : el('dd', { id, class: 'error' }, [f.message]);
+  return f.ok
+    ? el('dd', { id, class: 'figure' }, [el('span', { class: 'num' }, [f.value.text])])
+    : el('dd', { id, class: 'error' }, [f.message]);
 }
 
 function keyFigures(view: ScenarioView, r: ScenarioResults): HTMLElement {
@@ -45,8 +54,18 @@ function table(caption: string, headers: readonly string[], rows: readonly (read
   return el('div', { class: 'table-wrap' }, [
     el('table', { id }, [
       el('caption', {}, [caption]),
-      el('thead', {}, [el('tr', {}, headers.map((h) => el('th', { scope: 'col' }, [h])))]),
-      el('tbody', {}, rows.map((cells) => el('tr', {}, cells.map(cell)))),
+      el('thead', {}, [
+        el(
+          'tr',
+          {},
+          headers.map((h) => el('th', { scope: 'col' }, [h])),
+        ),
+      ]),
+      el(
+        'tbody',
+        {},
+        rows.map((cells) => el('tr', {}, cells.map(cell))),
+      ),
     ]),
   ]);
 }
@@ -59,36 +78,72 @@ function liquidationRows(lines: readonly LiquidationLine[]): Cell[][] {
   return lines.map((l) => [
     l.asset,
     l.current === null ? '—' : { num: l.current.text },
-    l.price.ok ? { num: l.price.value.text } : el('span', { class: l.noneNeeded ? 'none-needed' : 'error' }, [l.noneNeeded ? 'none' : 'error']),
+    l.price.ok
+      ? { num: l.price.value.text }
+      : el('span', { class: l.noneNeeded ? 'none-needed' : 'error' }, [l.noneNeeded ? 'none' : 'error']),
     l.distance.ok ? { num: l.distance.value.text } : '—',
   ]);
 }
 
 /** Messages of the liquidation table, under it: good news as a note, failures as errors. */
 function liquidationNotes(lines: readonly LiquidationLine[]): HTMLElement[] {
-  return lines.flatMap((l) => (l.price.ok ? [] : [el('p', { class: l.noneNeeded ? 'good-news' : 'error', 'data-asset': l.asset }, [formatNumbersInText(l.price.message.replace(/^no liquidation price/, 'No liquidation price'))])]));
+  return lines.flatMap((l) =>
+    l.price.ok
+      ? []
+      : [
+          el('p', { class: l.noneNeeded ? 'good-news' : 'error', 'data-asset': l.asset }, [
+            formatNumbersInText(l.price.message.replace(/^no liquidation price/, 'No liquidation price')),
+          ]),
+        ],
+  );
 }
 
 function renderResults(els: PaneElements, view: ScenarioView): void {
   say(els.scenarioInputError, view.inputError, 'error');
   const r = view.results;
   if (r === null) {
-    replaceChildren(els.scenarioResults, [el('p', { class: 'hint' }, [view.inputError === null ? 'Enter balances or positions to see the account.' : 'Fix the row above to see the account.'])]);
+    replaceChildren(els.scenarioResults, [
+      el('p', { class: 'hint' }, [
+        view.inputError === null ? 'Enter balances or positions to see the account.' : 'Fix the row above to see the account.',
+      ]),
+    ]);
     return;
   }
   const q = view.quote;
   replaceChildren(els.scenarioResults, [
     keyFigures(view, r),
-    outcomeBlock(r.assets, (rows) => table('Asset equity', ['Asset', 'Equity', 'Price', `Valued (${q})`], rows.map((a) => [a.asset, { num: a.equity }, { num: a.price }, { num: a.value }]), 'result-assets'), 'result-assets-error'),
+    outcomeBlock(
+      r.assets,
+      (rows) =>
+        table(
+          'Asset equity',
+          ['Asset', 'Equity', 'Price', `Valued (${q})`],
+          rows.map((a) => [a.asset, { num: a.equity }, { num: a.price }, { num: a.value }]),
+          'result-assets',
+        ),
+      'result-assets-error',
+    ),
     el('h3', {}, ['Auto-exchange']),
     outcomeBlock(
       r.autoExchange,
       (a) =>
         el('div', { id: 'result-auto-exchange' }, [
-          el('p', { class: a.fired ? 'warning' : 'hint' }, [a.fired ? `⚠ ${formatNumbersInText(a.reason)}` : formatNumbersInText(a.reason)]),
+          el('p', { class: a.fired ? 'warning' : 'hint' }, [
+            a.fired ? `⚠ ${formatNumbersInText(a.reason)}` : formatNumbersInText(a.reason),
+          ]),
           a.conversions.length === 0
             ? null
-            : table('Conversions', ['From', 'Sold', `Value (${q})`, 'Covers'], a.conversions.map((c) => [c.fromAsset, { num: c.amountSold.text }, { num: c.valueSold.text }, { num: `${c.amountCovered.text} ${c.toAsset}` }]), 'result-conversions'),
+            : table(
+                'Conversions',
+                ['From', 'Sold', `Value (${q})`, 'Covers'],
+                a.conversions.map((c) => [
+                  c.fromAsset,
+                  { num: c.amountSold.text },
+                  { num: c.valueSold.text },
+                  { num: `${c.amountCovered.text} ${c.toAsset}` },
+                ]),
+                'result-conversions',
+              ),
           a.uncovered === null ? null : el('p', { class: 'error' }, [`Uncovered deficit: ${a.uncovered.text} ${q}`]),
         ]),
       'result-auto-exchange-error',
@@ -107,13 +162,24 @@ function renderSummary(els: PaneElements, view: ScenarioView): void {
   els.scenarioSummary.hidden = r === null;
   if (r === null) return;
   const nearest = nearestLiquidation(r.liquidation);
-  const item = (label: string, value: Node | string, id: string): HTMLElement => el('div', { class: 'summary-item' }, [el('span', { class: 'summary-label' }, [label]), el('span', { class: 'summary-value num', id }, [value])]);
+  const item = (label: string, value: Node | string, id: string): HTMLElement =>
+    el('div', { class: 'summary-item' }, [
+      el('span', { class: 'summary-label' }, [label]),
+      el('span', { class: 'summary-value num', id }, [value]),
+    ]);
   const ratio = r.marginRatio.ok ? r.marginRatio.value.text : '—';
   const band = r.risk.ok ? el('span', { class: `badge band-${r.risk.value.band}` }, [r.risk.value.level]) : null;
   replaceChildren(els.scenarioSummary, [
     item(`Equity (${view.quote})`, r.equity.ok ? r.equity.value.text : '—', 'summary-equity'),
-    el('div', { class: 'summary-item' }, [el('span', { class: 'summary-label' }, ['Margin ratio']), el('span', { class: 'summary-value' }, [el('span', { class: 'num', id: 'summary-ratio' }, [ratio]), ' ', band])]),
-    item('To liquidation', nearest !== null && nearest.distance.ok ? `${nearest.asset} ${nearest.distance.value.text}` : 'none', 'summary-liquidation'),
+    el('div', { class: 'summary-item' }, [
+      el('span', { class: 'summary-label' }, ['Margin ratio']),
+      el('span', { class: 'summary-value' }, [el('span', { class: 'num', id: 'summary-ratio' }, [ratio]), ' ', band]),
+    ]),
+    item(
+      'To liquidation',
+      nearest !== null && nearest.distance.ok ? `${nearest.asset} ${nearest.distance.value.text}` : 'none',
+      'summary-liquidation',
+    ),
   ]);
 }
 
@@ -138,7 +204,8 @@ export function mountScenarioSection(ctx: PaneContext, els: PaneElements): void 
       output.textContent = formatShock(dec(percent).div(100));
       slider.setAttribute('aria-valuetext', output.textContent);
       const shocks = ctx.scenario.shocks;
-      ctx.scenario.shocks = asset === null ? { ...shocks, all: percent } : { ...shocks, perAsset: { ...shocks.perAsset, [asset]: percent } };
+      ctx.scenario.shocks =
+        asset === null ? { ...shocks, all: percent } : { ...shocks, perAsset: { ...shocks.perAsset, [asset]: percent } };
       refresh();
     });
     return el('div', { class: 'shock' }, [el('label', { for: id }, [`${label} price`]), slider, output]);
@@ -151,10 +218,15 @@ export function mountScenarioSection(ctx: PaneContext, els: PaneElements): void 
     replaceChildren(els.shockControls, [
       shockSlider(null),
       ...shockable.map((a) => shockSlider(a)),
-      el('p', { class: 'hint' }, ['A shock moves the asset’s price and the marks of its positions; per-asset shocks compound with the one for all.']),
+      el('p', { class: 'hint' }, [
+        'A shock moves the asset’s price and the marks of its positions; per-asset shocks compound with the one for all.',
+      ]),
     ]);
     if (chartAsset === null || !shockable.includes(chartAsset)) chartAsset = shockable[0] ?? null;
-    replaceChildren(els.chartAsset, shockable.map((a) => el('option', { value: a }, [a])));
+    replaceChildren(
+      els.chartAsset,
+      shockable.map((a) => el('option', { value: a }, [a])),
+    );
     els.chartAsset.value = chartAsset ?? '';
   };
 
@@ -165,12 +237,16 @@ export function mountScenarioSection(ctx: PaneContext, els: PaneElements): void 
     if (key === shownTiersOf) return;
     shownTiersOf = key;
     const fallback = preset.rules.defaultUserTier ?? tiers[0] ?? '';
-    if (ctx.scenario.userTier === null || !tiers.includes(ctx.scenario.userTier)) ctx.scenario.userTier = tiers.length > 0 ? fallback : null;
+    if (ctx.scenario.userTier === null || !tiers.includes(ctx.scenario.userTier))
+      ctx.scenario.userTier = tiers.length > 0 ? fallback : null;
     const threshold = (t: string): string => {
       const value = preset.rules.autoExchangeThresholds?.[t];
       return value === undefined ? '' : ` (threshold ${formatExact(value)} ${preset.quote})`;
     };
-    replaceChildren(els.userTier, tiers.map((t) => el('option', { value: t }, [`${t}${threshold(t)}`])));
+    replaceChildren(
+      els.userTier,
+      tiers.map((t) => el('option', { value: t }, [`${t}${threshold(t)}`])),
+    );
     els.userTier.value = ctx.scenario.userTier ?? '';
     els.userTierField.hidden = tiers.length === 0;
   };
@@ -179,7 +255,9 @@ export function mountScenarioSection(ctx: PaneContext, els: PaneElements): void 
     const hasChart = view.parsed !== null && chartAsset !== null && view.results !== null;
     els.chartAssetField.hidden = !hasChart;
     if (!hasChart || view.parsed === null || chartAsset === null) {
-      replaceChildren(els.priceChart, [el('p', { class: 'hint' }, ['Enter a coin other than the quote to see the margin ratio against its price.'])]);
+      replaceChildren(els.priceChart, [
+        el('p', { class: 'hint' }, ['Enter a coin other than the quote to see the margin ratio against its price.']),
+      ]);
       return;
     }
     const chart = priceChartView(preset, chartAsset, { ...view.parsed, shocks: view.shocks });
@@ -193,7 +271,9 @@ export function mountScenarioSection(ctx: PaneContext, els: PaneElements): void 
       el('figcaption', { class: 'chart-legend' }, [
         el('span', { class: 'key key-today' }, [`today ${c.labels.today}`]),
         el('span', { class: 'key key-scenario' }, [`scenario ${c.labels.scenario}`]),
-        el('span', { class: 'key key-liquidation' }, [c.labels.liquidation === null ? 'no liquidation price' : `liquidation ${c.labels.liquidation}`]),
+        el('span', { class: 'key key-liquidation' }, [
+          c.labels.liquidation === null ? 'no liquidation price' : `liquidation ${c.labels.liquidation}`,
+        ]),
       ]),
     ]);
   };

@@ -3,14 +3,7 @@ import type { TableSpec } from '../functions/core/columns';
 import { BALANCES_TABLE, columnFor, lookupChoice, POSITIONS_TABLE, SIDES } from '../functions/core/columns';
 import { columnsText } from '../functions/core/tables';
 import type { CellGrid, CellScalar } from '../functions/core/types';
-import {
-  BALANCE_COLUMNS,
-  type BalanceRow,
-  EMPTY_BALANCE,
-  EMPTY_POSITION,
-  POSITION_COLUMNS,
-  type PositionRow,
-} from './scenarioRows';
+import { BALANCE_COLUMNS, type BalanceRow, EMPTY_BALANCE, EMPTY_POSITION, POSITION_COLUMNS, type PositionRow } from './scenarioRows';
 
 /** What a selected range turned out to hold, as grid rows the user can still edit. */
 export type SelectionContent =

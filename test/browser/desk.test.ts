@@ -36,9 +36,11 @@ describe('desk views in Chromium', () => {
   it('compares the scenario on every preset with the same equity the Scenario shows, and follows the shock slider', async () => {
     const { page } = pane;
     await choosePreset(page, 'bitget');
-    await enterScenario(page, [{ asset: 'BTC', amount: '10', price: '60000' }], [
-      { symbol: 'BTCUSDT', side: 'LONG', size: '1', entry: '60000', mark: '60000', mmr: '0.004' },
-    ]);
+    await enterScenario(
+      page,
+      [{ asset: 'BTC', amount: '10', price: '60000' }],
+      [{ symbol: 'BTCUSDT', side: 'LONG', size: '1', entry: '60000', mark: '60000', mmr: '0.004' }],
+    );
     const rows = page.locator('#compare-table tbody tr');
     await expect(rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-exchange')))).resolves.toEqual([
       'binance',

@@ -44,9 +44,17 @@ function measure(page: Page): Promise<Layout> {
     const numbers = [...document.querySelectorAll('.num, td.num, #preset-assets td, .summary-value')].filter(visible);
     return {
       overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      brokenNumbers: numbers.filter((e) => e.closest('.summary-value') === null ? lines(e) > 1 : false).map((e) => e.textContent ?? ''),
+      brokenNumbers: numbers.filter((e) => (e.closest('.summary-value') === null ? lines(e) > 1 : false)).map((e) => e.textContent ?? ''),
       clipped: [...document.querySelectorAll('main section:not([hidden]) *')]
-        .filter((e) => visible(e) && e.closest('.table-wrap') === null && !(e instanceof SVGElement) && e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible' && e.clientWidth > 0)
+        .filter(
+          (e) =>
+            visible(e) &&
+            e.closest('.table-wrap') === null &&
+            !(e instanceof SVGElement) &&
+            e.scrollWidth > e.clientWidth + 1 &&
+            getComputedStyle(e).overflowX === 'visible' &&
+            e.clientWidth > 0,
+        )
         .map((e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}.${e.className}`),
     };
   });
@@ -141,12 +149,22 @@ describe('the scenario at 320 px', () => {
     const pane = await openPane(browser.context, site.origin, 320);
     const { page } = pane;
     await choosePreset(page, 'binance');
-    await enterScenario(page, [{ asset: 'USDT', amount: '10000', price: '1' }], [
-      { symbol: 'BTCUSDT', side: 'LONG', size: '1', entry: '60000', mark: '60000', mmr: '0.004' },
-    ]);
+    await enterScenario(
+      page,
+      [{ asset: 'USDT', amount: '10000', price: '1' }],
+      [{ symbol: 'BTCUSDT', side: 'LONG', size: '1', entry: '60000', mark: '60000', mmr: '0.004' }],
+    );
     const chart = page.locator('#price-chart svg');
     await chart.waitFor();
-    for (const part of ['.chart-band-safe', '.chart-band-warning', '.chart-band-danger', '.chart-band-liquidation', '.chart-mark-today', '.chart-mark-liquidation', '.chart-curve']) {
+    for (const part of [
+      '.chart-band-safe',
+      '.chart-band-warning',
+      '.chart-band-danger',
+      '.chart-band-liquidation',
+      '.chart-mark-today',
+      '.chart-mark-liquidation',
+      '.chart-curve',
+    ]) {
       expect({ part, count: await chart.locator(part).count() }).toEqual({ part, count: 1 });
     }
     // 10,000 USDT behind a 60,000 long (mmr 0.4%): liquidated near 50,200, inside the ±50% window.

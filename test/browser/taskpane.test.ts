@@ -55,9 +55,11 @@ describe('task pane in Chromium', () => {
   it('computes the docs/RULES.md example account: equity and margin ratio', async () => {
     const { page } = pane;
     await choosePreset(page, 'bitget');
-    await enterScenario(page, [{ asset: 'BTC', amount: '10', price: '60000' }], [
-      { symbol: 'BTCUSDT', side: 'LONG', size: '1', entry: '60000', mark: '60000', mmr: '0.004' },
-    ]);
+    await enterScenario(
+      page,
+      [{ asset: 'BTC', amount: '10', price: '60000' }],
+      [{ symbol: 'BTCUSDT', side: 'LONG', size: '1', entry: '60000', mark: '60000', mmr: '0.004' }],
+    );
     // docs/RULES.md §3: 100,000 × 0.975 + 400,000 × 0.97 + 100,000 × 0.965; MM = 1 × 60,000 × 0.004.
     const equity = dec(100000).times('0.975').plus(dec(400000).times('0.97')).plus(dec(100000).times('0.965'));
     const ratioPercent = dec(60000).times('0.004').div(equity).times(100);
@@ -91,9 +93,11 @@ describe('task pane in Chromium', () => {
   it('blocks a Binance switch to multi-asset mode with an isolated position (-4167)', async () => {
     const { page } = pane;
     await choosePreset(page, 'binance');
-    await enterScenario(page, [{ asset: 'USDT', amount: '10000', price: '1' }], [
-      { symbol: 'BTCUSDT', side: 'LONG', size: '0.1', entry: '60000', mark: '60000', mmr: '0.004', marginMode: 'isolated' },
-    ]);
+    await enterScenario(
+      page,
+      [{ asset: 'USDT', amount: '10000', price: '1' }],
+      [{ symbol: 'BTCUSDT', side: 'LONG', size: '0.1', entry: '60000', mark: '60000', mmr: '0.004', marginMode: 'isolated' }],
+    );
     await showSection(page, 'Mode switch');
     await page.getByLabel('Multi-asset').check();
     await expect(page.locator('#mode-verdict').textContent()).resolves.toBe('BLOCKED');
@@ -155,7 +159,9 @@ describe('task pane in Chromium', () => {
     await page.getByRole('button', { name: 'Save in workbook' }).click();
     await expect(page.locator('#preset-select').inputValue()).resolves.toBe('bitget-custom');
     await page.locator('#preset-assets details[data-asset="BTC"] > summary').click();
-    await expect(page.locator('#preset-assets details[data-asset="BTC"] tbody tr:first-child td:nth-child(3)').textContent()).resolves.toBe('0.9');
+    await expect(page.locator('#preset-assets details[data-asset="BTC"] tbody tr:first-child td:nth-child(3)').textContent()).resolves.toBe(
+      '0.9',
+    );
     expect(pane.problems).toEqual([]);
   });
 
@@ -173,7 +179,9 @@ describe('task pane in Chromium', () => {
     await expect(page.getByLabel('Exchange', { exact: true }).inputValue()).resolves.toBe('bitget');
     await showSection(page, 'Presets');
     await page.getByRole('button', { name: 'Delete this preset' }).click();
-    await expect(page.locator('#preset-status').textContent()).resolves.toBe('Deleted preset "bitget-imported"; the default is now "binance".');
+    await expect(page.locator('#preset-status').textContent()).resolves.toBe(
+      'Deleted preset "bitget-imported"; the default is now "binance".',
+    );
     expect(await page.locator('#preset-select option[value="bitget-imported"]').count()).toBe(0);
     expect(pane.problems).toEqual([]);
   });
@@ -197,17 +205,23 @@ describe('task pane in Chromium', () => {
     await page.locator('#preset-editor details[data-asset="BTC"] > summary').click();
     await page.getByLabel('BTC tier 2, ratio', { exact: true }).fill('1.5');
     await page.getByLabel('Warning band from (margin ratio)', { exact: true }).fill('0');
-    await expect(page.locator('[data-error-for="assets.BTC.tiers[1]"]').textContent()).resolves.toBe('BTC tier 2, ratio: expected a ratio from 0 to 1, got 1.5');
+    await expect(page.locator('[data-error-for="assets.BTC.tiers[1]"]').textContent()).resolves.toBe(
+      'BTC tier 2, ratio: expected a ratio from 0 to 1, got 1.5',
+    );
     await expect(page.locator('#editor-error').textContent()).resolves.toMatch(/^2 problems to fix/);
     await page.getByLabel('BTC tier 2, ratio', { exact: true }).fill('0.98');
-    await expect(page.locator('[data-warning-for="assets.BTC.tiers[1]"]').textContent()).resolves.toContain('haircut ratios usually fall as the holding grows');
+    await expect(page.locator('[data-warning-for="assets.BTC.tiers[1]"]').textContent()).resolves.toContain(
+      'haircut ratios usually fall as the holding grows',
+    );
     await page.getByLabel('BTC tier 2, ratio', { exact: true }).fill('0.97');
     await page.getByLabel('Warning band from (margin ratio)', { exact: true }).fill('0.5');
     await page.getByRole('button', { name: 'Add user tier' }).click();
     await page.getByRole('button', { name: 'Add user tier' }).click();
     await page.getByLabel('User tier 2 name', { exact: true }).fill('TIER1');
     await page.getByLabel('User tier 2 name', { exact: true }).press('Tab');
-    await expect(page.locator('.threshold-edit .field-error:not([hidden])').textContent()).resolves.toBe('User tier 2 name: user tier "TIER1" already exists (names are case-insensitive)');
+    await expect(page.locator('.threshold-edit .field-error:not([hidden])').textContent()).resolves.toBe(
+      'User tier 2 name: user tier "TIER1" already exists (names are case-insensitive)',
+    );
     await page.getByRole('button', { name: 'Remove user tier tier2' }).click();
     await page.getByLabel('User tier 1 name', { exact: true }).fill('regular');
     await page.getByLabel('User tier 1 name', { exact: true }).press('Tab');
@@ -264,11 +278,14 @@ describe('task pane in Chromium', () => {
     await choosePreset(page, 'bitget');
     await page.locator('#preset-assets details[data-asset="BTC"] > summary').click();
     await page.getByRole('button', { name: 'Clone as custom preset' }).click();
-    const overflow = (): Promise<number> => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = (): Promise<number> =>
+      page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(await overflow()).toBe(0);
-    await enterScenario(page, [{ asset: 'BTC', amount: '10', price: '60000' }], [
-      { symbol: 'BTCUSDT', side: 'LONG', size: '1', entry: '60000', mark: '60000', mmr: '0.004' },
-    ]);
+    await enterScenario(
+      page,
+      [{ asset: 'BTC', amount: '10', price: '60000' }],
+      [{ symbol: 'BTCUSDT', side: 'LONG', size: '1', entry: '60000', mark: '60000', mmr: '0.004' }],
+    );
     expect(await overflow()).toBe(0);
     await showSection(page, 'Import');
     await page.getByLabel('Response JSON (fetched, or paste it here)').fill(fixture('bitget-discount-rate.json'));

@@ -20,7 +20,7 @@ describe('multiasset account', () => {
     expect({ code, err }).toEqual({ code: 0, err: '' });
     const lines = out.split('\n');
     expect(lines.slice(0, 3)).toEqual(['balances', 'asset\tamount\tprice\tupnl', 'USDT\t4850.435693622894\t0.99973\t-7.545600000000006']);
-    expect(lines).toContain('reconciliation: ours by preset okx (as of 2026-11-21), the exchange\'s in USD');
+    expect(lines).toContain("reconciliation: ours by preset okx (as of 2026-11-21), the exchange's in USD");
     expect(lines).toContain('maint_margin\t0\tmmr\t0\t0\tagrees (within rounding)');
     expect(lines[lines.length - 1]).toBe(
       '- BTC-USDT (MARGIN) skipped: only perpetual and expiry futures positions take part in the margin ratio here',
@@ -28,14 +28,7 @@ describe('multiasset account', () => {
   });
 
   it('takes --price for an asset the responses leave unpriced, and --json prints one object', async () => {
-    const { code, out } = await run(
-      'account',
-      'binance',
-      fixture('binance-account-v2.json'),
-      '--price',
-      'BUSD=1',
-      '--json',
-    );
+    const { code, out } = await run('account', 'binance', fixture('binance-account-v2.json'), '--price', 'BUSD=1', '--json');
     expect(code).toBe(0);
     const json = JSON.parse(out) as { balances: unknown[]; reconciliation: unknown[][]; preset: unknown };
     expect(json.preset).toEqual({ id: 'binance', asOf: expect.any(String) });
@@ -67,7 +60,16 @@ describe('multiasset account', () => {
       expect(balances?.getRow(2).values).toEqual([undefined, 'BTC', 0.805994, 16031.07904696561]);
       expect(Object.keys((balances as unknown as { tables: object }).tables)).toEqual(['BalancesTable']);
       expect(workbook.getWorksheet('Positions')?.getRow(1).values).toEqual([
-        undefined, 'symbol', 'side', 'size', 'entry', 'mark', 'mmr', 'cum', 'imr', 'margin_mode',
+        undefined,
+        'symbol',
+        'side',
+        'size',
+        'entry',
+        'mark',
+        'mmr',
+        'cum',
+        'imr',
+        'margin_mode',
       ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });

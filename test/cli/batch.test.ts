@@ -20,7 +20,11 @@ let files: { desk: string; shared: string; nested: string };
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'multiasset-batch-'));
   mkdirSync(join(dir, 'books', 'north'), { recursive: true });
-  files = { desk: join(dir, 'books', 'a-desk.xlsx'), shared: join(dir, 'books', 'b-shared.xlsx'), nested: join(dir, 'books', 'north', 'c-desk.xlsx') };
+  files = {
+    desk: join(dir, 'books', 'a-desk.xlsx'),
+    shared: join(dir, 'books', 'b-shared.xlsx'),
+    nested: join(dir, 'books', 'north', 'c-desk.xlsx'),
+  };
   copyFileSync(DESK, files.desk);
   copyFileSync(DESK, files.nested);
   await sharedDeskWorkbook(files.shared);
@@ -75,7 +79,9 @@ describe('the installed command runs several workbooks in worker threads', () =>
   });
 
   it('gives in worker threads what one process gives', async () => {
-    const result = spawnSync(process.execPath, [BIN, 'recalc', join(dir, 'books', '**', '*.xlsx'), '--jobs', '2', '--json'], { encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [BIN, 'recalc', join(dir, 'books', '**', '*.xlsx'), '--jobs', '2', '--json'], {
+      encoding: 'utf8',
+    });
     expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
     const json = JSON.parse(result.stdout) as Record<string, unknown>;
     expect(json).toEqual({
@@ -100,7 +106,9 @@ describe('the installed command runs several workbooks in worker threads', () =>
     expect(readdirSync(sub).sort()).toEqual(['a.xlsx', 'b.xlsx']);
     for (const file of [a, b]) {
       const after = await packageParts(file);
-      expect(after.get('xl/webextensions/webextension1.xml')?.equals(before.get('xl/webextensions/webextension1.xml') ?? Buffer.alloc(0))).toBe(true);
+      expect(
+        after.get('xl/webextensions/webextension1.xml')?.equals(before.get('xl/webextensions/webextension1.xml') ?? Buffer.alloc(0)),
+      ).toBe(true);
       expect(after.get('xl/worksheets/sheet1.xml')?.toString('utf8')).toContain('<v>582000</v>');
     }
   });

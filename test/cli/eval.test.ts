@@ -31,7 +31,12 @@ describe('multiasset eval', () => {
 
   it('prints a spilled table as tab-separated rows, an empty cap as an empty field', async () => {
     const { out } = await run('eval', '=MARGIN.COLLATERAL_TIERS("BTC","bitmart")');
-    expect(out).toEqual(['floor\tcap\tratio\tunit', '0\t10\t0.95\tquantity', '10\t20\t0.925\tquantity', '20\t\tunpublished beyond 20\tquantity']);
+    expect(out).toEqual([
+      'floor\tcap\tratio\tunit',
+      '0\t10\t0.95\tquantity',
+      '10\t20\t0.925\tquantity',
+      '20\t\tunpublished beyond 20\tquantity',
+    ]);
   });
 
   it('prints an error as "#CODE! message"', async () => {
@@ -48,13 +53,26 @@ describe('multiasset eval', () => {
   });
 
   it('makes --exchange the preset of formulas that name none', async () => {
-    const { out } = await run('eval', '--exchange', 'BITGET', '=MARGIN.COLLATERAL_VALUE("BTC",10,60000)', '=MARGIN.COLLATERAL_VALUE("BTC",10,60000,"binance")');
+    const { out } = await run(
+      'eval',
+      '--exchange',
+      'BITGET',
+      '=MARGIN.COLLATERAL_VALUE("BTC",10,60000)',
+      '=MARGIN.COLLATERAL_VALUE("BTC",10,60000,"binance")',
+    );
     expect(out).toEqual(['582000', '570000']);
   });
 
   it('loads --preset files and can make one of them the default', async () => {
     // desk-example: BTC 97.5% up to 100,000 of value, 95% beyond
-    const { code, out } = await run('eval', `--preset=${DESK_PRESET}`, '--exchange', 'desk-example', '=MARGIN.COLLATERAL_VALUE("BTC",2,100000)', '=MARGIN.PRESETS()');
+    const { code, out } = await run(
+      'eval',
+      `--preset=${DESK_PRESET}`,
+      '--exchange',
+      'desk-example',
+      '=MARGIN.COLLATERAL_VALUE("BTC",2,100000)',
+      '=MARGIN.PRESETS()',
+    );
     expect(code).toBe(0);
     expect(out[0]).toBe('192500');
     expect(out.at(-1)?.split('\t').slice(0, 2)).toEqual(['desk-example', 'Desk example']);

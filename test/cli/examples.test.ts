@@ -30,7 +30,12 @@ describe('npm run examples', () => {
       .map((line) => line.trim())
       .filter((line) => line !== '' && !line.startsWith('#'));
     const ignores = (pattern: string) => {
-      const glob = new RegExp(`^/?${pattern.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\/$/, '(/.*)?')}$`);
+      const glob = new RegExp(
+        `^/?${pattern
+          .replace(/[.+^${}()|\\]/g, '\\$&')
+          .replace(/\*/g, '[^/]*')
+          .replace(/\/$/, '(/.*)?')}$`,
+      );
       return ['examples/desk.xlsx', 'desk.xlsx', 'examples/', 'examples'].some((path) => glob.test(path));
     };
     expect(patterns.filter(ignores)).toEqual([]);

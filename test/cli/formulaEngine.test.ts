@@ -8,7 +8,6 @@ import { BITGET_BTC_TIERS_TABLE, FORMULA_CASES } from '../support/formulaCases';
 
 const functions = () => ({ registry: new PresetRegistry() });
 
-
 const ERROR_CODES = { value: '#VALUE!', na: '#N/A', num: '#NUM!' } as const;
 
 /** A cell value the way a test compares it: errors as `#CODE! message`. */
@@ -161,7 +160,15 @@ describe('cell values', () => {
   });
 
   it('are never rounded on the way out', () => {
-    const engine = buildFormulaEngine({ Sheet1: [['=MARGIN.MULTIASSET_LTV(B1:D2,"bitget")', 'BTC', 10, 60000], [null, 'USDT', -5000, 1]] }, functions());
+    const engine = buildFormulaEngine(
+      {
+        Sheet1: [
+          ['=MARGIN.MULTIASSET_LTV(B1:D2,"bitget")', 'BTC', 10, 60000],
+          [null, 'USDT', -5000, 1],
+        ],
+      },
+      functions(),
+    );
     const value = at(engine, 'Sheet1', 0, 0) as CellValue;
     expect(value).toBe(Number('0.00859106529209621993127147766323024054982817869415807560137457'));
     expect(isCellError(value as never)).toBe(false);

@@ -39,7 +39,9 @@ describe('normalizeFormula', () => {
 describe('excelFormula', () => {
   it('writes every MARGIN function under the name Excel saves custom functions with, however it was typed', () => {
     expect(excelFormula('=MARGIN.ACCOUNT_EQUITY(A1:D4,"bitget")')).toBe('_xldudf_MARGIN_ACCOUNT_EQUITY(A1:D4,"bitget")');
-    expect(excelFormula('margin.risk_level(0.6)+_xludf.MARGIN.RISK_LEVEL(1)')).toBe('_xldudf_MARGIN_RISK_LEVEL(0.6)+_xldudf_MARGIN_RISK_LEVEL(1)');
+    expect(excelFormula('margin.risk_level(0.6)+_xludf.MARGIN.RISK_LEVEL(1)')).toBe(
+      '_xldudf_MARGIN_RISK_LEVEL(0.6)+_xldudf_MARGIN_RISK_LEVEL(1)',
+    );
     expect(excelFormula('_xldudf_MARGIN_PRESETS()')).toBe('_xldudf_MARGIN_PRESETS()');
   });
 

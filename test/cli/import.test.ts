@@ -113,7 +113,18 @@ describe('multiasset import', () => {
     const first = join(dir, 'bitget-imported.json');
     expect(cli(['import', 'bitget', join(FIXTURES, 'bitget-discount-rate-doc.json'), '--out', first]).status).toBe(0);
     const second = join(dir, 'bitget-imported-brackets.json');
-    const r = cli(['import', 'bitget', join(FIXTURES, 'bitget-query-position-lever-doc.json'), '--preset', first, '--into', 'bitget-imported', '--out', second, '--diff']);
+    const r = cli([
+      'import',
+      'bitget',
+      join(FIXTURES, 'bitget-query-position-lever-doc.json'),
+      '--preset',
+      first,
+      '--into',
+      'bitget-imported',
+      '--out',
+      second,
+      '--diff',
+    ]);
     expect(r.status).toBe(0);
     expect(r.stdout.trimEnd().split('\n')).toEqual([
       'bitget-imported against bitget-imported (2024-09-09):',
@@ -125,7 +136,13 @@ describe('multiasset import', () => {
       { floor: '0', cap: '50000', mmr: '0.004', cum: '0', maxLeverage: '125' },
       { floor: '50000', cap: '200000', mmr: '0.005', cum: '50', maxLeverage: '100' },
     ]);
-    const evaluated = cli(['eval', '--preset', second, '=MARGIN.BRACKETS("BTCUSDT","bitget-imported")', '=MARGIN.MAINT_MARGIN({"BTCUSDT","LONG",1,60000,60000,""},"bitget-imported")']);
+    const evaluated = cli([
+      'eval',
+      '--preset',
+      second,
+      '=MARGIN.BRACKETS("BTCUSDT","bitget-imported")',
+      '=MARGIN.MAINT_MARGIN({"BTCUSDT","LONG",1,60000,60000,""},"bitget-imported")',
+    ]);
     expect(evaluated.stdout.split('\n')).toEqual([
       'floor\tcap\tmmr\tcum\timr\tmax_leverage',
       '0\t50000\t0.004\t0\t0.008\t125',
@@ -154,7 +171,11 @@ describe('multiasset import', () => {
     afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
     it('fetches an http URL and imports the brackets it answers', async () => {
-      const r = await cliAsync(['import', 'bitget', `${base}/api/v2/mix/market/query-position-lever?symbol=BTCUSDT&productType=usdt-futures`]);
+      const r = await cliAsync([
+        'import',
+        'bitget',
+        `${base}/api/v2/mix/market/query-position-lever?symbol=BTCUSDT&productType=usdt-futures`,
+      ]);
       expect(r.stderr).toBe('');
       expect(r.status).toBe(0);
       const preset = JSON.parse(r.stdout) as PresetJsonOut;

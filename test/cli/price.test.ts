@@ -64,7 +64,13 @@ describe('MARGIN.PRICE on the command line', () => {
   });
 
   it('with --live takes one REST snapshot per price, read from the documented answer', async () => {
-    const { code, out } = await run('eval', '--live', '=MARGIN.PRICE("BTC","binance")', '=MARGIN.PRICE("BTCUSDT","binance","index")', '=MARGIN.PRICE("BTC","binance")*2');
+    const { code, out } = await run(
+      'eval',
+      '--live',
+      '=MARGIN.PRICE("BTC","binance")',
+      '=MARGIN.PRICE("BTCUSDT","binance","index")',
+      '=MARGIN.PRICE("BTC","binance")*2',
+    );
     expect({ code, out }).toEqual({ code: 0, out: ['11793.63104562', '11781.8049597', '23587.26209124'] });
     expect(asked).toEqual(['/fapi/v1/premiumIndex?symbol=BTCUSDT', '/fapi/v1/premiumIndex?symbol=BTCUSDT']);
   });

@@ -61,10 +61,15 @@ describe('multiasset recalc on the sample desk workbook', () => {
     const json = await recalcJson(DESK);
     const wb = await load(DESK);
     expect(Object.keys(json).sort()).toEqual(formulaKeys(wb).sort());
-    const erring = Object.entries(json).filter(([, v]) => hasError(v)).map(([k]) => k);
+    const erring = Object.entries(json)
+      .filter(([, v]) => hasError(v))
+      .map(([k]) => k);
     expect(erring).toEqual(['Results!B17']);
     expect(String(wb.getWorksheet('Results')?.getCell('A17').value)).toMatch(/^Intentional error/);
-    expect(json['Results!B17']).toEqual({ error: '#N/A', message: expect.stringContaining('ETH haircut tiers of preset bitget are unpublished') });
+    expect(json['Results!B17']).toEqual({
+      error: '#N/A',
+      message: expect.stringContaining('ETH haircut tiers of preset bitget are unpublished'),
+    });
   });
 
   it('computes the shared formula down its column and spills the tables as rows', async () => {
@@ -126,7 +131,12 @@ describe('multiasset recalc --out', () => {
     expect(results?.getCell('B3').value).toEqual({ formula: '_xldudf_MARGIN_ACCOUNT_EQUITY(Balances!$A$1:$D$4,$B$2)', result: 126000 });
     expect(results?.getCell('B17').result).toEqual({ error: '#N/A' });
     const tables = wb.getWorksheet('Tables');
-    expect(tables?.getCell('A22').value).toMatchObject({ formula: '_xldudf_MARGIN_COLLATERAL_TIERS("BTC","bitget")', shareType: 'array', ref: 'A22:D27', result: 'floor' });
+    expect(tables?.getCell('A22').value).toMatchObject({
+      formula: '_xldudf_MARGIN_COLLATERAL_TIERS("BTC","bitget")',
+      shareType: 'array',
+      ref: 'A22:D27',
+      result: 'floor',
+    });
     expect(tables?.getCell('C23').value).toBe(0.975);
     const balances = wb.getWorksheet('Balances');
     expect(balances?.getCell('F3').value).toEqual({ sharedFormula: 'F2', result: 114000 });

@@ -1,4 +1,15 @@
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -39,7 +50,9 @@ describe('recalc --out keeps every part it does not change', () => {
 
     const before = await packageParts(source);
     const after = await packageParts(copy);
-    const kept = [...before.keys()].filter((name) => !isSheet(name) && name !== '[Content_Types].xml' && name !== 'xl/_rels/workbook.xml.rels');
+    const kept = [...before.keys()].filter(
+      (name) => !isSheet(name) && name !== '[Content_Types].xml' && name !== 'xl/_rels/workbook.xml.rels',
+    );
     expect(kept).toEqual(
       expect.arrayContaining([
         'xl/webextensions/webextension1.xml',
@@ -51,7 +64,8 @@ describe('recalc --out keeps every part it does not change', () => {
         'xl/drawings/drawing1.xml',
       ]),
     );
-    for (const name of kept) expect({ name, same: after.get(name)?.equals(before.get(name) ?? Buffer.alloc(0)) }).toEqual({ name, same: true });
+    for (const name of kept)
+      expect({ name, same: after.get(name)?.equals(before.get(name) ?? Buffer.alloc(0)) }).toEqual({ name, same: true });
     // The content types and workbook relationships gain the dynamic-array metadata and lose nothing.
     for (const name of ['[Content_Types].xml', 'xl/_rels/workbook.xml.rels']) {
       const old = before.get(name)?.toString('utf8') ?? '';
@@ -265,4 +279,3 @@ describe('recalc never overwrites or truncates a file by accident', () => {
     expect(readdirSync(sub)).toEqual(['book.xlsx']);
   });
 });
-

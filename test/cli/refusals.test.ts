@@ -76,7 +76,11 @@ function deflatedSpaces(mb: number): Buffer {
   return Buffer.concat([...Array.from({ length: mb }, () => block), deflateRawSync(Buffer.alloc(0))]);
 }
 
-const small = (name: string, text: string): Entry => ({ name, deflated: deflateRawSync(Buffer.from(text)), claimedSize: Buffer.byteLength(text) });
+const small = (name: string, text: string): Entry => ({
+  name,
+  deflated: deflateRawSync(Buffer.from(text)),
+  claimedSize: Buffer.byteLength(text),
+});
 
 function zipBomb(file: string, claimedSize: number): void {
   const bomb = deflatedSpaces(1024);
@@ -140,7 +144,11 @@ describe('files that are not workbooks', () => {
     const zip = new JSZip();
     zip.file('photo.txt', 'not a workbook');
     writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer' }));
-    expect(await run('recalc', file)).toEqual({ code: 1, out: '', err: `multiasset: ${file}: a zip package but no Excel workbook (it has no xl/workbook.xml)` });
+    expect(await run('recalc', file)).toEqual({
+      code: 1,
+      out: '',
+      err: `multiasset: ${file}: a zip package but no Excel workbook (it has no xl/workbook.xml)`,
+    });
   });
 });
 
@@ -149,7 +157,10 @@ describe('stored settings XML cannot hold', () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Desk').getCell('A1').value = { formula: '_xldudf_MARGIN_COLLATERAL_VALUE("BTC",2,100000,"desk-example")' };
     const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
-    await withWebExtension(zip, `<we:property name="multiasset.defaultPreset" value="&quot;bit&#x110000;get&quot;"/>${settingsProperties({ 'multiasset.customPresets': [deskPreset()] })}`);
+    await withWebExtension(
+      zip,
+      `<we:property name="multiasset.defaultPreset" value="&quot;bit&#x110000;get&quot;"/>${settingsProperties({ 'multiasset.customPresets': [deskPreset()] })}`,
+    );
     const file = join(dir, 'bad-code-point.xlsx');
     writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer' }));
     const { code, out, err } = await run('recalc', file, '--json');
@@ -165,10 +176,15 @@ describe('--preset files', () => {
   it('refuses two files with the same preset id, naming both', async () => {
     const copy = join(dir, 'desk-example-copy.json');
     writeFileSync(copy, readFileSync(DESK_PRESET));
-    for (const command of [['eval', '=1'], ['recalc', DESK]]) {
+    for (const command of [
+      ['eval', '=1'],
+      ['recalc', DESK],
+    ]) {
       const { code, out, err } = await run(...command, '--preset', DESK_PRESET, '--preset', copy);
       expect({ code, out }).toEqual({ code: 1, out: '' });
-      expect(err).toBe(`multiasset: ${copy}: preset id "desk-example" is already given by ${DESK_PRESET}; each --preset file needs its own id`);
+      expect(err).toBe(
+        `multiasset: ${copy}: preset id "desk-example" is already given by ${DESK_PRESET}; each --preset file needs its own id`,
+      );
     }
   });
 });

@@ -20,7 +20,14 @@ const twoLiabilities = presetOf(
 );
 
 const rows = (result: ReturnType<typeof autoExchange>) =>
-  result.conversions.map((c) => [c.fromAsset, c.amountSold.toString(), c.valueSold.toString(), c.toAsset, c.amountCovered.toString(), c.trigger]);
+  result.conversions.map((c) => [
+    c.fromAsset,
+    c.amountSold.toString(),
+    c.valueSold.toString(),
+    c.toAsset,
+    c.amountCovered.toString(),
+    c.trigger,
+  ]);
 
 describe('autoExchange', () => {
   it('covers −5,000 USDC with BTC at a 2.5% haircut by selling BTC worth 5000 / 0.975 (docs/RULES.md §1)', () => {
@@ -83,7 +90,9 @@ describe('autoExchange', () => {
 
   it('converts proportionally to value from several sources, after a 1% haircut', () => {
     // BTC worth 3,000 and ETH worth 1,000 cover 1,980 USDT: share s with 4,000 × s × 0.99 = 1,980 → s = 0.5
-    const result = autoExchange(onePercent, [bal('USDT', -1980, 1), bal('BTC', '0.03', 100000), bal('ETH', '0.5', 2000)], { hasPositions: true });
+    const result = autoExchange(onePercent, [bal('USDT', -1980, 1), bal('BTC', '0.03', 100000), bal('ETH', '0.5', 2000)], {
+      hasPositions: true,
+    });
     expect(rows(result)).toEqual([
       ['BTC', '0.015', '1500', 'USDT', '1485', 'THRESHOLD'],
       ['ETH', '0.25', '500', 'USDT', '495', 'THRESHOLD'],
@@ -107,10 +116,19 @@ describe('autoExchange', () => {
 
   it('covers liabilities in order when the sources run out, leaving the later ones uncovered', () => {
     // BTC worth 1,000 covers 990: all of it to USDT's −500, the remaining 490 to USDC's −1,000.
-    const result = autoExchange(twoLiabilities, [bal('USDT', -500, 1), bal('USDC', -1000, 1), bal('BTC', '0.01', 100000)], { hasPositions: true });
+    const result = autoExchange(twoLiabilities, [bal('USDT', -500, 1), bal('USDC', -1000, 1), bal('BTC', '0.01', 100000)], {
+      hasPositions: true,
+    });
     expect(rows(result)).toEqual([
       ['BTC', dec(500).div('0.99').div(100000).toString(), dec(500).div('0.99').toString(), 'USDT', '500', 'THRESHOLD'],
-      ['BTC', dec('0.01').minus(dec(500).div('0.99').div(100000)).toString(), dec(1000).minus(dec(500).div('0.99')).toString(), 'USDC', '490', 'THRESHOLD'],
+      [
+        'BTC',
+        dec('0.01').minus(dec(500).div('0.99').div(100000)).toString(),
+        dec(1000).minus(dec(500).div('0.99')).toString(),
+        'USDC',
+        '490',
+        'THRESHOLD',
+      ],
     ]);
     expect(result.uncovered.toString()).toBe('510');
   });

@@ -1,5 +1,13 @@
 import fc from 'fast-check';
-import { dec, isMarginError, liquidationPrice, maintenanceMargin, marginRatio, stressMarginRatio, availableForOrder } from '../../src/engine';
+import {
+  dec,
+  isMarginError,
+  liquidationPrice,
+  maintenanceMargin,
+  marginRatio,
+  stressMarginRatio,
+  availableForOrder,
+} from '../../src/engine';
 import type { Balance, Bracket, Dec, Position } from '../../src/engine';
 import { bracketAt } from '../../src/engine/brackets';
 import { parseBrackets } from '../../src/presets';
@@ -57,12 +65,18 @@ describe('maintenance margin from leverage brackets', () => {
     const e = caught(() => maintenanceMargin(preset, [{ ...bracketed('1', '60000'), size: dec(4) }]));
     expect(e.code).toBe('BEYOND_BRACKETS');
     expect(e.kind).toBe('na');
-    expect(e.message).toBe('positions: the BTCUSDT notional 240000 is above the cap 200000 of its last leverage bracket; no bracket is published for it');
+    expect(e.message).toBe(
+      'positions: the BTCUSDT notional 240000 is above the cap 200000 of its last leverage bracket; no bracket is published for it',
+    );
   });
 });
 
 const decimal = (min: number, max: number, scale: number) =>
-  fc.integer({ min: min * 10 ** scale, max: max * 10 ** scale }).map((n) => dec(n).div(10 ** scale).toString());
+  fc.integer({ min: min * 10 ** scale, max: max * 10 ** scale }).map((n) =>
+    dec(n)
+      .div(10 ** scale)
+      .toString(),
+  );
 
 function moveTo(balances: Balance[], positions: Position[], p0: Dec, price: Dec): [Balance[], Position[]] {
   return [

@@ -18,7 +18,17 @@ describe('bracketCum', () => {
       { floor: dec(50000), mmr: dec('0.005') },
     ];
     const [cum0, cum1] = bracketCum(brackets);
-    expect(dec(50000).times('0.004').minus(cum0 ?? 0).toString()).toBe(dec(50000).times('0.005').minus(cum1 ?? 0).toString());
+    expect(
+      dec(50000)
+        .times('0.004')
+        .minus(cum0 ?? 0)
+        .toString(),
+    ).toBe(
+      dec(50000)
+        .times('0.005')
+        .minus(cum1 ?? 0)
+        .toString(),
+    );
   });
 
   it('returns nothing for no brackets', () => {

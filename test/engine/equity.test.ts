@@ -15,7 +15,11 @@ describe('assetEquities', () => {
   });
 
   it('adds a row for a quote asset that only positions mention, priced at 1 for the preset quote', () => {
-    const rows = assetEquities(bitget, [bal('BTC', 1, 1000)], [pos({ symbol: 'BTCUSDT', side: 'LONG', size: 1, entry: 900, mark: 1000, mmr: '0.01' })]);
+    const rows = assetEquities(
+      bitget,
+      [bal('BTC', 1, 1000)],
+      [pos({ symbol: 'BTCUSDT', side: 'LONG', size: 1, entry: 900, mark: 1000, mmr: '0.01' })],
+    );
     expect(rows.map((r) => [r.asset, r.value.toString()])).toEqual([
       ['BTC', '975'],
       ['USDT', '100'],

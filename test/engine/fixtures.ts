@@ -62,11 +62,7 @@ export const BITGET_BTC_TIERS = [
 
 export const bitget = presetOf(
   'bitget',
-  [
-    par('USDT'),
-    assetOf('BTC', 'value', BITGET_BTC_TIERS, { individualLimit: 100, platformLimit: 5000 }),
-    assetOf('ETH', 'value', []),
-  ],
+  [par('USDT'), assetOf('BTC', 'value', BITGET_BTC_TIERS, { individualLimit: 100, platformLimit: 5000 }), assetOf('ETH', 'value', [])],
   {
     liabilityInitialRate: dec('0.1'),
     liabilityMaintenanceRate: dec('0.05'),
@@ -79,7 +75,15 @@ export const bitmart = presetOf(
   'bitmart',
   [
     par('USDT', { autoExchangeHaircut: '0.01' }),
-    assetOf('BTC', 'quantity', [[0, 10, '0.95'], [10, 20, '0.925']], { autoExchangeHaircut: '0.01' }),
+    assetOf(
+      'BTC',
+      'quantity',
+      [
+        [0, 10, '0.95'],
+        [10, 20, '0.925'],
+      ],
+      { autoExchangeHaircut: '0.01' },
+    ),
     assetOf('ETH', 'quantity', [], { autoExchangeHaircut: '0.01' }),
   ],
   { modeSwitch: { toMulti: ['noOpenPositions', 'noOpenOrders'], toSingle: ['noOpenPositions', 'noOpenOrders'] } },
@@ -123,7 +127,10 @@ export const bybit = presetOf('bybit', [
 /** docs/RULES.md §5: OKX API sample tiers (BTC 0–20 at 0.98, 20–25 at 0.9775), nothing published beyond 25 BTC. */
 export const okx = presetOf('okx', [
   par('USDT'),
-  assetOf('BTC', 'quantity', [[0, 20, '0.98'], [20, 25, '0.9775']]),
+  assetOf('BTC', 'quantity', [
+    [0, 20, '0.98'],
+    [20, 25, '0.9775'],
+  ]),
 ]);
 
 export function bal(asset: string, amount: Num, price: Num, upnl?: Num): Balance {

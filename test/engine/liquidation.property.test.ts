@@ -8,33 +8,49 @@ const preset = presetOf(
   [
     assetOf('USDT', 'value', [[0, null, 1]], { liabilityRate: '1.0001' }),
     assetOf('BTC', 'value', BITGET_BTC_TIERS, { liabilityRate: '1.005' }),
-    assetOf('ETH', 'quantity', [[0, 100, '0.95'], [100, null, '0.9']], { liabilityRate: '1.005' }),
+    assetOf(
+      'ETH',
+      'quantity',
+      [
+        [0, 100, '0.95'],
+        [100, null, '0.9'],
+      ],
+      { liabilityRate: '1.005' },
+    ),
   ],
   { liabilityMaintenanceRate: dec('0.05') },
 );
 
 const decimal = (min: number, max: number, scale: number) =>
-  fc.integer({ min: min * 10 ** scale, max: max * 10 ** scale }).map((n) => dec(n).div(10 ** scale).toString());
+  fc.integer({ min: min * 10 ** scale, max: max * 10 ** scale }).map((n) =>
+    dec(n)
+      .div(10 ** scale)
+      .toString(),
+  );
 
 const positionArb = (asset: string, p0: number) =>
-  fc.record({
-    side: fc.constantFrom('LONG' as const, 'SHORT' as const, 'BOTH' as const),
-    size: decimal(-5, 5, 3),
-    entry: decimal(Math.round(p0 * 0.8), Math.round(p0 * 1.2), 2),
-    markShift: decimal(-2, 2, 3),
-    mmr: fc.constantFrom('0.004', '0.005', '0.01', '0.025'),
-    cum: decimal(0, 50, 2),
-  }).map((r) =>
-    pos({
-      symbol: `${asset}USDT`,
-      side: r.side,
-      size: r.size,
-      entry: r.entry,
-      mark: dec(p0).times(dec(1).plus(dec(r.markShift).div(100))).toString(),
-      mmr: r.mmr,
-      cum: r.cum,
-    }),
-  );
+  fc
+    .record({
+      side: fc.constantFrom('LONG' as const, 'SHORT' as const, 'BOTH' as const),
+      size: decimal(-5, 5, 3),
+      entry: decimal(Math.round(p0 * 0.8), Math.round(p0 * 1.2), 2),
+      markShift: decimal(-2, 2, 3),
+      mmr: fc.constantFrom('0.004', '0.005', '0.01', '0.025'),
+      cum: decimal(0, 50, 2),
+    })
+    .map((r) =>
+      pos({
+        symbol: `${asset}USDT`,
+        side: r.side,
+        size: r.size,
+        entry: r.entry,
+        mark: dec(p0)
+          .times(dec(1).plus(dec(r.markShift).div(100)))
+          .toString(),
+        mmr: r.mmr,
+        cum: r.cum,
+      }),
+    );
 
 const accountArb = fc.record({
   btc: decimal(-2, 20, 4),

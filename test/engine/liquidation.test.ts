@@ -61,10 +61,7 @@ describe('liquidationPrice', () => {
   });
 
   it('reports unpublished tiers when the answer lies beyond the last published cap', () => {
-    const capped = presetOf('capped', [
-      assetOf('USDT', 'value', [[0, null, 1]]),
-      assetOf('BTC', 'value', [[0, 100000, '0.975']]),
-    ]);
+    const capped = presetOf('capped', [assetOf('USDT', 'value', [[0, null, 1]]), assetOf('BTC', 'value', [[0, 100000, '0.975']])]);
     const short = pos({ symbol: 'BTCUSDT', side: 'SHORT', size: 3, entry: 60000, mark: 60000, mmr: '0.01' });
     // BTC collateral would pass its 100,000 cap (p > 100,000) before the short is liquidated.
     const error = caught(() => liquidationPrice(capped, [bal('BTC', 1, 60000), bal('USDT', 200000, 1)], [short], 'BTC'));

@@ -35,8 +35,12 @@ describe('modeSwitchCheck', () => {
     expect(result.rules[0]?.detail).toBe(
       '1 position in isolated margin (ETHUSDT); multi-asset mode works only with cross margin. Binance -4167: Unable to adjust to Multi-Assets mode with symbols of USDⓈ-M Futures under isolated-margin mode.',
     );
-    expect(result.rules[1]?.detail).toContain('2 open orders; cancel them first. Binance -4170: Unable to adjust Multi-Assets Mode with open orders');
-    expect(result.rules[2]?.detail).toContain('negative wallet balance: USDC -1. Binance -4172: Unable to adjust Multi-Assets Mode with a negative wallet balance');
+    expect(result.rules[1]?.detail).toContain(
+      '2 open orders; cancel them first. Binance -4170: Unable to adjust Multi-Assets Mode with open orders',
+    );
+    expect(result.rules[2]?.detail).toContain(
+      'negative wallet balance: USDC -1. Binance -4172: Unable to adjust Multi-Assets Mode with a negative wallet balance',
+    );
     expect(result.rules[3]?.detail).toContain('Binance -4169: Unable to adjust Multi-Assets Mode with insufficient margin balance');
   });
 

@@ -54,13 +54,13 @@ describe('readNumberText', () => {
     expect(refusal(text)).toBe(expected);
   });
 
-  it('keeps 60 significant digits and Excel\'s extremes', () => {
+  it("keeps 60 significant digits and Excel's extremes", () => {
     expect(value('1'.repeat(60))).toBe('1'.repeat(60));
     expect(value('1.7976931348623158e308')).toBe('1.7976931348623158e+308');
     expect(value('2.2250738585072014e-308')).toBe('2.2250738585072014e-308');
   });
 
-  it('reads every double\'s shortest text as that double', () => {
+  it("reads every double's shortest text as that double", () => {
     fc.assert(
       fc.property(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e300, max: 1e300 }), (x) => {
         fc.pre(x === 0 || Math.abs(x) >= 2.2250738585072014e-308);

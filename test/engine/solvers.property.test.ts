@@ -9,13 +9,26 @@ const preset = presetOf(
   [
     assetOf('USDT', 'value', [[0, null, 1]], { liabilityRate: '1.0001' }),
     assetOf('BTC', 'value', BITGET_BTC_TIERS, { liabilityRate: '1.005' }),
-    assetOf('ETH', 'quantity', [[0, 100, '0.95'], [100, 200, '0.9'], [200, null, '0.5']], { liabilityRate: '1.005' }),
+    assetOf(
+      'ETH',
+      'quantity',
+      [
+        [0, 100, '0.95'],
+        [100, 200, '0.9'],
+        [200, null, '0.5'],
+      ],
+      { liabilityRate: '1.005' },
+    ),
   ],
   { liabilityMaintenanceRate: dec('0.05'), liabilityInitialRate: dec('0.1') },
 );
 
 const decimal = (min: number, max: number, scale: number) =>
-  fc.integer({ min: min * 10 ** scale, max: max * 10 ** scale }).map((n) => dec(n).div(10 ** scale).toString());
+  fc.integer({ min: min * 10 ** scale, max: max * 10 ** scale }).map((n) =>
+    dec(n)
+      .div(10 ** scale)
+      .toString(),
+  );
 
 const positionArb = fc
   .record({
@@ -27,7 +40,9 @@ const positionArb = fc
   })
   .map((r) => {
     const p0 = r.asset === 'BTC' ? 60000 : 3000;
-    const entry = dec(p0).times(dec(1).plus(dec(r.entryShift).div(100))).toString();
+    const entry = dec(p0)
+      .times(dec(1).plus(dec(r.entryShift).div(100)))
+      .toString();
     return pos({ symbol: `${r.asset}USDT`, size: r.size, entry, mark: p0, mmr: r.mmr, imr: r.imr });
   });
 

@@ -98,7 +98,9 @@ describe('topUpNeeded', () => {
     const huge = pos({ symbol: 'BTCUSDT', side: 'LONG', size: 1000, entry: 60000, mark: 60000, mmr: '0.5' });
     const error = caught(() => topUpNeeded(okx, [bal('BTC', 0, 60000), bal('USDT', 0, 1)], [huge], 'BTC', dec('0.5')));
     expect(error.code).toBe('NO_TOPUP');
-    expect(error.message).toMatch(/^asset: no deposit of BTC brings the margin ratio to 0\.5: amount: preset okx publishes BTC tiers only up to 25/);
+    expect(error.message).toMatch(
+      /^asset: no deposit of BTC brings the margin ratio to 0\.5: amount: preset okx publishes BTC tiers only up to 25/,
+    );
   });
 
   it('needs the asset in balances for its price', () => {
@@ -169,9 +171,7 @@ describe('compareAccount', () => {
     expect(first?.equity).toEqual({ ok: true, value: dec(67000) });
     expect(first?.ratio.ok && first.ratio.value.toString()).toBe(dec(600).div(67000).toString());
     expect(first?.risk).toEqual({ ok: true, value: 'SAFE' });
-    expect(first?.available.ok && first.available.value.toString()).toBe(
-      availableForOrder(binance, balances, [btcLong]).toString(),
-    );
+    expect(first?.available.ok && first.available.value.toString()).toBe(availableForOrder(binance, balances, [btcLong]).toString());
     expect(rows[1]?.equity.ok && rows[1].equity.value.toString()).toBe('68500');
     expect(rows[2]?.equity.ok && rows[2].equity.value.toString()).toBe('67000');
   });

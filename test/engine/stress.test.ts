@@ -28,7 +28,17 @@ describe('stressMarginRatio', () => {
   });
 
   it('reports a shock on an asset the account neither holds nor trades', () => {
-    const error = caught(() => stressMarginRatio(binance, balances, [long], [{ asset: 'BTC', change: dec('0.1') }, { asset: 'SOL', change: dec('0.1') }]));
+    const error = caught(() =>
+      stressMarginRatio(
+        binance,
+        balances,
+        [long],
+        [
+          { asset: 'BTC', change: dec('0.1') },
+          { asset: 'SOL', change: dec('0.1') },
+        ],
+      ),
+    );
     expect(error.code).toBe('SHOCK_UNMATCHED');
     expect(error.message).toContain('shocks, row 2: SOL');
   });
@@ -42,6 +52,8 @@ describe('stressMarginRatio', () => {
   });
 
   it('reports a shock that wipes out the equity', () => {
-    expect(caught(() => stressMarginRatio(binance, balances, [long], [{ asset: 'BTC', change: dec('-0.5') }])).code).toBe('EQUITY_NOT_POSITIVE');
+    expect(caught(() => stressMarginRatio(binance, balances, [long], [{ asset: 'BTC', change: dec('-0.5') }])).code).toBe(
+      'EQUITY_NOT_POSITIVE',
+    );
   });
 });

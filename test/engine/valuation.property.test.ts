@@ -20,7 +20,6 @@ function slices(x: Dec): Dec {
   }, dec(0));
 }
 
-
 const decimalArb = (maxInt: number, scale: number) =>
   fc.tuple(fc.integer({ min: 0, max: maxInt }), fc.integer({ min: 0, max: scale })).map(([n, k]) => dec(n).div(dec(10).pow(k)));
 const amountArb = decimalArb(2_000_000_000, 6);
@@ -60,21 +59,27 @@ describe('valueHolding (properties)', () => {
 
   it('is continuous at every tier boundary', () => {
     fc.assert(
-      fc.property(unitArb, fc.constantFrom(...boundaries), priceArb.filter((p) => p.gt(0)), fc.integer({ min: 1, max: 30 }), (unit, bound, price, digits) => {
-        const tiny = dec(10).pow(-digits);
-        // The holding that sits exactly on the boundary, in coin units.
-        const amount = unit === 'value' ? bound.div(price) : bound;
-        const at = valueHolding(preset, specs[unit], amount, price);
-        const onBoundary = unit === 'value' ? slices(bound) : slices(bound).times(price);
-        expect(at.minus(onBoundary).abs().lte(onBoundary.times('1e-55'))).toBe(true);
-        // A step of `tiny` coins either side moves the value by at most tiny × price (ratios are ≤ 1).
-        const step = tiny.times(price);
-        const below = valueHolding(preset, specs[unit], amount.minus(tiny), price);
-        const above = valueHolding(preset, specs[unit], amount.plus(tiny), price);
-        expect(at.minus(below).lte(step)).toBe(true);
-        expect(above.minus(at).lte(step)).toBe(true);
-        expect(at.minus(below).gte(0) && above.minus(at).gte(0)).toBe(true);
-      }),
+      fc.property(
+        unitArb,
+        fc.constantFrom(...boundaries),
+        priceArb.filter((p) => p.gt(0)),
+        fc.integer({ min: 1, max: 30 }),
+        (unit, bound, price, digits) => {
+          const tiny = dec(10).pow(-digits);
+          // The holding that sits exactly on the boundary, in coin units.
+          const amount = unit === 'value' ? bound.div(price) : bound;
+          const at = valueHolding(preset, specs[unit], amount, price);
+          const onBoundary = unit === 'value' ? slices(bound) : slices(bound).times(price);
+          expect(at.minus(onBoundary).abs().lte(onBoundary.times('1e-55'))).toBe(true);
+          // A step of `tiny` coins either side moves the value by at most tiny × price (ratios are ≤ 1).
+          const step = tiny.times(price);
+          const below = valueHolding(preset, specs[unit], amount.minus(tiny), price);
+          const above = valueHolding(preset, specs[unit], amount.plus(tiny), price);
+          expect(at.minus(below).lte(step)).toBe(true);
+          expect(above.minus(at).lte(step)).toBe(true);
+          expect(at.minus(below).gte(0) && above.minus(at).gte(0)).toBe(true);
+        },
+      ),
     );
   });
 });

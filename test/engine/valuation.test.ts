@@ -95,9 +95,7 @@ describe('collateralRatio', () => {
   });
 
   it('gives quantity-tier ratios independent of price, even at price zero', () => {
-    expect(collateralRatio(bitmart, 'BTC', dec(15), dec(0)).toString()).toBe(
-      dec('14.125').div(15).toString(),
-    );
+    expect(collateralRatio(bitmart, 'BTC', dec(15), dec(0)).toString()).toBe(dec('14.125').div(15).toString());
   });
 
   it('reports unpublished tiers for a zero amount of an asset without tiers', () => {

@@ -76,7 +76,10 @@ const shapeOf = (value: unknown): string => (Array.isArray(value) ? 'table' : ty
 function expectedCell(id: CellFunctionName, args: unknown[]): unknown {
   const result: CellResult = invoke(id, args as CellArg[], { registry: sharedRegistry });
   if (typeof result === 'object' && result !== null && !Array.isArray(result)) {
-    return { error: { value: '#VALUE!', na: '#N/A', num: '#NUM!' }[result.error], message: result.error === 'num' ? undefined : result.message };
+    return {
+      error: { value: '#VALUE!', na: '#N/A', num: '#NUM!' }[result.error],
+      message: result.error === 'num' ? undefined : result.message,
+    };
   }
   return { value: result };
 }
@@ -232,12 +235,22 @@ describe('cells as Excel hands them over', () => {
   });
 
   it('skips blank rows of a range whether their cells arrive as null, "" or 0', () => {
-    const withBlanks = [['BTC', 1, 60000], [null, null, null], ['', '', ''], [0, 0, 0], ['USDT', -5000, 1]];
+    const withBlanks = [
+      ['BTC', 1, 60000],
+      [null, null, null],
+      ['', '', ''],
+      [0, 0, 0],
+      ['USDT', -5000, 1],
+    ];
     expect(call('ACCOUNT_EQUITY', withBlanks)).toEqual({ value: 52000 });
   });
 
   it('reads a header row and matches its columns by name, in any order and case', () => {
-    const headed = [['Price', 'ASSET', 'amount'], [60000, 'BTC', 1], [1, 'USDT', -5000]];
+    const headed = [
+      ['Price', 'ASSET', 'amount'],
+      [60000, 'BTC', 1],
+      [1, 'USDT', -5000],
+    ];
     expect(call('ACCOUNT_EQUITY', headed)).toEqual({ value: 52000 });
     const positions = [['symbol', 'side', 'size', 'entry', 'mark', 'mmr', 'cum', 'imr'], ...POSITIONS];
     expect(call('MARGIN_RATIO', ACCOUNT, positions)).toEqual(call('MARGIN_RATIO', ACCOUNT, POSITIONS));
@@ -251,7 +264,12 @@ describe('cells as Excel hands them over', () => {
     const formatted = { type: 'FormattedNumber', basicValue: 10, numberFormat: '0.00' };
     const text = { type: 'String', basicValue: 'BTC' };
     expect(call('COLLATERAL_VALUE', text, formatted, 60000)).toEqual({ value: 570000 });
-    expect(call('ACCOUNT_EQUITY', [[text, { type: 'Double', basicValue: 1 }, 60000], ['USDT', -5000, 1]])).toEqual({
+    expect(
+      call('ACCOUNT_EQUITY', [
+        [text, { type: 'Double', basicValue: 1 }, 60000],
+        ['USDT', -5000, 1],
+      ]),
+    ).toEqual({
       value: 52000,
     });
   });

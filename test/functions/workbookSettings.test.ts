@@ -148,9 +148,7 @@ describe('loadFromWorkbook', () => {
 
   it('loads every other stored preset when one holds a "__proto__" user tier, and names it and the field', () => {
     const registry = new PresetRegistry();
-    const hostile = JSON.parse(
-      JSON.stringify({ ...DESK, id: 'desk-proto' }).replace('"vip":-10000', '"__proto__":-5000'),
-    ) as PresetJson;
+    const hostile = JSON.parse(JSON.stringify({ ...DESK, id: 'desk-proto' }).replace('"vip":-10000', '"__proto__":-5000')) as PresetJson;
     const other = { ...DESK, id: 'desk-two', name: 'Desk two' };
     const report = loadFromWorkbook(workbook({ [CUSTOM_PRESETS_SETTING]: [DESK, hostile, other] }), registry);
     expect(report.customIds).toEqual(['desk-example', 'desk-two']);
@@ -283,9 +281,7 @@ describe('saveCustomPresets', () => {
 
 describe('the custom functions and the workbook presets', () => {
   it('answer #N/A naming the refused default preset, instead of computing on Binance', () => {
-    const hostile = JSON.parse(
-      JSON.stringify(DESK).replace('"vip":-10000', '"__proto__":-5000'),
-    ) as PresetJson;
+    const hostile = JSON.parse(JSON.stringify(DESK).replace('"vip":-10000', '"__proto__":-5000')) as PresetJson;
     loadFromWorkbook(workbook({ [DEFAULT_PRESET_SETTING]: 'desk-example', [CUSTOM_PRESETS_SETTING]: [hostile] }));
     expect(shown(() => collateralValue('BTC', 2, 60000))).toEqual({
       error: '#N/A',
@@ -295,7 +291,6 @@ describe('the custom functions and the workbook presets', () => {
     expect(shown(() => collateralValue('BTC', 2, 60000, 'desk-example'))).toMatchObject({ error: '#N/A' });
     expect(shown(() => collateralValue('BTC', 2, 60000, 'binance'))).toEqual({ value: 114000 }); // 2 × 60,000 × 0.95
   });
-
 
   it('compute with the workbook default custom preset: 2 BTC at 60,000 = 100,000 × 0.975 + 20,000 × 0.95', () => {
     loadFromWorkbook(workbook({ [DEFAULT_PRESET_SETTING]: 'desk-example', [CUSTOM_PRESETS_SETTING]: [DESK] }));
@@ -312,6 +307,8 @@ describe('loading a workbook whose default preset is refused', () => {
     expect(report.changed).toBe(true);
     expect(report.defaultId).toBe('desk-example');
     expect(report.warnings).toHaveLength(3);
-    expect(report.warnings[2]).toMatch(/^a view of the presets failed to refresh: exchange: the workbook's default preset "desk-example" is stored/);
+    expect(report.warnings[2]).toMatch(
+      /^a view of the presets failed to refresh: exchange: the workbook's default preset "desk-example" is stored/,
+    );
   });
 });

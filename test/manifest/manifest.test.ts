@@ -108,9 +108,7 @@ describe('manifest.xml', () => {
   });
 
   it('points every URL at the dev server, at a file the build puts in dist/', () => {
-    const urls = [
-      ...descendants(root).flatMap((n) => [n.attrs.DefaultValue ?? ''].filter((v) => /^https?:/.test(v))),
-    ];
+    const urls = [...descendants(root).flatMap((n) => [n.attrs.DefaultValue ?? ''].filter((v) => /^https?:/.test(v)))];
     expect(urls.length).toBeGreaterThan(8);
     for (const url of urls) expect([url, existsSync(distFile(localPath(url)))]).toEqual([url, true]);
   });
@@ -148,7 +146,11 @@ describe('manifest.xml', () => {
 /** The websocket sources a page's content security policy lets it connect to. */
 function websocketSources(html: string): string[] {
   const policy = /<meta\s+http-equiv="?Content-Security-Policy"?\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
-  const connect = policy.split(';').map((d) => d.trim().split(/\s+/)).find(([name]) => name === 'connect-src') ?? [];
+  const connect =
+    policy
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .find(([name]) => name === 'connect-src') ?? [];
   return connect.slice(1).filter((source) => /^wss?:/i.test(source) || source === '*' || /^[a-z0-9.*-]+(:\d+)?$/i.test(source));
 }
 

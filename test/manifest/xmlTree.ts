@@ -28,7 +28,13 @@ function toNode(entry: Ordered): XmlNode | null {
 
 /** Parses `xml` into its root element. */
 export function parseXml(xml: string): XmlNode {
-  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: ATTR, preserveOrder: true, parseTagValue: false, parseAttributeValue: false });
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: ATTR,
+    preserveOrder: true,
+    parseTagValue: false,
+    parseAttributeValue: false,
+  });
   const roots = (parser.parse(xml) as Ordered[]).map(toNode).filter((node): node is XmlNode => node !== null);
   const root = roots[0];
   if (!root) throw new Error('no root element');

@@ -1,14 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dec } from '../../src/engine';
-import {
-  BUILTIN_PRESETS,
-  balancesTable,
-  importAccountSnapshot,
-  positionsTable,
-  reconcile,
-  reconciliationTable,
-} from '../../src/presets';
+import { BUILTIN_PRESETS, balancesTable, importAccountSnapshot, positionsTable, reconcile, reconciliationTable } from '../../src/presets';
 
 /** The response examples of each exchange's API documentation (sources in test/fixtures/account/README.md). */
 const fixture = (name: string): unknown => JSON.parse(readFileSync(join(__dirname, '../fixtures/account', name), 'utf8'));
@@ -55,7 +48,14 @@ describe('Binance account snapshot', () => {
     );
     const noPositions = importAccountSnapshot('binance', [fixture('binance-account-v2.json')], { prices: new Map([['BUSD', dec(1)]]) });
     const rows = reconciliationTable(reconcile(preset('binance'), noPositions));
-    expect(rows[1]).toEqual(['equity', null, 'totalMarginBalance', 23.72469206, null, 'an asset without tiers: preset binance does not list BUSD']);
+    expect(rows[1]).toEqual([
+      'equity',
+      null,
+      'totalMarginBalance',
+      23.72469206,
+      null,
+      'an asset without tiers: preset binance does not list BUSD',
+    ]);
   });
 
   it('derives the margin ratio Binance does not report from its two totals, and says so', () => {
@@ -77,7 +77,9 @@ describe('Binance account snapshot', () => {
       totalMaintMargin: '240',
       availableBalance: '-2000',
     };
-    const risk = [{ symbol: 'BTCUSDT', positionSide: 'BOTH', positionAmt: '1', entryPrice: '60000', markPrice: '60000', marginType: 'cross' }];
+    const risk = [
+      { symbol: 'BTCUSDT', positionSide: 'BOTH', positionAmt: '1', entryPrice: '60000', markPrice: '60000', marginType: 'cross' },
+    ];
     const snapshot = importAccountSnapshot('binance', [account, risk]);
     expect(positionsTable(snapshot)[1]).toEqual(['BTCUSDT', 'BOTH', 1, 60000, 60000, 0.004, 0, 0.05, 'cross']);
     expect(reconciliationTable(reconcile(preset('binance'), snapshot)).slice(1)).toEqual([
@@ -112,7 +114,9 @@ describe('OKX account snapshot', () => {
       ['USDT', 4850.435693622894, Number(dec('4991.542013297616').div('4992.890093622894').toString()), -7.545600000000006],
     ]);
     expect(positionsTable(snapshot)).toEqual([['symbol', 'side', 'size', 'entry', 'mark', 'mmr', 'cum', 'imr', 'margin_mode']]);
-    expect(snapshot.notes).toEqual(['BTC-USDT (MARGIN) skipped: only perpetual and expiry futures positions take part in the margin ratio here']);
+    expect(snapshot.notes).toEqual([
+      'BTC-USDT (MARGIN) skipped: only perpetual and expiry futures positions take part in the margin ratio here',
+    ]);
   });
 
   it('shows that the documentation example itemizes one currency of the adjusted equity it reports', () => {
@@ -161,7 +165,9 @@ describe('Bybit account snapshot', () => {
       ['asset', 'amount', 'price', 'upnl'],
       ['BTC', 0.805994, Number(dec('12920.95352538').div('0.805994').toString()), null],
     ]);
-    expect(snapshot.notes).toEqual(['1 inverse position(s) skipped: only linear (USDT and USDC) contracts take part in the margin ratio here']);
+    expect(snapshot.notes).toEqual([
+      '1 inverse position(s) skipped: only linear (USDT and USDC) contracts take part in the margin ratio here',
+    ]);
   });
 
   it('explains that Bybit totalEquity is before collateral ratios, and reconciles the MM rate', () => {
@@ -180,7 +186,10 @@ describe('Bybit account snapshot', () => {
 });
 
 describe('Bitget account snapshot', () => {
-  const snapshot = importAccountSnapshot('bitget', [fixture('bitget-mix-account-accounts.json'), fixture('bitget-mix-position-all-position.json')]);
+  const snapshot = importAccountSnapshot('bitget', [
+    fixture('bitget-mix-account-accounts.json'),
+    fixture('bitget-mix-position-all-position.json'),
+  ]);
 
   it("reads the margin coin's balance without PnL, the multi-asset coins priced at their position's mark, and the positions", () => {
     expect(balancesTable(snapshot)).toEqual([
@@ -196,10 +205,17 @@ describe('Bitget account snapshot', () => {
     ]);
   });
 
-  it("says the documentation's unionTotalMagin \"111,1\" is not a number, and why the maintenance margins differ", () => {
+  it('says the documentation\'s unionTotalMagin "111,1" is not a number, and why the maintenance margins differ', () => {
     const rows = reconciliationTable(reconcile(preset('bitget'), snapshot));
     // 10,582.90265771 of USDT equity + 1.2 BTC × 25,100 = 30,120 at Bitget's first tier 0.975
-    expect(rows[1]).toEqual(['equity', 39949.90265771, 'unionTotalMagin', null, null, 'unionTotalMagin is not a number as written: "111,1"']);
+    expect(rows[1]).toEqual([
+      'equity',
+      39949.90265771,
+      'unionTotalMagin',
+      null,
+      null,
+      'unionTotalMagin is not a number as written: "111,1"',
+    ]);
     expect(rows[2]).toEqual([
       'maint_margin',
       0,

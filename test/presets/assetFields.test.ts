@@ -40,7 +40,10 @@ describe('the asset field table', () => {
   it.each(FIELDS)('refuses %s outside its range, naming the field', (key, entry) => {
     const [, outside] = VALUES[entry.range];
     expect(() => parsePreset(withBtc(key, outside))).toThrow(
-      expect.objectContaining({ code: 'INVALID_PRESET', message: expect.stringMatching(new RegExp(`^preset assets\\.BTC\\.${key}: expected .*, got ${outside.replace('.', '\\.')}$`)) }),
+      expect.objectContaining({
+        code: 'INVALID_PRESET',
+        message: expect.stringMatching(new RegExp(`^preset assets\\.BTC\\.${key}: expected .*, got ${outside.replace('.', '\\.')}$`)),
+      }),
     );
   });
 });

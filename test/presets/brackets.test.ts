@@ -51,17 +51,43 @@ describe('preset brackets', () => {
   });
 
   it.each([
-    [{ BTCUSDT: [{ floor: 10, cap: null, mmr: '0.004', maxLeverage: 125 }] }, 'preset brackets.BTCUSDT[0].floor: expected the first tier to start at 0, got 10'],
     [
-      { BTCUSDT: [{ floor: 0, cap: 50000, mmr: '0.004', maxLeverage: 125 }, { floor: 60000, cap: null, mmr: '0.005', maxLeverage: 100 }] },
+      { BTCUSDT: [{ floor: 10, cap: null, mmr: '0.004', maxLeverage: 125 }] },
+      'preset brackets.BTCUSDT[0].floor: expected the first tier to start at 0, got 10',
+    ],
+    [
+      {
+        BTCUSDT: [
+          { floor: 0, cap: 50000, mmr: '0.004', maxLeverage: 125 },
+          { floor: 60000, cap: null, mmr: '0.005', maxLeverage: 100 },
+        ],
+      },
       "preset brackets.BTCUSDT[1].floor: expected 50000 (the previous tier's cap: tiers must be contiguous), got 60000",
     ],
-    [{ BTCUSDT: [{ floor: 0, cap: null, mmr: '1.5', maxLeverage: 125 }] }, 'preset brackets.BTCUSDT[0].mmr: expected a ratio from 0 to 1, got 1.5'],
-    [{ BTCUSDT: [{ floor: 0, cap: null, mmr: '0.004', imr: '2' }] }, 'preset brackets.BTCUSDT[0].imr: expected a rate above 0, at most 1, got 2'],
-    [{ BTCUSDT: [{ floor: 0, cap: null, mmr: '0.004' }] }, 'preset brackets.BTCUSDT[0]: expected maxLeverage or imr (the initial margin rate)'],
-    [{ BTCUSDT: [{ floor: 0, cap: null, mmr: '0.004', maxLeverage: '0.5' }] }, 'preset brackets.BTCUSDT[0].maxLeverage: expected a rate of at least 1, got 0.5'],
-    [{ BTCUSDT: [{ floor: 0, mmr: '0.004', maxLeverage: 125 }] }, 'preset brackets.BTCUSDT[0].cap: required, but missing (null for no cap)'],
-    [{ BTCUSDT: [{ floor: 0, cap: null, mmr: '0.004', maxLeverage: 125, mmrr: 1 }] }, 'preset brackets.BTCUSDT[0].mmrr: unknown field; expected one of floor, cap, mmr, cum, maxLeverage, imr'],
+    [
+      { BTCUSDT: [{ floor: 0, cap: null, mmr: '1.5', maxLeverage: 125 }] },
+      'preset brackets.BTCUSDT[0].mmr: expected a ratio from 0 to 1, got 1.5',
+    ],
+    [
+      { BTCUSDT: [{ floor: 0, cap: null, mmr: '0.004', imr: '2' }] },
+      'preset brackets.BTCUSDT[0].imr: expected a rate above 0, at most 1, got 2',
+    ],
+    [
+      { BTCUSDT: [{ floor: 0, cap: null, mmr: '0.004' }] },
+      'preset brackets.BTCUSDT[0]: expected maxLeverage or imr (the initial margin rate)',
+    ],
+    [
+      { BTCUSDT: [{ floor: 0, cap: null, mmr: '0.004', maxLeverage: '0.5' }] },
+      'preset brackets.BTCUSDT[0].maxLeverage: expected a rate of at least 1, got 0.5',
+    ],
+    [
+      { BTCUSDT: [{ floor: 0, mmr: '0.004', maxLeverage: 125 }] },
+      'preset brackets.BTCUSDT[0].cap: required, but missing (null for no cap)',
+    ],
+    [
+      { BTCUSDT: [{ floor: 0, cap: null, mmr: '0.004', maxLeverage: 125, mmrr: 1 }] },
+      'preset brackets.BTCUSDT[0].mmrr: unknown field; expected one of floor, cap, mmr, cum, maxLeverage, imr',
+    ],
     [{ BTCUSDT: [] }, 'preset brackets.BTCUSDT: expected at least one bracket, got an empty list'],
     [{ 'BTC USDT': [] }, 'preset brackets["BTC USDT"]: expected a symbol such as "BTCUSDT", got "BTC USDT"'],
   ])('refuses a malformed bracket table, naming the field (%#)', (brackets, message) => {

@@ -1,12 +1,5 @@
 import type { AssetSpec, Preset } from '../../src/engine/model';
-import {
-  BINANCE_PRESET,
-  BITGET_PRESET,
-  BITMART_PRESET,
-  BUILTIN_PRESETS,
-  BYBIT_PRESET,
-  OKX_PRESET,
-} from '../../src/presets';
+import { BINANCE_PRESET, BITGET_PRESET, BITMART_PRESET, BUILTIN_PRESETS, BYBIT_PRESET, OKX_PRESET } from '../../src/presets';
 
 function spec(preset: Preset, asset: string): AssetSpec {
   const s = preset.assets[asset];
@@ -18,7 +11,9 @@ const rows = (s: AssetSpec): (string | null)[][] =>
   s.tiers.map((t) => [t.floor.toString(), t.cap === null ? null : t.cap.toString(), t.ratio.toString()]);
 
 const ruleNames = (rules: readonly unknown[] | undefined): unknown[] | undefined =>
-  rules?.map((r) => (typeof r === 'string' ? r : { maintenanceRateBelow: String((r as { maintenanceRateBelow: unknown }).maintenanceRateBelow) }));
+  rules?.map((r) =>
+    typeof r === 'string' ? r : { maintenanceRateBelow: String((r as { maintenanceRateBelow: unknown }).maintenanceRateBelow) },
+  );
 
 describe('built-in presets', () => {
   it('lists binance, bitget, bitmart, okx and bybit in that order', () => {
@@ -44,7 +39,9 @@ describe('built-in presets', () => {
   it('marks binance, bitget and bitmart as documented and okx and bybit as illustrative', () => {
     expect(BUILTIN_PRESETS.map((p) => p.status)).toEqual(['documented', 'documented', 'documented', 'illustrative', 'illustrative']);
     for (const p of [OKX_PRESET, BYBIT_PRESET]) {
-      expect(p.notes?.[0]).toMatch(/^Illustrative: the tables are the example from the exchange's (API documentation|help page).*replace them by importing/);
+      expect(p.notes?.[0]).toMatch(
+        /^Illustrative: the tables are the example from the exchange's (API documentation|help page).*replace them by importing/,
+      );
     }
   });
 
@@ -101,7 +98,12 @@ describe('binance preset', () => {
   });
 
   it('blocks a mode switch on the four published conditions', () => {
-    expect(ruleNames(BINANCE_PRESET.rules.modeSwitch?.toMulti)).toEqual(['crossOnly', 'noOpenOrders', 'noNegativeBalance', 'marginSufficient']);
+    expect(ruleNames(BINANCE_PRESET.rules.modeSwitch?.toMulti)).toEqual([
+      'crossOnly',
+      'noOpenOrders',
+      'noNegativeBalance',
+      'marginSufficient',
+    ]);
     expect(ruleNames(BINANCE_PRESET.rules.modeSwitch?.toSingle)).toEqual(['noOpenOrders', 'noNegativeBalance', 'marginSufficient']);
   });
 });

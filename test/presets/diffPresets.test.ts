@@ -85,7 +85,16 @@ describe('diffPresets', () => {
     const json = presetToJson(BITGET_PRESET);
     const after = parsePreset({
       ...json,
-      assets: { ...json.assets, ETH: { tierUnit: 'value', tiers: [{ floor: 0, cap: 50000, ratio: '0.95' }, { floor: 50000, cap: null, ratio: '0.9' }] } },
+      assets: {
+        ...json.assets,
+        ETH: {
+          tierUnit: 'value',
+          tiers: [
+            { floor: 0, cap: 50000, ratio: '0.95' },
+            { floor: 50000, cap: null, ratio: '0.9' },
+          ],
+        },
+      },
     });
     expect(diffPresets(BITGET_PRESET, after)).toEqual([
       { asset: 'ETH', field: 'tiers', before: 'unpublished', after: '0 to 50000 at 0.95; 50000 and above at 0.9' },

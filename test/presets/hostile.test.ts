@@ -63,7 +63,10 @@ const PRESET_FILES: readonly (readonly [string, string])[] = [
   ],
   ['too-many-digits', 'preset assets.BTC.tiers[0].ratio: expected a number of at most 60 significant digits, got "0.975000'],
   ['proto-threshold', 'preset rules.autoExchangeThresholds.__proto__: expected a user tier name, got "__proto__", which is reserved'],
-  ['constructor-threshold', 'preset rules.autoExchangeThresholds.constructor: expected a user tier name, got "constructor", which is reserved'],
+  [
+    'constructor-threshold',
+    'preset rules.autoExchangeThresholds.constructor: expected a user tier name, got "constructor", which is reserved',
+  ],
   ['deep-nesting', `preset: ${NESTING} (position 649): expected at most 64 levels of nested lists and objects, got more`],
   ['deep-nesting-valid', `preset: ${NESTING} (position 655): expected at most 64 levels of nested lists and objects, got more`],
   ['invalid-surrogate-id', 'preset id: expected a short name of letters, digits, "-" or "_" (e.g. "desk-2026"), got "desk-\\ud800"'],
@@ -75,12 +78,16 @@ describe('hostile preset files given to the command line', () => {
     expect(files.sort()).toEqual(PRESET_FILES.map(([name]) => name).sort());
   });
 
-  it.each(PRESET_FILES)('%s.json is refused at once with a message naming the field', async (name, refusal) => {
-    const file = join('test', 'fixtures', 'hostile', 'presets', `${name}.json`);
-    const run = await runCli('eval', '--preset', file, 'MARGIN.COLLATERAL_VALUE("BTC",1,1)');
-    expect({ code: run.code, signal: run.signal, out: run.out }).toEqual({ code: 1, signal: null, out: '' });
-    expect(run.err.startsWith(`multiasset: ${file}: ${refusal}`)).toBe(true);
-  }, KILL_AFTER_MS + 10_000);
+  it.each(PRESET_FILES)(
+    '%s.json is refused at once with a message naming the field',
+    async (name, refusal) => {
+      const file = join('test', 'fixtures', 'hostile', 'presets', `${name}.json`);
+      const run = await runCli('eval', '--preset', file, 'MARGIN.COLLATERAL_VALUE("BTC",1,1)');
+      expect({ code: run.code, signal: run.signal, out: run.out }).toEqual({ code: 1, signal: null, out: '' });
+      expect(run.err.startsWith(`multiasset: ${file}: ${refusal}`)).toBe(true);
+    },
+    KILL_AFTER_MS + 10_000,
+  );
 });
 
 /** Each hostile workbook's stored preset (the default), its id and the field its refusal names. */
@@ -103,7 +110,11 @@ describe('hostile workbooks recalculated by the command line', () => {
       expect({ code: run.code, signal: run.signal }).toEqual({ code: 0, signal: null });
       const lines = run.err.trimEnd().split('\n');
       expect(lines).toHaveLength(2);
-      expect(lines[0]).toMatch(new RegExp(`^multiasset: warning: stored preset 1 skipped: preset ${escape(field)}.*\\(preset "${id}" is not loaded; the other presets are\\)$`));
+      expect(lines[0]).toMatch(
+        new RegExp(
+          `^multiasset: warning: stored preset 1 skipped: preset ${escape(field)}.*\\(preset "${id}" is not loaded; the other presets are\\)$`,
+        ),
+      );
       expect(lines[1]).toBe(
         `multiasset: warning: the workbook's default preset "${id}" was refused (stored preset 1); formulas that name no exchange answer #N/A until it is corrected or another default is chosen`,
       );
@@ -112,21 +123,29 @@ describe('hostile workbooks recalculated by the command line', () => {
       expect(cells['Desk!A2']).toBe(192500);
       expect(cells['Desk!A1']).toEqual({
         error: '#N/A',
-        message: expect.stringMatching(new RegExp(`^exchange: the workbook's default preset "${id}" is stored in this workbook but was refused .*preset ${escape(field)}`)),
+        message: expect.stringMatching(
+          new RegExp(
+            `^exchange: the workbook's default preset "${id}" is stored in this workbook but was refused .*preset ${escape(field)}`,
+          ),
+        ),
       });
     },
     KILL_AFTER_MS + 10_000,
   );
 
-  it('invalid-code-point.xlsx: the setting holding &#x110000; is skipped with a warning; the presets load', async () => {
-    const run = await runCli('recalc', join('test', 'fixtures', 'hostile', 'workbooks', 'invalid-code-point.xlsx'), '--json');
-    expect({ code: run.code, signal: run.signal }).toEqual({ code: 0, signal: null });
-    expect(run.err).toBe(
-      'multiasset: warning: setting multiasset.defaultPreset in xl/webextensions/webextension1.xml skipped: &#x110000; is not a character XML can hold\n',
-    );
-    // Binance (the default when none is stored): 10 BTC at 60,000 × 0.95; the desk example as above.
-    expect(JSON.parse(run.out)).toEqual({ 'Desk!A1': 570000, 'Desk!A2': 192500 });
-  }, KILL_AFTER_MS + 10_000);
+  it(
+    'invalid-code-point.xlsx: the setting holding &#x110000; is skipped with a warning; the presets load',
+    async () => {
+      const run = await runCli('recalc', join('test', 'fixtures', 'hostile', 'workbooks', 'invalid-code-point.xlsx'), '--json');
+      expect({ code: run.code, signal: run.signal }).toEqual({ code: 0, signal: null });
+      expect(run.err).toBe(
+        'multiasset: warning: setting multiasset.defaultPreset in xl/webextensions/webextension1.xml skipped: &#x110000; is not a character XML can hold\n',
+      );
+      // Binance (the default when none is stored): 10 BTC at 60,000 × 0.95; the desk example as above.
+      expect(JSON.parse(run.out)).toEqual({ 'Desk!A1': 570000, 'Desk!A2': 192500 });
+    },
+    KILL_AFTER_MS + 10_000,
+  );
 });
 
 function escape(text: string): string {

@@ -70,7 +70,7 @@ describe('importing leverage brackets from the documented responses', () => {
 
   it('OKX position-tiers: refused with the reason (size bounds, not notional), naming the field', () => {
     expect(refusal(() => importExchangeTable('okx', fixture('okx-position-tiers-doc.json')))).toBe(
-      'preset response.data[0].minSz: OKX position tiers for BTC-USDT are bounded by position size in contracts or borrowing amount, not by notional; type each position\'s mmr (and cum) from OKX\'s tier table instead, or give the brackets in notional terms in the preset\'s "brackets"',
+      "preset response.data[0].minSz: OKX position tiers for BTC-USDT are bounded by position size in contracts or borrowing amount, not by notional; type each position's mmr (and cum) from OKX's tier table instead, or give the brackets in notional terms in the preset's \"brackets\"",
     );
   });
 
@@ -92,7 +92,12 @@ describe('importing leverage brackets from the documented responses', () => {
 
   it('replaces only the imported symbols when importing into a preset that has brackets', () => {
     const first = importExchangeTable('binance', fixture('binance-leverageBracket-doc.json'), undefined, { asOf: '2026-11-30' });
-    const btc = [{ symbol: 'BTCUSDT', brackets: [{ bracket: 1, initialLeverage: 125, notionalCap: 50000, notionalFloor: 0, maintMarginRatio: 0.004, cum: 0 }] }];
+    const btc = [
+      {
+        symbol: 'BTCUSDT',
+        brackets: [{ bracket: 1, initialLeverage: 125, notionalCap: 50000, notionalFloor: 0, maintMarginRatio: 0.004, cum: 0 }],
+      },
+    ];
     const second = importExchangeTable('binance', btc, first, { asOf: '2026-12-01' });
     expect(Object.keys(second.brackets ?? {})).toEqual(['ETHUSDT', 'BTCUSDT']);
     expect(second.asOf).toBe('2026-12-01');

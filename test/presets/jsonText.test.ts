@@ -29,13 +29,15 @@ describe('parsePresetText', () => {
     const broken = EXAMPLE_TEXT.replace('"ratio": "0.975" }', '"ratio": "0.975", }');
     const position = broken.indexOf(', }') + 2;
     expect(messageOf(() => parsePresetText(broken))).toBe(
-      `preset: malformed JSON at line 8, column ${position - broken.lastIndexOf('\n', position) } (position ${position}): expected a property name in double quotes, got "}"`,
+      `preset: malformed JSON at line 8, column ${position - broken.lastIndexOf('\n', position)} (position ${position}): expected a property name in double quotes, got "}"`,
     );
   });
 
   it('refuses well-formed JSON that is not a valid preset with the path of the bad field', () => {
     const bad = EXAMPLE_TEXT.replace('"tierUnit": "value",\n      "tiers"', '"tierUnit": "coins",\n      "tiers"');
-    expect(messageOf(() => parsePresetText(bad))).toMatch(/^preset assets\.BTC\.tierUnit: expected one of "value", "quantity", got "coins"$/);
+    expect(messageOf(() => parsePresetText(bad))).toMatch(
+      /^preset assets\.BTC\.tierUnit: expected one of "value", "quantity", got "coins"$/,
+    );
   });
 
   it('refuses empty text', () => {
@@ -83,7 +85,26 @@ describe('locateJsonError', () => {
   });
 
   it('agrees with JSON.parse on whether text is valid JSON (property)', () => {
-    const token = fc.constantFrom('{', '}', '[', ']', ',', ':', '"a"', '"\\u00e9"', '1', '-2.5e3', '0', 'true', 'null', ' ', '\n', 'x', '"', '.');
+    const token = fc.constantFrom(
+      '{',
+      '}',
+      '[',
+      ']',
+      ',',
+      ':',
+      '"a"',
+      '"\\u00e9"',
+      '1',
+      '-2.5e3',
+      '0',
+      'true',
+      'null',
+      ' ',
+      '\n',
+      'x',
+      '"',
+      '.',
+    );
     fc.assert(
       fc.property(fc.array(token, { maxLength: 12 }), (tokens) => {
         const text = tokens.join('');
@@ -120,7 +141,9 @@ describe('locateJsonError', () => {
   it('refuses text nested deeper than 64 levels even when it is valid JSON', () => {
     const valid = `${'['.repeat(65)}${']'.repeat(65)}`;
     expect(JSON.parse(valid)).toHaveLength(1);
-    expect(messageOf(() => parseJsonText(valid))).toMatch(/^preset: malformed JSON at line 1, column 65 \(position 64\): expected at most 64 levels/);
+    expect(messageOf(() => parseJsonText(valid))).toMatch(
+      /^preset: malformed JSON at line 1, column 65 \(position 64\): expected at most 64 levels/,
+    );
   });
 
   it('refuses text longer than ten million characters before reading it', () => {

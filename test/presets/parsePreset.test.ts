@@ -55,10 +55,12 @@ describe('parsePreset', () => {
   });
 
   it('upper-cases asset keys and the quote', () => {
-    const p = parsePreset(exampleWith((j) => {
-      j.quote = 'usdt';
-      j.assets = { usdt: j.assets.USDT, Btc: j.assets.BTC };
-    }));
+    const p = parsePreset(
+      exampleWith((j) => {
+        j.quote = 'usdt';
+        j.assets = { usdt: j.assets.USDT, Btc: j.assets.BTC };
+      }),
+    );
     expect(Object.keys(p.assets)).toEqual(['USDT', 'BTC']);
     expect(p.assets.BTC!.asset).toBe('BTC');
     expect(p.quote).toBe('USDT');
@@ -98,11 +100,13 @@ describe('parsePreset', () => {
   });
 
   it('accepts the optional fields written by importers and notes', () => {
-    const p = parsePreset(exampleWith((j) => {
-      Object.assign(j.assets.BTC, { interestFree: '2', indexPrice: '60000.5', note: 'from the live table' });
-      Object.assign(j.rules, { liabilityMaintenanceRate: '0.05', liabilityInitialRate: '0.1' });
-      j.notes = ['first', 'second'];
-    }));
+    const p = parsePreset(
+      exampleWith((j) => {
+        Object.assign(j.assets.BTC, { interestFree: '2', indexPrice: '60000.5', note: 'from the live table' });
+        Object.assign(j.rules, { liabilityMaintenanceRate: '0.05', liabilityInitialRate: '0.1' });
+        j.notes = ['first', 'second'];
+      }),
+    );
     expect(p.assets.BTC!.interestFree?.toString()).toBe('2');
     expect(p.assets.BTC!.indexPrice?.toString()).toBe('60000.5');
     expect(p.assets.BTC!.note).toBe('from the live table');
@@ -190,21 +194,34 @@ describe('parsePreset', () => {
     ['no thresholds in the object', 'rules.autoExchangeThresholds', (j) => (j.rules.autoExchangeThresholds = {})],
     ['a user tier twice in different case', 'rules.autoExchangeThresholds.VIP', (j) => (j.rules.autoExchangeThresholds.VIP = -1)],
     ['an unknown default user tier', 'rules.defaultUserTier', (j) => (j.rules.defaultUserTier = 'gold')],
-    ['a default user tier without thresholds', 'rules.defaultUserTier', (j) => {
-      delete j.rules.autoExchangeThresholds;
-      j.rules.defaultUserTier = 'regular';
-    }],
+    [
+      'a default user tier without thresholds',
+      'rules.defaultUserTier',
+      (j) => {
+        delete j.rules.autoExchangeThresholds;
+        j.rules.defaultUserTier = 'regular';
+      },
+    ],
     ['an unknown mode-switch rule', 'rules.modeSwitch.toMulti[1]', (j) => (j.rules.modeSwitch.toMulti[1] = 'noPositions')],
     ['a mode-switch rule twice', 'rules.modeSwitch.toMulti[4]', (j) => j.rules.modeSwitch.toMulti.push('crossOnly')],
-    ['a maintenance rate above 1', 'rules.modeSwitch.toSingle[2].maintenanceRateBelow', (j) => (j.rules.modeSwitch.toSingle[2].maintenanceRateBelow = 1.5)],
-    ['a misspelt maintenance rule', 'rules.modeSwitch.toSingle[2].maintenanceRateBelw', (j) => (j.rules.modeSwitch.toSingle[2] = { maintenanceRateBelw: 0.8 })],
+    [
+      'a maintenance rate above 1',
+      'rules.modeSwitch.toSingle[2].maintenanceRateBelow',
+      (j) => (j.rules.modeSwitch.toSingle[2].maintenanceRateBelow = 1.5),
+    ],
+    [
+      'a misspelt maintenance rule',
+      'rules.modeSwitch.toSingle[2].maintenanceRateBelw',
+      (j) => (j.rules.modeSwitch.toSingle[2] = { maintenanceRateBelw: 0.8 }),
+    ],
     ['a mode-switch rule as a number', 'rules.modeSwitch.toSingle[0]', (j) => (j.rules.modeSwitch.toSingle[0] = 4170)],
     ['an unknown switch direction', 'rules.modeSwitch.toBoth', (j) => (j.rules.modeSwitch.toBoth = [])],
     ['mode-switch rules not in a list', 'rules.modeSwitch.toMulti', (j) => (j.rules.modeSwitch.toMulti = 'crossOnly')],
     ['a liability maintenance rate above 1', 'rules.liabilityMaintenanceRate', (j) => (j.rules.liabilityMaintenanceRate = 2)],
     ['an unknown rule', 'rules.ltvTriger', (j) => (j.rules.ltvTriger = 1)],
     ['notes not in a list', 'notes', (j) => (j.notes = 'one note')],
-    ['an empty note in the list', 'notes[1]', (j) => (j.notes = ['fine', ''])],  ];
+    ['an empty note in the list', 'notes[1]', (j) => (j.notes = ['fine', ''])],
+  ];
 
   it.each(malformed)('refuses %s, naming %s', (_what, where, change) => {
     const prefix = `preset ${where}: `;
@@ -212,10 +229,30 @@ describe('parsePreset', () => {
   });
 
   it.each([
-    ['a cap of 1e400000000 as text', 'assets.BTC.tiers[0].cap', '1e400000000', 'a number a spreadsheet can hold (magnitude at most 1.8e308), got "1e400000000"'],
-    ['a floor of 1e-40000000 as text', 'assets.BTC.tiers[1].floor', '1e-40000000', 'zero or a number a spreadsheet can hold (magnitude at least 2.2e-308), got "1e-40000000"'],
-    ['a ratio of 61 significant digits', 'assets.BTC.tiers[0].ratio', `0.${'9'.repeat(61)}`, 'a number of at most 60 significant digits, got "0.99999999999999999999999999999999999999"…'],
-    ['an exponent beyond a safe integer', 'rules.ltvTrigger', '1e99999999999999999', 'a number a spreadsheet can hold (magnitude at most 1.8e308), got "1e99999999999999999"'],
+    [
+      'a cap of 1e400000000 as text',
+      'assets.BTC.tiers[0].cap',
+      '1e400000000',
+      'a number a spreadsheet can hold (magnitude at most 1.8e308), got "1e400000000"',
+    ],
+    [
+      'a floor of 1e-40000000 as text',
+      'assets.BTC.tiers[1].floor',
+      '1e-40000000',
+      'zero or a number a spreadsheet can hold (magnitude at least 2.2e-308), got "1e-40000000"',
+    ],
+    [
+      'a ratio of 61 significant digits',
+      'assets.BTC.tiers[0].ratio',
+      `0.${'9'.repeat(61)}`,
+      'a number of at most 60 significant digits, got "0.99999999999999999999999999999999999999"…',
+    ],
+    [
+      'an exponent beyond a safe integer',
+      'rules.ltvTrigger',
+      '1e99999999999999999',
+      'a number a spreadsheet can hold (magnitude at most 1.8e308), got "1e99999999999999999"',
+    ],
   ])('refuses %s at once, naming %s', (_what, where, value, expected) => {
     const doc = example();
     const [first, ...rest] = where.replace(/\[(\d+)\]/g, '.$1').split('.');
@@ -267,10 +304,14 @@ describe('presetToJson', () => {
   });
 
   it('writes tiny and huge numbers without exponent notation', () => {
-    const json = presetToJson(parsePreset(exampleWith((j) => {
-      j.assets.BTC.hourlyInterestRate = '1e-45';
-      j.assets.BTC.platformLimit = '5e70';
-    })));
+    const json = presetToJson(
+      parsePreset(
+        exampleWith((j) => {
+          j.assets.BTC.hourlyInterestRate = '1e-45';
+          j.assets.BTC.platformLimit = '5e70';
+        }),
+      ),
+    );
     expect(json.assets.BTC!.hourlyInterestRate).toBe(`0.${'0'.repeat(44)}1`);
     expect(json.assets.BTC!.platformLimit).toBe(`5${'0'.repeat(70)}`);
   });

@@ -9,7 +9,14 @@ const preset = (id: string) => registry.resolve(id);
 
 describe('each exchange reads its documented push example, every price exactly', () => {
   it.each([
-    ['binance', 'binance-markPrice.json', [{ instrument: 'BTCUSDT', kind: 'mark', text: '11794.15000000' }, { instrument: 'BTCUSDT', kind: 'index', text: '11784.62659091' }]],
+    [
+      'binance',
+      'binance-markPrice.json',
+      [
+        { instrument: 'BTCUSDT', kind: 'mark', text: '11794.15000000' },
+        { instrument: 'BTCUSDT', kind: 'index', text: '11784.62659091' },
+      ],
+    ],
     ['binance', 'binance-ticker.json', [{ instrument: 'BTCUSDT', kind: 'last', text: '0.0025' }]],
     ['okx', 'okx-mark-price.json', [{ instrument: 'BTC-USDT', kind: 'mark', text: '42310.6' }]],
     ['okx', 'okx-index-tickers.json', [{ instrument: 'BTC-USDT', kind: 'index', text: '0.1' }]],
@@ -38,13 +45,21 @@ describe('each exchange reads its documented push example, every price exactly',
 
   it('has a test above for every fixture file', () => {
     const files = readdirSync(join(__dirname, '..', 'fixtures', 'prices')).filter((f) => f.endsWith('.json') && !f.includes('-rest-'));
-    expect(files.sort()).toEqual(
-      ['binance-markPrice.json', 'binance-ticker.json', 'bitget-ticker.json', 'bybit-tickers-linear.json', 'okx-index-tickers.json', 'okx-mark-price.json', 'okx-tickers.json'],
-    );
+    expect(files.sort()).toEqual([
+      'binance-markPrice.json',
+      'binance-ticker.json',
+      'bitget-ticker.json',
+      'bybit-tickers-linear.json',
+      'okx-index-tickers.json',
+      'okx-mark-price.json',
+      'okx-tickers.json',
+    ]);
   });
 
   it('reads nothing from acknowledgements, errors and pongs', () => {
-    expect(EXCHANGE_FEEDS.okx.ticks({ event: 'subscribe', arg: { channel: 'mark-price', instId: 'BTC-USDT-SWAP' }, connId: 'a4d3ae55' })).toEqual([]);
+    expect(
+      EXCHANGE_FEEDS.okx.ticks({ event: 'subscribe', arg: { channel: 'mark-price', instId: 'BTC-USDT-SWAP' }, connId: 'a4d3ae55' }),
+    ).toEqual([]);
     expect(EXCHANGE_FEEDS.bitget.ticks({ event: 'error', arg: { channel: 'ticker' }, code: 30001, msg: 'x' })).toEqual([]);
     expect(EXCHANGE_FEEDS.binance.ticks({ result: null, id: 1 })).toEqual([]);
     expect(EXCHANGE_FEEDS.bybit.ticks({ success: true, ret_msg: 'pong', op: 'ping' })).toEqual([]);
@@ -100,6 +115,11 @@ describe('priceNumber', () => {
 
 describe('the websocket origins the add-in needs', () => {
   it('are the four exchanges public market-data endpoints, all wss', () => {
-    expect(WEBSOCKET_ORIGINS).toEqual(['wss://fstream.binance.com', 'wss://ws.okx.com:8443', 'wss://stream.bybit.com', 'wss://ws.bitget.com']);
+    expect(WEBSOCKET_ORIGINS).toEqual([
+      'wss://fstream.binance.com',
+      'wss://ws.okx.com:8443',
+      'wss://stream.bybit.com',
+      'wss://ws.bitget.com',
+    ]);
   });
 });

@@ -305,9 +305,11 @@ describe('staleness', () => {
     const c = cell('XRP', 'okx', 'index', quick);
     await until(() => c.values.length === 1, 1000);
     const clock = (t: number) => new Date(t).toTimeString().slice(0, 8);
-    expect([...new Set([clock(started), clock(Date.now())])].map((t) => `#N/A okx index price of XRP-USDT: none received yet (waiting since ${t})`)).toContain(
-      c.values[0],
-    );
+    expect(
+      [...new Set([clock(started), clock(Date.now())])].map(
+        (t) => `#N/A okx index price of XRP-USDT: none received yet (waiting since ${t})`,
+      ),
+    ).toContain(c.values[0]);
     quick.pause();
   });
 
@@ -330,7 +332,9 @@ describe('pause and resume', () => {
     await until(() => c.values.length === 1);
     hub.pause();
     await until(() => server.openConnections('okx') === 0);
-    expect(String(c.last)).toMatch(/^#N\/A okx mark price of BTC-USDT-SWAP: live prices are paused in the task pane \(since \d\d:\d\d:\d\d\)$/);
+    expect(String(c.last)).toMatch(
+      /^#N\/A okx mark price of BTC-USDT-SWAP: live prices are paused in the task pane \(since \d\d:\d\d:\d\d\)$/,
+    );
     expect(hub.status().map((s) => s.state)).toEqual(['paused', 'paused', 'paused', 'paused']);
     hub.resume();
     await until(() => server.subscribed('okx').length === 1);
@@ -344,10 +348,16 @@ describe('pause and resume', () => {
 
 describe('arguments', () => {
   it.each([
-    [['BTC', 'bitmart', null], '#N/A exchange: live prices are not available for preset bitmart; they stream from binance, okx, bybit, bitget'],
+    [
+      ['BTC', 'bitmart', null],
+      '#N/A exchange: live prices are not available for preset bitmart; they stream from binance, okx, bybit, bitget',
+    ],
     [['BTC', 'binance', 'bid'], '#VALUE! kind: expected one of mark, index, last, got "bid"'],
     [['', 'binance', null], '#VALUE! symbol_or_asset: required, but the cell is blank'],
-    [['BTC USDT', 'binance', null], '#VALUE! symbol_or_asset: expected an asset such as BTC or a symbol such as BTCUSDT or BTC-USDT-SWAP, got "BTC USDT"'],
+    [
+      ['BTC USDT', 'binance', null],
+      '#VALUE! symbol_or_asset: expected an asset such as BTC or a symbol such as BTCUSDT or BTC-USDT-SWAP, got "BTC USDT"',
+    ],
     [['BTC', 'nowhere', null], '#VALUE! exchange: unknown preset "nowhere"'],
   ])('PRICE(%j) shows %s and opens no connection', async (args, shown) => {
     const c = cell(...(args as [unknown, unknown, unknown]));
@@ -359,7 +369,8 @@ describe('arguments', () => {
   it('the function Excel calls answers bad input at once, through the same adapter', () => {
     const c = new Invocation();
     excelPrice('BTC', 'bitmart', null, c as unknown as CustomFunctions.StreamingInvocation<number>);
-    expect(c.values).toEqual(['#N/A exchange: live prices are not available for preset bitmart; they stream from binance, okx, bybit, bitget']);
+    expect(c.values).toEqual([
+      '#N/A exchange: live prices are not available for preset bitmart; they stream from binance, okx, bybit, bitget',
+    ]);
   });
-
 });

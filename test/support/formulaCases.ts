@@ -200,10 +200,7 @@ export const FORMULA_CASES: readonly FormulaCase[] = [
     name: 'PRESETS',
     args: [],
     formula: '=MARGIN.PRESETS()',
-    expected: [
-      ['id', 'name', 'as_of', 'source', 'status'],
-      ...BUILTIN_PRESETS.map((p) => [p.id, p.name, p.asOf, p.source, p.status]),
-    ],
+    expected: [['id', 'name', 'as_of', 'source', 'status'], ...BUILTIN_PRESETS.map((p) => [p.id, p.name, p.asOf, p.source, p.status])],
   },
   // ACCOUNT_EQUITY
   {
@@ -520,7 +517,16 @@ export const FORMULA_CASES: readonly FormulaCase[] = [
   {
     title: 'values a BTC deposit through the Bitget tiers: 484,020.618… USDT of BTC at 60,000 for a 20 BTC long to reach 1%',
     name: 'TOPUP_NEEDED',
-    args: [[['BTC', 0, 60000], ['USDT', 10000, 1]], [['BTCUSDT', 'LONG', 20, 60000, 60000, 0.004]], 'BTC', 0.01, 'bitget'],
+    args: [
+      [
+        ['BTC', 0, 60000],
+        ['USDT', 10000, 1],
+      ],
+      [['BTCUSDT', 'LONG', 20, 60000, 60000, 0.004]],
+      'BTC',
+      0.01,
+      'bitget',
+    ],
     formula: '=MARGIN.TOPUP_NEEDED({"BTC",0,60000;"USDT",10000,1},{"BTCUSDT","LONG",20,60000,60000,0.004},"BTC",0.01,"bitget")',
     // (100,000 + 372,500 / 0.97) / 60,000
     expected: exact('8.06701030927835051546391752577319587628865979381443298969072'),
@@ -550,7 +556,15 @@ export const FORMULA_CASES: readonly FormulaCase[] = [
   {
     title: 'caps the withdrawal at the wallet balance when other collateral covers the margin (Binance)',
     name: 'MAX_WITHDRAWABLE',
-    args: [[['USDT', 10000, 1], ['BTC', 1, 60000]], LONG_BTC, 'USDT', 'binance'],
+    args: [
+      [
+        ['USDT', 10000, 1],
+        ['BTC', 1, 60000],
+      ],
+      LONG_BTC,
+      'USDT',
+      'binance',
+    ],
     formula: `=MARGIN.MAX_WITHDRAWABLE({"USDT",10000,1;"BTC",1,60000},${LONG_BTC_TEXT},"USDT","binance")`,
     expected: 10000,
   },
@@ -578,9 +592,25 @@ export const FORMULA_CASES: readonly FormulaCase[] = [
     expected: [
       ['exchange', 'equity', 'maint_margin', 'margin_ratio', 'risk', 'ltv', 'available'],
       // MM 360 + 400; IM 1,800 + 1,800
-      ['binance', 132000, 760, exact('0.00575757575757575757575757575757575757575757575757575757575758'), 'SAFE', exact('0.0571428571428571428571428571428571428571428571428571428571429'), 128400],
+      [
+        'binance',
+        132000,
+        760,
+        exact('0.00575757575757575757575757575757575757575757575757575757575758'),
+        'SAFE',
+        exact('0.0571428571428571428571428571428571428571428571428571428571429'),
+        128400,
+      ],
       // BTC 97,500 + 19,400; the USDC debt adds 5% MM (400) and 10% IM (800)
-      ['bitget', 134900, 1160, exact('0.00859896219421793921423276501111934766493699036323202372127502'), 'SAFE', exact('0.0559832050384884534639608117564730580825752274317704688593422'), 130500],
+      [
+        'bitget',
+        134900,
+        1160,
+        exact('0.00859896219421793921423276501111934766493699036323202372127502'),
+        'SAFE',
+        exact('0.0559832050384884534639608117564730580825752274317704688593422'),
+        130500,
+      ],
       ['bitmart', 'balances, row 4: USDC is not a collateral asset of preset bitmart', '', '', '', '', ''],
     ],
   },

@@ -89,7 +89,10 @@ function pushes(exchange: LiveExchange, instrument: string, prices: Prices): { s
     if (prices.last !== undefined) changed.lastPrice = prices.last;
     // Bybit sends a snapshot, then deltas holding only the fields that changed.
     const data = full ? { ...(m.data as Json), ...changed } : changed;
-    out.push({ stream: `tickers.${instrument}`, message: { ...m, topic: `tickers.${instrument}`, type: full ? 'snapshot' : 'delta', data } });
+    out.push({
+      stream: `tickers.${instrument}`,
+      message: { ...m, topic: `tickers.${instrument}`, type: full ? 'snapshot' : 'delta', data },
+    });
   } else {
     const m = fixture('bitget-ticker.json');
     const row = (m.data as Json[])[0] ?? {};
@@ -97,7 +100,10 @@ function pushes(exchange: LiveExchange, instrument: string, prices: Prices): { s
     if (prices.mark !== undefined) changed.markPrice = prices.mark;
     if (prices.index !== undefined) changed.indexPrice = prices.index;
     if (prices.last !== undefined) changed.lastPr = prices.last;
-    out.push({ stream: `ticker:${instrument}`, message: { ...m, arg: { ...(m.arg as Json), instId: instrument }, data: [{ ...row, ...changed }] } });
+    out.push({
+      stream: `ticker:${instrument}`,
+      message: { ...m, arg: { ...(m.arg as Json), instId: instrument }, data: [{ ...row, ...changed }] },
+    });
   }
   return out;
 }

@@ -22,7 +22,11 @@ describe('accountImportView', () => {
   });
 
   it('takes prices for assets the responses leave unpriced, and ignores a blank second box', () => {
-    const view = accountImportView(BINANCE_PRESET, { exchange: 'binance', responses: [text('binance-account-v2.json'), '  '], prices: 'busd=1' });
+    const view = accountImportView(BINANCE_PRESET, {
+      exchange: 'binance',
+      responses: [text('binance-account-v2.json'), '  '],
+      prices: 'busd=1',
+    });
     expect(view.ok && view.value.balances[2]).toEqual(['BUSD', 103.12345678, 1, null]);
   });
 

@@ -29,12 +29,22 @@ function fakeSheet(name: string) {
       items: tables,
       load: () => undefined,
       add(_range: unknown, hasHeaders: boolean) {
-        const table = { hasHeaders, deleted: false, delete() { this.deleted = true; } };
+        const table = {
+          hasHeaders,
+          deleted: false,
+          delete() {
+            this.deleted = true;
+          },
+        };
         tables.push(table);
         return table;
       },
     },
-    getRange: () => ({ clear: () => { sheet.cleared = true; } }),
+    getRange: () => ({
+      clear: () => {
+        sheet.cleared = true;
+      },
+    }),
     getRangeByIndexes(_row: number, column: number, rows: number, columns: number) {
       return {
         format: { autofitColumns: () => undefined },
@@ -84,7 +94,13 @@ describe('writeAccountTables', () => {
     const name = await writeAccountTables(inExcel, {
       exchange: 'okx',
       tables: [
-        { name: 'Balances', rows: [['asset', 'amount', 'price', 'upnl'], ['USDT', 10, 1, null]] },
+        {
+          name: 'Balances',
+          rows: [
+            ['asset', 'amount', 'price', 'upnl'],
+            ['USDT', 10, 1, null],
+          ],
+        },
         { name: 'Positions', rows: [['symbol', 'side']] },
       ],
     });
@@ -92,8 +108,24 @@ describe('writeAccountTables', () => {
     const sheet = sheets[0];
     expect(sheet?.name).toBe('Account okx');
     expect(sheet?.written).toEqual([
-      { column: 0, rows: 2, columns: 4, values: [['asset', 'amount', 'price', 'upnl'], ['USDT', 10, 1, '']] },
-      { column: 5, rows: 2, columns: 2, values: [['symbol', 'side'], ['', '']] },
+      {
+        column: 0,
+        rows: 2,
+        columns: 4,
+        values: [
+          ['asset', 'amount', 'price', 'upnl'],
+          ['USDT', 10, 1, ''],
+        ],
+      },
+      {
+        column: 5,
+        rows: 2,
+        columns: 2,
+        values: [
+          ['symbol', 'side'],
+          ['', ''],
+        ],
+      },
     ]);
     expect(sheet?.tables.items.map((t) => [t.name, t.hasHeaders])).toEqual([
       ['okxBalances', true],
@@ -112,8 +144,8 @@ describe('writeAccountTables', () => {
   });
 
   it('says it needs Excel outside Excel', async () => {
-    await expect(
-      writeAccountTables(browserWorkbookIo(new PresetRegistry()), { exchange: 'okx', tables: [] }),
-    ).rejects.toThrow('Write tables to sheet: needs Excel; the task pane is open in a plain browser, so there is no workbook to write the tables to');
+    await expect(writeAccountTables(browserWorkbookIo(new PresetRegistry()), { exchange: 'okx', tables: [] })).rejects.toThrow(
+      'Write tables to sheet: needs Excel; the task pane is open in a plain browser, so there is no workbook to write the tables to',
+    );
   });
 });

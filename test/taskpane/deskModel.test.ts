@@ -6,7 +6,16 @@ import { NO_SHOCKS } from '../../src/taskpane/shocks';
 const usdt = { asset: 'USDT', amount: '1000', price: '1', upnl: '' };
 const btc = { asset: 'BTC', amount: '1', price: '60000', upnl: '' };
 /** MM 600 (1%), IM 3,000 (5%). */
-const long: PositionRow = { ...EMPTY_POSITION, symbol: 'BTCUSDT', side: 'LONG', size: '1', entry: '60000', mark: '60000', mmr: '0.01', imr: '0.05' };
+const long: PositionRow = {
+  ...EMPTY_POSITION,
+  symbol: 'BTCUSDT',
+  side: 'LONG',
+  size: '1',
+  entry: '60000',
+  mark: '60000',
+  mmr: '0.01',
+  imr: '0.05',
+};
 
 describe('deskView', () => {
   it('compares the scenario on each preset, marking the default and keeping a preset that cannot value it', () => {

@@ -16,7 +16,10 @@ describe('draft problems', () => {
     expect(draftProblems(draft)).toEqual([
       { path: 'assets.BTC.tiers[1].ratio', message: 'BTC tier 2, ratio: expected a ratio from 0 to 1, got 1.5' },
       { path: 'assets.BTC.tiers[3].floor', message: expect.stringMatching(/^BTC tier 4, floor: /) },
-      { path: 'rules.riskBands.warning', message: expect.stringMatching(/^Warning band from \(margin ratio\): expected a rate above 0, at most 1/) },
+      {
+        path: 'rules.riskBands.warning',
+        message: expect.stringMatching(/^Warning band from \(margin ratio\): expected a rate above 0, at most 1/),
+      },
     ]);
   });
 
@@ -29,7 +32,12 @@ describe('draft problems', () => {
 
   it('refuses a positive auto-exchange threshold under the tier’s name', () => {
     const draft = setField(clone(), 'rules.autoExchangeThresholds', { VIP: '5000' });
-    expect(draftProblems(draft)).toEqual([{ path: 'rules.autoExchangeThresholds.VIP', message: 'Auto-exchange threshold for VIP: expected zero or a negative number, got 5000' }]);
+    expect(draftProblems(draft)).toEqual([
+      {
+        path: 'rules.autoExchangeThresholds.VIP',
+        message: 'Auto-exchange threshold for VIP: expected zero or a negative number, got 5000',
+      },
+    ]);
   });
 
   it('labels paths as the form does', () => {
@@ -45,7 +53,10 @@ describe('draft warnings', () => {
     const draft = setField(clone(), 'assets.BTC.tiers[2].ratio', '0.99');
     expect(draftProblems(draft)).toEqual([]);
     expect(draftWarnings(draft)).toEqual([
-      { path: 'assets.BTC.tiers[2].ratio', message: "BTC tier 3, ratio: 0.99 is above tier 2's 0.97; haircut ratios usually fall as the holding grows" },
+      {
+        path: 'assets.BTC.tiers[2].ratio',
+        message: "BTC tier 3, ratio: 0.99 is above tier 2's 0.97; haircut ratios usually fall as the holding grows",
+      },
     ]);
   });
 

@@ -23,7 +23,9 @@ describe('the pane element map', () => {
     const withoutChart = html.replace('id="price-chart"', 'id="price-chart-renamed"');
     expect(page.has('price-chart')).toBe(true);
     const ids = new Map([...withoutChart.matchAll(/<([a-z][a-z0-9]*)\b[^>]*\sid="([^"]+)"/g)].map((m) => [m[2] ?? '', m[1] ?? '']));
-    const missing = Object.values(PANE_ELEMENTS).filter(([id]) => !ids.has(id)).map(([id]) => id);
+    const missing = Object.values(PANE_ELEMENTS)
+      .filter(([id]) => !ids.has(id))
+      .map(([id]) => id);
     expect(missing).toEqual(['price-chart']);
   });
 

@@ -68,15 +68,21 @@ describe('formatNumbersInText', () => {
   });
 
   it('formats a figure that ends a sentence, and leaves an exchange’s error code alone', () => {
-    expect(formatNumbersInText('negative wallet balance: USDT -150000. Binance -4172: Unable to adjust')).toBe('negative wallet balance: USDT −150,000. Binance -4172: Unable to adjust');
+    expect(formatNumbersInText('negative wallet balance: USDT -150000. Binance -4172: Unable to adjust')).toBe(
+      'negative wallet balance: USDT −150,000. Binance -4172: Unable to adjust',
+    );
   });
 
   it('shows a ratio with more than 8 decimals to 8 places, marked as rounded', () => {
-    expect(formatNumbersInText('margin ratio 0.017844036697247706422018348623853211 is below 0.8')).toBe('margin ratio ≈0.01784404 is below 0.8');
+    expect(formatNumbersInText('margin ratio 0.017844036697247706422018348623853211 is below 0.8')).toBe(
+      'margin ratio ≈0.01784404 is below 0.8',
+    );
   });
 
   it('leaves dates, symbols, codes inside words and exponents alone', () => {
-    expect(formatNumbersInText('as of 2026-11-21, 1000PEPEUSDT, BTC2, 1e-7, 60,000.00, ratio 0.995')).toBe('as of 2026-11-21, 1000PEPEUSDT, BTC2, 1e-7, 60,000.00, ratio 0.995');
+    expect(formatNumbersInText('as of 2026-11-21, 1000PEPEUSDT, BTC2, 1e-7, 60,000.00, ratio 0.995')).toBe(
+      'as of 2026-11-21, 1000PEPEUSDT, BTC2, 1e-7, 60,000.00, ratio 0.995',
+    );
     expect(formatNumbersInText('equity 369000, so')).toBe('equity 369,000, so');
   });
 });

@@ -75,12 +75,16 @@ describe('previewImport', () => {
 
   it('says which response was expected, and what it looks like, for a paste of the wrong shape', () => {
     const out = previewImport(new PresetRegistry(), 'bybit', '{"hello": "world"}', '2026-11-21');
-    expect(!out.ok && out.message).toContain('Expected Bybit’s collateral response (GET /v5/spot-margin-trade/collateral), which looks like {"retCode":0,"result":{"list":[{"currency":"BTC","collateralRatioList":[');
+    expect(!out.ok && out.message).toContain(
+      'Expected Bybit’s collateral response (GET /v5/spot-margin-trade/collateral), which looks like {"retCode":0,"result":{"list":[{"currency":"BTC","collateralRatioList":[',
+    );
   });
 
   it('names the exchange whose response was pasted under another exchange', () => {
     const out = previewImport(new PresetRegistry(), 'okx', fixture('bitget-discount-rate.json'), '2026-11-21');
-    expect(!out.ok && out.message).toMatch(/^This is Bitget’s response: choose Bitget under Exchange\. Expected OKX’s discount-rate-interest-free-quota response /);
+    expect(!out.ok && out.message).toMatch(
+      /^This is Bitget’s response: choose Bitget under Exchange\. Expected OKX’s discount-rate-interest-free-quota response /,
+    );
   });
 
   it('lists tier changes first and notes last', () => {

@@ -11,10 +11,42 @@ describe('connectionRows', () => {
         { exchange: 'bitget', state: 'paused', channels: 0, reconnects: 0, lastMessageAt: null, retryInMs: null },
       ]),
     ).toEqual([
-      { exchange: 'binance', state: 'connected', tone: 'green', streams: 2, lastMessage: '09:05:07', reconnects: 1, detail: '2 streams, last message 09:05:07, 1 reconnection' },
-      { exchange: 'okx', state: 'reconnecting in 4 s', tone: 'yellow', streams: 1, lastMessage: '—', reconnects: 3, detail: '1 stream, last message —, 3 reconnections' },
-      { exchange: 'bybit', state: 'idle', tone: 'grey', streams: 0, lastMessage: '—', reconnects: 0, detail: '0 streams, last message —, 0 reconnections' },
-      { exchange: 'bitget', state: 'paused', tone: 'grey', streams: 0, lastMessage: '—', reconnects: 0, detail: '0 streams, last message —, 0 reconnections' },
+      {
+        exchange: 'binance',
+        state: 'connected',
+        tone: 'green',
+        streams: 2,
+        lastMessage: '09:05:07',
+        reconnects: 1,
+        detail: '2 streams, last message 09:05:07, 1 reconnection',
+      },
+      {
+        exchange: 'okx',
+        state: 'reconnecting in 4 s',
+        tone: 'yellow',
+        streams: 1,
+        lastMessage: '—',
+        reconnects: 3,
+        detail: '1 stream, last message —, 3 reconnections',
+      },
+      {
+        exchange: 'bybit',
+        state: 'idle',
+        tone: 'grey',
+        streams: 0,
+        lastMessage: '—',
+        reconnects: 0,
+        detail: '0 streams, last message —, 0 reconnections',
+      },
+      {
+        exchange: 'bitget',
+        state: 'paused',
+        tone: 'grey',
+        streams: 0,
+        lastMessage: '—',
+        reconnects: 0,
+        detail: '0 streams, last message —, 0 reconnections',
+      },
     ]);
   });
 });

@@ -18,7 +18,12 @@ describe('modeSwitchView', () => {
   });
 
   it('finds a cross-only account with no orders eligible', () => {
-    const out = modeSwitchView(BINANCE_PRESET, { target: 'multi', openOrders: '', balances, positions: [{ ...isolated, marginMode: 'cross' }] });
+    const out = modeSwitchView(BINANCE_PRESET, {
+      target: 'multi',
+      openOrders: '',
+      balances,
+      positions: [{ ...isolated, marginMode: 'cross' }],
+    });
     expect(out.ok && out.value.verdict).toBe('ELIGIBLE');
     expect(out.ok && out.value.rules.every((r) => r.verdict === 'PASS')).toBe(true);
   });
@@ -41,7 +46,12 @@ describe('modeSwitchView', () => {
   });
 
   it('uses each preset’s own rules (BitMart: no open positions)', () => {
-    const out = modeSwitchView(BITMART_PRESET, { target: 'multi', openOrders: '0', balances, positions: [{ ...isolated, marginMode: 'cross' }] });
+    const out = modeSwitchView(BITMART_PRESET, {
+      target: 'multi',
+      openOrders: '0',
+      balances,
+      positions: [{ ...isolated, marginMode: 'cross' }],
+    });
     expect(out.ok && out.value.rules.some((r) => r.rule === 'noOpenPositions' && r.verdict === 'FAIL')).toBe(true);
   });
 });

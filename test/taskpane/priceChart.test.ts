@@ -4,7 +4,16 @@ import { BINANCE_PRESET, BITGET_PRESET } from '../../src/presets';
 import { CHART_SAMPLES, priceChartView } from '../../src/taskpane/priceChart';
 
 const usdt: Balance = { asset: 'USDT', amount: dec(1000), price: dec(1) };
-const long: Position = { symbol: 'BTCUSDT', side: 'LONG', size: dec(1), entry: dec(60000), mark: dec(60000), mmr: dec('0.004'), cum: dec(0), marginMode: 'cross' };
+const long: Position = {
+  symbol: 'BTCUSDT',
+  side: 'LONG',
+  size: dec(1),
+  entry: dec(60000),
+  mark: dec(60000),
+  mmr: dec('0.004'),
+  cum: dec(0),
+  marginMode: 'cross',
+};
 
 describe('priceChartView', () => {
   it('samples the exact margin ratio across ±50% of today’s price when no liquidation lies near', () => {
@@ -19,7 +28,11 @@ describe('priceChartView', () => {
   });
 
   it('gives the docs/RULES.md example’s ratio at today’s price, and reaches Bitget’s far liquidation price', () => {
-    const out = priceChartView(BITGET_PRESET, 'BTC', { balances: [{ asset: 'BTC', amount: dec(10), price: dec(60000) }], positions: [long], shocks: [] });
+    const out = priceChartView(BITGET_PRESET, 'BTC', {
+      balances: [{ asset: 'BTC', amount: dec(10), price: dec(60000) }],
+      positions: [long],
+      shocks: [],
+    });
     if (!out.ok) throw new Error(out.message);
     const v = out.value;
     // docs/RULES.md §3: 582,000 USDT of equity against 60,000 × 0.004 of maintenance margin.
@@ -50,9 +63,20 @@ describe('priceChartView', () => {
   });
 
   it('moves the scenario marker with the coin’s own shock and the curve with the other coins’ shocks', () => {
-    const balances: Balance[] = [{ asset: 'BTC', amount: dec(1), price: dec(60000) }, { asset: 'ETH', amount: dec(10), price: dec(3000) }, usdt];
+    const balances: Balance[] = [
+      { asset: 'BTC', amount: dec(1), price: dec(60000) },
+      { asset: 'ETH', amount: dec(10), price: dec(3000) },
+      usdt,
+    ];
     const base = priceChartView(BINANCE_PRESET, 'BTC', { balances, positions: [long], shocks: [] });
-    const shocked = priceChartView(BINANCE_PRESET, 'BTC', { balances, positions: [long], shocks: [{ asset: 'BTC', change: dec('-0.1') }, { asset: 'ETH', change: dec('-0.5') }] });
+    const shocked = priceChartView(BINANCE_PRESET, 'BTC', {
+      balances,
+      positions: [long],
+      shocks: [
+        { asset: 'BTC', change: dec('-0.1') },
+        { asset: 'ETH', change: dec('-0.5') },
+      ],
+    });
     if (!base.ok || !shocked.ok) throw new Error('chart failed');
     expect(shocked.value.today.toString()).toBe('60000');
     expect(shocked.value.scenario.toString()).toBe('54000');

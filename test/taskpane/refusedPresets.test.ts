@@ -5,7 +5,11 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 
 const DESK = JSON.parse(readFileSync(join(__dirname, '../../examples/presets/desk-example.json'), 'utf8')) as Record<string, unknown>;
-const hostile = (id: string) => ({ ...DESK, id, assets: { USDT: { tierUnit: 'value', tiers: [{ floor: 0, cap: '1e400000000', ratio: 1 }] } } });
+const hostile = (id: string) => ({
+  ...DESK,
+  id,
+  assets: { USDT: { tierUnit: 'value', tiers: [{ floor: 0, cap: '1e400000000', ratio: 1 }] } },
+});
 
 function loaded(settings: Record<string, unknown>): PresetRegistry {
   const registry = new PresetRegistry();

@@ -45,7 +45,11 @@ describe('scenarioView', () => {
   });
 
   it('shows nothing to compute while both grids are empty', () => {
-    const view = scenarioView(BITGET_PRESET, { balances: [{ asset: '', amount: '', price: '', upnl: '' }], positions: [], shocks: NO_SHOCKS });
+    const view = scenarioView(BITGET_PRESET, {
+      balances: [{ asset: '', amount: '', price: '', upnl: '' }],
+      positions: [],
+      shocks: NO_SHOCKS,
+    });
     expect(view.inputError).toBeNull();
     expect(view.results).toBeNull();
   });
@@ -69,7 +73,18 @@ describe('scenarioView', () => {
         { asset: 'BTC', amount: dec(10), price: dec(60000) },
         { asset: 'USDT', amount: dec(-200000), price: dec(1) },
       ],
-      [{ symbol: 'BTCUSDT', side: 'LONG', size: dec(1), entry: dec(60000), mark: dec(60000), mmr: dec('0.004'), cum: dec(0), marginMode: 'cross' }],
+      [
+        {
+          symbol: 'BTCUSDT',
+          side: 'LONG',
+          size: dec(1),
+          entry: dec(60000),
+          mark: dec(60000),
+          mmr: dec('0.004'),
+          cum: dec(0),
+          marginMode: 'cross',
+        },
+      ],
       [{ asset: 'BTC', change: dec('-0.3') }],
     );
     const ratio = view.results?.marginRatio;
@@ -141,7 +156,9 @@ describe('liquidation lines', () => {
     const isolated: PositionRow = { ...long, symbol: 'ETHUSDT', entry: '3000', mark: '3000', marginMode: 'isolated' };
     const view = scenarioView(BINANCE_PRESET, { balances: [usdt], positions: [isolated], shocks: NO_SHOCKS });
     const line = view.results?.liquidation.find((l) => l.asset === 'ETH');
-    expect(line !== undefined && !line.price.ok && line.price.message).toBe('no liquidation price for ETH: it is neither in balances nor the base of a cross position');
+    expect(line !== undefined && !line.price.ok && line.price.message).toBe(
+      'no liquidation price for ETH: it is neither in balances nor the base of a cross position',
+    );
     expect(line?.noneNeeded).toBe(true);
   });
 

@@ -23,7 +23,17 @@ describe('readSelection', () => {
     expect(content).toEqual({
       kind: 'positions',
       rows: [
-        { symbol: 'BTCUSDT', side: 'LONG', size: '1', entry: '60000', mark: '61000', mmr: '0.004', cum: '0', imr: '', marginMode: 'isolated' },
+        {
+          symbol: 'BTCUSDT',
+          side: 'LONG',
+          size: '1',
+          entry: '60000',
+          mark: '61000',
+          mmr: '0.004',
+          cum: '0',
+          imr: '',
+          marginMode: 'isolated',
+        },
       ],
     });
   });

@@ -8,7 +8,16 @@ const balances = [
   { asset: 'USDT', amount: dec(100), price: dec(1) },
   { asset: 'USDC', amount: dec(100), price: dec(1) },
 ];
-const position = { symbol: 'ETHUSDT', side: 'LONG' as const, size: dec(1), entry: dec(3000), mark: dec(3000), mmr: dec('0.005'), cum: dec(0), marginMode: 'cross' as const };
+const position = {
+  symbol: 'ETHUSDT',
+  side: 'LONG' as const,
+  size: dec(1),
+  entry: dec(3000),
+  mark: dec(3000),
+  mmr: dec('0.005'),
+  cum: dec(0),
+  marginMode: 'cross' as const,
+};
 
 describe('shocks', () => {
   it('offers a slider for every non-stable asset of balances and position bases', () => {
@@ -35,7 +44,10 @@ describe('shocks', () => {
   });
 
   it('moves balance prices and the marks of positions on the shocked base', () => {
-    const shocks = [{ asset: 'ETH', change: dec('0.2') }, { asset: 'BTC', change: dec('-0.5') }];
+    const shocks = [
+      { asset: 'ETH', change: dec('0.2') },
+      { asset: 'BTC', change: dec('-0.5') },
+    ];
     expect(shockBalances(balances, shocks).map((b) => b.price.toString())).toEqual(['30000', '1', '1']);
     expect(shockPositions(BINANCE_PRESET, [position], shocks)[0]?.mark.toString()).toBe('3600');
   });

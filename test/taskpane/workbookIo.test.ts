@@ -6,12 +6,7 @@ jest.mock('office-addin-manifest', () => ({
 
 import { OfficeMockObject } from 'office-addin-mock';
 import type { Preset } from '../../src/engine/model';
-import {
-  CUSTOM_PRESETS_SETTING,
-  DEFAULT_PRESET_SETTING,
-  loadFromWorkbook,
-  officeWorkbookHost,
-} from '../../src/functions/workbookSettings';
+import { CUSTOM_PRESETS_SETTING, DEFAULT_PRESET_SETTING, loadFromWorkbook, officeWorkbookHost } from '../../src/functions/workbookSettings';
 import { BITGET_PRESET, PresetRegistry, presetToJson } from '../../src/presets';
 import { checkDraft, cloneDraft } from '../../src/taskpane/presetDraft';
 import { readSelection } from '../../src/taskpane/selectionGrid';
@@ -44,12 +39,22 @@ function fakeSheet(name: string, tables: FakeTable[] = []) {
       items: tables,
       load: () => undefined,
       add(_range: unknown, hasHeaders: boolean): FakeTable {
-        const table: FakeTable = { deleted: false, hasHeaders, delete() { this.deleted = true; } };
+        const table: FakeTable = {
+          deleted: false,
+          hasHeaders,
+          delete() {
+            this.deleted = true;
+          },
+        };
         tables.push(table);
         return table;
       },
     },
-    getRange: () => ({ clear: () => { sheet.cleared = true; } }),
+    getRange: () => ({
+      clear: () => {
+        sheet.cleared = true;
+      },
+    }),
     getRangeByIndexes(row: number, column: number, rows: number, columns: number) {
       const range = {
         address: `'${name}'!A1:D${rows}`,
@@ -134,7 +139,13 @@ function officeIo(registry: PresetRegistry): WorkbookIo {
 }
 
 function customPreset(registry: PresetRegistry): Preset {
-  const check = checkDraft(cloneDraft(BITGET_PRESET, registry.list().map((p) => p.id), '2026-11-21'));
+  const check = checkDraft(
+    cloneDraft(
+      BITGET_PRESET,
+      registry.list().map((p) => p.id),
+      '2026-11-21',
+    ),
+  );
   if (!check.ok) throw new Error(check.message);
   return check.preset;
 }
@@ -146,7 +157,13 @@ afterEach(() => {
 
 describe('workbookIo in Excel', () => {
   it('reads the selected range and tells it is a balances range', async () => {
-    installOffice([['asset', 'amount', 'price'], ['BTC', 10, 60000]], []);
+    installOffice(
+      [
+        ['asset', 'amount', 'price'],
+        ['BTC', 10, 60000],
+      ],
+      [],
+    );
     const values = await officeIo(new PresetRegistry()).readSelection();
     expect(readSelection(values)).toEqual({ kind: 'balances', rows: [{ asset: 'BTC', amount: '10', price: '60000', upnl: '' }] });
   });
@@ -154,7 +171,10 @@ describe('workbookIo in Excel', () => {
   it('writes the results as a table on a new "Margin results" sheet and shows it', async () => {
     const sheets: FakeSheet[] = [fakeSheet('Sheet1')];
     installOffice([], sheets);
-    const table = [['Section', 'Item', 'Value', 'Detail'], ['Account', 'Equity (USDT)', 582000, '']];
+    const table = [
+      ['Section', 'Item', 'Value', 'Detail'],
+      ['Account', 'Equity (USDT)', 582000, ''],
+    ];
     const address = await officeIo(new PresetRegistry()).writeResults(table);
     const sheet = sheets.find((s) => s.name === RESULTS_SHEET);
     expect(sheet?.written).toEqual({ row: 0, column: 0, rows: 2, columns: 4, values: table });
@@ -164,7 +184,14 @@ describe('workbookIo in Excel', () => {
   });
 
   it('replaces the previous results on an existing sheet', async () => {
-    const old: FakeTable = { name: RESULTS_TABLE, deleted: false, hasHeaders: true, delete() { this.deleted = true; } };
+    const old: FakeTable = {
+      name: RESULTS_TABLE,
+      deleted: false,
+      hasHeaders: true,
+      delete() {
+        this.deleted = true;
+      },
+    };
     const existing = fakeSheet(RESULTS_SHEET, [old]);
     const sheets = [existing];
     installOffice([], sheets);

@@ -129,15 +129,7 @@ function addTripleProduct(sum: ExactSum, split: Split, X: number, kx: number, Y:
  * Valued equity `E / 10^k` (E ≠ 0) of one asset at price `P / 10^kp`, added to `collateral` or `liabilities`
  * (as a negative value) on exact integers, through `split`; NaN when it does not fit, and nothing was added.
  */
-function addValue(
-  unit: AssetSpec['tierUnit'],
-  t: ScaledTiers,
-  E: number,
-  k: number,
-  P: number,
-  kp: number,
-  sums: Sums,
-): number {
+function addValue(unit: AssetSpec['tierUnit'], t: ScaledTiers, E: number, k: number, P: number, kp: number, sums: Sums): number {
   const split = sums.split;
   if (E < 0) return addTripleProduct(sums.liabilities, split, E, k, P, kp, t.liability, t.kl);
   if (unit === 'quantity') {
@@ -181,7 +173,18 @@ interface QuoteSums {
 /**
  * Adds `|size| × mark × rate − cum` (S, M, R, C mantissas at ks, km, kr, kc) to `sum`; NaN when it does not fit.
  */
-function addMargin(sum: ExactSum, split: Split, S: number, ks: number, M: number, km: number, R: number, kr: number, C: number, kc: number): number {
+function addMargin(
+  sum: ExactSum,
+  split: Split,
+  S: number,
+  ks: number,
+  M: number,
+  km: number,
+  R: number,
+  kr: number,
+  C: number,
+  kc: number,
+): number {
   const places = ks >= 0 && km >= 0 && kr >= 0 && kc >= 0 && kc <= 15 ? addTripleProduct(sum, split, Math.abs(S), ks, M, km, R, kr) : NaN;
   if (places === places && C !== 0) sum.addScaled(-C, kc);
   return places;
@@ -378,7 +381,12 @@ function bracketsCover(preset: Preset, positions: PositionCells): boolean {
 }
 
 /** Every shocked asset is held or traded (else the Decimal engine reports SHOCK_UNMATCHED). */
-function shocksMatch(preset: Preset, balances: BalanceCells, positions: PositionCells | null, factors: ReadonlyMap<string, Factor>): boolean {
+function shocksMatch(
+  preset: Preset,
+  balances: BalanceCells,
+  positions: PositionCells | null,
+  factors: ReadonlyMap<string, Factor>,
+): boolean {
   const named = new Set<string>();
   for (const asset of balances.assets) named.add(normalizeAsset(asset));
   for (const symbol of positions?.symbols ?? []) {

@@ -121,11 +121,7 @@ export function optionalCount(cell: CellScalar, arg: string): number {
  * One of a fixed set of words, case-insensitive; returns the canonical spelling from `choices`. Only the
  * choices' own words count: `constructor` or `__proto__` is no choice.
  */
-export function requiredChoice<T extends string>(
-  cell: CellScalar,
-  arg: string,
-  choices: Choices<T> | Readonly<Record<string, T>>,
-): T {
+export function requiredChoice<T extends string>(cell: CellScalar, arg: string, choices: Choices<T> | Readonly<Record<string, T>>): T {
   const word = requiredText(cell, arg);
   const map: Choices<T> = choices instanceof Map ? choices : new Map(Object.entries(choices));
   const found = map.get(word.toLowerCase());

@@ -106,16 +106,10 @@ export const POSITIONS_TABLE: TableSpec = {
     { name: 'mark', aliases: ['mark price'], required: true, rule: number('positive') },
     {
       name: 'mmr',
-      aliases: [
-        'maint margin ratio',
-        'maintenance margin ratio',
-        'maint margin rate',
-        'maintenance margin rate',
-        'maintmarginratio',
-      ],
+      aliases: ['maint margin ratio', 'maintenance margin ratio', 'maint margin rate', 'maintenance margin rate', 'maintmarginratio'],
       required: true,
       // Blank: the rates come from the preset's brackets, checked per row where the preset is known (NO_BRACKETS).
-      optionalWhen: { reason: "the preset has leverage brackets for the symbol", holds: () => true },
+      optionalWhen: { reason: 'the preset has leverage brackets for the symbol', holds: () => true },
       rule: number('rate'),
     },
     {

@@ -43,7 +43,12 @@ export function comparedPresets(registry: PresetRegistry, value: CellArg): reado
   const cells = Array.isArray(value) ? value.flat() : [value];
   const ids = cells.flatMap((cell) => {
     const text = optionalText(cell, 'exchanges');
-    return text === null ? [] : text.split(',').map((id) => id.trim()).filter((id) => id !== '');
+    return text === null
+      ? []
+      : text
+          .split(',')
+          .map((id) => id.trim())
+          .filter((id) => id !== '');
   });
   return ids.map((id) => {
     try {

@@ -30,7 +30,11 @@ function toPosition(r: TableRow, arg: string, presetOf: (() => Preset) | undefin
   }
   // A typed cum without its mmr would be silently replaced by the bracket's: say so instead.
   if (cum !== null) {
-    fail('BAD_ROW', { arg, row: r.row, detail: "cum is given but mmr is blank; give both, or leave both blank to take them from the preset's brackets" });
+    fail('BAD_ROW', {
+      arg,
+      row: r.row,
+      detail: "cum is given but mmr is blank; give both, or leave both blank to take them from the preset's brackets",
+    });
   }
   const preset = presetOf?.();
   const brackets = preset === undefined ? undefined : findBrackets(preset, symbol);

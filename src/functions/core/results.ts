@@ -63,14 +63,7 @@ export function presetsTable(presets: readonly Preset[]): CellGrid {
   return [[...PRESETS_HEADER], ...presets.map((p) => [p.id, p.name, p.asOf, p.source, p.status])];
 }
 
-export const AUTO_EXCHANGE_HEADER = [
-  'from_asset',
-  'amount_sold',
-  'value_sold',
-  'to_asset',
-  'amount_covered',
-  'trigger',
-] as const;
+export const AUTO_EXCHANGE_HEADER = ['from_asset', 'amount_sold', 'value_sold', 'to_asset', 'amount_covered', 'trigger'] as const;
 
 /**
  * The auto-exchange header, then one row per conversion; when nothing fires, one row

@@ -63,11 +63,7 @@ export function toGrid(value: CellArg, arg: string): CellGrid {
 /** A header row is all text (blank cells aside), and at least one cell names a known column. */
 function isHeader(spec: TableSpec, first: readonly CellScalar[]): boolean {
   const filled = first.filter((c) => !isEmptyCell(c));
-  return (
-    filled.length > 0 &&
-    filled.every((c) => typeof c === 'string') &&
-    filled.some((c) => columnFor(spec, c as string) !== undefined)
-  );
+  return filled.length > 0 && filled.every((c) => typeof c === 'string') && filled.some((c) => columnFor(spec, c as string) !== undefined);
 }
 
 function headerIndexes(spec: TableSpec, header: readonly CellScalar[], arg: string): Map<string, number> {

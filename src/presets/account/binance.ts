@@ -37,7 +37,13 @@ function readAccount(doc: unknown, prices: ReadonlyMap<string, Dec>, marks: Read
     if (amount.isZero()) return;
     const given = prices.get(asset);
     const price = given ?? (asset === 'USDT' ? ONE : (marks.get(asset) ?? null));
-    const priceSource = given ? 'given' : asset === 'USDT' ? 'the quote currency' : price ? 'the mark of its USDT position' : 'not in the responses';
+    const priceSource = given
+      ? 'given'
+      : asset === 'USDT'
+        ? 'the quote currency'
+        : price
+          ? 'the mark of its USDT position'
+          : 'not in the responses';
     balances.push({ asset, amount, price, priceSource, upnl: null });
   });
   const margins = new Map<string, AccountPositionMargin>();
@@ -63,7 +69,13 @@ function readAccount(doc: unknown, prices: ReadonlyMap<string, Dec>, marks: Read
           value: maintenance.value.div(equity.value),
           note: 'Binance reports no account margin ratio; derived from the two totals',
         }
-      : { figure: 'margin_ratio', field: 'totalMaintMargin / totalMarginBalance', raw: '', value: null, note: 'no positive totalMarginBalance to divide by' };
+      : {
+          figure: 'margin_ratio',
+          field: 'totalMaintMargin / totalMarginBalance',
+          raw: '',
+          value: null,
+          note: 'no positive totalMarginBalance to divide by',
+        };
   const reported = [equity, maintenance, ratio, reportedField('available', root, 'availableBalance')];
   if (balances.length === 0) notes.push('the account response lists no asset with a balance');
   return { balances, margins, reported };
@@ -86,7 +98,10 @@ function readPositions(doc: unknown, margins: ReadonlyMap<string, AccountPositio
     const mark = readDecimal(p.markPrice, field(where, 'markPrice'));
     const margin = margins.get(key(symbol, side));
     const notional = size.abs().times(mark);
-    if (!margin) notes.push(`${symbol} ${side}: the responses give no maintenance margin (the account response's positions carry it); enter the bracket's mmr`);
+    if (!margin)
+      notes.push(
+        `${symbol} ${side}: the responses give no maintenance margin (the account response's positions carry it); enter the bracket's mmr`,
+      );
     positions.push({
       symbol,
       side,

@@ -40,7 +40,10 @@ function totalMarginField(row: Readonly<Record<string, unknown>>): string {
 
 function readAccounts(doc: unknown, marks: ReadonlyMap<string, Dec>, crossPositions: boolean, notes: string[]) {
   const rows = dataOf(doc).map((row, i) => readObject(row, item('response.data', i)));
-  const index = Math.max(0, rows.findIndex((r) => r.assetMode === 'union'));
+  const index = Math.max(
+    0,
+    rows.findIndex((r) => r.assetMode === 'union'),
+  );
   const account = rows[index];
   if (!account) return invalid('response.data', 'expected at least one margin coin, got an empty list');
   const where = item('response.data', index);
@@ -68,7 +71,13 @@ function readAccounts(doc: unknown, marks: ReadonlyMap<string, Dec>, crossPositi
       const balance = readDecimal(a.balance, field(at, 'balance'));
       if (balance.isZero() || coin === marginCoin) return;
       const mark = marks.get(coin) ?? null;
-      balances.push({ asset: coin, amount: balance, price: mark, priceSource: mark ? 'the mark of its USDT position' : 'not in the responses', upnl: null });
+      balances.push({
+        asset: coin,
+        amount: balance,
+        price: mark,
+        priceSource: mark ? 'the mark of its USDT position' : 'not in the responses',
+        upnl: null,
+      });
     });
   }
   const reported: ReportedFigure[] = [
@@ -122,5 +131,13 @@ export function readBitgetSnapshot(accounts: unknown, positionsDoc: unknown | un
   const cross = positions.some((p) => p.marginMode === 'cross');
   const read = readingDocument('bitget', ACCOUNTS, () => readAccounts(accounts, marksByBase(positions), cross, notes));
   if (positionsDoc === undefined) notes.push('no positions response: the account is valued without positions');
-  return { exchange: 'bitget', balances: read.balances, positions, reported: read.reported, reportedAssets: [], reportedUnit: 'USDT', notes };
+  return {
+    exchange: 'bitget',
+    balances: read.balances,
+    positions,
+    reported: read.reported,
+    reportedAssets: [],
+    reportedUnit: 'USDT',
+    notes,
+  };
 }

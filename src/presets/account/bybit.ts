@@ -23,7 +23,9 @@ export function isBybitWallet(doc: unknown): boolean {
 export function isBybitPositions(doc: unknown): boolean {
   const row = firstListRow(doc);
   const result = typeof doc === 'object' && doc !== null ? (doc as Record<string, unknown>).result : undefined;
-  return (typeof row === 'object' && row !== null && 'symbol' in row) || (typeof result === 'object' && result !== null && 'category' in result);
+  return (
+    (typeof row === 'object' && row !== null && 'symbol' in row) || (typeof result === 'object' && result !== null && 'category' in result)
+  );
 }
 
 function resultOf(doc: unknown): Readonly<Record<string, unknown>> {
@@ -56,7 +58,13 @@ function readWallet(doc: unknown, withPositions: boolean) {
     });
   });
   const reported = [
-    reportedField('equity', account, 'totalEquity', (d) => d, 'Bybit totalEquity is the USD value of the coins, before collateral value ratios'),
+    reportedField(
+      'equity',
+      account,
+      'totalEquity',
+      (d) => d,
+      'Bybit totalEquity is the USD value of the coins, before collateral value ratios',
+    ),
     reportedField('maint_margin', account, 'totalMaintenanceMargin'),
     reportedField('margin_ratio', account, 'accountMMRate'),
     reportedField('available', account, 'totalAvailableBalance'),
@@ -69,7 +77,10 @@ function readPositions(doc: unknown, notes: string[]): SnapshotPosition[] {
   const category = String(result.category ?? '');
   const list = readList(result.list, 'response.result.list');
   if (category !== '' && category !== 'linear') {
-    if (list.length > 0) notes.push(`${list.length} ${category} position(s) skipped: only linear (USDT and USDC) contracts take part in the margin ratio here`);
+    if (list.length > 0)
+      notes.push(
+        `${list.length} ${category} position(s) skipped: only linear (USDT and USDC) contracts take part in the margin ratio here`,
+      );
     return [];
   }
   const positions: SnapshotPosition[] = [];
@@ -110,4 +121,3 @@ export function readBybitSnapshot(wallet: unknown, positionsDoc: unknown | undef
   if (positionsDoc === undefined) notes.push('no position list: the account is valued without positions');
   return { exchange: 'bybit', balances: read.balances, positions, reported: read.reported, reportedAssets: [], reportedUnit: 'USD', notes };
 }
-

@@ -14,7 +14,11 @@ interface DocumentKinds {
 }
 
 const KINDS: Readonly<Record<AccountExchange, DocumentKinds>> = {
-  binance: { account: isBinanceAccount, positions: isBinancePositions, expected: 'GET /fapi/v2/account (or v3) and GET /fapi/v2/positionRisk' },
+  binance: {
+    account: isBinanceAccount,
+    positions: isBinancePositions,
+    expected: 'GET /fapi/v2/account (or v3) and GET /fapi/v2/positionRisk',
+  },
   okx: { account: isOkxBalance, positions: isOkxPositions, expected: 'GET /api/v5/account/balance and GET /api/v5/account/positions' },
   bybit: { account: isBybitWallet, positions: isBybitPositions, expected: 'GET /v5/account/wallet-balance and GET /v5/position/list' },
   bitget: {
@@ -39,7 +43,11 @@ export interface SnapshotOptions {
  * @example
  * importAccountSnapshot('okx', [balanceJson, positionsJson]).balances[0].asset // 'USDT'
  */
-export function importAccountSnapshot(exchange: AccountExchange, documents: readonly unknown[], options: SnapshotOptions = {}): AccountSnapshot {
+export function importAccountSnapshot(
+  exchange: AccountExchange,
+  documents: readonly unknown[],
+  options: SnapshotOptions = {},
+): AccountSnapshot {
   const kinds = KINDS[exchange];
   let account: unknown;
   let positions: unknown;
@@ -47,7 +55,8 @@ export function importAccountSnapshot(exchange: AccountExchange, documents: read
     const which = documents.length > 1 ? `response ${i + 1}` : 'the response';
     if (kinds.account(doc) && account === undefined) account = doc;
     else if (kinds.positions(doc) && positions === undefined) positions = doc;
-    else fail('SNAPSHOT_DOCUMENT_UNKNOWN', { exchange, detail: `${which} is not one of the two, or repeats one`, expected: kinds.expected });
+    else
+      fail('SNAPSHOT_DOCUMENT_UNKNOWN', { exchange, detail: `${which} is not one of the two, or repeats one`, expected: kinds.expected });
   });
   if (account === undefined) {
     fail('SNAPSHOT_DOCUMENT_UNKNOWN', { exchange, detail: 'no response with the balances', expected: kinds.expected });

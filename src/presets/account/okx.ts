@@ -90,7 +90,9 @@ function readPositions(doc: unknown, notes: string[]): SnapshotPosition[] {
     const instId = readText(p.instId, field(where, 'instId'));
     const instType = String(p.instType ?? '');
     if (instType !== 'SWAP' && instType !== 'FUTURES') {
-      notes.push(`${instId} (${instType || 'no instType'}) skipped: only perpetual and expiry futures positions take part in the margin ratio here`);
+      notes.push(
+        `${instId} (${instType || 'no instType'}) skipped: only perpetual and expiry futures positions take part in the margin ratio here`,
+      );
       return;
     }
     const pos = readDecimal(p.pos, field(where, 'pos'));

@@ -28,9 +28,11 @@ export interface Reconciliation {
 /** Our figures need every price and every maintenance rate; the first thing missing is the cause. */
 function missingInput(snapshot: AccountSnapshot): string | null {
   const unpriced = snapshot.balances.filter((b) => b.price === null).map((b) => b.asset);
-  if (unpriced.length > 0) return `no price for ${unpriced.join(', ')} in the responses: enter it in the balances table (or --price ${unpriced[0]}=…)`;
+  if (unpriced.length > 0)
+    return `no price for ${unpriced.join(', ')} in the responses: enter it in the balances table (or --price ${unpriced[0]}=…)`;
   const noRate = snapshot.positions.filter((p) => p.mmr === null).map((p) => p.symbol);
-  if (noRate.length > 0) return `a missing bracket: the responses give no maintenance rate for ${noRate.join(', ')}; enter the bracket's mmr`;
+  if (noRate.length > 0)
+    return `a missing bracket: the responses give no maintenance rate for ${noRate.join(', ')}; enter the bracket's mmr`;
   return null;
 }
 
@@ -89,7 +91,13 @@ function assetCause(preset: Preset, snapshot: AccountSnapshot, figures: AccountF
   return `${worst.asset}: preset ${preset.id} (as of ${preset.asOf}) values it at ${worst.ours.toSignificantDigits(12).toString()}, the exchange at ${worst.theirs.toString()} (${worst.field}): its haircut or price differs from the preset's date`;
 }
 
-function differenceCause(figure: FigureName, preset: Preset, snapshot: AccountSnapshot, figures: AccountFigures, reported: ReportedFigure): string {
+function differenceCause(
+  figure: FigureName,
+  preset: Preset,
+  snapshot: AccountSnapshot,
+  figures: AccountFigures,
+  reported: ReportedFigure,
+): string {
   if (figure === 'equity') {
     if (reported.note) return reported.note;
     return (
@@ -119,7 +127,8 @@ function rowFor(
   const theirs = reported?.value ?? null;
   const base = { figure, ours, field, reported: theirs };
   if (ours === null) return { ...base, difference: null, cause: context.missing ?? 'our figure does not exist' };
-  if (!reported || theirs === null) return { ...base, difference: null, cause: reported?.note ?? 'the exchange does not report this figure' };
+  if (!reported || theirs === null)
+    return { ...base, difference: null, cause: reported?.note ?? 'the exchange does not report this figure' };
   const difference = ours.minus(theirs);
   if (agrees(ours, theirs)) return { ...base, difference, cause: 'agrees (within rounding)' };
   const cause = context.figures ? differenceCause(figure, context.preset, context.snapshot, context.figures, reported) : '';
@@ -161,6 +170,13 @@ export function reconcile(preset: Preset, snapshot: AccountSnapshot): Reconcilia
   const names: FigureName[] = ['equity', 'maint_margin', 'margin_ratio', 'available'];
   return {
     preset: preset.id,
-    rows: names.map((name) => rowFor(name, ours[name], snapshot.reported.find((r) => r.figure === name), context)),
+    rows: names.map((name) =>
+      rowFor(
+        name,
+        ours[name],
+        snapshot.reported.find((r) => r.figure === name),
+        context,
+      ),
+    ),
   };
 }

@@ -22,7 +22,17 @@ export function balancesTable(snapshot: AccountSnapshot): SnapshotTable {
 export function positionsTable(snapshot: AccountSnapshot): SnapshotTable {
   return [
     [...SNAPSHOT_POSITIONS_HEADER],
-    ...snapshot.positions.map((p) => [p.symbol, p.side, num(p.size), num(p.entry), num(p.mark), num(p.mmr), num(p.cum), num(p.imr), p.marginMode]),
+    ...snapshot.positions.map((p) => [
+      p.symbol,
+      p.side,
+      num(p.size),
+      num(p.entry),
+      num(p.mark),
+      num(p.mmr),
+      num(p.cum),
+      num(p.imr),
+      p.marginMode,
+    ]),
   ];
 }
 

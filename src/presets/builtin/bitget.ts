@@ -9,8 +9,7 @@ export const BITGET_JSON: PresetJson = {
   id: 'bitget',
   name: 'Bitget USDT-M Multi-Asset Mode',
   asOf: '2026-11-21',
-  source:
-    'Bitget Help Center: "Collateral Ratio for USDT-M Positions" and "Introduction to USDT-M Futures in Multi-Asset Mode"',
+  source: 'Bitget Help Center: "Collateral Ratio for USDT-M Positions" and "Introduction to USDT-M Futures in Multi-Asset Mode"',
   status: 'documented',
   quote: 'USDT',
   assets: {
@@ -45,10 +44,10 @@ export const BITGET_JSON: PresetJson = {
   },
   notes: [
     'Snapshot taken 2026-11-21 from the two Bitget help articles named in the source; they carry no date.',
-    'Tiers are by USDT value. Only BTC\'s tiers are published in text; ETH, SOL, XRP, PEPE, USDC and BGB are supported collateral with unpublished tiers: import GET /api/v2/mix/market/discount-rate.',
+    "Tiers are by USDT value. Only BTC's tiers are published in text; ETH, SOL, XRP, PEPE, USDC and BGB are supported collateral with unpublished tiers: import GET /api/v2/mix/market/discount-rate.",
     'BTC limits (individual 100 BTC, platform 5,000 BTC) cap transfers in.',
     'Liability initial and maintenance rates 0.1 and 0.05 (union-config). No auto-exchange threshold or LTV trigger is published.',
-    'Risk bands 50%/80% are the Binance Multi-Asset Margin guide\'s; Bitget publishes none.',
+    "Risk bands 50%/80% are the Binance Multi-Asset Margin guide's; Bitget publishes none.",
   ],
 };
 

@@ -38,7 +38,7 @@ export const BITMART_JSON: PresetJson = {
     'Tiers are by coin quantity. BTC: 0–10 BTC at 95%, 10–20 BTC at 92.5%, "and so on": tiers beyond 20 BTC are unpublished. ETH, SOL and XRP are collateral with unpublished tiers.',
     'Auto-exchange converts all non-USDT assets proportionally at market price with a 1% haircut (no fee) when account margin is insufficient; no threshold or LTV trigger is published.',
     'Switching mode either way needs all positions closed and all orders cancelled.',
-    'Risk bands 50%/80% are the Binance Multi-Asset Margin guide\'s; BitMart publishes none.',
+    "Risk bands 50%/80% are the Binance Multi-Asset Margin guide's; BitMart publishes none.",
   ],
 };
 

@@ -7,7 +7,8 @@ export const BYBIT_JSON: PresetJson = {
   id: 'bybit',
   name: 'Bybit Unified Trading Account (illustrative)',
   asOf: '2026-11-21',
-  source: 'Bybit Help Center: collateral value ratio of the Unified Trading Account (illustration); live table: GET /v5/spot-margin-trade/collateral',
+  source:
+    'Bybit Help Center: collateral value ratio of the Unified Trading Account (illustration); live table: GET /v5/spot-margin-trade/collateral',
   status: 'illustrative',
   quote: 'USDT',
   assets: {
@@ -26,9 +27,9 @@ export const BYBIT_JSON: PresetJson = {
   },
   rules: { riskBands: { warning: '0.5', danger: '0.8' } },
   notes: [
-    'Illustrative: the tables are the example from the exchange\'s help page, not the live table; replace them by importing GET /v5/spot-margin-trade/collateral. Snapshot taken 2026-11-21.',
+    "Illustrative: the tables are the example from the exchange's help page, not the live table; replace them by importing GET /v5/spot-margin-trade/collateral. Snapshot taken 2026-11-21.",
     'Tiers are by coin quantity and apply to positive balances only; negative balances count at 100% (liabilityRate 1).',
-    'Mode-switch conditions, auto-exchange thresholds and risk bands are unpublished; the risk bands 50%/80% are the Binance Multi-Asset Margin guide\'s.',
+    "Mode-switch conditions, auto-exchange thresholds and risk bands are unpublished; the risk bands 50%/80% are the Binance Multi-Asset Margin guide's.",
   ],
 };
 

@@ -12,10 +12,4 @@ export { BYBIT_JSON, BYBIT_PRESET } from './bybit';
 export { OKX_JSON, OKX_PRESET } from './okx';
 
 /** The presets shipped with the product: documented ones first, then the illustrative ones. */
-export const BUILTIN_PRESETS: readonly Preset[] = Object.freeze([
-  BINANCE_PRESET,
-  BITGET_PRESET,
-  BITMART_PRESET,
-  OKX_PRESET,
-  BYBIT_PRESET,
-]);
+export const BUILTIN_PRESETS: readonly Preset[] = Object.freeze([BINANCE_PRESET, BITGET_PRESET, BITMART_PRESET, OKX_PRESET, BYBIT_PRESET]);

@@ -26,10 +26,10 @@ export const OKX_JSON: PresetJson = {
   },
   rules: { riskBands: { warning: '0.5', danger: '0.8' } },
   notes: [
-    'Illustrative: the tables are the example from the exchange\'s API documentation (sample response), not the live table; replace them by importing GET /api/v5/public/discount-rate-interest-free-quota. Snapshot taken 2026-11-21.',
+    "Illustrative: the tables are the example from the exchange's API documentation (sample response), not the live table; replace them by importing GET /api/v5/public/discount-rate-interest-free-quota. Snapshot taken 2026-11-21.",
     'Tiers are by coin quantity; BTC is published only up to 25 BTC in the sample.',
     'OKX publishes its margin ratio inverted (adjusted equity / maintenance margin, liquidation at ≤ 100%); this product always reports maintenance margin / equity (liquidation at ≥ 100%).',
-    'Mode-switch conditions, auto-exchange thresholds and risk bands are unpublished; the risk bands 50%/80% are the Binance Multi-Asset Margin guide\'s.',
+    "Mode-switch conditions, auto-exchange thresholds and risk bands are unpublished; the risk bands 50%/80% are the Binance Multi-Asset Margin guide's.",
   ],
 };
 

@@ -1,5 +1,16 @@
 import type { Tier } from '../../engine/model';
-import { field, item, NON_NEGATIVE, RATIO, readAssetName, readBounded, readList, readObject, readOptionalBounded, required } from '../jsonRead';
+import {
+  field,
+  item,
+  NON_NEGATIVE,
+  RATIO,
+  readAssetName,
+  readBounded,
+  readList,
+  readObject,
+  readOptionalBounded,
+  required,
+} from '../jsonRead';
 import { checkTierChain } from '../tierChain';
 import { dataRows } from './envelope';
 import type { ImportedAsset, ImportedTable } from './importedTable';
@@ -64,6 +75,8 @@ function readUnifiedRow(value: unknown, where: string): ImportedAsset {
   });
   const tiers: Tier[] = starts.map((s, i) => ({ floor: s.floor, cap: starts[i + 1]?.floor ?? null, ratio: s.ratio }));
   // A tier's cap is the next row's start, so a bad cap is reported at that row.
-  checkTierChain(tiers, (i, part) => (part === 'cap' ? field(item(at, i + 1), 'tierStartValue') : field(item(at, i), part === 'floor' ? 'tierStartValue' : 'discountRate')));
+  checkTierChain(tiers, (i, part) =>
+    part === 'cap' ? field(item(at, i + 1), 'tierStartValue') : field(item(at, i), part === 'floor' ? 'tierStartValue' : 'discountRate'),
+  );
   return { asset: readAssetName(required(obj, 'coin', where), field(where, 'coin')), where, tierUnit: 'value', tiers };
 }

@@ -26,7 +26,10 @@ function checkCode(obj: Readonly<Record<string, unknown>>, key: string, ok: stri
   const code = obj[key];
   if (code === undefined || String(code) === String(ok)) return;
   const said = typeof obj[message] === 'string' && obj[message] !== '' ? ` (${String(obj[message])})` : '';
-  invalid(field(ROOT, key), `expected ${JSON.stringify(ok)} (success), got ${JSON.stringify(code)}${said}: the exchange refused the request`);
+  invalid(
+    field(ROOT, key),
+    `expected ${JSON.stringify(ok)} (success), got ${JSON.stringify(code)}${said}: the exchange refused the request`,
+  );
 }
 
 /** Bitget and OKX: `{ code, msg, data: [...] }` or the bare `data` list. */

@@ -4,7 +4,10 @@ import { fail } from '../../engine/errors';
 export const FETCH_TIMEOUT_MS = 15_000;
 
 /** The part of `fetch` used here, so the pane, the command line and tests can pass their own. */
-export type FetchText = (url: string, init: { signal: AbortSignal }) => Promise<{ ok: boolean; status: number; statusText: string; text(): Promise<string> }>;
+export type FetchText = (
+  url: string,
+  init: { signal: AbortSignal },
+) => Promise<{ ok: boolean; status: number; statusText: string; text(): Promise<string> }>;
 
 function checkUrl(url: string): string {
   const trimmed = url.trim();
@@ -30,7 +33,9 @@ export async function fetchResponseText(url: string, fetchText: FetchText, timeo
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
     const response = await fetchText(href, { signal: controller.signal }).catch((error: unknown) => {
-      const detail = controller.signal.aborted ? `no answer within ${timeoutMs / 1000} s` : `${error instanceof Error ? error.message : String(error)}; the network or the exchange may not allow it from here`;
+      const detail = controller.signal.aborted
+        ? `no answer within ${timeoutMs / 1000} s`
+        : `${error instanceof Error ? error.message : String(error)}; the network or the exchange may not allow it from here`;
       return fail('FETCH_FAILED', { url: href, detail });
     });
     if (!response.ok) return fail('FETCH_FAILED', { url: href, detail: `HTTP ${response.status} ${response.statusText}`.trim() });

@@ -42,12 +42,7 @@ export interface ImportOptions {
  *   bidBuffer: '0.10', askBuffer: '0.10', autoExchangeBidBuffer: '0.05', autoExchangeAskBuffer: '0.05' }]);
  * p.assets.ADA.tiers[0].ratio.toString(); // '0.9'
  */
-export function importExchangeTable(
-  exchange: ImportExchange,
-  response: unknown,
-  base?: Preset,
-  options: ImportOptions = {},
-): Preset {
+export function importExchangeTable(exchange: ImportExchange, response: unknown, base?: Preset, options: ImportOptions = {}): Preset {
   if (!(IMPORT_EXCHANGES as readonly string[]).includes(exchange)) {
     fail('BAD_CHOICE', { arg: 'exchange', expected: IMPORT_EXCHANGES.join(', '), got: String(exchange) });
   }

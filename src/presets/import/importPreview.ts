@@ -57,7 +57,11 @@ export function previewImportText(
   const earlier = intoId === undefined ? earlierImport(registry, base) : undefined;
   // A bracket table and a haircut table are separate imports into one preset: neither may drop the other's part.
   const from =
-    earlier === undefined ? base : isBracketResponse(exchange, response) ? earlier : { ...base, ...(earlier.brackets ? { brackets: earlier.brackets } : {}) };
+    earlier === undefined
+      ? base
+      : isBracketResponse(exchange, response)
+        ? earlier
+        : { ...base, ...(earlier.brackets ? { brackets: earlier.brackets } : {}) };
   const imported = importExchangeTable(exchange, response, from, { asOf: today });
   const replaces = registry.has(imported.id) && !registry.isBuiltin(imported.id);
   const before = intoId !== undefined ? base : replaces ? registry.resolve(imported.id) : base;

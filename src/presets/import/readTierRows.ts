@@ -20,7 +20,8 @@ export function readTierRows(value: unknown, where: string, names: TierFieldName
     const at = item(where, i);
     const obj = readObject(row, at);
     const capValue = obj[names.cap];
-    const open = capValue === '' || capValue === null || capValue === undefined || (names.openCap !== undefined && String(capValue) === names.openCap);
+    const open =
+      capValue === '' || capValue === null || capValue === undefined || (names.openCap !== undefined && String(capValue) === names.openCap);
     return {
       floor: readBounded(required(obj, names.floor, at), field(at, names.floor), NON_NEGATIVE),
       cap: open ? null : readBounded(capValue, field(at, names.cap), POSITIVE),

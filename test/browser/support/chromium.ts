@@ -16,7 +16,9 @@ export interface Browser {
 export async function launchChromium(): Promise<Browser> {
   const executablePath = chromiumPath();
   if (!existsSync(executablePath)) {
-    throw new Error(`No Chromium at ${executablePath}: the task pane tests need it. Install it with: apt-get install chromium (or set CHROMIUM_PATH)`);
+    throw new Error(
+      `No Chromium at ${executablePath}: the task pane tests need it. Install it with: apt-get install chromium (or set CHROMIUM_PATH)`,
+    );
   }
   const profile = mkdtempSync(join(tmpdir(), 'taskpane-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {

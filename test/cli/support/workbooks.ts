@@ -32,7 +32,10 @@ export async function withWebExtension(zip: JSZip, properties: string): Promise<
   const types = (await zip.file('[Content_Types].xml')?.async('string')) ?? '';
   zip.file(
     '[Content_Types].xml',
-    types.replace('</Types>', '<Override PartName="/xl/webextensions/webextension1.xml" ContentType="application/vnd.ms-office.webextension+xml"/></Types>'),
+    types.replace(
+      '</Types>',
+      '<Override PartName="/xl/webextensions/webextension1.xml" ContentType="application/vnd.ms-office.webextension+xml"/></Types>',
+    ),
   );
 }
 
@@ -58,7 +61,10 @@ export async function sharedDeskWorkbook(file: string, defaultPreset = 'bitget')
   wb.definedNames.add("'Desk'!$A$1", 'equity');
   ws.addImage(wb.addImage({ buffer: PNG as unknown as ExcelJS.Buffer, extension: 'png' }), 'H2:I3');
   const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
-  await withWebExtension(zip, settingsProperties({ 'multiasset.defaultPreset': defaultPreset, 'multiasset.customPresets': [deskPreset()] }));
+  await withWebExtension(
+    zip,
+    settingsProperties({ 'multiasset.defaultPreset': defaultPreset, 'multiasset.customPresets': [deskPreset()] }),
+  );
   zip.file('customXml/item1.xml', '<?xml version="1.0" encoding="UTF-8"?><desk xmlns="urn:example:desk"><owner>risk</owner></desk>');
   const rels = (await zip.file('xl/_rels/workbook.xml.rels')?.async('string')) ?? '';
   zip.file(

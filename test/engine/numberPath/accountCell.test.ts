@@ -16,11 +16,16 @@ const awkward = presetOf(
   'awkward',
   [
     assetOf('USDT', 'value', [[0, null, 1]]),
-    assetOf('XV', 'value', [
-      [0, '1234.5678', '0.987654321'],
-      ['1234.5678', '99999.00001', '0.5'],
-      ['99999.00001', null, '0.0000001'],
-    ], { liabilityRate: '1.0123456789' }),
+    assetOf(
+      'XV',
+      'value',
+      [
+        [0, '1234.5678', '0.987654321'],
+        ['1234.5678', '99999.00001', '0.5'],
+        ['99999.00001', null, '0.0000001'],
+      ],
+      { liabilityRate: '1.0123456789' },
+    ),
     assetOf('XQ', 'quantity', [
       [0, '0.333', '0.999999'],
       ['0.333', '7.77777', '0.25'],
@@ -53,9 +58,7 @@ function engine(action: () => Dec): string {
   }
 }
 
-const shortDecimal = fc
-  .tuple(fc.integer({ min: 1, max: 2 ** 40 }), fc.integer({ min: 0, max: 10 }))
-  .map(([m, k]) => m / 10 ** k);
+const shortDecimal = fc.tuple(fc.integer({ min: 1, max: 2 ** 40 }), fc.integer({ min: 0, max: 10 })).map(([m, k]) => m / 10 ** k);
 /** What a formula leaves in a cell: 17 significant digits, so the Decimal path has to take the row. */
 const noisy = shortDecimal.map((x) => x * 0.01 * 3);
 const amount = fc.oneof(
@@ -92,7 +95,10 @@ const positionRows = fc.array(
     amount,
     price,
     price,
-    fc.oneof(fc.constantFrom(0, 0.004, 0.005, 0.01, 0.025), shortDecimal.map((x) => x / 1e6)),
+    fc.oneof(
+      fc.constantFrom(0, 0.004, 0.005, 0.01, 0.025),
+      shortDecimal.map((x) => x / 1e6),
+    ),
     fc.oneof(fc.constant(0), shortDecimal),
     fc.boolean(),
   ),
@@ -139,13 +145,18 @@ const positionsOf = (rows: readonly PositionRow[]): Position[] =>
     marginMode: cross ? 'cross' : 'isolated',
   }));
 
-const account = fc
-  .constantFrom(...PRESETS)
-  .chain((preset) => fc.tuple(fc.constant(preset), balanceRows(preset), positionRows));
+const account = fc.constantFrom(...PRESETS).chain((preset) => fc.tuple(fc.constant(preset), balanceRows(preset), positionRows));
 
 describe('accountSumsCell', () => {
   it('sums a Bitget account as the engine does', () => {
-    const sums = accountSumsCell(bitget, cells([['BTC', 10, 60000, 0], ['USDT', -5000, 1, 0]]), null);
+    const sums = accountSumsCell(
+      bitget,
+      cells([
+        ['BTC', 10, 60000, 0],
+        ['USDT', -5000, 1, 0],
+      ]),
+      null,
+    );
     expect(sums?.collateral.toString()).toBe('582000');
     expect(sums?.liabilities.toString()).toBe('5000');
     expect(sums?.maintenance).toBeNull();
@@ -153,7 +164,14 @@ describe('accountSumsCell', () => {
 
   it('adds the maintenance margin of cross positions and of liabilities', () => {
     const positions: PositionRow[] = [['BTCUSDT', 'LONG', 1, 60000, 61000, 0.004, 0, true]];
-    const sums = accountSumsCell(bitget, cells([['USDT', 10000, 1, 0], ['BTC', -0.1, 60000, 0]]), positionCells(positions));
+    const sums = accountSumsCell(
+      bitget,
+      cells([
+        ['USDT', 10000, 1, 0],
+        ['BTC', -0.1, 60000, 0],
+      ]),
+      positionCells(positions),
+    );
     // USDT equity 10000 + uPnL 1000; MM = 1 × 61000 × 0.004 + 6000 × 0.05 (Bitget's liability rate)
     expect(sums?.collateral.toString()).toBe('11000');
     expect(sums?.liabilities.toString()).toBe('6000');
@@ -161,7 +179,16 @@ describe('accountSumsCell', () => {
   });
 
   it('gives up (declines, null here) where the engine reports an error', () => {
-    expect(accountSumsCell(bitget, cells([['BTC', 1, 60000, 0], ['btc', 1, 60000, 0]]), null)).toBeNull();
+    expect(
+      accountSumsCell(
+        bitget,
+        cells([
+          ['BTC', 1, 60000, 0],
+          ['btc', 1, 60000, 0],
+        ]),
+        null,
+      ),
+    ).toBeNull();
     expect(accountSumsCell(bitget, cells([['DOGE', 1, 1, 0]]), null)).toBeNull();
     expect(accountSumsCell(bitget, cells([['ETH', 1, 3000, 0]]), null)).toBeNull();
     const onUsdc: PositionRow[] = [['BTC-USDC', 'LONG', 1, 60000, 60000, 0.01, 0, true]];
@@ -170,7 +197,11 @@ describe('accountSumsCell', () => {
 
   it('stays exact where a sum needs more digits than the Decimal engine carries', () => {
     // A USDC liability of ~1.1e22 at a price of ~8.9e9: the equity has 61 significant digits.
-    const rows: BalanceRow[] = [['USDT', 7376407.1403, 2.9487696763251782e-8, 0], ['USDC', -1, 8919753080, 0], ['BTC', 0.0001, 0.0000016089532528320083, 0]];
+    const rows: BalanceRow[] = [
+      ['USDT', 7376407.1403, 2.9487696763251782e-8, 0],
+      ['USDC', -1, 8919753080, 0],
+      ['BTC', 0.0001, 0.0000016089532528320083, 0],
+    ];
     const positions: PositionRow[] = [['BTC-USDC', 'LONG', 12645036029.31, 886598713238, 1e-9, 0, 1, true]];
     const sums = accountSumsCell(binance, cells(rows), positionCells(positions));
     const exact = sums!.collateral.toString() + ' ' + sums!.liabilities.toString();

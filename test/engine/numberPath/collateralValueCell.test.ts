@@ -54,15 +54,33 @@ function viaCell(preset: Preset, asset: string, amount: number, price: number): 
   return outcome(() => collateralValueCell(preset, asset, amount, price));
 }
 
-const shortDecimal = fc
-  .tuple(fc.integer({ min: 1, max: 2 ** 40 }), fc.integer({ min: 0, max: 16 }))
-  .map(([m, k]) => m / 10 ** k);
+const shortDecimal = fc.tuple(fc.integer({ min: 1, max: 2 ** 40 }), fc.integer({ min: 0, max: 16 })).map(([m, k]) => m / 10 ** k);
 const anyDouble = fc.double({ min: 1e-300, max: 1e300, noNaN: true, noDefaultInfinity: true });
 const awkwardNumber = fc.oneof(
   shortDecimal,
   anyDouble,
   fc.double({ min: 1e-9, max: 1e9, noNaN: true }),
-  fc.constantFrom(0, -0, 1, 1e-8, 0.1, 0.3, 100000, 500000, 1000000, 5000000, 1234.5678, 99999.00001, 0.333, 7.77777, 20, 25, 2 ** 51, 2 ** 53, 1e21),
+  fc.constantFrom(
+    0,
+    -0,
+    1,
+    1e-8,
+    0.1,
+    0.3,
+    100000,
+    500000,
+    1000000,
+    5000000,
+    1234.5678,
+    99999.00001,
+    0.333,
+    7.77777,
+    20,
+    25,
+    2 ** 51,
+    2 ** 53,
+    1e21,
+  ),
   shortDecimal.map((x) => -x),
 );
 const price = fc.oneof(shortDecimal, anyDouble, fc.constantFrom(1, 0.5, 60000, 100000, 0.0001, 1e-12, 1e15, 0, -1));
@@ -70,12 +88,16 @@ const price = fc.oneof(shortDecimal, anyDouble, fc.constantFrom(1, 0.5, 60000, 1
 describe('collateralValueCell', () => {
   it('values a Bitget BTC holding as the Decimal path does', () => {
     expect(collateralValueCell(bitget, 'BTC', 10, 60000)).toBe(582000);
-    expect(collateralValueCell(bitget, 'btc', 0.01234567, 98765.43)).toBe(toCellNumber(collateralValue(bitget, 'BTC', dec(0.01234567), dec(98765.43))));
+    expect(collateralValueCell(bitget, 'btc', 0.01234567, 98765.43)).toBe(
+      toCellNumber(collateralValue(bitget, 'BTC', dec(0.01234567), dec(98765.43))),
+    );
   });
 
   it('values a holding exactly at each tier floor as the Decimal path does', () => {
     for (const value of [100000, 500000, 1000000, 5000000]) {
-      expect(collateralValueCell(bitget, 'BTC', value / 50000, 50000)).toBe(toCellNumber(collateralValue(bitget, 'BTC', dec(value / 50000), dec(50000))));
+      expect(collateralValueCell(bitget, 'BTC', value / 50000, 50000)).toBe(
+        toCellNumber(collateralValue(bitget, 'BTC', dec(value / 50000), dec(50000))),
+      );
     }
   });
 

@@ -35,12 +35,15 @@ describe('ExactSum', () => {
 
   it('equals Decimal addition on random addends', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(scaled, fc.tuple(fc.maxSafeInteger(), fc.integer({ min: 0, max: 15 }))), { maxLength: 40 }), (addends) => {
-        const sum = new ExactSum();
-        for (const [n, k] of addends) sum.addScaled(n, k);
-        const expected = addends.reduce((acc, a) => acc.plus(asDec(a)), dec(0));
-        expect(sum.toDec().eq(expected)).toBe(true);
-      }),
+      fc.property(
+        fc.array(fc.oneof(scaled, fc.tuple(fc.maxSafeInteger(), fc.integer({ min: 0, max: 15 }))), { maxLength: 40 }),
+        (addends) => {
+          const sum = new ExactSum();
+          for (const [n, k] of addends) sum.addScaled(n, k);
+          const expected = addends.reduce((acc, a) => acc.plus(asDec(a)), dec(0));
+          expect(sum.toDec().eq(expected)).toBe(true);
+        },
+      ),
     );
   });
 });

@@ -45,7 +45,11 @@ describe('decimalPlaces beyond eight places and for large numbers', () => {
       fc.property(fc.double({ min: 1e-12, max: 1e16, noNaN: true }), (x) => {
         const k = decimalPlaces(x);
         const places = dec(x).decimalPlaces();
-        const fits = places <= 22 && dec(x).times(dec(10).pow(places)).lt(2 ** 51);
+        const fits =
+          places <= 22 &&
+          dec(x)
+            .times(dec(10).pow(places))
+            .lt(2 ** 51);
         expect(k).toBe(fits ? places : -1);
       }),
       { numRuns: 5000 },

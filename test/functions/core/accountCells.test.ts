@@ -52,7 +52,11 @@ const call = (kind: Figure, balances: CellArg, positions: CellArg, exchange: str
 
 /** The number path's figure, or null where it declines (NaN). */
 const numberPath = (kind: Figure, balances: CellArg, positions: CellArg, exchange: string): number | null => {
-  const value = accountFigureCell(ArgList.of(NAMES[kind], FUNCTION_SPECS[NAMES[kind]], argsOf(kind, balances, positions, exchange)), ctx, kind);
+  const value = accountFigureCell(
+    ArgList.of(NAMES[kind], FUNCTION_SPECS[NAMES[kind]], argsOf(kind, balances, positions, exchange)),
+    ctx,
+    kind,
+  );
   return Number.isNaN(value) ? null : value;
 };
 
@@ -97,7 +101,10 @@ describe('the number path of the account functions', () => {
     const text: CellGrid = [['USDT', '10000', 1]];
     expect(numberPath('equity', text, null, 'binance')).toBeNull();
     expect(call('equity', text, null, 'binance')).toBe(10000);
-    const duplicate: CellGrid = [['BTC', 1, 60000], ['btc', 1, 60000]];
+    const duplicate: CellGrid = [
+      ['BTC', 1, 60000],
+      ['btc', 1, 60000],
+    ];
     expect(numberPath('equity', duplicate, null, 'binance')).toBeNull();
     expect(call('equity', duplicate, null, 'binance')).toEqual(fullPath('equity', duplicate, null, 'binance'));
     const badPrice: CellGrid = [['BTC', 1, 0]];
@@ -112,9 +119,7 @@ describe('the number path of the account functions', () => {
 
   it('gives the full path’s result for random ranges of any shape', () => {
     const presetIds = BUILTIN_PRESETS.map((p) => p.id);
-    const shortDecimal = fc
-      .tuple(fc.integer({ min: 1, max: 2 ** 36 }), fc.integer({ min: 0, max: 8 }))
-      .map(([m, k]) => m / 10 ** k);
+    const shortDecimal = fc.tuple(fc.integer({ min: 1, max: 2 ** 36 }), fc.integer({ min: 0, max: 8 })).map(([m, k]) => m / 10 ** k);
     const num = fc.oneof(
       { weight: 6, arbitrary: shortDecimal },
       { weight: 2, arbitrary: shortDecimal.map((x) => -x) },

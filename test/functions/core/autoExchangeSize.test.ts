@@ -36,7 +36,10 @@ describe('AUTO_EXCHANGE on a large account', () => {
     const exact = autoExchange(preset, balances, { hasPositions: true });
     expect(exact.conversions.length).toBe(table.length - 1);
     const covered = (asset: string) =>
-      exact.conversions.filter((c) => c.toAsset === asset).reduce((sum, c) => sum.plus(c.amountCovered), dec(0)).toString();
+      exact.conversions
+        .filter((c) => c.toAsset === asset)
+        .reduce((sum, c) => sum.plus(c.amountCovered), dec(0))
+        .toString();
     expect(covered('A0')).toBe('1');
     expect(covered('A7980')).toBe('7981');
   });

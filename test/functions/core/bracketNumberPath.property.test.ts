@@ -84,12 +84,17 @@ describe('the number path on bracketed positions', () => {
     }
   });
 
-  const shortDecimal = fc
-    .tuple(fc.integer({ min: 1, max: 2 ** 36 }), fc.integer({ min: 0, max: 8 }))
-    .map(([m, k]) => m / 10 ** k);
+  const shortDecimal = fc.tuple(fc.integer({ min: 1, max: 2 ** 36 }), fc.integer({ min: 0, max: 8 })).map(([m, k]) => m / 10 ** k);
   const noisy = shortDecimal.map((x) => x * 0.01 * 3);
-  const size = fc.oneof({ weight: 6, arbitrary: fc.double({ min: 0.001, max: 5, noNaN: true }).map((x) => Math.round(x * 1000) / 1000 || 0.001) }, { weight: 1, arbitrary: noisy });
-  const mark = fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 100, max: 100000 }).map((x) => x / 2) }, { weight: 1, arbitrary: noisy }, { weight: 1, arbitrary: fc.constantFrom(25000, 50000, 100000) });
+  const size = fc.oneof(
+    { weight: 6, arbitrary: fc.double({ min: 0.001, max: 5, noNaN: true }).map((x) => Math.round(x * 1000) / 1000 || 0.001) },
+    { weight: 1, arbitrary: noisy },
+  );
+  const mark = fc.oneof(
+    { weight: 6, arbitrary: fc.integer({ min: 100, max: 100000 }).map((x) => x / 2) },
+    { weight: 1, arbitrary: noisy },
+    { weight: 1, arbitrary: fc.constantFrom(25000, 50000, 100000) },
+  );
   const rates = fc.oneof(
     { weight: 6, arbitrary: fc.constant<[CellScalar, CellScalar]>([null, null]) },
     { weight: 4, arbitrary: fc.constantFrom<[CellScalar, CellScalar]>([0.004, 0], [0.005, 50], [0.01, 0]) },

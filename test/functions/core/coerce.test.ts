@@ -89,9 +89,7 @@ describe('optional arguments', () => {
     expect([null, '', 0].map((c) => optionalBoolean(c, 'has_positions'))).toEqual([false, false, false]);
     expect([true, 1, 'true', 'TRUE'].map((c) => optionalBoolean(c, 'has_positions'))).toEqual([true, true, true, true]);
     expect(optionalBoolean('False', 'has_positions')).toBe(false);
-    expect(failure(() => optionalBoolean('yes', 'has_positions')).message).toBe(
-      'has_positions: expected TRUE or FALSE, got "yes"',
-    );
+    expect(failure(() => optionalBoolean('yes', 'has_positions')).message).toBe('has_positions: expected TRUE or FALSE, got "yes"');
   });
 
   it('read a blank count as 0 and refuse fractions and negatives', () => {
@@ -124,9 +122,7 @@ describe('text and choices', () => {
 
 describe('range checks', () => {
   it('refuse zero and negative prices', () => {
-    expect(failure(() => requirePositive(requiredNumber(0, 'price'), 'price')).message).toBe(
-      'price: expected a positive number, got 0',
-    );
+    expect(failure(() => requirePositive(requiredNumber(0, 'price'), 'price')).message).toBe('price: expected a positive number, got 0');
     expect(failure(() => requirePositive(requiredNumber(-2, 'price'), 'price')).code).toBe('NOT_POSITIVE');
   });
 

@@ -30,9 +30,7 @@ function decimalCompare(b: CellArg, p: CellArg, exchanges: CellArg): CellResult 
   }
 }
 
-const shortDecimal = fc
-  .tuple(fc.integer({ min: 1, max: 2 ** 40 }), fc.integer({ min: 0, max: 10 }))
-  .map(([m, k]) => m / 10 ** k);
+const shortDecimal = fc.tuple(fc.integer({ min: 1, max: 2 ** 40 }), fc.integer({ min: 0, max: 10 })).map(([m, k]) => m / 10 ** k);
 /** What a formula leaves in a cell: 17 significant digits, so the number path has to leave the row to Decimal. */
 const noisy = shortDecimal.map((x) => x * 0.01 * 3);
 const amount = fc.oneof(
@@ -48,16 +46,25 @@ const price = fc.oneof(
 );
 
 const ASSETS = [...new Set(BUILTIN_PRESETS.flatMap((preset) => Object.keys(preset.assets)))];
-const asset = fc.oneof({ weight: 20, arbitrary: fc.constantFrom(...ASSETS) }, { weight: 1, arbitrary: fc.constantFrom('usdt', ' btc ', 'NOPE') });
+const asset = fc.oneof(
+  { weight: 20, arbitrary: fc.constantFrom(...ASSETS) },
+  { weight: 1, arbitrary: fc.constantFrom('usdt', ' btc ', 'NOPE') },
+);
 
 const balancesRange = fc
-  .array(fc.tuple(asset, amount, price, fc.oneof({ weight: 4, arbitrary: fc.constant<CellScalar>(null) }, { weight: 1, arbitrary: amount })), {
-    minLength: 1,
-    maxLength: 8,
-  })
+  .array(
+    fc.tuple(asset, amount, price, fc.oneof({ weight: 4, arbitrary: fc.constant<CellScalar>(null) }, { weight: 1, arbitrary: amount })),
+    {
+      minLength: 1,
+      maxLength: 8,
+    },
+  )
   .map((rows): CellGrid => [['asset', 'amount', 'price', 'upnl'], ...rows]);
 
-const rate = fc.oneof(fc.constantFrom<CellScalar>(0.004, 0.005, 0.01, 0.025, 0.1), shortDecimal.map((x) => x / 1e6));
+const rate = fc.oneof(
+  fc.constantFrom<CellScalar>(0.004, 0.005, 0.01, 0.025, 0.1),
+  shortDecimal.map((x) => x / 1e6),
+);
 const positionsRange = fc
   .array(
     fc.tuple(
@@ -67,7 +74,11 @@ const positionsRange = fc
       price,
       price,
       fc.oneof({ weight: 8, arbitrary: rate }, { weight: 1, arbitrary: fc.constant<CellScalar>(null) }),
-      fc.oneof({ weight: 3, arbitrary: fc.constant<CellScalar>(0) }, { weight: 1, arbitrary: fc.constant<CellScalar>(null) }, { weight: 1, arbitrary: shortDecimal }),
+      fc.oneof(
+        { weight: 3, arbitrary: fc.constant<CellScalar>(0) },
+        { weight: 1, arbitrary: fc.constant<CellScalar>(null) },
+        { weight: 1, arbitrary: shortDecimal },
+      ),
       fc.oneof({ weight: 2, arbitrary: fc.constant<CellScalar>(null) }, { weight: 1, arbitrary: rate }),
       fc.constantFrom('cross', 'cross', 'isolated'),
     ),

@@ -119,10 +119,7 @@ const shapedRange = (layouts: readonly number[], maxEdits: number): fc.Arbitrary
       header: fc.boolean(),
       keep: fc.nat(3),
       edits: fc.array(fc.tuple(fc.nat(4), fc.nat(9), scalar), { maxLength: maxEdits }),
-      cut: fc.oneof(
-        { arbitrary: fc.constant(undefined), weight: 8 },
-        { arbitrary: fc.tuple(fc.nat(4), fc.nat(9)), weight: 1 },
-      ),
+      cut: fc.oneof({ arbitrary: fc.constant(undefined), weight: 8 }, { arbitrary: fc.tuple(fc.nat(4), fc.nat(9)), weight: 1 }),
     })
     .map(({ layout, header, keep, edits, cut }) => {
       const good = GOOD_ROWS[layout] ?? [];
@@ -221,7 +218,8 @@ function problem(name: FunctionName, args: readonly CellArg[], result: CellResul
       if (typeof cell === 'number' && badNumber(cell) !== null) return `spilled ${badNumber(cell)}`;
       const own = typeof cell === 'string' ? echoes.reduce((text, e) => (e === '' ? text : text.split(e).join('')), cell) : '';
       if (/NaN|Infinity|function |\[object /.test(own)) return `spilled text ${cell}`;
-      if (typeof cell === 'string' && longNumbers(cell, echoes).length > 0) return `spilled text prints ${longNumbers(cell, echoes).join(', ')}`;
+      if (typeof cell === 'string' && longNumbers(cell, echoes).length > 0)
+        return `spilled text prints ${longNumbers(cell, echoes).join(', ')}`;
     }
   }
   return null;

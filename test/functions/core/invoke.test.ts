@@ -153,7 +153,17 @@ const balanceRows = (name: FunctionName) =>
     [name, 'zero price', 'balances', [['BTC', 1, 0]], 'value', 'balances, row 1, price: expected a positive number'],
     [name, 'negative price', 'balances', [['BTC', 1, -5]], 'value', 'balances, row 1, price: expected a positive number'],
     [name, 'empty range', 'balances', [[null, '', 0]], 'value', 'balances: the range has no data rows'],
-    [name, 'malformed row', 'balances', [['BTC', 1, 60000], ['ETH', null, 3000]], 'value', 'balances, row 2: amount is blank'],
+    [
+      name,
+      'malformed row',
+      'balances',
+      [
+        ['BTC', 1, 60000],
+        ['ETH', null, 3000],
+      ],
+      'value',
+      'balances, row 2: amount is blank',
+    ],
   );
 const positionRows = (name: FunctionName) =>
   BAD_INPUT.push(
@@ -212,7 +222,14 @@ BAD_INPUT.push(
   ['RISK_LEVEL', 'negative ratio', 'margin_ratio', -0.5, 'value', 'margin_ratio: expected zero or a positive number'],
   ['LIABILITY_INTEREST', 'text for a number', 'hourly_rate', 'daily', 'value', 'hourly_rate: expected a number'],
   ['LIABILITY_INTEREST', 'negative rate', 'hourly_rate', -0.1, 'value', 'hourly_rate: expected zero or a positive number'],
-  ['LIABILITY_INTEREST', 'negative interest-free amount', 'interest_free', -1, 'value', 'interest_free: expected zero or a positive number'],
+  [
+    'LIABILITY_INTEREST',
+    'negative interest-free amount',
+    'interest_free',
+    -1,
+    'value',
+    'interest_free: expected zero or a positive number',
+  ],
   ['STRESS_MARGIN_RATIO', 'unknown asset in shocks', 'shocks', [['NOPE', -0.1]], 'value', 'shocks, row 1: NOPE'],
   ['STRESS_MARGIN_RATIO', 'text for a change', 'shocks', [['BTC', 'down']], 'value', 'shocks, row 1, change: expected a number'],
   ['STRESS_MARGIN_RATIO', 'empty range', 'shocks', [[null, null]], 'value', 'shocks: the range has no data rows'],
@@ -292,14 +309,32 @@ describe('bad input', () => {
 
   it('turns an unexpected exception into a #VALUE! internal error instead of throwing', () => {
     const registry = new PresetRegistry();
-    const broken = { registry: Object.assign(registry, { resolve: () => { throw new TypeError('boom'); } }) };
+    const broken = {
+      registry: Object.assign(registry, {
+        resolve: () => {
+          throw new TypeError('boom');
+        },
+      }),
+    };
     expect(invoke('COLLATERAL_VALUE', ['BTC', 1, 1], broken)).toEqual({ error: 'value', message: 'internal error: boom' });
   });
 });
 
 describe('result tables', () => {
   it('say in one row that no auto-exchange trigger fires, and why', () => {
-    const result = invoke('AUTO_EXCHANGE', [[['BTC', 1, 60000], ['USDT', -100, 1]], 'binance', null, true], ctx());
+    const result = invoke(
+      'AUTO_EXCHANGE',
+      [
+        [
+          ['BTC', 1, 60000],
+          ['USDT', -100, 1],
+        ],
+        'binance',
+        null,
+        true,
+      ],
+      ctx(),
+    );
     expect(Array.isArray(result)).toBe(true);
     const [header, row, ...rest] = result as CellGrid;
     expect(header).toEqual(['from_asset', 'amount_sold', 'value_sold', 'to_asset', 'amount_covered', 'trigger']);
@@ -310,7 +345,17 @@ describe('result tables', () => {
 
   it('add an UNCOVERED row when the positive assets run out', () => {
     // 0.01 BTC (600) covers 600 × (1 − 2.5%) = 585 of the 6,000 USDC deficit: 5,415 stays uncovered.
-    const result = invoke('AUTO_EXCHANGE', [[['BTC', 0.01, 60000], ['USDC', -6000, 1]], 'binance'], ctx()) as CellGrid;
+    const result = invoke(
+      'AUTO_EXCHANGE',
+      [
+        [
+          ['BTC', 0.01, 60000],
+          ['USDC', -6000, 1],
+        ],
+        'binance',
+      ],
+      ctx(),
+    ) as CellGrid;
     expect(result[1]?.slice(0, 4)).toEqual(['BTC', 0.01, 600, 'USDC']);
     expect(result[2]).toEqual(['UNCOVERED', '', '', '', '', 'deficit worth 5415 USDT left uncovered: no positive assets left to sell']);
   });
@@ -369,7 +414,10 @@ describe('results are never NaN, ±Infinity or -0', () => {
   it('for balances of any amounts and prices', () => {
     fc.assert(
       fc.property(fc.double({ min: -1e9, max: 1e9, noNaN: true }), fc.double({ min: 1e-6, max: 1e9, noNaN: true }), (amount, price) => {
-        const balances: CellGrid = [['BTC', amount, price], ['USDT', 1000, 1]];
+        const balances: CellGrid = [
+          ['BTC', amount, price],
+          ['USDT', 1000, 1],
+        ];
         for (const name of ['ACCOUNT_EQUITY', 'MULTIASSET_LTV', 'MARGIN_RATIO', 'AVAILABLE_FOR_ORDER'] as const) {
           for (const n of numbersOf(invoke(name, argsWith(name, 'balances', balances), ctx()))) {
             expect(Number.isFinite(n)).toBe(true);

@@ -165,7 +165,9 @@ function paneRead(c: Case) {
   return outcomeOf(() => {
     const content = readSelection(c.grid);
     expect(content.kind).toBe(c.kind);
-    return content.kind === 'balances' ? parseBalanceRows(content.rows).map(plainBalance) : parsePositionRows(content.rows).map(plainPosition);
+    return content.kind === 'balances'
+      ? parseBalanceRows(content.rows).map(plainBalance)
+      : parsePositionRows(content.rows).map(plainPosition);
   });
 }
 

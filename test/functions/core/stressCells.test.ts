@@ -53,7 +53,11 @@ const POSITIONS: CellGrid = [
 
 describe('the number path of STRESS_MARGIN_RATIO', () => {
   it('moves balance prices and marks by the shocks and gives the full path’s ratio', () => {
-    const shocks: CellGrid = [['asset', 'change'], ['BTC', -0.2], ['eth', 0.15]];
+    const shocks: CellGrid = [
+      ['asset', 'change'],
+      ['BTC', -0.2],
+      ['eth', 0.15],
+    ];
     const fast = numberPath(BALANCES, POSITIONS, shocks, 'binance');
     expect(fast).not.toBeNull();
     expect(fast).toBe(fullPath(BALANCES, POSITIONS, shocks, 'binance'));
@@ -61,9 +65,19 @@ describe('the number path of STRESS_MARGIN_RATIO', () => {
   });
 
   it('declines shocks the engine refuses, which the full path reports', () => {
-    for (const shocks of [[['BTC', -1]], [['DOGE', -0.1]], [['BTC', -0.1], ['btc', 0.1]], [['BTC', '-0.1']]] as CellGrid[]) {
+    for (const shocks of [
+      [['BTC', -1]],
+      [['DOGE', -0.1]],
+      [
+        ['BTC', -0.1],
+        ['btc', 0.1],
+      ],
+      [['BTC', '-0.1']],
+    ] as CellGrid[]) {
       expect(numberPath(BALANCES, POSITIONS, shocks, 'binance')).toBeNull();
-      expect(invoke('STRESS_MARGIN_RATIO', [BALANCES, POSITIONS, shocks, 'binance'], ctx)).toEqual(fullPath(BALANCES, POSITIONS, shocks, 'binance'));
+      expect(invoke('STRESS_MARGIN_RATIO', [BALANCES, POSITIONS, shocks, 'binance'], ctx)).toEqual(
+        fullPath(BALANCES, POSITIONS, shocks, 'binance'),
+      );
     }
   });
 
@@ -84,7 +98,10 @@ describe('the number path of STRESS_MARGIN_RATIO', () => {
       cell(fc.constantFrom(0.004, 0.005, 0.01)),
       cell(fc.constantFrom(null, 0, 25)),
     );
-    const change = fc.oneof(fc.integer({ min: -99, max: 300 }).map((n) => n / 100), fc.constantFrom(-1, -0.123456789, 0));
+    const change = fc.oneof(
+      fc.integer({ min: -99, max: 300 }).map((n) => n / 100),
+      fc.constantFrom(-1, -0.123456789, 0),
+    );
     const shockRow = fc.tuple(cell(fc.constantFrom('BTC', 'ETH', 'USDT', 'USDC', 'SOL', 'DOGE')), cell(change));
     let taken = 0;
     let valued = 0;

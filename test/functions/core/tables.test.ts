@@ -70,7 +70,17 @@ describe('balances ranges', () => {
   });
 
   it('name the range, row and column of a bad cell', () => {
-    expect(failure(() => readBalances([['BTC', 1, 60000], ['ETH', 'lots', 3000]], 'balances'))).toEqual({
+    expect(
+      failure(() =>
+        readBalances(
+          [
+            ['BTC', 1, 60000],
+            ['ETH', 'lots', 3000],
+          ],
+          'balances',
+        ),
+      ),
+    ).toEqual({
       code: 'NOT_A_NUMBER',
       message: 'balances, row 2, amount: expected a number, got "lots"',
     });
@@ -96,11 +106,39 @@ describe('balances ranges', () => {
   });
 
   it('refuse unknown, repeated and missing header columns', () => {
-    expect(failure(() => readBalances([['asset', 'amnt', 'price'], ['BTC', 1, 2]], 'balances')).code).toBe('UNKNOWN_COLUMN');
-    expect(failure(() => readBalances([['asset', 'coin', 'price'], ['BTC', 1, 2]], 'balances')).message).toBe(
-      'balances: the header row names column "asset" twice',
-    );
-    expect(failure(() => readBalances([['asset', 'price'], ['BTC', 2]], 'balances'))).toEqual({
+    expect(
+      failure(() =>
+        readBalances(
+          [
+            ['asset', 'amnt', 'price'],
+            ['BTC', 1, 2],
+          ],
+          'balances',
+        ),
+      ).code,
+    ).toBe('UNKNOWN_COLUMN');
+    expect(
+      failure(() =>
+        readBalances(
+          [
+            ['asset', 'coin', 'price'],
+            ['BTC', 1, 2],
+          ],
+          'balances',
+        ),
+      ).message,
+    ).toBe('balances: the header row names column "asset" twice');
+    expect(
+      failure(() =>
+        readBalances(
+          [
+            ['asset', 'price'],
+            ['BTC', 2],
+          ],
+          'balances',
+        ),
+      ),
+    ).toEqual({
       code: 'MISSING_COLUMN',
       message: 'balances: expected a column "amount" (the header row names asset, amount, price, [upnl])',
     });
@@ -171,11 +209,29 @@ describe('positions ranges', () => {
 describe('shocks ranges', () => {
   it('read asset and relative change, with or without a header', () => {
     expect(readShocks([['BTC', -0.2]], 'shocks').map((s) => [s.asset, s.change.toString()])).toEqual([['BTC', '-0.2']]);
-    expect(readShocks([['Change', 'Coin'], [0.1, 'ETH']], 'shocks').map((s) => s.asset)).toEqual(['ETH']);
+    expect(
+      readShocks(
+        [
+          ['Change', 'Coin'],
+          [0.1, 'ETH'],
+        ],
+        'shocks',
+      ).map((s) => s.asset),
+    ).toEqual(['ETH']);
   });
 
   it('refuse a change of -100% or less, naming the row', () => {
-    expect(failure(() => readShocks([['BTC', 0.1], ['ETH', -1]], 'shocks'))).toEqual({
+    expect(
+      failure(() =>
+        readShocks(
+          [
+            ['BTC', 0.1],
+            ['ETH', -1],
+          ],
+          'shocks',
+        ),
+      ),
+    ).toEqual({
       code: 'BAD_SHOCK',
       message: 'shocks, row 2: expected a relative change above -1 for ETH, got -1',
     });

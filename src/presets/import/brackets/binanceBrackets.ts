@@ -1,4 +1,16 @@
-import { AT_LEAST_ONE, field, item, NON_NEGATIVE, POSITIVE, RATIO, readBounded, readList, readObject, readText, required } from '../../jsonRead';
+import {
+  AT_LEAST_ONE,
+  field,
+  item,
+  NON_NEGATIVE,
+  POSITIVE,
+  RATIO,
+  readBounded,
+  readList,
+  readObject,
+  readText,
+  required,
+} from '../../jsonRead';
 import { bareRows } from '../envelope';
 import type { BracketRow, ImportedBrackets } from './importedBrackets';
 import { completeBrackets, symbolKey } from './importedBrackets';

@@ -1,6 +1,18 @@
 import type { Dec } from '../../../engine/decimal';
 import { ZERO } from '../../../engine/decimal';
-import { AT_LEAST_ONE, field, NON_NEGATIVE, POSITIVE, RATE_ABOVE_ZERO_TO_ONE, RATIO, readBounded, readObject, readOptionalBounded, readText, required } from '../../jsonRead';
+import {
+  AT_LEAST_ONE,
+  field,
+  NON_NEGATIVE,
+  POSITIVE,
+  RATE_ABOVE_ZERO_TO_ONE,
+  RATIO,
+  readBounded,
+  readObject,
+  readOptionalBounded,
+  readText,
+  required,
+} from '../../jsonRead';
 import { resultListRows } from '../envelope';
 import type { BracketRow, ImportedBrackets } from './importedBrackets';
 import { completeBrackets, groupBySymbol, symbolKey } from './importedBrackets';
