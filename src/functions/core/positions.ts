@@ -1,7 +1,7 @@
 import { bracketAt, findBrackets } from '../../engine/brackets';
 import { ZERO } from '../../engine/decimal';
 import { fail, isMarginError } from '../../engine/errors';
-import type { MarginMode, Position, Preset, Side } from '../../engine/model';
+import type { Bracket, MarginMode, Position, Preset, Side } from '../../engine/model';
 import { checkPositionCum } from '../../engine/positions';
 import { requiredText } from './coerce';
 import { POSITIONS_TABLE } from './columns';
@@ -11,7 +11,25 @@ import type { CellArg } from './types';
 
 export { MARGIN_MODES, POSITIONS_TABLE, SIDES } from './columns';
 
-function toPosition(r: TableRow, arg: string, presetOf: (() => Preset) | undefined): Position {
+/** Brackets by symbol for one read: the preset is resolved once, and each symbol looked up once. */
+type BracketsOf = (symbol: string) => { readonly preset: Preset | undefined; readonly brackets: readonly Bracket[] | undefined };
+
+function bracketsLookup(presetOf: (() => Preset) | undefined): BracketsOf {
+  let preset: Preset | undefined;
+  let resolved = false;
+  const bySymbol = new Map<string, readonly Bracket[] | undefined>();
+  return (symbol) => {
+    if (!resolved) {
+      preset = presetOf?.();
+      resolved = true;
+    }
+    if (preset === undefined) return { preset, brackets: undefined };
+    if (!bySymbol.has(symbol)) bySymbol.set(symbol, findBrackets(preset, symbol));
+    return { preset, brackets: bySymbol.get(symbol) };
+  };
+}
+
+function toPosition(r: TableRow, arg: string, bracketsOf: BracketsOf): Position {
   const number = (column: string) => requiredRowNumber(r, POSITIONS_TABLE, column);
   const symbol = requiredText(r.cell('symbol'), r.label('symbol'));
   const side = rowChoice<Side>(r, POSITIONS_TABLE, 'side') ?? fail('MISSING_ARGUMENT', { arg: r.label('side') });
@@ -36,8 +54,7 @@ function toPosition(r: TableRow, arg: string, presetOf: (() => Preset) | undefin
       detail: "cum is given but mmr is blank; give both, or leave both blank to take them from the preset's brackets",
     });
   }
-  const preset = presetOf?.();
-  const brackets = preset === undefined ? undefined : findBrackets(preset, symbol);
+  const { preset, brackets } = bracketsOf(symbol);
   if (brackets === undefined) {
     return fail('NO_BRACKETS', { arg, row: r.row, symbol: symbol.trim().toUpperCase(), preset: preset?.id ?? '(default)' });
   }
@@ -62,5 +79,6 @@ export function readPositions(value: CellArg, arg: string, presetOf?: () => Pres
     }
     throw error;
   }
-  return rows.map((row) => readRow(row, POSITIONS_TABLE, arg, (r) => toPosition(r, arg, presetOf)));
+  const bracketsOf = bracketsLookup(presetOf);
+  return rows.map((row) => readRow(row, POSITIONS_TABLE, arg, (r) => toPosition(r, arg, bracketsOf)));
 }
