@@ -30,8 +30,9 @@ export interface ModeSwitchView {
 export function parseOpenOrders(text: string): number {
   const t = text.trim();
   if (t === '') return 0;
-  if (/^\d+$/.test(t)) return Number(t);
-  return fail('NOT_WHOLE_NUMBER', { arg: 'open orders', got: JSON.stringify(text) });
+  // Fifteen digits at most: a count a cell holds exactly, and no text long enough to cost anything to read.
+  if (/^\d{1,15}$/.test(t)) return Number(t);
+  return fail('NOT_WHOLE_NUMBER', { arg: 'open orders', got: JSON.stringify(t.length > 40 ? `${t.slice(0, 40)}…` : text) });
 }
 
 /**

@@ -45,6 +45,11 @@ describe('modeSwitchView', () => {
     expect(parseOpenOrders('12')).toBe(12);
   });
 
+  it('refuses an open-orders count beyond fifteen digits, quoting at most 40 characters of it', () => {
+    expect(() => parseOpenOrders('9'.repeat(16))).toThrow('open orders: expected a whole number of 0 or more, got "9999999999999999"');
+    expect(() => parseOpenOrders('9'.repeat(100000))).toThrow(`got "${'9'.repeat(40)}…"`);
+  });
+
   it('uses each preset’s own rules (BitMart: no open positions)', () => {
     const out = modeSwitchView(BITMART_PRESET, {
       target: 'multi',
