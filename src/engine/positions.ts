@@ -25,10 +25,16 @@ export function notionalMargin(position: Position): Dec {
  * Refuses a `cum` larger than the notional's margin: the maintenance margin would be negative, and a margin
  * ratio or a mode-switch check would read a debt as headroom. `arg` names the range and row for the message.
  */
-export function checkPositionCum(position: Position, arg: string): void {
+export function checkPositionCum(position: Position, arg: string | (() => string)): void {
+  // A zero cum is always within the bound: no product to form (the common row).
+  if (position.cum.isZero()) return;
   const bound = notionalMargin(position);
   if (position.cum.gt(bound)) {
-    fail('CUM_BEYOND_MARGIN', { arg, cum: messageNumber(position.cum), bound: messageNumber(bound) });
+    fail('CUM_BEYOND_MARGIN', {
+      arg: typeof arg === 'string' ? arg : arg(),
+      cum: messageNumber(position.cum),
+      bound: messageNumber(bound),
+    });
   }
 }
 
