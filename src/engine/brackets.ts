@@ -95,3 +95,23 @@ export function positionNotional(position: Position): Dec {
 export function positionBracket(position: Position): Bracket | undefined {
   return position.brackets === undefined ? undefined : bracketAt(position.brackets, positionNotional(position), position.symbol);
 }
+
+/**
+ * The rates of a position row that left mmr (and cum) blank: those of the bracket its notional |size| × mark falls
+ * in, from its symbol's brackets in `preset`, with the brackets themselves so that the engine picks the bracket
+ * again wherever the mark moves. NO_BRACKETS, naming `arg` and `row`, when the preset has none for the symbol.
+ * Every reader of position rows (cells, the pane's typed rows) takes blank rates through here.
+ */
+export function bracketRates(
+  preset: Preset | undefined,
+  brackets: readonly Bracket[] | undefined,
+  symbol: string,
+  notional: Dec,
+  where: { readonly arg: string; readonly row: number },
+): { readonly mmr: Dec; readonly cum: Dec; readonly brackets: readonly Bracket[] } {
+  if (brackets === undefined) {
+    return fail('NO_BRACKETS', { ...where, symbol: symbol.trim().toUpperCase(), preset: preset?.id ?? '(default)' });
+  }
+  const bracket = bracketAt(brackets, notional, symbol);
+  return { mmr: bracket.mmr, cum: bracket.cum, brackets };
+}

@@ -107,7 +107,7 @@ function solvers(preset: Preset, balances: readonly Balance[], positions: readon
  * @example deskView(registry.list(), registry.resolve(), ctx.scenario).compare.map((l) => l.exchange)
  */
 export function deskView(presets: readonly Preset[], preset: Preset, input: ScenarioInput): DeskView {
-  const parsed = attempt(() => ({ balances: parseBalanceRows(input.balances), positions: parsePositionRows(input.positions) }));
+  const parsed = attempt(() => ({ balances: parseBalanceRows(input.balances), positions: parsePositionRows(input.positions, preset) }));
   if (!parsed.ok) return { inputError: parsed.message, compare: [], solvers: null };
   const { balances, positions } = parsed.value;
   if (balances.length === 0 && positions.length === 0) return { inputError: null, compare: [], solvers: null };

@@ -43,7 +43,7 @@ export function modeSwitchView(preset: Preset, input: ModeSwitchInput): Outcome<
   return attempt(() => {
     const openOrders = parseOpenOrders(input.openOrders);
     const balances = parseBalanceRows(input.balances);
-    const positions = parsePositionRows(input.positions);
+    const positions = parsePositionRows(input.positions, preset);
     const result = modeSwitchCheck(preset, input.target, balances, positions, openOrders);
     return {
       verdict: result.eligible ? 'ELIGIBLE' : 'BLOCKED',

@@ -252,7 +252,7 @@ function shockLines(shocks: readonly Shock[]): ShockLine[] {
  */
 export function scenarioView(preset: Preset, input: ScenarioInput): ScenarioView {
   const base = { presetId: preset.id, quote: preset.quote };
-  const parsed = attempt(() => ({ balances: parseBalanceRows(input.balances), positions: parsePositionRows(input.positions) }));
+  const parsed = attempt(() => ({ balances: parseBalanceRows(input.balances), positions: parsePositionRows(input.positions, preset) }));
   if (!parsed.ok) return { ...base, parsed: null, inputError: parsed.message, shockable: [], shocks: [], results: null };
   const { balances, positions } = parsed.value;
   const shockable = shockableAssets(preset, balances, positions);

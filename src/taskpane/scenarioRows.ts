@@ -1,6 +1,7 @@
 import { type Dec, ZERO } from '../engine/decimal';
 import { fail } from '../engine/errors';
-import type { Balance, MarginMode, Position, Side } from '../engine/model';
+import { bracketRates, findBrackets } from '../engine/brackets';
+import type { Balance, MarginMode, Position, Preset, Side } from '../engine/model';
 import { checkPositionCum } from '../engine/positions';
 import { columnNumber } from '../functions/core/coerce';
 import type { ColumnSpec, TableSpec } from '../functions/core/columns';
@@ -125,7 +126,11 @@ function isBlankPosition(r: PositionRow): boolean {
   return isBlank(rest);
 }
 
-export function parsePositionRows(rows: readonly PositionRow[]): Position[] {
+/**
+ * Typed positions, numbered from 1. A row that leaves mmr (and cum) blank takes them from the leverage brackets
+ * for its symbol in `preset`, as a positions range does in a formula; without brackets it says how to add them.
+ */
+export function parsePositionRows(rows: readonly PositionRow[], preset?: Preset): Position[] {
   const out: Position[] = [];
   rows.forEach((r, i) => {
     if (isBlankPosition(r)) return;
@@ -133,18 +138,37 @@ export function parsePositionRows(rows: readonly PositionRow[]): Position[] {
     const g = 'positions';
     const P = POSITIONS_TABLE;
     const imr = readOptional(P, r.imr, g, row, 'imr');
-    const position: Position = {
-      symbol: readName(r.symbol, g, row, 'symbol').toUpperCase(),
+    const mmr = readOptional(P, r.mmr, g, row, 'mmr');
+    const cum = readOptional(P, r.cum, g, row, 'cum');
+    const symbol = readName(r.symbol, g, row, 'symbol').toUpperCase();
+    const fields = {
+      symbol,
       side: readSide(r.side, row),
       size: readNumberField(P, r.size, g, row, 'size'),
       entry: readNumberField(P, r.entry, g, row, 'entry'),
       mark: readNumberField(P, r.mark, g, row, 'mark'),
-      mmr: readNumberField(P, r.mmr, g, row, 'mmr'),
-      cum: readOptional(P, r.cum, g, row, 'cum') ?? ZERO,
       ...(imr === undefined ? {} : { imr }),
       marginMode: readMarginMode(r.marginMode, row),
     };
-    checkPositionCum(position, `${g}, row ${row}`);
+    if (mmr === undefined && cum !== undefined) {
+      fail('BAD_ROW', {
+        arg: g,
+        row,
+        detail: "cum is given but mmr is blank; give both, or leave both blank to take them from the preset's brackets",
+      });
+    }
+    const rates =
+      mmr === undefined
+        ? bracketRates(
+            preset,
+            preset === undefined ? undefined : findBrackets(preset, symbol),
+            symbol,
+            fields.size.abs().times(fields.mark),
+            { arg: g, row },
+          )
+        : { mmr, cum: cum ?? ZERO };
+    const position: Position = { ...fields, ...rates };
+    if (mmr !== undefined) checkPositionCum(position, `${g}, row ${row}`);
     out.push(position);
   });
   return out;

@@ -1,3 +1,9 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { marginRatio } from '../../src/engine';
+import type { Position, Preset } from '../../src/engine/model';
+import { invoke, type FunctionContext } from '../../src/functions/core';
+import { parsePresetText, PresetRegistry } from '../../src/presets';
 import { parseBalanceRows, parsePositionRows, EMPTY_POSITION } from '../../src/taskpane/scenarioRows';
 
 const balance = (asset: string, amount: string, price: string, upnl = '') => ({ asset, amount, price, upnl });
@@ -64,3 +70,47 @@ describe('parsePositionRows', () => {
     expect(parsePositionRows([{ ...position, marginMode: 'Isolated' }])[0]?.marginMode).toBe('isolated');
   });
 });
+
+describe('parsePositionRows with leverage brackets', () => {
+  // The sample preset imported from Bitget's documented query-position-lever response: BTCUSDT 0–50,000 at
+  // mmr 0.004 (cum 0), 50,000–200,000 at 0.005 (cum 50).
+  const preset = parsePresetText(readFileSync(join(__dirname, '../../examples/presets/bitget-brackets.json'), 'utf8'));
+  const row = (size: string, mmr = '', cum = '') => ({
+    ...EMPTY_POSITION,
+    symbol: 'BTCUSDT',
+    side: 'LONG',
+    size,
+    entry: '60000',
+    mark: '60000',
+    mmr,
+    cum,
+  });
+
+  it('takes a blank mmr and cum from the bracket of the notional, as a positions range in a formula does', () => {
+    const [p] = parsePositionRows([row('1')], preset);
+    expect([p?.mmr.toString(), p?.cum.toString()]).toEqual(['0.005', '50']);
+    const cells = [
+      ['symbol', 'side', 'size', 'entry', 'mark', 'mmr'],
+      ['BTCUSDT', 'LONG', 1, 60000, 60000, null],
+    ];
+    const ratio = invoke('MARGIN_RATIO', [[['USDT', 10000, 1]], cells, 'bitget-brackets'], registryWith(preset));
+    // MM 60,000 × 0.005 − 50 = 250 over equity 10,000.
+    expect(ratio).toBe(0.025);
+    expect(
+      marginRatio(preset, parseBalanceRows([{ asset: 'USDT', amount: '10000', price: '1', upnl: '' }]), [p as Position]).toString(),
+    ).toBe('0.025');
+  });
+
+  it('says how to add brackets when the preset has none for the symbol, and refuses a cum without its mmr', () => {
+    expect(() => parsePositionRows([{ ...row('1'), symbol: 'ETHUSDT' }], preset)).toThrow(
+      'positions, row 1: ETHUSDT has no mmr and preset bitget-brackets has no leverage brackets for it',
+    );
+    expect(() => parsePositionRows([row('1', '', '5')], preset)).toThrow('positions, row 1: cum is given but mmr is blank');
+  });
+});
+
+function registryWith(preset: Preset): FunctionContext {
+  const registry = new PresetRegistry();
+  registry.upsertCustom(preset);
+  return { registry };
+}

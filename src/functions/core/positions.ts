@@ -1,4 +1,4 @@
-import { bracketAt, findBrackets } from '../../engine/brackets';
+import { bracketRates, findBrackets } from '../../engine/brackets';
 import { ZERO } from '../../engine/decimal';
 import { fail, isMarginError } from '../../engine/errors';
 import type { Bracket, MarginMode, Position, Preset, Side } from '../../engine/model';
@@ -58,14 +58,10 @@ function toPosition(r: TableRow, arg: string, bracketsOf: BracketsOf): Position 
     });
   }
   const { preset, brackets } = bracketsOf(symbol);
-  if (brackets === undefined) {
-    return fail('NO_BRACKETS', { arg, row: r.row, symbol: symbol.trim().toUpperCase(), preset: preset?.id ?? '(default)' });
-  }
-  // mmr and cum at today's mark, for readers of the row; the engine picks the bracket again wherever the mark moves.
-  const bracket = bracketAt(brackets, size.abs().times(mark), symbol);
+  const rates = bracketRates(preset, brackets, symbol, size.abs().times(mark), { arg, row: r.row });
   return imr === null
-    ? { symbol, side, size, entry, mark, mmr: bracket.mmr, cum: bracket.cum, marginMode, brackets }
-    : { symbol, side, size, entry, mark, mmr: bracket.mmr, cum: bracket.cum, imr, marginMode, brackets };
+    ? { symbol, side, size, entry, mark, mmr: rates.mmr, cum: rates.cum, marginMode, brackets: rates.brackets }
+    : { symbol, side, size, entry, mark, mmr: rates.mmr, cum: rates.cum, imr, marginMode, brackets: rates.brackets };
 }
 
 /**
