@@ -1,40 +1,16 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { type Browser, launchChromium } from './support/chromium';
-import { DIST, ensureBuilt, ROOT } from './support/build';
-import { choosePreset, enterScenario, openPane, type Pane, screenshot, showSection } from './support/pane';
-import { type Running, serveDirectory } from './support/servers';
+import { ROOT } from './support/build';
+import { choosePreset, enterScenario, showSection } from './support/pane';
+import { usePaneSuite } from './support/suite';
 
 const accountFixture = (name: string): string => readFileSync(join(ROOT, 'test', 'fixtures', 'account', name), 'utf8');
 
-let browser: Browser;
-let site: Running;
-let pane: Pane;
-
-beforeAll(async () => {
-  ensureBuilt();
-  site = await serveDirectory(DIST);
-  browser = await launchChromium();
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-beforeEach(async () => {
-  pane = await openPane(browser.context, site.origin);
-});
-
-afterEach(async () => {
-  const name = expect.getState().currentTestName ?? 'test';
-  await screenshot(pane.page, name.replace(/[^a-z0-9]+/gi, '-').toLowerCase());
-  await pane.page.close();
-});
+const suite = usePaneSuite();
 
 describe('desk views in Chromium', () => {
   it('compares the scenario on every preset with the same equity the Scenario shows, and follows the shock slider', async () => {
-    const { page } = pane;
+    const { page } = suite.pane;
     await choosePreset(page, 'bitget');
     await enterScenario(
       page,
@@ -57,11 +33,11 @@ describe('desk views in Chromium', () => {
     expect(shocked).not.toBe('582,000.00');
     await expect(bitgetEquity.textContent()).resolves.toBe(shocked);
     await expect(page.locator('#solver-withdrawals li').first().textContent()).resolves.toMatch(/^BTC that can leave: /);
-    expect(pane.problems).toEqual([]);
+    expect(suite.pane.problems).toEqual([]);
   });
 
   it('turns pasted OKX responses into tables and the reconciliation, and says writing them needs Excel', async () => {
-    const { page } = pane;
+    const { page } = suite.pane;
     await showSection(page, 'Import');
     await page.getByLabel('Exchange of the account', { exact: true }).selectOption('okx');
     await page.getByLabel('Account response', { exact: true }).fill(accountFixture('okx-account-balance.json'));
@@ -76,6 +52,6 @@ describe('desk views in Chromium', () => {
     ]);
     await page.getByRole('button', { name: 'Write tables to sheet' }).click();
     await expect(page.locator('#account-status').textContent()).resolves.toContain('Write tables to sheet: needs Excel');
-    expect(pane.problems).toEqual([]);
+    expect(suite.pane.problems).toEqual([]);
   });
 });

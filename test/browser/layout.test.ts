@@ -1,26 +1,13 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import type { Page } from 'playwright-core';
-import { type Browser, launchChromium } from './support/chromium';
-import { DIST, ensureBuilt, ROOT } from './support/build';
+import { ROOT } from './support/build';
 import { choosePreset, enterScenario, openPane, screenshot, showSection } from './support/pane';
-import { type Running, serveDirectory } from './support/servers';
+import { usePaneSuite } from './support/suite';
 
 const fixture = (name: string): string => readFileSync(join(ROOT, 'test', 'fixtures', 'api', name), 'utf8');
 
-let browser: Browser;
-let site: Running;
-
-beforeAll(async () => {
-  ensureBuilt();
-  site = await serveDirectory(DIST);
-  browser = await launchChromium();
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const suite = usePaneSuite({ perTest: false });
 
 interface Layout {
   /** Page width beyond the viewport (horizontal scroll), in px. */
@@ -79,7 +66,7 @@ async function fillDesk(page: Page): Promise<void> {
 
 describe.each([320, 350])('the pane at %i px', (width) => {
   it('fits every tab without horizontal scroll, and never breaks a number across lines', async () => {
-    const pane = await openPane(browser.context, site.origin, width);
+    const pane = await openPane(suite.browser.context, suite.site.origin, width);
     const { page } = pane;
     await fillDesk(page);
     await page.getByLabel('All non-stable assets price', { exact: true }).fill('-10');
@@ -119,7 +106,7 @@ describe.each([320, 350])('the pane at %i px', (width) => {
 
 describe('the scenario at 320 px', () => {
   it('keeps the summary in view while a slider moves, and says "no liquidation price" as good news', async () => {
-    const pane = await openPane(browser.context, site.origin, 320);
+    const pane = await openPane(suite.browser.context, suite.site.origin, 320);
     const { page } = pane;
     await fillDesk(page);
     const slider = page.getByLabel('All non-stable assets price', { exact: true });
@@ -146,7 +133,7 @@ describe('the scenario at 320 px', () => {
   });
 
   it('draws margin ratio against the BTC price and redraws it as the sliders move', async () => {
-    const pane = await openPane(browser.context, site.origin, 320);
+    const pane = await openPane(suite.browser.context, suite.site.origin, 320);
     const { page } = pane;
     await choosePreset(page, 'binance');
     await enterScenario(
@@ -181,7 +168,7 @@ describe('the scenario at 320 px', () => {
   });
 
   it('keeps the console clean in a plain browser, office.js included, after its telemetry delay', async () => {
-    const pane = await openPane(browser.context, site.origin, 320);
+    const pane = await openPane(suite.browser.context, suite.site.origin, 320);
     await pane.page.waitForTimeout(4000);
     expect(pane.problems).toEqual([]);
     expect(await pane.page.locator('iframe').count()).toBe(0);

@@ -1,45 +1,23 @@
-import { type Browser, launchChromium } from './support/chromium';
-import { DIST, ensureBuilt } from './support/build';
-import { openPane, type Pane, screenshot } from './support/pane';
-import { type Running, serveDirectory } from './support/servers';
+import { usePaneSuite } from './support/suite';
 
-let browser: Browser;
-let site: Running;
-let pane: Pane;
-
-beforeAll(async () => {
-  ensureBuilt();
-  site = await serveDirectory(DIST);
-  browser = await launchChromium();
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const suite = usePaneSuite({ prefix: 'live-prices-' });
 
 beforeEach(async () => {
-  pane = await openPane(browser.context, site.origin);
-  await pane.page.getByRole('tab', { name: 'Live prices' }).click();
-});
-
-afterEach(async () => {
-  await screenshot(pane.page, `live-prices-${(expect.getState().currentTestName ?? 'test').replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`);
-  await pane.page.close();
+  await suite.pane.page.getByRole('tab', { name: 'Live prices' }).click();
 });
 
 describe('the Live prices section in Chromium', () => {
   it('shows each exchange with a feed and its connection, none open while no cell streams', async () => {
-    const { page } = pane;
+    const { page } = suite.pane;
     const rows = page.locator('#prices-connections li');
     expect(await rows.locator('strong').allTextContents()).toEqual(['binance', 'okx', 'bybit', 'bitget']);
     expect(await rows.locator('[data-state]').allTextContents()).toEqual(Array(4).fill('idle'));
     expect(await rows.locator('.detail').allTextContents()).toEqual(Array(4).fill('0 streams, last message —, 0 reconnections'));
-    expect(pane.problems).toEqual([]);
+    expect(suite.pane.problems).toEqual([]);
   });
 
   it('pauses and resumes live prices', async () => {
-    const { page } = pane;
+    const { page } = suite.pane;
     await page.getByRole('button', { name: 'Pause live prices' }).click();
     expect(await page.locator('#prices-connections [data-state]').allTextContents()).toEqual(Array(4).fill('paused'));
     expect(await page.locator('#prices-pause').getAttribute('aria-pressed')).toBe('true');
@@ -48,7 +26,7 @@ describe('the Live prices section in Chromium', () => {
   });
 
   it('checks the interval as it is set, with a message naming the setting and its bounds', async () => {
-    const { page } = pane;
+    const { page } = suite.pane;
     const interval = page.getByLabel('Update each cell at most every (seconds)');
     expect(await interval.inputValue()).toBe('1');
     await interval.fill('0');
@@ -59,11 +37,11 @@ describe('the Live prices section in Chromium', () => {
     await interval.press('Tab');
     expect(await page.locator('#prices-error').isVisible()).toBe(false);
     expect(await page.getByLabel('Show #N/A when a price is older than (seconds)').inputValue()).toBe('30');
-    expect(pane.problems).toEqual([]);
+    expect(suite.pane.problems).toEqual([]);
   });
 
   it('fits 320 px without horizontal scrolling', async () => {
-    const { page } = pane;
+    const { page } = suite.pane;
     await page.setViewportSize({ width: 320, height: 900 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
   });

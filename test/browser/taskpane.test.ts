@@ -1,10 +1,10 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { dec } from '../../src/engine/decimal';
-import { type Browser, launchChromium } from './support/chromium';
-import { DIST, ensureBuilt, ROOT } from './support/build';
-import { choosePreset, enterScenario, openPane, type Pane, screenshot, showSection } from './support/pane';
-import { type Running, serveDirectory, serveMockEndpoints } from './support/servers';
+import { ROOT } from './support/build';
+import { choosePreset, enterScenario, screenshot, showSection } from './support/pane';
+import { type Running, serveMockEndpoints } from './support/servers';
+import { usePaneSuite } from './support/suite';
 
 const fixture = (name: string): string => readFileSync(join(ROOT, 'test', 'fixtures', 'api', name), 'utf8');
 const BITGET_PATH = '/api/v2/mix/market/discount-rate';
@@ -12,48 +12,31 @@ const BITGET_PATH = '/api/v2/mix/market/discount-rate';
 /** Display text as a person expects it: two decimals with thousands separators. */
 const shown = (value: number): string => value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
-let browser: Browser;
-let site: Running;
+const suite = usePaneSuite();
 let mock: Running;
-let pane: Pane;
 
 beforeAll(async () => {
-  ensureBuilt();
-  site = await serveDirectory(DIST);
   mock = await serveMockEndpoints({ [BITGET_PATH]: fixture('bitget-discount-rate.json') });
-  browser = await launchChromium();
-}, 600_000);
+});
 
 afterAll(async () => {
-  await browser?.close();
-  await site?.close();
   await mock?.close();
-});
-
-beforeEach(async () => {
-  pane = await openPane(browser.context, site.origin);
-});
-
-afterEach(async () => {
-  const name = expect.getState().currentTestName ?? 'test';
-  await screenshot(pane.page, name.replace(/[^a-z0-9]+/gi, '-').toLowerCase());
-  await pane.page.close();
 });
 
 describe('task pane in Chromium', () => {
   it('shows Bitget BTC tiers from 0.975 down to 0.85 once Bitget is picked', async () => {
-    const { page } = pane;
+    const { page } = suite.pane;
     await choosePreset(page, 'bitget');
     await page.locator('#preset-assets details[data-asset="BTC"] > summary').click();
     const ratios = await page.locator('#preset-assets details[data-asset="BTC"] tbody tr td:nth-child(3)').allTextContents();
     expect(ratios).toEqual(['0.975', '0.97', '0.965', '0.96', '0.85']);
     await expect(page.locator('#preset-details').textContent()).resolves.toContain('Documented');
     expect(await page.locator('#preset-status').textContent()).toContain('Kept in memory');
-    expect(pane.problems).toEqual([]);
+    expect(suite.pane.problems).toEqual([]);
   });
 
   it('computes the docs/RULES.md example account: equity and margin ratio', async () => {
-    const { page } = pane;
+    const { page } = suite.pane;
     await choosePreset(page, 'bitget');
     await enterScenario(
       page,
@@ -67,11 +50,11 @@ describe('task pane in Chromium', () => {
     expect(await page.locator('#result-margin-ratio').textContent()).toContain(`${ratioPercent.toFixed(2)}%`);
     await expect(page.locator('#result-risk').textContent()).resolves.toBe('SAFE');
     expect(await page.locator('#result-risk').getAttribute('class')).toContain('band-green');
-    expect(pane.problems).toEqual([]);
+    expect(suite.pane.problems).toEqual([]);
   });
 
   it('updates every figure live as the price-shock slider moves', async () => {
-    const { page } = pane;
+    const { page } = suite.pane;
     await choosePreset(page, 'bitget');
     await enterScenario(page, [{ asset: 'BTC', amount: '10', price: '60000' }], []);
     await page.getByLabel('BTC price', { exact: true }).fill('-20');
@@ -82,7 +65,7 @@ describe('task pane in Chromium', () => {
   });
 
   it('says why the workbook buttons cannot work in a plain browser', async () => {
-    const { page } = pane;
+    const { page } = suite.pane;
     await showSection(page, 'Scenario');
     await page.getByRole('button', { name: 'Read selection' }).click();
     await expect(page.locator('#scenario-io').textContent()).resolves.toContain('Read selection: needs Excel');
@@ -91,7 +74,7 @@ describe('task pane in Chromium', () => {
   });
 
   it('blocks a Binance switch to multi-asset mode with an isolated position (-4167)', async () => {
-    const { page } = pane;
+    const { page } = suite.pane;
     await choosePreset(page, 'binance');
     await enterScenario(
       page,
@@ -107,7 +90,7 @@ describe('task pane in Chromium', () => {
   });
 
   it('imports a table from a local endpoint, shows the changes, then applies them', async () => {
-    const { page } = pane;
+    const { page } = suite.pane;
     // The production page may fetch only from the exchanges: their URL is answered by the local endpoint.
     await page.route(`https://api.bitget.com${BITGET_PATH}*`, async (route) => {
       await route.fulfill({ response: await route.fetch({ url: `${mock.origin}${BITGET_PATH}` }) });
@@ -125,11 +108,11 @@ describe('task pane in Chromium', () => {
     await showSection(page, 'Presets');
     await expect(page.locator('#preset-select').inputValue()).resolves.toBe('bitget-imported');
     expect(await page.locator('#preset-details .badge').textContent()).toBe('Imported');
-    expect(pane.problems).toEqual([]);
+    expect(suite.pane.problems).toEqual([]);
   });
 
   it('refuses malformed JSON with its message and leaves the presets unchanged', async () => {
-    const { page } = pane;
+    const { page } = suite.pane;
     const presetsBefore = await page.locator('#preset-select option').allTextContents();
     await showSection(page, 'Import');
     await page.getByLabel('Exchange', { exact: true }).selectOption('bitget');
@@ -144,7 +127,7 @@ describe('task pane in Chromium', () => {
   });
 
   it('validates a custom preset as it is typed and saves it for the functions', async () => {
-    const { page } = pane;
+    const { page } = suite.pane;
     await choosePreset(page, 'bitget');
     await page.getByRole('button', { name: 'Clone as custom preset' }).click();
     await page.locator('#preset-editor details[data-asset="BTC"] > summary').click();
@@ -162,11 +145,11 @@ describe('task pane in Chromium', () => {
     await expect(page.locator('#preset-assets details[data-asset="BTC"] tbody tr:first-child td:nth-child(3)').textContent()).resolves.toBe(
       '0.9',
     );
-    expect(pane.problems).toEqual([]);
+    expect(suite.pane.problems).toEqual([]);
   });
 
   it('deletes an imported preset from the pane, and sends a re-import to the Import section', async () => {
-    const { page } = pane;
+    const { page } = suite.pane;
     await showSection(page, 'Import');
     await page.getByLabel('Exchange', { exact: true }).selectOption('bitget');
     await page.getByLabel('Response JSON (fetched, or paste it here)').fill(fixture('bitget-discount-rate.json'));
@@ -183,11 +166,11 @@ describe('task pane in Chromium', () => {
       'Deleted preset "bitget-imported"; the default is now "binance".',
     );
     expect(await page.locator('#preset-select option[value="bitget-imported"]').count()).toBe(0);
-    expect(pane.problems).toEqual([]);
+    expect(suite.pane.problems).toEqual([]);
   });
 
   it('says which response was expected when a paste has the wrong shape', async () => {
-    const { page } = pane;
+    const { page } = suite.pane;
     await showSection(page, 'Import');
     await page.getByLabel('Exchange', { exact: true }).selectOption('okx');
     await page.getByLabel('Response JSON (fetched, or paste it here)').fill(fixture('bitget-discount-rate.json'));
@@ -199,7 +182,7 @@ describe('task pane in Chromium', () => {
   });
 
   it('shows every editor problem at once under its field, and saves thresholds and rules typed into fields', async () => {
-    const { page } = pane;
+    const { page } = suite.pane;
     await choosePreset(page, 'bitget');
     await page.getByRole('button', { name: 'Clone as custom preset' }).click();
     await page.locator('#preset-editor details[data-asset="BTC"] > summary').click();
@@ -236,11 +219,11 @@ describe('task pane in Chromium', () => {
     await showSection(page, 'Mode switch');
     await page.getByLabel('Single-asset').check();
     await expect(page.locator('#mode-rules li[data-rule="noOpenOrders"]').count()).resolves.toBe(1);
-    expect(pane.problems).toEqual([]);
+    expect(suite.pane.problems).toEqual([]);
   });
 
   it('is operable with the keyboard alone', async () => {
-    const { page } = pane;
+    const { page } = suite.pane;
     const focused = (): Promise<string | null | undefined> =>
       page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent);
     await page.getByRole('tab', { name: 'Presets' }).focus();
@@ -273,7 +256,7 @@ describe('task pane in Chromium', () => {
   });
 
   it('fits 320 px without horizontal scrolling in every section', async () => {
-    const { page } = pane;
+    const { page } = suite.pane;
     await page.setViewportSize({ width: 320, height: 900 });
     await choosePreset(page, 'bitget');
     await page.locator('#preset-assets details[data-asset="BTC"] > summary').click();
