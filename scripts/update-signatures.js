@@ -8,8 +8,9 @@ const { generateMetadata } = require('./gen-function-docs');
 
 const FILE = path.join(__dirname, '..', 'test', 'functions', 'functionSignatures.json');
 
-generateMetadata().then((metadata) => {
-  const signatures = metadata.functions.map((fn) => ({
+/** The parts of a function's metadata that formulas in saved workbooks depend on (what the file commits). */
+function signature(fn) {
+  return {
     id: fn.id,
     name: fn.name,
     parameters: fn.parameters.map((p) => ({
@@ -19,7 +20,15 @@ generateMetadata().then((metadata) => {
       optional: p.optional ?? false,
     })),
     result: { type: fn.result.type ?? 'any', dimensionality: fn.result.dimensionality ?? 'scalar' },
-  }));
-  fs.writeFileSync(FILE, `${JSON.stringify(signatures, null, 2)}\n`);
-  process.stdout.write(`${path.relative(process.cwd(), FILE)}: ${signatures.length} functions\n`);
-});
+  };
+}
+
+if (require.main === module) {
+  generateMetadata().then((metadata) => {
+    const signatures = metadata.functions.map(signature);
+    fs.writeFileSync(FILE, `${JSON.stringify(signatures, null, 2)}\n`);
+    process.stdout.write(`${path.relative(process.cwd(), FILE)}: ${signatures.length} functions\n`);
+  });
+}
+
+module.exports = { signature, SIGNATURES_FILE: FILE };

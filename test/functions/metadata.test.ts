@@ -35,19 +35,8 @@ beforeAll(async () => {
   functions = result.metadataJson ? (JSON.parse(result.metadataJson).functions as MetadataFunction[]) : [];
 });
 
-function signature(fn: MetadataFunction): Signature {
-  return {
-    id: fn.id,
-    name: fn.name,
-    parameters: fn.parameters.map((p) => ({
-      name: p.name,
-      type: p.type ?? 'any',
-      dimensionality: p.dimensionality ?? 'scalar',
-      optional: p.optional ?? false,
-    })),
-    result: { type: fn.result.type ?? 'any', dimensionality: fn.result.dimensionality ?? 'scalar' },
-  };
-}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { signature } = require('../../scripts/update-signatures') as { signature: (fn: MetadataFunction) => Signature };
 
 describe('functions.json generated from src/functions/functions.ts', () => {
   it('generates without errors', () => {
