@@ -10,7 +10,7 @@ const ROUNDING = Dec.ROUND_HALF_EVEN;
 export const MONEY_PLACES = 2;
 /** Decimal places for percentages (margin ratio, LTV, shocks). */
 export const PERCENT_PLACES = 2;
-/** Coin amounts show up to this many places, trailing zeros trimmed. */
+/** Decimal places for coin amounts (balances, equities, sizes to deposit or withdraw), as exchanges report them. */
 export const AMOUNT_PLACES = 8;
 /** Significant digits kept for prices below 1 (e.g. PEPE). */
 export const SMALL_PRICE_DIGITS = 6;
@@ -47,9 +47,13 @@ export function formatMoney(value: Decimal): string {
   return formatFixed(value, MONEY_PLACES);
 }
 
-/** A coin amount with up to 8 decimals and no trailing zeros, e.g. `10` or `0.12345678`. */
+/**
+ * A coin amount with exactly 8 decimals, as exchanges report wallet balances, so amounts line up in a column.
+ *
+ * @example formatAmount(dec('2.5')) // '2.50000000'
+ */
 export function formatAmount(value: Decimal): string {
-  return present(trimZeros(value.toFixed(AMOUNT_PLACES, ROUNDING)));
+  return formatFixed(value, AMOUNT_PLACES);
 }
 
 /** A price: 2 decimals from 1 upwards, 6 significant digits below 1 (so small-cap coins stay readable). */

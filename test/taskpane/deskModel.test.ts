@@ -40,9 +40,11 @@ describe('deskView', () => {
   it('solves the top-up to the warning band, the withdrawals and the order size on the default preset', () => {
     const view = deskView([BINANCE_PRESET], BINANCE_PRESET, { balances: [usdt], positions: [long], shocks: NO_SHOCKS });
     // 600 / 0.5 = 1,200 of equity: 200 USDT more. Nothing can leave: 1,000 < 3,000 of IM. Nothing is free to order.
-    expect(view.solvers?.topUps).toEqual([{ label: 'USDT to bring the margin ratio to 50.00%', result: { ok: true, value: '200 USDT' } }]);
-    expect(view.solvers?.withdrawals).toEqual([{ label: 'USDT that can leave', result: { ok: true, value: '0 USDT' } }]);
-    expect(view.solvers?.orders).toEqual([{ label: 'BTCUSDT at 60,000.00 (imr 5.00%)', result: { ok: true, value: '0' } }]);
+    expect(view.solvers?.topUps).toEqual([
+      { label: 'USDT to bring the margin ratio to 50.00%', result: { ok: true, value: '200.00000000 USDT' } },
+    ]);
+    expect(view.solvers?.withdrawals).toEqual([{ label: 'USDT that can leave', result: { ok: true, value: '0.00000000 USDT' } }]);
+    expect(view.solvers?.orders).toEqual([{ label: 'BTCUSDT at 60,000.00 (imr 5.00%)', result: { ok: true, value: '0.00000000' } }]);
   });
 
   it('solves on the shocked account the scenario shows', () => {
@@ -52,7 +54,7 @@ describe('deskView', () => {
       shocks: { all: 0, perAsset: { BTC: -10 } },
     });
     // BTC at 54,000: PnL −6,000, equity 4,000; IM 2,700: 1,300 USDT can leave
-    expect(view.solvers?.withdrawals[0]?.result).toEqual({ ok: true, value: '1,300 USDT' });
+    expect(view.solvers?.withdrawals[0]?.result).toEqual({ ok: true, value: '1,300.00000000 USDT' });
   });
 
   it('shows nothing for an empty scenario, and the input error for a bad row', () => {

@@ -24,7 +24,7 @@ describe('formatting', () => {
   it('never shows a negative zero', () => {
     expect(formatMoney(dec('-0.001'))).toBe('0.00');
     expect(formatPercent(dec('-0.00001'))).toBe('0.00%');
-    expect(formatAmount(dec('-0.000000001'))).toBe('0');
+    expect(formatAmount(dec('-0.000000001'))).toBe('0.00000000');
   });
 
   it('shows negatives with a minus sign', () => {
@@ -36,10 +36,11 @@ describe('formatting', () => {
     expect(formatPercent(dec('0.0067608'))).toBe('0.68%');
   });
 
-  it('shows coin amounts with up to eight decimals and no trailing zeros', () => {
-    expect(formatAmount(dec('10'))).toBe('10');
+  it('shows coin amounts with exactly eight decimals, as exchanges report balances, so they line up', () => {
+    expect(formatAmount(dec('10'))).toBe('10.00000000');
     expect(formatAmount(dec('0.123456789'))).toBe('0.12345679');
-    expect(formatAmount(dec('2.50'))).toBe('2.5');
+    expect(formatAmount(dec('2.50'))).toBe('2.50000000');
+    expect(formatAmount(dec('-8000'))).toBe('−8,000.00000000');
   });
 
   it('keeps six significant digits for prices below one', () => {
