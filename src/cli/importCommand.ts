@@ -5,6 +5,7 @@ import {
   fetchResponseText,
   IMPORT_EXCHANGES,
   type ImportExchange,
+  fetchImportText,
   type ImportPreview,
   PresetRegistry,
   presetToJson,
@@ -21,6 +22,8 @@ export interface ImportCommand {
   readonly presets: readonly string[];
   readonly out: string | null;
   readonly diff: boolean;
+  /** OKX's instruments response (FILE, URL or -), read after the position tiers for their contract values. */
+  readonly instruments: string | null;
 }
 
 function valueOf(args: readonly string[], i: number, flag: string): string {
@@ -29,7 +32,10 @@ function valueOf(args: readonly string[], i: number, flag: string): string {
   return value;
 }
 
-/** `import EXCHANGE SOURCE [--into ID] [--preset FILE]... [--out FILE] [--diff]`; `-` is stdin, not an option. */
+/**
+ * `import EXCHANGE SOURCE [--into ID] [--preset FILE]... [--out FILE] [--diff] [--instruments FILE|URL]`; `-` is
+ * stdin, not an option.
+ */
 export function parseImportCommand(argv: readonly string[]): ImportCommand {
   const args = argv.flatMap((a) => (/^--[a-z]+=/.test(a) ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a]));
   const positional: string[] = [];
@@ -37,12 +43,14 @@ export function parseImportCommand(argv: readonly string[]): ImportCommand {
   let into: string | null = null;
   let out: string | null = null;
   let diff = false;
+  let instruments: string | null = null;
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i] ?? '';
     if (arg === '--into') into = valueOf(args, i++, arg);
     else if (arg === '--preset') presets.push(valueOf(args, i++, arg));
     else if (arg === '--out') out = valueOf(args, i++, arg);
     else if (arg === '--diff') diff = true;
+    else if (arg === '--instruments') instruments = valueOf(args, i++, arg);
     else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg} for import`);
     else positional.push(arg);
   }
@@ -53,7 +61,11 @@ export function parseImportCommand(argv: readonly string[]): ImportCommand {
     throw new UsageError(`import: unknown exchange ${JSON.stringify(exchange)}; expected ${IMPORT_EXCHANGES.join(', ')}`);
   if (source === undefined) throw new UsageError('import needs a response: a FILE, an http(s) URL, or - for stdin');
   if (extra.length > 0) throw new UsageError(`import takes one response, got also ${extra.join(' ')}`);
-  return { exchange: known, source, into, presets, out, diff };
+  if (instruments !== null && known !== 'okx') {
+    throw new UsageError('--instruments is for OKX position tiers (import okx TIERS --instruments INSTRUMENTS)');
+  }
+  if (instruments === '-' && source === '-') throw new UsageError('import: only one of the responses can be read from stdin');
+  return { exchange: known, source, into, presets, out, diff, instruments };
 }
 
 async function readStdin(): Promise<string> {
@@ -62,14 +74,26 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-async function readSource(source: string): Promise<string> {
+async function readSource(source: string, withCompanions = false): Promise<string> {
   if (source === '-') return readStdin();
-  if (/^https?:\/\//i.test(source)) return fetchResponseText(source, (url, init) => fetch(url, init));
+  if (/^https?:\/\//i.test(source)) {
+    const fetchText = (url: string, init: { signal: AbortSignal }) => fetch(url, init);
+    return withCompanions ? fetchImportText(source, fetchText) : fetchResponseText(source, fetchText);
+  }
   try {
     return await readFile(source, 'utf8');
   } catch (error) {
     throw new Error(`${source}: cannot read the response file (${error instanceof Error ? error.message : String(error)})`);
   }
+}
+
+/**
+ * The response text, and for OKX position tiers the instruments response after it: from --instruments, or, when
+ * the tiers are fetched from their URL, from the instruments URL of the same instrument family.
+ */
+async function responseText(command: ImportCommand): Promise<string> {
+  const text = await readSource(command.source, command.instruments === null);
+  return command.instruments === null ? text : `${text}\n${await readSource(command.instruments)}`;
 }
 
 function diffLines(preview: ImportPreview): string[] {
@@ -89,7 +113,7 @@ export async function runImport(argv: readonly string[], output: Output): Promis
   const today = new Date().toISOString().slice(0, 10);
   let preview: ImportPreview;
   try {
-    const text = await readSource(command.source);
+    const text = await responseText(command);
     preview = previewImportText(registry, command.exchange, text, today, command.into ?? undefined);
   } catch (error) {
     if (!isMarginError(error)) throw error;

@@ -2,23 +2,26 @@ import { messageNumber } from './numberText';
 import type { Dec } from './decimal';
 import { ZERO } from './decimal';
 import { fail } from './errors';
-import type { Bracket, Position, Preset } from './model';
+import type { Bracket, BracketShape, Position, Preset } from './model';
 import { parseSymbol } from './symbols';
 
 /** A leverage bracket as far as the maintenance amount needs it. */
 export interface BracketInput {
   readonly floor: Dec;
   readonly mmr: Dec;
+  readonly contractValue?: Dec;
 }
 
 /**
  * Maintenance amounts (`cum`) of a bracket table, so that `notional × mmr − cum` is continuous across
  * brackets: cum₀ = 0, cumₙ = floorₙ × (mmrₙ − mmrₙ₋₁) + cumₙ₋₁. Brackets in ascending floor order.
+ * A table bounded by contracts (see {@link BracketShape}) applies each rate to the whole position: its cums are 0.
  *
  * @example
  * bracketCum([{ floor: dec(0), mmr: dec('0.004') }, { floor: dec(50000), mmr: dec('0.005') }]).map(String) // ['0', '50']
  */
 export function bracketCum(brackets: readonly BracketInput[]): Dec[] {
+  if (brackets[0]?.contractValue !== undefined) return brackets.map(() => ZERO);
   const cums: Dec[] = [];
   let cum = ZERO;
   brackets.forEach((bracket, i) => {
@@ -51,6 +54,38 @@ export function bracketAt(brackets: readonly Bracket[], notional: Dec, symbol: s
     fail('BEYOND_BRACKETS', { symbol, notional: messageNumber(notional), cap: messageNumber(found.cap) });
   }
   return found;
+}
+
+/**
+ * The bracket of a position of `size` (coin, signed or not) at `mark`: by its notional |size| × mark, or, for a
+ * table bounded by contracts, by |size| / contractValue, the first bracket whose cap is at or above it (OKX's
+ * maxSz is the largest position of its tier). The one place a position's bracket is picked.
+ *
+ * @throws BEYOND_BRACKETS or BEYOND_SIZE_BRACKETS past the last bracket's cap.
+ * @example
+ * bracketFor(okxTiers, dec(20), dec(60000), 'BTC-USDT-SWAP').mmr.toString() // tier of 2000 contracts of 0.01 BTC
+ */
+export function bracketFor(brackets: readonly Bracket[], size: Dec, mark: Dec, symbol: string): Bracket {
+  const contractValue = brackets[0]?.contractValue;
+  if (contractValue === undefined) return bracketAt(brackets, size.abs().times(mark), symbol);
+  const quantity = size.abs();
+  // cap × contractValue ≥ |size|: exact, where |size| / contractValue may not be.
+  const found = brackets.find((b) => b.cap === null || b.cap.times(contractValue).gte(quantity));
+  if (found !== undefined) return found;
+  const last = brackets[brackets.length - 1];
+  if (last === undefined) return fail('UNKNOWN_BRACKETS', { preset: '(this)', symbol });
+  return fail('BEYOND_SIZE_BRACKETS', {
+    symbol,
+    contracts: messageNumber(quantity.div(contractValue)),
+    size: messageNumber(quantity),
+    contractValue: messageNumber(contractValue),
+    cap: messageNumber(last.cap as Dec),
+  });
+}
+
+/** Whether a bracket table is bounded by position size in contracts, so a position's bracket never moves with the mark. */
+export function bySize(brackets: readonly BracketShape<unknown>[]): boolean {
+  return brackets[0]?.contractValue !== undefined;
 }
 
 function symbolKey(preset: Preset, symbol: string): string | undefined {
@@ -86,32 +121,27 @@ export function symbolBrackets(preset: Preset, symbol: string): readonly Bracket
   return findBrackets(preset, symbol) ?? fail('UNKNOWN_BRACKETS', { preset: preset.id, symbol: symbol.trim().toUpperCase() });
 }
 
-/** |size| × mark: the notional that picks a position's bracket. */
-export function positionNotional(position: Position): Dec {
-  return position.size.abs().times(position.mark);
-}
-
 /** The bracket of a bracketed position at its current mark; undefined for a position with typed rates. */
 export function positionBracket(position: Position): Bracket | undefined {
-  return position.brackets === undefined ? undefined : bracketAt(position.brackets, positionNotional(position), position.symbol);
+  return position.brackets === undefined ? undefined : bracketFor(position.brackets, position.size, position.mark, position.symbol);
 }
 
 /**
- * The rates of a position row that left mmr (and cum) blank: those of the bracket its notional |size| × mark falls
- * in, from its symbol's brackets in `preset`, with the brackets themselves so that the engine picks the bracket
- * again wherever the mark moves. NO_BRACKETS, naming `arg` and `row`, when the preset has none for the symbol.
+ * The rates of a position row that left mmr (and cum) blank: those of its bracket (see {@link bracketFor}), from
+ * its symbol's brackets in `preset`, with the brackets themselves so that the engine picks the bracket again
+ * wherever the mark moves. NO_BRACKETS, naming `arg` and `row`, when the preset has none for the symbol.
  * Every reader of position rows (cells, the pane's typed rows) takes blank rates through here.
  */
 export function bracketRates(
   preset: Preset | undefined,
   brackets: readonly Bracket[] | undefined,
   symbol: string,
-  notional: Dec,
+  position: { readonly size: Dec; readonly mark: Dec },
   where: { readonly arg: string; readonly row: number },
 ): { readonly mmr: Dec; readonly cum: Dec; readonly brackets: readonly Bracket[] } {
   if (brackets === undefined) {
     return fail('NO_BRACKETS', { ...where, symbol: symbol.trim().toUpperCase(), preset: preset?.id ?? '(default)' });
   }
-  const bracket = bracketAt(brackets, notional, symbol);
+  const bracket = bracketFor(brackets, position.size, position.mark, symbol);
   return { mmr: bracket.mmr, cum: bracket.cum, brackets };
 }

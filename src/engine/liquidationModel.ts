@@ -6,6 +6,7 @@ import { ZERO } from './decimal';
 import { fail } from './errors';
 import type { AssetSpec, Balance, Bracket, Position, Preset } from './model';
 import { messageNumber } from './numberText';
+import { bySize, positionBracket } from './brackets';
 import { isCross, positionMaintenance, signedSize } from './positions';
 import { parseSymbol } from './symbols';
 import { valueHolding } from './valuation';
@@ -186,18 +187,20 @@ function addPosition(preset: Preset, asset: string, position: Position, acc: Acc
     q = { scaled: ZERO, cum: ZERO, fixed: ZERO, exponentB: -Infinity, exponentA: -Infinity };
     acc.byQuote.set(quote, q);
   }
-  if (base === asset && position.brackets !== undefined) {
+  if (base === asset && position.brackets !== undefined && !bySize(position.brackets)) {
     const notional = signedSize(position).times(position.mark);
     acc.bracketed.push({ symbol: position.symbol, notional: notional.abs(), quote, brackets: position.brackets });
     q.exponentB = Math.max(q.exponentB, notional.e);
     acc.scaling.set(quote, (acc.scaling.get(quote) ?? ZERO).plus(notional));
   } else if (base === asset) {
+    // Typed rates, or a bracket picked by size in contracts, which stays put as the price moves.
+    const { mmr, cum } = positionBracket(position) ?? position;
     const notional = signedSize(position).times(position.mark);
-    const margin = notional.abs().times(position.mmr);
+    const margin = notional.abs().times(mmr);
     q.scaled = q.scaled.plus(margin);
-    if (!position.cum.isZero()) q.cum = q.cum.plus(position.cum);
+    if (!cum.isZero()) q.cum = q.cum.plus(cum);
     q.exponentB = Math.max(q.exponentB, margin.e, notional.e);
-    q.exponentA = Math.max(q.exponentA, position.cum.e);
+    q.exponentA = Math.max(q.exponentA, cum.e);
     acc.scaling.set(quote, (acc.scaling.get(quote) ?? ZERO).plus(notional));
   } else {
     const margin = positionMaintenance(position);

@@ -74,6 +74,10 @@ export type AssetShape<N> = AssetNumbers<N> & {
  * A leverage bracket over the number type `N`: a position whose notional (|size| × mark) lies from `floor` up to
  * `cap` has maintenance margin `notional × mmr − cum` and initial margin `notional × imr`. `cap: null` = no cap.
  * A document may leave out `cum` (derived from the brackets below) and `imr` (1 / maxLeverage).
+ *
+ * With `contractValue` (given on every bracket of the symbol, OKX's position tiers) the bounds count contracts of
+ * `contractValue` coin each, not notional: a position is in the first bracket whose cap is at or above
+ * |size| / contractValue, and its rates apply to the whole position (`cum` is 0), wherever the mark moves.
  */
 export interface BracketShape<N> {
   readonly floor: N;
@@ -82,6 +86,7 @@ export interface BracketShape<N> {
   readonly cum?: N;
   readonly imr?: N;
   readonly maxLeverage?: N;
+  readonly contractValue?: N;
 }
 
 /** A bracket as the engine holds it: `cum` and `imr` always present. */

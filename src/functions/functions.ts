@@ -258,7 +258,7 @@ export function price(symbol_or_asset: any, exchange: any, kind: any, invocation
  * @helpurl https://localhost:3000/FUNCTIONS.html#brackets
  * @param symbol Futures symbol, e.g. "BTCUSDT" (case-insensitive; "BTC-USDT-SWAP" finds the same brackets).
  * @param [exchange] Preset id, e.g. "binance"; the workbook's default preset when omitted.
- * @returns Table with a header row: floor and cap (notional in the quote currency; blank cap = no cap), mmr (fraction), cum (quote currency), imr (fraction) and max_leverage.
+ * @returns Table with a header row: floor and cap (notional in the quote currency; blank cap = no cap), mmr (fraction), cum (quote currency), imr (fraction) and max_leverage. A table bounded by position size (OKX position tiers) has floor_contracts and cap_contracts instead, and a last column contract_value (coin per contract).
  * @example =MARGIN.BRACKETS("BTCUSDT", "bitget-brackets")
  */
 export function brackets(symbol: any, exchange?: any): any[][] {

@@ -1,3 +1,4 @@
+import { messageNumber } from '../engine/numberText';
 import { bracketCum } from '../engine/brackets';
 import { ONE } from '../engine/decimal';
 import type { Dec } from '../engine/decimal';
@@ -25,14 +26,15 @@ import { checkTierChain } from './tierChain';
 /** A bracket in a preset document. */
 export type BracketJson = BracketShape<JsonDecimal>;
 
-const BRACKET_KEYS = ['floor', 'cap', 'mmr', 'cum', 'maxLeverage', 'imr'] as const;
+const BRACKET_KEYS = ['floor', 'cap', 'mmr', 'cum', 'maxLeverage', 'imr', 'contractValue'] as const;
 /** Exchange symbols: BTCUSDT, BTC-USDT-SWAP, ETH/USDC, BTCUSDT_UMCBL. */
 export const SYMBOL_KEY = /^[A-Za-z0-9][A-Za-z0-9_\-/:.]{0,39}$/;
 
 /**
  * Reads a preset's `brackets` (per symbol, contiguous from notional 0, rates from 0 to 1). Each `cum` not given
  * is derived so that maintenance margin is continuous (cumₙ = floorₙ × (mmrₙ − mmrₙ₋₁) + cumₙ₋₁); `imr` not
- * given is 1 / maxLeverage.
+ * given is 1 / maxLeverage. A symbol bounded by contracts gives the same `contractValue` on every bracket, and no
+ * `cum` but 0 (its rates apply to the whole position).
  *
  * @throws MarginError `INVALID_PRESET` naming the field, e.g. `brackets.BTCUSDT[1].floor`.
  * @example
@@ -59,6 +61,7 @@ interface ReadBracket {
   readonly cum?: Dec;
   readonly imr: Dec;
   readonly maxLeverage?: Dec;
+  readonly contractValue?: Dec;
 }
 
 function parseSymbolBrackets(value: unknown, where: string): readonly Bracket[] {
@@ -68,6 +71,7 @@ function parseSymbolBrackets(value: unknown, where: string): readonly Bracket[] 
     rows.map((r) => ({ floor: r.floor, cap: r.cap, ratio: r.mmr })),
     (i, part) => field(item(where, i), part === 'ratio' ? 'mmr' : part),
   );
+  checkContractValues(rows, (i, name) => field(item(where, i), name));
   const derived = bracketCum(rows);
   return Object.freeze(
     rows.map((r, i) =>
@@ -78,9 +82,36 @@ function parseSymbolBrackets(value: unknown, where: string): readonly Bracket[] 
         cum: r.cum ?? (derived[i] as Dec),
         imr: r.imr,
         ...(r.maxLeverage === undefined ? {} : { maxLeverage: r.maxLeverage }),
+        ...(r.contractValue === undefined ? {} : { contractValue: r.contractValue }),
       }),
     ),
   );
+}
+
+/**
+ * A symbol bounded by contracts says so on every bracket, with one contract value, and has no maintenance amount:
+ * a bracket without it, or with another, would count its bounds in other units than its neighbours.
+ */
+export function checkContractValues(
+  rows: readonly { readonly contractValue?: Dec; readonly cum?: Dec }[],
+  path: (i: number, name: 'contractValue' | 'cum') => string,
+): void {
+  const first = rows[0]?.contractValue;
+  rows.forEach((r, i) => {
+    if (first === undefined && r.contractValue === undefined) return;
+    if (first === undefined || r.contractValue === undefined || !r.contractValue.eq(first)) {
+      invalid(
+        path(i, 'contractValue'),
+        `expected ${first === undefined ? 'no contractValue (the first bracket has none: bounds are notional)' : `contractValue ${messageNumber(first)} as on the first bracket (bounds count contracts)`}, got ${r.contractValue === undefined ? 'none' : messageNumber(r.contractValue)}`,
+      );
+    }
+    if (r.cum !== undefined && !r.cum.isZero()) {
+      invalid(
+        path(i, 'cum'),
+        `expected 0 or nothing: a bracket bounded by contracts applies its mmr to the whole position, got ${messageNumber(r.cum)}`,
+      );
+    }
+  });
 }
 
 function readBracket(value: unknown, where: string): ReadBracket {
@@ -99,6 +130,7 @@ function readBracket(value: unknown, where: string): ReadBracket {
     ...(obj.cum === undefined ? {} : { cum: readBounded(obj.cum, field(where, 'cum'), NON_NEGATIVE) }),
     imr: imr ?? ONE.div(maxLeverage as Dec),
     ...(maxLeverage === undefined ? {} : { maxLeverage }),
+    ...(obj.contractValue === undefined ? {} : { contractValue: readBounded(obj.contractValue, field(where, 'contractValue'), POSITIVE) }),
   };
 }
 
@@ -119,5 +151,6 @@ function bracketToJson(b: Bracket): BracketJson {
     cum: decimalText(b.cum),
     ...(b.maxLeverage === undefined ? {} : { maxLeverage: decimalText(b.maxLeverage) }),
     ...(implied ? {} : { imr: decimalText(b.imr) }),
+    ...(b.contractValue === undefined ? {} : { contractValue: decimalText(b.contractValue) }),
   };
 }

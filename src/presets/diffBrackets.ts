@@ -4,11 +4,13 @@ import type { PresetChange } from './diffPresets';
 import { decimalText } from './presetToJson';
 
 /**
- * A bracket as one line of the "what changes" list, e.g. `0 to 50000: mmr 0.004, cum 0, 125×`; the initial rate
- * is shown only where it is not 1 / max leverage (1/75 has no short decimal).
+ * A bracket as one line of the "what changes" list, e.g. `0 to 50000: mmr 0.004, cum 0, 125×` (or
+ * `0 to 2000 contracts of 0.01: …`); the initial rate is shown only where it is not 1 / max leverage (1/75 has no
+ * short decimal).
  */
 export function describeBracket(b: Bracket): string {
-  const range = b.cap === null ? `${decimalText(b.floor)} and above` : `${decimalText(b.floor)} to ${decimalText(b.cap)}`;
+  const unit = b.contractValue === undefined ? '' : ` contracts of ${decimalText(b.contractValue)}`;
+  const range = b.cap === null ? `${decimalText(b.floor)}${unit} and above` : `${decimalText(b.floor)} to ${decimalText(b.cap)}${unit}`;
   const implied = b.maxLeverage !== undefined && ONE.div(b.maxLeverage).eq(b.imr);
   const leverage = b.maxLeverage === undefined ? '' : `, ${decimalText(b.maxLeverage)}×`;
   return `${range}: mmr ${decimalText(b.mmr)}, cum ${decimalText(b.cum)}${implied ? '' : `, imr ${decimalText(b.imr)}`}${leverage}`;

@@ -17,15 +17,18 @@ export { PresetRegistry } from './registry';
 export type { RefusedPreset } from './registry';
 export type { AssetJson, JsonDecimal, ModeSwitchRuleJson, PresetJson, RulesJson, TierJson } from './presetJson';
 export { parsePresetText } from './parsePresetText';
-export { locateJsonError, parseJsonText } from './jsonText';
+export { locateJsonError, parseJsonDocuments, parseJsonText } from './jsonText';
 export type { JsonSyntaxIssue } from './jsonText';
 export {
   changeLine,
   FETCH_TIMEOUT_MS,
+  fetchImportText,
   fetchResponseText,
   previewImportText,
   BRACKET_ENDPOINTS,
   isBracketResponse,
+  OKX_INSTRUMENTS_ENDPOINT,
+  okxInstrumentsUrl,
   IMPORT_ENDPOINTS,
   IMPORT_EXCHANGES,
   importExchangeTable,

@@ -41,6 +41,35 @@ export function parseJsonText(text: string): unknown {
   }
 }
 
+/**
+ * Parses text holding one JSON document or several one after another (OKX's position tiers followed by its
+ * instruments response), each checked as {@link parseJsonText} checks one, with line and column in the whole text.
+ *
+ * @example
+ * parseJsonDocuments('{"a": 1}\n[2]'); // [{ a: 1 }, [2]]
+ */
+export function parseJsonDocuments(text: string): unknown[] {
+  if (text.length > JSON_LIMITS.maxLength) {
+    return invalid('', `expected JSON text of at most ${JSON_LIMITS.maxLength} characters, got ${text.length}`);
+  }
+  const body = text.replace(/^\uFEFF/, '');
+  const out: unknown[] = [];
+  let at = 0;
+  do {
+    let end: number;
+    try {
+      end = scanDocument(body, at);
+    } catch (stop) {
+      if (!(stop instanceof Stop)) throw stop;
+      const issue = issueAt(body, stop);
+      return invalid('', `malformed JSON at line ${issue.line}, column ${issue.column} (position ${issue.position}): ${issue.problem}`);
+    }
+    out.push(JSON.parse(body.slice(at, end)) as unknown);
+    at = skipSpace(body, end);
+  } while (at < body.length);
+  return out;
+}
+
 class Stop {
   constructor(
     readonly position: number,
@@ -60,11 +89,15 @@ export function locateJsonError(text: string): JsonSyntaxIssue | undefined {
     return undefined;
   } catch (stop) {
     if (!(stop instanceof Stop)) throw stop;
-    const before = text.slice(0, stop.position);
-    const line = before.split('\n').length;
-    const column = stop.position - (before.lastIndexOf('\n') + 1) + 1;
-    return { position: stop.position, line, column, problem: stop.problem };
+    return issueAt(text, stop);
   }
+}
+
+function issueAt(text: string, stop: Stop): JsonSyntaxIssue {
+  const before = text.slice(0, stop.position);
+  const line = before.split('\n').length;
+  const column = stop.position - (before.lastIndexOf('\n') + 1) + 1;
+  return { position: stop.position, line, column, problem: stop.problem };
 }
 
 function shown(text: string, at: number): string {
@@ -78,9 +111,9 @@ function skipSpace(text: string, at: number): number {
 }
 
 /** Scans one value with everything nested in it; returns the position after it. */
-function scanDocument(text: string): number {
+function scanDocument(text: string, from = 0): number {
   const closers: string[] = [];
-  let i = skipSpace(text, 0);
+  let i = skipSpace(text, from);
   for (;;) {
     const c = text.charAt(i);
     if (c === '{' || c === '[') {

@@ -6,7 +6,7 @@ import {
   importExchangeTable,
   type ImportExchange,
   type ImportPreview as PresetImportPreview,
-  parseJsonText,
+  parseJsonDocuments,
   type PresetChange,
   previewImportText,
   type PresetRegistry,
@@ -14,7 +14,7 @@ import {
 import { fieldLabel } from './draftProblems';
 import { attempt, type Outcome } from './outcome';
 
-export { FETCH_TIMEOUT_MS, fetchResponseText } from '../presets';
+export { FETCH_TIMEOUT_MS, fetchImportText, fetchResponseText } from '../presets';
 export type { FetchText } from '../presets';
 
 /**
@@ -122,7 +122,7 @@ function isShapeError(message: string): boolean {
  * the brackets of its symbols.
  */
 export function previewImport(registry: PresetRegistry, exchange: ImportExchange, text: string, today: string): Outcome<ImportPreview> {
-  const response = attempt(() => parseJsonText(text));
+  const response = attempt(() => parseJsonDocuments(text)[0]);
   if (!response.ok) return response;
   const preview = attempt(() => previewImportText(registry, exchange, text, today));
   if (!preview.ok) {

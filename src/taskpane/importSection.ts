@@ -1,7 +1,7 @@
 import { IMPORT_EXCHANGES, type ImportExchange } from '../presets';
 import { el, replaceChildren, say } from './dom';
 import type { PaneElements } from './elements';
-import { type ChangeLine, defaultEndpoint, fetchResponseText, type ImportPreview, orderedLines, previewImport } from './importModel';
+import { type ChangeLine, defaultEndpoint, fetchImportText, type ImportPreview, orderedLines, previewImport } from './importModel';
 import { messageOf } from './outcome';
 import type { PaneContext } from './paneContext';
 import { today } from './presetsSection';
@@ -83,7 +83,7 @@ export function mountImportSection(ctx: PaneContext, els: PaneElements): void {
     say(els.importError, null);
     say(els.importStatus, 'Fetching…');
     try {
-      els.importJson.value = await fetchResponseText(els.importUrl.value, (url, init) => fetch(url, init));
+      els.importJson.value = await fetchImportText(els.importUrl.value, (url, init) => fetch(url, init));
       say(els.importStatus, 'Fetched. Review the changes below before applying them.', 'ok');
       showChanges();
     } catch (error) {

@@ -159,13 +159,7 @@ export function parsePositionRows(rows: readonly PositionRow[], preset?: Preset)
     }
     const rates =
       mmr === undefined
-        ? bracketRates(
-            preset,
-            preset === undefined ? undefined : findBrackets(preset, symbol),
-            symbol,
-            fields.size.abs().times(fields.mark),
-            { arg: g, row },
-          )
+        ? bracketRates(preset, preset === undefined ? undefined : findBrackets(preset, symbol), symbol, fields, { arg: g, row })
         : { mmr, cum: cum ?? ZERO };
     const position: Position = { ...fields, ...rates };
     if (mmr !== undefined) checkPositionCum(position, `${g}, row ${row}`);

@@ -152,14 +152,70 @@ describe('multiasset import', () => {
     ]);
   });
 
+  it('imports OKX position tiers with --instruments, in contracts of ctVal, and eval spills and uses them', () => {
+    const out = join(dir, 'okx-tiers.json');
+    const r = cli([
+      'import',
+      'okx',
+      join(FIXTURES, 'okx-position-tiers-swap.json'),
+      '--instruments',
+      join(FIXTURES, 'okx-instruments-swap.json'),
+      '--out',
+      out,
+    ]);
+    expect(r.stderr).toContain('multiasset: wrote');
+    expect(r.status).toBe(0);
+    const preset = JSON.parse(readFileSync(out, 'utf8')) as PresetJsonOut;
+    expect(preset.brackets?.['BTC-USDT-SWAP']).toEqual([
+      { floor: '0', cap: '2000', mmr: '0.004', cum: '0', maxLeverage: '100', contractValue: '0.01' },
+      { floor: '2000', cap: '4000', mmr: '0.008', cum: '0', maxLeverage: '50', contractValue: '0.01' },
+      { floor: '4000', cap: '8000', mmr: '0.02', cum: '0', maxLeverage: '20', contractValue: '0.01' },
+    ]);
+    const evaluated = cli([
+      'eval',
+      '--preset',
+      out,
+      '=MARGIN.BRACKETS("BTC-USDT-SWAP","okx-imported")',
+      '=MARGIN.MAINT_MARGIN({"BTC-USDT-SWAP","LONG",25,60000,60000,""},"okx-imported")',
+    ]);
+    expect(evaluated.stdout.split('\n')).toEqual([
+      'floor_contracts\tcap_contracts\tmmr\tcum\timr\tmax_leverage\tcontract_value',
+      '0\t2000\t0.004\t0\t0.01\t100\t0.01',
+      '2000\t4000\t0.008\t0\t0.02\t50\t0.01',
+      '4000\t8000\t0.02\t0\t0.05\t20\t0.01',
+      '12000',
+      '',
+    ]);
+  });
+
+  it('exits 1 saying to give --instruments when OKX position tiers come alone', () => {
+    const r = cli(['import', 'okx', join(FIXTURES, 'okx-position-tiers-swap.json')]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(
+      "give OKX's instruments response for BTC-USDT after this one (the task pane: paste it below; the command line: --instruments FILE|URL)",
+    );
+  });
+
+  it('exits 2 for --instruments with another exchange', () => {
+    const r = cli(['import', 'bitget', join(FIXTURES, 'bitget-query-position-lever-doc.json'), '--instruments', 'x.json']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--instruments is for OKX position tiers');
+  });
+
   describe('from a URL', () => {
     let server: Server;
     let base: string;
     beforeAll(async () => {
       server = createServer((req, res) => {
-        if (req.url === '/api/v2/mix/market/query-position-lever?symbol=BTCUSDT&productType=usdt-futures') {
+        const answers: Record<string, string> = {
+          '/api/v2/mix/market/query-position-lever?symbol=BTCUSDT&productType=usdt-futures': 'bitget-query-position-lever-doc.json',
+          '/api/v5/public/position-tiers?instType=SWAP&tdMode=cross&instFamily=BTC-USDT': 'okx-position-tiers-swap.json',
+          '/api/v5/public/instruments?instType=SWAP&instFamily=BTC-USDT': 'okx-instruments-swap.json',
+        };
+        const file = answers[req.url ?? ''];
+        if (file !== undefined) {
           res.writeHead(200, { 'content-type': 'application/json' });
-          res.end(readFileSync(join(FIXTURES, 'bitget-query-position-lever-doc.json')));
+          res.end(readFileSync(join(FIXTURES, file)));
         } else {
           res.writeHead(404, 'Not Found');
           res.end();
@@ -184,6 +240,20 @@ describe('multiasset import', () => {
         ['0', '50000', '0.004', '0'],
         ['50000', '200000', '0.005', '50'],
       ]);
+    });
+
+    it('fetches OKX position tiers and then the instruments of their family, for the contract values', async () => {
+      const r = await cliAsync([
+        'import',
+        'okx',
+        `${base}/api/v5/public/position-tiers?instType=SWAP&tdMode=cross&instFamily=BTC-USDT`,
+        '--diff',
+      ]);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      expect(r.stdout).toContain(
+        '  brackets.BTC-USDT-SWAP: — → 0 to 2000 contracts of 0.01: mmr 0.004, cum 0, 100×; 2000 to 4000 contracts of 0.01: mmr 0.008, cum 0, 50×; 4000 to 8000 contracts of 0.01: mmr 0.02, cum 0, 20×',
+      );
     });
 
     it('exits 1 saying the fetch failed (and to save or paste the response) on an HTTP error', async () => {

@@ -9,7 +9,7 @@ import {
   availableForOrder,
 } from '../../src/engine';
 import type { Balance, Bracket, Dec, Position } from '../../src/engine';
-import { bracketAt } from '../../src/engine/brackets';
+import { bracketAt, bracketFor } from '../../src/engine/brackets';
 import { parseBrackets } from '../../src/presets';
 import { assetOf, BITGET_BTC_TIERS, bal, caught, pos, presetOf } from './fixtures';
 
@@ -123,5 +123,66 @@ describe('liquidationPrice with leverage brackets (properties)', () => {
     );
     expect(solved).toBeGreaterThan(50);
     expect(crossed).toBeGreaterThan(5);
+  });
+});
+
+/** OKX-style tiers bounded by contracts of 0.01 BTC (test figures): 0–2,000 at 0.004, to 4,000 at 0.008, to 8,000 at 0.02. */
+const SIZE_BRACKETS = parseBrackets({
+  'BTC-USDT-SWAP': [
+    { floor: '0', cap: '2000', mmr: '0.004', maxLeverage: '100', contractValue: '0.01' },
+    { floor: '2000', cap: '4000', mmr: '0.008', maxLeverage: '50', contractValue: '0.01' },
+    { floor: '4000', cap: '8000', mmr: '0.02', maxLeverage: '20', contractValue: '0.01' },
+  ],
+})['BTC-USDT-SWAP'] as readonly Bracket[];
+
+const sizePreset = { ...preset, brackets: { BTCUSDT: DOC_BRACKETS, 'BTC-USDT-SWAP': SIZE_BRACKETS } };
+
+function bySize(size: string, mark: string, entry = mark): Position {
+  const b = bracketFor(SIZE_BRACKETS, dec(size), dec(mark), 'BTC-USDT-SWAP');
+  return { ...pos({ symbol: 'BTC-USDT-SWAP', side: 'BOTH', size, entry, mark, mmr: b.mmr.toString(), cum: '0' }), brackets: SIZE_BRACKETS };
+}
+
+describe('liquidationPrice with brackets bounded by contracts (properties)', () => {
+  it('returns a price where the margin ratio is 1, the tiers fixed by size beside notional brackets that move', () => {
+    let solved = 0;
+    fc.assert(
+      fc.property(
+        fc.record({
+          usdt: decimal(-20000, 200000, 2),
+          sized: fc.array(fc.record({ size: decimal(-70, 70, 3), entry: decimal(50000, 70000, 2) }), { minLength: 1, maxLength: 3 }),
+          notional: fc.array(fc.record({ size: decimal(-3, 3, 3), entry: decimal(50000, 70000, 2) }), { maxLength: 2 }),
+        }),
+        (account) => {
+          const p0 = dec(60000);
+          const balances = [bal('USDT', account.usdt, 1)];
+          const positions = [
+            ...account.sized.filter((p) => !dec(p.size).isZero()).map((p) => bySize(p.size, '60000', p.entry)),
+            ...account.notional.filter((p) => !dec(p.size).isZero()).map((p) => bracketed(p.size, '60000', p.entry)),
+          ];
+          if (positions.length === 0) return;
+          let price: Dec;
+          try {
+            price = liquidationPrice(sizePreset, balances, positions, 'BTC');
+          } catch (error) {
+            if (isMarginError(error) && ['ALREADY_LIQUIDATED', 'NO_LIQUIDATION_PRICE', 'BEYOND_BRACKETS'].includes(error.code)) return;
+            throw error;
+          }
+          solved += 1;
+          const ratio = marginRatio(sizePreset, ...moveTo(balances, positions, p0, price));
+          expect(ratio.minus(1).abs().lt('1e-30')).toBe(true);
+          for (const s of ['0.1', '0.5', '0.9', '0.999']) {
+            const between = p0.plus(price.minus(p0).times(s));
+            expect(marginRatio(sizePreset, ...moveTo(balances, positions, p0, between)).lt(1)).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+    expect(solved).toBeGreaterThan(50);
+  });
+
+  it('keeps the tier of the size whatever the mark: 25 BTC is in the 0.008 tier at 60,000 and at 6,000', () => {
+    expect(maintenanceMargin(sizePreset, [bySize('25', '60000')]).toString()).toBe('12001.2'); // 12,000 × 1.0001
+    expect(maintenanceMargin(sizePreset, [{ ...bySize('25', '60000'), mark: dec(6000) }]).toString()).toBe('1200.12');
   });
 });

@@ -86,7 +86,7 @@ describe('preset brackets', () => {
     ],
     [
       { BTCUSDT: [{ floor: 0, cap: null, mmr: '0.004', maxLeverage: 125, mmrr: 1 }] },
-      'preset brackets.BTCUSDT[0].mmrr: unknown field; expected one of floor, cap, mmr, cum, maxLeverage, imr',
+      'preset brackets.BTCUSDT[0].mmrr: unknown field; expected one of floor, cap, mmr, cum, maxLeverage, imr, contractValue',
     ],
     [{ BTCUSDT: [] }, 'preset brackets.BTCUSDT: expected at least one bracket, got an empty list'],
     [{ 'BTC USDT': [] }, 'preset brackets["BTC USDT"]: expected a symbol such as "BTCUSDT", got "BTC USDT"'],

@@ -68,9 +68,10 @@ describe('importing leverage brackets from the documented responses', () => {
     expect(p.source).toBe('https://api.bybit.com/v5/market/risk-limit');
   });
 
-  it('OKX position-tiers: refused with the reason (size bounds, not notional), naming the field', () => {
+  it('OKX position-tiers: the documented example (MARGIN borrowing tiers) is refused with the reason, naming the field', () => {
+    // A perpetual's tiers, bounded by contracts, import with its instruments response: test/presets/okxBrackets.test.ts.
     expect(refusal(() => importExchangeTable('okx', fixture('okx-position-tiers-doc.json')))).toBe(
-      "preset response.data[0].minSz: OKX position tiers for BTC-USDT are bounded by position size in contracts or borrowing amount, not by notional; type each position's mmr (and cum) from OKX's tier table instead, or give the brackets in notional terms in the preset's \"brackets\"",
+      "preset response.data[0].instFamily: these are OKX's MARGIN borrowing tiers for BTC-USDT (minSz and maxSz are amounts to borrow), not a perpetual's position tiers; request instType=SWAP with instFamily, e.g. https://www.okx.com/api/v5/public/position-tiers?instType=SWAP&tdMode=cross&instFamily=BTC-USDT",
     );
   });
 

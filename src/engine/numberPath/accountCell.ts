@@ -1,5 +1,5 @@
 import { findAssetSpec, normalizeAsset } from '../assetSpec';
-import { bracketAt, findBrackets } from '../brackets';
+import { bracketFor, findBrackets } from '../brackets';
 import { Dec, dec, ONE, toCellNumber, ZERO } from '../decimal';
 import { isMarginError } from '../errors';
 import type { AssetSpec, Bracket, Preset } from '../model';
@@ -374,7 +374,7 @@ function bracketsCover(preset: Preset, positions: PositionCells): boolean {
     if (t === t) {
       if (scaledBracketIndex(table as readonly ScaledBracket[], notional.w, notional.f) === -1) return false;
     } else {
-      bracketAt(brackets, dec(size).times(dec(mark)), symbol); // throws as the reader does
+      bracketFor(brackets, dec(size), dec(mark), symbol); // throws as the reader does
     }
   }
   return true;

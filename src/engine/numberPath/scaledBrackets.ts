@@ -41,7 +41,8 @@ const cache = new WeakMap<readonly Bracket[], readonly ScaledBracket[] | null>()
 export function scaledBrackets(brackets: readonly Bracket[]): readonly ScaledBracket[] | null {
   const known = cache.get(brackets);
   if (known !== undefined) return known;
-  let out: ScaledBracket[] | null = brackets.length === 0 ? null : [];
+  // A table bounded by contracts picks by size, not notional: its rows go the Decimal way.
+  let out: ScaledBracket[] | null = brackets.length === 0 || brackets[0]?.contractValue !== undefined ? null : [];
   for (const b of out === null ? [] : brackets) {
     const floor = wholeBound(b.floor);
     const cap = b.cap === null ? Infinity : wholeBound(b.cap);

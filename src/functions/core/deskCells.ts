@@ -19,14 +19,27 @@ export function isOmitted(value: CellArg): boolean {
 
 /**
  * The initial margin rate schedule of an order on `symbol`: the `imr` cell when given; when blank, the preset's
- * leverage brackets for the symbol (one step per bracket, so the order's size is exact across bracket bounds), or
- * else the imr of the open positions on the symbol.
+ * leverage brackets for the symbol (one step per bracket, so the order's size is exact across bracket bounds; a
+ * table bounded by contracts has its bounds in notional at the order's `price`), or else the imr of the open
+ * positions on the symbol.
  */
-export function imrSchedule(preset: Preset, positions: readonly Position[], symbol: string, cell: CellScalar): readonly ImrStep[] {
+export function imrSchedule(
+  preset: Preset,
+  positions: readonly Position[],
+  symbol: string,
+  cell: CellScalar,
+  price: Dec,
+): readonly ImrStep[] {
   const given = optionalNumber(cell, 'imr');
   if (given !== null && !given.isZero()) return flatImr(given);
   const brackets = findBrackets(preset, symbol);
-  if (brackets !== undefined) return brackets.map(({ floor, cap, imr }) => ({ floor, cap, imr }));
+  if (brackets !== undefined) {
+    return brackets.map(({ floor, cap, imr, contractValue }) =>
+      contractValue === undefined
+        ? { floor, cap, imr }
+        : { floor: floor.times(contractValue).times(price), cap: cap === null ? null : cap.times(contractValue).times(price), imr },
+    );
+  }
   const fromPositions = positionImr(positions, symbol);
   return fromPositions === null ? fail('IMR_NEEDED', { preset: preset.id, symbol }) : flatImr(fromPositions);
 }

@@ -174,7 +174,7 @@ export const HANDLERS: Readonly<Record<FunctionName, Handler>> = {
   MAX_ORDER_SIZE: (a, ctx) => {
     const [b, p, symbol, orderPrice] = [balances(a), positions(a, ctx), text(a, 'symbol'), price(a, 'price')];
     const preset = presetFor(a, ctx, b);
-    return numberCell(maxOrderSize(preset, b, p, symbol, orderPrice, imrSchedule(preset, p, symbol, a.cell('imr'))));
+    return numberCell(maxOrderSize(preset, b, p, symbol, orderPrice, imrSchedule(preset, p, symbol, a.cell('imr'), orderPrice)));
   },
   COMPARE: (a, ctx) => {
     // Ranges of plain numbers are read once as cell numbers, and each preset values them by the number path;

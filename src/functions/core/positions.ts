@@ -58,7 +58,7 @@ function toPosition(r: TableRow, arg: string, bracketsOf: BracketsOf): Position 
     });
   }
   const { preset, brackets } = bracketsOf(symbol);
-  const rates = bracketRates(preset, brackets, symbol, size.abs().times(mark), { arg, row: r.row });
+  const rates = bracketRates(preset, brackets, symbol, { size, mark }, { arg, row: r.row });
   return imr === null
     ? { symbol, side, size, entry, mark, mmr: rates.mmr, cum: rates.cum, marginMode, brackets: rates.brackets }
     : { symbol, side, size, entry, mark, mmr: rates.mmr, cum: rates.cum, imr, marginMode, brackets: rates.brackets };

@@ -38,13 +38,18 @@ export function tiersTable(preset: Preset, spec: AssetSpec): CellGrid {
 
 export const BRACKETS_HEADER = ['floor', 'cap', 'mmr', 'cum', 'imr', 'max_leverage'] as const;
 
+/** The header of a table bounded by contracts: the bounds say their unit, and a last column the coin per contract. */
+export const SIZE_BRACKETS_HEADER = ['floor_contracts', 'cap_contracts', 'mmr', 'cum', 'imr', 'max_leverage', 'contract_value'] as const;
+
 /**
  * `floor | cap | mmr | cum | imr | max_leverage`, one row per leverage bracket; an uncapped last bracket has an
- * empty cap, a bracket published with an initial rate only has an empty max leverage.
+ * empty cap, a bracket published with an initial rate only has an empty max leverage. A table bounded by
+ * contracts (OKX's position tiers) is headed {@link SIZE_BRACKETS_HEADER}.
  */
 export function bracketsTable(brackets: readonly Bracket[]): CellGrid {
+  const contractValue = brackets[0]?.contractValue;
   return [
-    [...BRACKETS_HEADER],
+    contractValue === undefined ? [...BRACKETS_HEADER] : [...SIZE_BRACKETS_HEADER],
     ...brackets.map((b) => [
       numberCell(b.floor),
       b.cap === null ? '' : numberCell(b.cap),
@@ -52,6 +57,7 @@ export function bracketsTable(brackets: readonly Bracket[]): CellGrid {
       numberCell(b.cum),
       numberCell(b.imr),
       b.maxLeverage === undefined ? '' : numberCell(b.maxLeverage),
+      ...(contractValue === undefined ? [] : [numberCell(contractValue)]),
     ]),
   ];
 }

@@ -1,4 +1,5 @@
 import { fail } from '../../engine/errors';
+import { okxInstrumentsUrl } from './brackets/okxBrackets';
 
 /** How long a fetch may take before giving up and suggesting to paste (or save) the response instead. */
 export const FETCH_TIMEOUT_MS = 15_000;
@@ -43,4 +44,14 @@ export async function fetchResponseText(url: string, fetchText: FetchText, timeo
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * Fetches what an import reads from `url`: the response, and after OKX position tiers the instruments response of
+ * the same instrument family, whose contract values the tiers need (the pane's Fetch and `multiasset import URL`).
+ */
+export async function fetchImportText(url: string, fetchText: FetchText, timeoutMs: number = FETCH_TIMEOUT_MS): Promise<string> {
+  const text = await fetchResponseText(url, fetchText, timeoutMs);
+  const instruments = okxInstrumentsUrl(url.trim());
+  return instruments === undefined ? text : `${text}\n${await fetchResponseText(instruments, fetchText, timeoutMs)}`;
 }

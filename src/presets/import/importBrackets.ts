@@ -14,8 +14,9 @@ export function importBracketTable(
   response: unknown,
   base: Preset,
   names: { readonly id: string; readonly name: (asOf: string) => string; readonly asOf: (timeMs: number | undefined) => string },
+  companions: readonly unknown[] = [],
 ): Preset {
-  const table = BRACKET_READERS[exchange](response);
+  const table = BRACKET_READERS[exchange](response, companions);
   const brackets: Record<string, readonly Bracket[]> = { ...base.brackets };
   const seen = new Set<string>();
   for (const s of table.symbols) {

@@ -27,6 +27,11 @@ export interface ImportOptions {
   /** Id of the imported preset. Default: the base id with `-imported` (a custom preset cannot take a built-in id). */
   readonly id?: string;
   readonly name?: string;
+  /**
+   * Further responses given with this one: OKX's instruments response after its position tiers, for the contract
+   * values. Any other import takes one response.
+   */
+  readonly companions?: readonly unknown[];
 }
 
 /**
@@ -47,12 +52,26 @@ export function importExchangeTable(exchange: ImportExchange, response: unknown,
     fail('BAD_CHOICE', { arg: 'exchange', expected: IMPORT_EXCHANGES.join(', '), got: String(exchange) });
   }
   const from = base ?? builtinFor(exchange);
-  if (isBracketResponse(exchange, response)) {
-    return importBracketTable(exchange, response, from, {
-      id: options.id ?? importedId(from.id),
-      name: (asOf) => options.name ?? importedName(from, asOf),
-      asOf: (timeMs) => (timeMs === undefined ? (options.asOf ?? today()) : isoDate(timeMs)),
-    });
+  const companions = options.companions ?? [];
+  const bracketResponse = isBracketResponse(exchange, response);
+  if (companions.length > 0 && !(bracketResponse && exchange === 'okx')) {
+    invalid(
+      'response',
+      `expected one response, got ${companions.length + 1} JSON documents one after another (only OKX position tiers take a second: its instruments response)`,
+    );
+  }
+  if (bracketResponse) {
+    return importBracketTable(
+      exchange,
+      response,
+      from,
+      {
+        id: options.id ?? importedId(from.id),
+        name: (asOf) => options.name ?? importedName(from, asOf),
+        asOf: (timeMs) => (timeMs === undefined ? (options.asOf ?? today()) : isoDate(timeMs)),
+      },
+      companions,
+    );
   }
   const table = READERS[exchange](response);
   const asOf = table.timeMs === undefined ? (options.asOf ?? today()) : isoDate(table.timeMs);

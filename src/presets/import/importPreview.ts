@@ -1,7 +1,7 @@
 import type { Preset } from '../../engine/model';
 import type { PresetChange } from '../diffPresets';
 import { diffPresets } from '../diffPresets';
-import { parseJsonText } from '../jsonText';
+import { parseJsonDocuments } from '../jsonText';
 import type { PresetRegistry } from '../registry';
 import { isBracketResponse } from './brackets';
 import type { ImportExchange } from './endpoints';
@@ -38,7 +38,8 @@ export function changeLine(change: PresetChange): ChangeLine {
 
 /**
  * Reads a response (pasted, saved or fetched) and works out what importing it would change, without changing
- * anything: the task pane's preview and `multiasset import`. Into `intoId` when given (the base and the preset
+ * anything: the task pane's preview and `multiasset import`. The text holds one JSON document, or for OKX position
+ * tiers two one after the other (the tiers, then OKX's instruments response for their contract values). Into `intoId` when given (the base and the preset
  * compared against); otherwise on the exchange's preset, compared with an earlier import where there is one.
  *
  * @throws MarginError: malformed JSON (with line and column), or the response path of anything unexpected.
@@ -52,7 +53,7 @@ export function previewImportText(
   today: string,
   intoId?: string,
 ): ImportPreview {
-  const response = parseJsonText(text);
+  const [response, ...companions] = parseJsonDocuments(text);
   const base = registry.resolve(intoId ?? exchange);
   const earlier = intoId === undefined ? earlierImport(registry, base) : undefined;
   // A bracket table and a haircut table are separate imports into one preset: neither may drop the other's part.
@@ -62,7 +63,7 @@ export function previewImportText(
       : isBracketResponse(exchange, response)
         ? earlier
         : { ...base, ...(earlier.brackets ? { brackets: earlier.brackets } : {}) };
-  const imported = importExchangeTable(exchange, response, from, { asOf: today });
+  const imported = importExchangeTable(exchange, response, from, { asOf: today, companions });
   const replaces = registry.has(imported.id) && !registry.isBuiltin(imported.id);
   const before = intoId !== undefined ? base : replaces ? registry.resolve(imported.id) : base;
   const changes = diffPresets(before, imported);

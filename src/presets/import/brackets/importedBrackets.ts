@@ -23,6 +23,8 @@ export interface BracketRow {
   readonly cum?: Dec;
   readonly imr?: Dec;
   readonly maxLeverage?: Dec;
+  /** Coin per contract, where the bounds count contracts (OKX). */
+  readonly contractValue?: Dec;
   /** Path of the row, and the response's names of its floor, cap and mmr fields. */
   readonly at: string;
   readonly names: { readonly floor: string; readonly cap: string; readonly mmr: string };
@@ -52,6 +54,7 @@ export function completeBrackets(rows: readonly BracketRow[], where: string): Br
       cum: r.cum ?? (derived[i] as Dec),
       imr,
       ...(r.maxLeverage === undefined ? {} : { maxLeverage: r.maxLeverage }),
+      ...(r.contractValue === undefined ? {} : { contractValue: r.contractValue }),
     };
   });
 }

@@ -9,8 +9,10 @@ export type { ImportedBrackets } from './importedBrackets';
 export { BINANCE_BRACKETS_ENDPOINT } from './binanceBrackets';
 export { BITGET_BRACKETS_ENDPOINT } from './bitgetBrackets';
 export { BYBIT_BRACKETS_ENDPOINT } from './bybitBrackets';
+export { OKX_BRACKETS_ENDPOINT, OKX_INSTRUMENTS_ENDPOINT, okxInstrumentsUrl } from './okxBrackets';
 
-export const BRACKET_READERS: Readonly<Record<ImportExchange, (response: unknown) => ImportedBrackets>> = {
+/** Reads a bracket response; `companions` are the further responses given with it (OKX: its instruments). */
+export const BRACKET_READERS: Readonly<Record<ImportExchange, (response: unknown, companions: readonly unknown[]) => ImportedBrackets>> = {
   binance: readBinanceBrackets,
   bitget: readBitgetBrackets,
   okx: readOkxBrackets,
