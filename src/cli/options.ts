@@ -40,6 +40,7 @@ export const USAGE = `Usage:
   multiasset recalc WORKBOOK.xlsx... [--preset FILE]... [--exchange ID] [--json] [--live]
                     [--out FILE.xlsx | --in-place] [--jobs N] [--max-unzipped MB]
   multiasset import EXCHANGE FILE|URL|- [--into ID] [--preset FILE]... [--out PRESET.json] [--diff]
+                    [--instruments FILE|URL]
 ${ACCOUNT_USAGE}
   multiasset --help
 
@@ -52,7 +53,8 @@ recalc  recalculates every formula of the workbook and prints "Sheet!A1<TAB>valu
         threads and prints one block per file, each headed "== FILE"; --json is then keyed by file.
 import  reads an exchange's haircut table or leverage brackets (a saved response, an http(s) URL, or -
         for stdin) into a preset: prints its JSON, or writes it with --out; --diff lists the changes
-        against the preset imported into (--into ID, default the exchange's built-in preset).
+        against the preset imported into (--into ID, default the exchange's built-in preset). OKX
+        position tiers also take OKX's instruments response (--instruments), for the contract values.
 ${ACCOUNT_HELP}
 
 Options:
