@@ -51,7 +51,7 @@ export function bracketAt(brackets: readonly Bracket[], notional: Dec, symbol: s
   const found = brackets[lo];
   if (found === undefined) return fail('UNKNOWN_BRACKETS', { preset: '(this)', symbol });
   if (found.cap !== null && notional.gt(found.cap)) {
-    fail('BEYOND_BRACKETS', { symbol, notional: messageNumber(notional), cap: messageNumber(found.cap) });
+    fail('BEYOND_BRACKETS', { symbol, what: `notional ${messageNumber(notional)}`, cap: messageNumber(found.cap) });
   }
   return found;
 }
@@ -61,26 +61,18 @@ export function bracketAt(brackets: readonly Bracket[], notional: Dec, symbol: s
  * table bounded by contracts, by |size| / contractValue, the first bracket whose cap is at or above it (OKX's
  * maxSz is the largest position of its tier). The one place a position's bracket is picked.
  *
- * @throws BEYOND_BRACKETS or BEYOND_SIZE_BRACKETS past the last bracket's cap.
+ * @throws BEYOND_BRACKETS past the last bracket's cap.
  * @example
  * bracketFor(okxTiers, dec(20), dec(60000), 'BTC-USDT-SWAP').mmr.toString() // tier of 2000 contracts of 0.01 BTC
  */
 export function bracketFor(brackets: readonly Bracket[], size: Dec, mark: Dec, symbol: string): Bracket {
   const contractValue = brackets[0]?.contractValue;
   if (contractValue === undefined) return bracketAt(brackets, size.abs().times(mark), symbol);
-  const quantity = size.abs();
   // cap × contractValue ≥ |size|: exact, where |size| / contractValue may not be.
-  const found = brackets.find((b) => b.cap === null || b.cap.times(contractValue).gte(quantity));
+  const found = brackets.find((b) => b.cap === null || b.cap.times(contractValue).gte(size.abs()));
   if (found !== undefined) return found;
-  const last = brackets[brackets.length - 1];
-  if (last === undefined) return fail('UNKNOWN_BRACKETS', { preset: '(this)', symbol });
-  return fail('BEYOND_SIZE_BRACKETS', {
-    symbol,
-    contracts: messageNumber(quantity.div(contractValue)),
-    size: messageNumber(quantity),
-    contractValue: messageNumber(contractValue),
-    cap: messageNumber(last.cap as Dec),
-  });
+  const what = `position of ${messageNumber(size.abs().div(contractValue))} contracts of ${messageNumber(contractValue)}`;
+  return fail('BEYOND_BRACKETS', { symbol, what, cap: `${messageNumber(brackets[brackets.length - 1]?.cap ?? ZERO)} contracts` });
 }
 
 /** Whether a bracket table is bounded by position size in contracts, so a position's bracket never moves with the mark. */

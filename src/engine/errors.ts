@@ -86,13 +86,7 @@ export const ERRORS = {
   ),
   BEYOND_BRACKETS: spec(
     'na',
-    (p) =>
-      `positions: the ${p.symbol} notional ${p.notional} is above the cap ${p.cap} of its last leverage bracket; no bracket is published for it`,
-  ),
-  BEYOND_SIZE_BRACKETS: spec(
-    'na',
-    (p) =>
-      `positions: the ${p.symbol} position of ${p.contracts} contracts (${p.size} coin at ${p.contractValue} a contract) is above the cap ${p.cap} contracts of its last leverage bracket; no bracket is published for it`,
+    (p) => `positions: the ${p.symbol} ${p.what} is above the cap ${p.cap} of its last leverage bracket; no bracket is published for it`,
   ),
   INVALID_PRESET: spec('value', (p) => `preset${p.where ? ` ${p.where}` : ''}: ${p.detail}`),
   PRESET_REFUSED: spec(

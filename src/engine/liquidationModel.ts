@@ -91,7 +91,7 @@ function groupMaintenance(g: BracketGroup, t: Dec): Dec {
   const last = g.brackets[g.brackets.length - 1] as Bracket;
   const top = (g.notionals[n - 1] as Dec).times(t);
   if (last.cap !== null && top.gt(last.cap)) {
-    fail('BEYOND_BRACKETS', { symbol: g.topSymbol, notional: messageNumber(top), cap: messageNumber(last.cap) });
+    fail('BEYOND_BRACKETS', { symbol: g.topSymbol, what: `notional ${messageNumber(top)}`, cap: messageNumber(last.cap) });
   }
   let sum = ZERO;
   let start = 0;

@@ -71,7 +71,7 @@ function parseSymbolBrackets(value: unknown, where: string): readonly Bracket[] 
     rows.map((r) => ({ floor: r.floor, cap: r.cap, ratio: r.mmr })),
     (i, part) => field(item(where, i), part === 'ratio' ? 'mmr' : part),
   );
-  checkContractValues(rows, (i, name) => field(item(where, i), name));
+  checkContractValues(rows, where);
   const derived = bracketCum(rows);
   return Object.freeze(
     rows.map((r, i) =>
@@ -92,23 +92,17 @@ function parseSymbolBrackets(value: unknown, where: string): readonly Bracket[] 
  * A symbol bounded by contracts says so on every bracket, with one contract value, and has no maintenance amount:
  * a bracket without it, or with another, would count its bounds in other units than its neighbours.
  */
-export function checkContractValues(
-  rows: readonly { readonly contractValue?: Dec; readonly cum?: Dec }[],
-  path: (i: number, name: 'contractValue' | 'cum') => string,
-): void {
+function checkContractValues(rows: readonly ReadBracket[], where: string): void {
   const first = rows[0]?.contractValue;
+  const text = (d: Dec | undefined) => (d === undefined ? 'none' : messageNumber(d));
   rows.forEach((r, i) => {
-    if (first === undefined && r.contractValue === undefined) return;
-    if (first === undefined || r.contractValue === undefined || !r.contractValue.eq(first)) {
-      invalid(
-        path(i, 'contractValue'),
-        `expected ${first === undefined ? 'no contractValue (the first bracket has none: bounds are notional)' : `contractValue ${messageNumber(first)} as on the first bracket (bounds count contracts)`}, got ${r.contractValue === undefined ? 'none' : messageNumber(r.contractValue)}`,
-      );
+    if (first === undefined ? r.contractValue !== undefined : !r.contractValue?.eq(first)) {
+      invalid(field(item(where, i), 'contractValue'), `expected ${text(first)} as on the first bracket, got ${text(r.contractValue)}`);
     }
-    if (r.cum !== undefined && !r.cum.isZero()) {
+    if (first !== undefined && r.cum?.isZero() === false) {
       invalid(
-        path(i, 'cum'),
-        `expected 0 or nothing: a bracket bounded by contracts applies its mmr to the whole position, got ${messageNumber(r.cum)}`,
+        field(item(where, i), 'cum'),
+        `expected 0: a bracket bounded by contracts has its mmr on the whole position, got ${text(r.cum)}`,
       );
     }
   });

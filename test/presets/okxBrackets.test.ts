@@ -126,19 +126,19 @@ describe('preset brackets bounded by contracts', () => {
 
   it('refuses a bracket without the contractValue of the first, or with another', () => {
     expect(refusal(() => parseBrackets({ X: [row({ contractValue: '0.01' }), { ...row({}), floor: '10', cap: null }] }))).toBe(
-      'preset brackets.X[1].contractValue: expected contractValue 0.01 as on the first bracket (bounds count contracts), got none',
+      'preset brackets.X[1].contractValue: expected 0.01 as on the first bracket, got none',
     );
     expect(
       refusal(() => parseBrackets({ X: [row({ contractValue: '0.01' }), { ...row({ contractValue: '0.1' }), floor: '10', cap: null }] })),
-    ).toBe('preset brackets.X[1].contractValue: expected contractValue 0.01 as on the first bracket (bounds count contracts), got 0.1');
+    ).toBe('preset brackets.X[1].contractValue: expected 0.01 as on the first bracket, got 0.1');
     expect(refusal(() => parseBrackets({ X: [row({}), { ...row({ contractValue: '0.1' }), floor: '10', cap: null }] }))).toBe(
-      'preset brackets.X[1].contractValue: expected no contractValue (the first bracket has none: bounds are notional), got 0.1',
+      'preset brackets.X[1].contractValue: expected none as on the first bracket, got 0.1',
     );
   });
 
   it('refuses a maintenance amount on a bracket bounded by contracts', () => {
     expect(refusal(() => parseBrackets({ X: [row({ contractValue: '0.01', cum: '5' })] }))).toBe(
-      'preset brackets.X[0].cum: expected 0 or nothing: a bracket bounded by contracts applies its mmr to the whole position, got 5',
+      'preset brackets.X[0].cum: expected 0: a bracket bounded by contracts has its mmr on the whole position, got 5',
     );
   });
 

@@ -44,7 +44,7 @@ describe('positions on brackets bounded by contracts (OKX position tiers)', () =
     expect(run('MAINT_MARGIN', [long(80.001), ID])).toEqual({
       error: 'na',
       message:
-        'positions: the BTC-USDT-SWAP position of 8000.1 contracts (80.001 coin at 0.01 a contract) is above the cap 8000 contracts of its last leverage bracket; no bracket is published for it',
+        'positions: the BTC-USDT-SWAP position of 8000.1 contracts of 0.01 is above the cap 8000 contracts of its last leverage bracket; no bracket is published for it',
     });
   });
 
