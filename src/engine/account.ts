@@ -111,12 +111,19 @@ export function buildAccountFromPnl(
 
 /**
  * The account's assets with their equity. Cross positions add their unrealized PnL to their quote asset;
- * isolated positions stay out (their margin is walled off from the account).
+ * isolated positions stay out (their margin is walled off from the account). `summed` adds PnL already summed
+ * per quote asset for positions left out of `positions`.
  *
  * @throws DUPLICATE_ASSET, DUPLICATE_UPNL, PRICE_NEEDED, BAD_SYMBOL.
  */
-export function buildAccount(preset: Preset, balances: readonly Balance[], positions: readonly Position[], priceArg = 'balances'): Account {
-  return buildAccountFromPnl(preset, balances, crossPnl(positions), priceArg);
+export function buildAccount(
+  preset: Preset,
+  balances: readonly Balance[],
+  positions: readonly Position[],
+  priceArg = 'balances',
+  summed: Iterable<SymbolPnl> = [],
+): Account {
+  return buildAccountFromPnl(preset, balances, [...crossPnl(positions), ...summed], priceArg);
 }
 
 /** Price of `asset` in the account: its balances row, else 1 for the preset's quote. */

@@ -4,6 +4,7 @@ import type { MarginError } from './errors';
 import { fail, isMarginError } from './errors';
 import type { LiquidationModel, MovingAsset } from './liquidationModel';
 import { buildLiquidationModel, evaluateModel, modelExponent } from './liquidationModel';
+import type { SummedPositions } from './liquidationModel';
 import type { Balance, Position, Preset } from './model';
 import { tierTable } from './tierTable';
 import { messageNumber } from './numberText';
@@ -149,14 +150,23 @@ function checkNotLiquidated(model: LiquidationModel): void {
  * so each piece between tier floors, caps and zero crossings is solved exactly; the root nearest the current
  * price wins.
  *
+ * `summed`: cross positions on neither the asset nor settled in it, summed beforehand (the number path), in place
+ * of their rows in `positions`.
+ *
  * @throws ALREADY_LIQUIDATED when the ratio is already ≥ 1; NO_LIQUIDATION_PRICE when no price gives 100%;
  * TIERS_UNPUBLISHED(_BEYOND) when the answer lies where tiers are not published.
  * @example
  * // 1,000 USDT behind a 1 BTC long at 60,000 (mmr 0.4%): 1000 + (p − 60000) = 0.004 p → p = 59000 / 0.996
  * liquidationPrice(binance, [{ asset: 'USDT', amount: dec(1000), price: dec(1) }], [btcusdtLong], 'BTC')
  */
-export function liquidationPrice(preset: Preset, balances: readonly Balance[], positions: readonly Position[], asset: string): Dec {
-  const model = buildLiquidationModel(preset, balances, positions, normalizeAsset(asset));
+export function liquidationPrice(
+  preset: Preset,
+  balances: readonly Balance[],
+  positions: readonly Position[],
+  asset: string,
+  summed?: SummedPositions,
+): Dec {
+  const model = buildLiquidationModel(preset, balances, positions, normalizeAsset(asset), summed);
   checkNotLiquidated(model);
   const points = breakpoints(model);
   const up = searchUp(

@@ -142,6 +142,19 @@ export interface LiquidationModel {
   readonly exponentB: number;
 }
 
+/**
+ * Cross positions neither based on the asset nor settled in it, summed beforehand per quote asset (the number
+ * path sums them on exact integers): Σ uPnL, Σ maintenance margin, and the largest decimal exponent of one
+ * position's margin (0 for a margin of 0, as a Decimal zero has), with a symbol of theirs. Their figures do not
+ * move with the asset's price, so the model takes the sums as the positions would add up.
+ */
+export interface SummedPositions {
+  readonly byQuote: ReadonlyMap<
+    string,
+    { readonly symbol: string; readonly upnl: Dec; readonly maintenance: Dec; readonly exponent: number }
+  >;
+}
+
 /** The cross positions settled in one quote asset, summed in that asset before one conversion at its rate. */
 interface QuoteMargins {
   /** X-based positions: Σ |size| × mark × mmr (scales with t) and Σ cum. */
@@ -173,6 +186,15 @@ function referencePrice(account: Account, positions: readonly Position[], asset:
   return fail('NO_LIQUIDATION_PRICE', { asset, reason: 'it is neither in balances nor the base of a cross position' });
 }
 
+function quoteMargins(acc: Accumulator, quote: string): QuoteMargins {
+  let q = acc.byQuote.get(quote);
+  if (q === undefined) {
+    q = { scaled: ZERO, cum: ZERO, fixed: ZERO, exponentB: -Infinity, exponentA: -Infinity };
+    acc.byQuote.set(quote, q);
+  }
+  return q;
+}
+
 function addPosition(preset: Preset, asset: string, position: Position, acc: Accumulator): void {
   const { base, quote } = parseSymbol(preset, position.symbol);
   if (quote === asset && base !== asset) {
@@ -182,11 +204,7 @@ function addPosition(preset: Preset, asset: string, position: Position, acc: Acc
     acc.inAssetExponent = Math.max(acc.inAssetExponent, margin.e);
     return;
   }
-  let q = acc.byQuote.get(quote);
-  if (q === undefined) {
-    q = { scaled: ZERO, cum: ZERO, fixed: ZERO, exponentB: -Infinity, exponentA: -Infinity };
-    acc.byQuote.set(quote, q);
-  }
+  const q = quoteMargins(acc, quote);
   if (base === asset && position.brackets !== undefined && !bySize(position.brackets)) {
     const notional = signedSize(position).times(position.mark);
     acc.bracketed.push({ symbol: position.symbol, notional: notional.abs(), quote, brackets: position.brackets });
@@ -260,12 +278,19 @@ export function buildLiquidationModel(
   balances: readonly Balance[],
   positions: readonly Position[],
   asset: string,
+  summed?: SummedPositions,
 ): LiquidationModel {
-  const account = buildAccount(preset, balances, positions);
+  const sums = summed === undefined ? [] : [...summed.byQuote.values()];
+  const account = buildAccount(preset, balances, positions, 'balances', sums);
   const p0 = referencePrice(account, positions, asset, preset);
   if (!p0.gt(ZERO)) fail('NO_LIQUIDATION_PRICE', { asset, reason: `its current price ${messageNumber(p0)} is not positive` });
   const acc: Accumulator = { byQuote: new Map(), inAsset: ZERO, inAssetExponent: -Infinity, bracketed: [], scaling: new Map() };
   for (const position of positions) if (isCross(position)) addPosition(preset, asset, position, acc);
+  for (const [quote, s] of summed?.byQuote ?? []) {
+    const q = quoteMargins(acc, quote);
+    q.fixed = q.fixed.plus(s.maintenance);
+    q.exponentA = Math.max(q.exponentA, s.exponent);
+  }
   const line = maintenanceLine(preset, account, asset, p0, acc);
   const bracketed = acc.bracketed.map(({ symbol, notional, quote, brackets }) => ({
     symbol,

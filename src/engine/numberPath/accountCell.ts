@@ -164,7 +164,7 @@ interface Sums {
   readonly split: Split;
 }
 
-interface QuoteSums {
+export interface QuoteSums {
   readonly upnl: ExactSum;
   readonly maintenance: ExactSum;
   readonly initial: ExactSum;
@@ -195,7 +195,7 @@ function addMargin(
  * asset, in that asset; null where the Decimal engine reports an error (a bracketed row without brackets, or
  * beyond their last cap).
  */
-function positionSums(
+export function positionSums(
   preset: Preset,
   positions: PositionCells,
   split: Split,
@@ -360,7 +360,7 @@ function memoPositionSums(
  * Whether every bracketed row (cross or isolated) has brackets, and its notional at its typed mark is within
  * them: the readers pick each such row's bracket at that mark, and report NO_BRACKETS or BEYOND_BRACKETS.
  */
-function bracketsCover(preset: Preset, positions: PositionCells): boolean {
+export function bracketsCover(preset: Preset, positions: PositionCells): boolean {
   const notional: Split = { w: 0, f: 0, t: 0 };
   for (let p = 0; p < positions.mmrs.length; p += 1) {
     if (positions.mmrs[p] === positions.mmrs[p]) continue;

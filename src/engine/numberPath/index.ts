@@ -5,4 +5,5 @@
  */
 export { collateralValueCell } from './collateralValueCell';
 export { accountFigureCell, positionSumsMemo } from './accountCell';
+export { liquidationPriceCell } from './liquidationCell';
 export type { AccountFigure, BalanceCells, PositionCells, PositionSumsMemo, ShockCells } from './accountCell';

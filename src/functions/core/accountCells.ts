@@ -1,5 +1,5 @@
 import type { AccountFigure, BalanceCells, PositionCells, ShockCells } from '../../engine';
-import { accountFigureCell as accountFigureNumbers } from '../../engine';
+import { accountFigureCell as accountFigureNumbers, liquidationPriceCell as liquidationPriceNumbers } from '../../engine';
 import { isMarginError } from '../../engine/errors';
 import type { MarginMode, Side } from '../../engine/model';
 import type { ArgList } from './args';
@@ -130,6 +130,23 @@ export function accountFigureCell(a: ArgList, ctx: FunctionContext, kind: Accoun
     const shocks = kind === 'stress' ? shockCells(a.range('shocks')) : null;
     if (!balances || (withPositions && !positions) || (kind === 'stress' && !shocks)) return NaN;
     return accountFigureNumbers(a.preset(ctx), balances, positions, kind, shocks);
+  } catch (error) {
+    if (isMarginError(error)) return NaN;
+    throw error;
+  }
+}
+
+/**
+ * LIQUIDATION_PRICE by the number path (the positions that do not move with the asset summed on integers), or
+ * NaN when the call needs the full path.
+ */
+export function liquidationPriceCell(a: ArgList, ctx: FunctionContext): number {
+  try {
+    const asset = a.cell('asset');
+    if (typeof asset !== 'string' || asset.trim() === '') return NaN;
+    const balances = balanceCells(a.range('balances'));
+    const positions = balances === null ? null : positionCells(a.range('positions'));
+    return balances === null || positions === null ? NaN : liquidationPriceNumbers(a.preset(ctx), balances, positions, asset);
   } catch (error) {
     if (isMarginError(error)) return NaN;
     throw error;

@@ -1,5 +1,5 @@
 import { collateralValueCell, isMarginError } from '../../engine';
-import { accountFigureCell } from './accountCells';
+import { accountFigureCell, liquidationPriceCell } from './accountCells';
 import { isReadableNumber } from './coerce';
 import { isOmitted } from './deskCells';
 import type { ArgList } from './args';
@@ -33,6 +33,7 @@ export const FAST_HANDLERS: Readonly<Partial<Record<FunctionName, FastHandler>>>
   MULTIASSET_LTV: (a, ctx) => (isOmitted(a.range('positions')) ? accountFigureCell(a, ctx, 'ltv') : NaN),
   MARGIN_RATIO: (a, ctx) => accountFigureCell(a, ctx, 'ratio'),
   STRESS_MARGIN_RATIO: (a, ctx) => accountFigureCell(a, ctx, 'stress'),
+  LIQUIDATION_PRICE: liquidationPriceCell,
   // In the quote currency only: an `asset` to express it in goes the Decimal way.
   AVAILABLE_FOR_ORDER: (a, ctx) => {
     const asset = a.range('asset');
