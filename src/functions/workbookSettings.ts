@@ -4,8 +4,11 @@ import { presetToJson } from '../presets/presetToJson';
 import { PresetRegistry } from '../presets/registry';
 import { applyStoredSettings, CUSTOM_PRESETS_SETTING, DEFAULT_PRESET_SETTING } from '../presets/storedSettings';
 import type { StoredSettingsReport } from '../presets/storedSettings';
+import type { PriceHub, PriceSettings } from '../prices/priceHub';
+import { LIVE_PRICES_SETTING, readStoredPriceSettings, storedPriceSettings } from '../prices/priceSettings';
+import { sharedPriceHub } from './livePrices';
 
-export { CUSTOM_PRESETS_SETTING, DEFAULT_PRESET_SETTING };
+export { CUSTOM_PRESETS_SETTING, DEFAULT_PRESET_SETTING, LIVE_PRICES_SETTING };
 
 /**
  * The presets of this workbook. One instance per JavaScript runtime: with the shared runtime the custom
@@ -100,7 +103,44 @@ export async function saveCustomPresets(
   await persist(host);
 }
 
+/**
+ * Applies the workbook's stored live-price settings (interval, maximum age) to `hub`, so MARGIN.PRICE cells use
+ * them before the task pane is ever opened. A refused field is skipped with a console warning naming the
+ * setting; the hub keeps its value for it. Returns the warnings; nothing stored makes it throw.
+ */
+export function loadPriceSettings(host: WorkbookHost | null = officeWorkbookHost(), hub: PriceHub = sharedPriceHub): readonly string[] {
+  if (!host) return [];
+  const { settings, warnings } = readStoredPriceSettings(host.settings.get(LIVE_PRICES_SETTING));
+  const all = [...warnings];
+  if (Object.keys(settings).length > 0) {
+    try {
+      hub.configure(settings);
+    } catch (error) {
+      // The hub holds the settings before it tells its listeners; a failing view must not stop the load.
+      all.push(`a view of the live prices failed to refresh: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  for (const warning of all) console.warn(`${WARNING_PREFIX} ${warning}`);
+  return all;
+}
+
+/**
+ * Saves live-price settings the pane changed in the workbook, keeping the stored fields the change does not
+ * touch. The hub is the caller's to configure: it keeps the new value even when saving fails. No recalculation:
+ * streaming cells read the hub's settings as they go. Outside Office it does nothing.
+ */
+export async function savePriceSettings(change: Partial<PriceSettings>, host: WorkbookHost | null = officeWorkbookHost()): Promise<void> {
+  if (!host) return;
+  host.settings.set(LIVE_PRICES_SETTING, storedPriceSettings(host.settings.get(LIVE_PRICES_SETTING), change));
+  await saveSettings(host);
+}
+
 async function persist(host: WorkbookHost): Promise<void> {
+  await saveSettings(host);
+  await host.recalculate();
+}
+
+async function saveSettings(host: WorkbookHost): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     host.settings.saveAsync((result) => {
       if (result.status === Office.AsyncResultStatus.Failed) {
@@ -110,12 +150,12 @@ async function persist(host: WorkbookHost): Promise<void> {
       }
     });
   });
-  await host.recalculate();
 }
 
 /**
- * Loads the workbook's presets once Office is ready (inside Excel only) and recalculates when the workbook
- * asks for more than the built-ins, since cells may have been computed before the presets were read.
+ * Loads the workbook's live-price settings and presets once Office is ready (inside Excel only) and recalculates
+ * when the workbook asks for more than the built-in presets, since cells may have been computed before the
+ * presets were read (streaming cells need no recalculation: they read the hub's settings as they go).
  */
 export function loadWhenReady(): void {
   if (typeof Office === 'undefined') return;
@@ -123,6 +163,7 @@ export function loadWhenReady(): void {
     .then(async (info) => {
       if (info.host !== Office.HostType.Excel) return;
       const host = officeWorkbookHost();
+      loadPriceSettings(host);
       if (loadFromWorkbook(host).changed) await host?.recalculate();
     })
     .catch((error: unknown) => {
