@@ -4,11 +4,8 @@ import { presetToJson } from '../presets/presetToJson';
 import { PresetRegistry } from '../presets/registry';
 import { applyStoredSettings, CUSTOM_PRESETS_SETTING, DEFAULT_PRESET_SETTING } from '../presets/storedSettings';
 import type { StoredSettingsReport } from '../presets/storedSettings';
-import type { PriceHub, PriceSettings } from '../prices/priceHub';
-import { LIVE_PRICES_SETTING, readStoredPriceSettings, storedPriceSettings } from '../prices/priceSettings';
-import { sharedPriceHub } from './livePrices';
 
-export { CUSTOM_PRESETS_SETTING, DEFAULT_PRESET_SETTING, LIVE_PRICES_SETTING };
+export { CUSTOM_PRESETS_SETTING, DEFAULT_PRESET_SETTING };
 
 /**
  * The presets of this workbook. One instance per JavaScript runtime: with the shared runtime the custom
@@ -39,7 +36,22 @@ export interface WorkbookHost {
 /** What {@link loadFromWorkbook} found. `changed`: the workbook asks for more than the built-in default. */
 export type LoadReport = StoredSettingsReport;
 
-const WARNING_PREFIX = 'Multi-Asset Margin:';
+/** What starts every console warning about the workbook's settings. */
+export const WARNING_PREFIX = 'Multi-Asset Margin:';
+
+/**
+ * What else reads its settings from the workbook when it opens (the live-price settings, read by the task pane's
+ * bundle: the functions bundle carries only this hook). The same page runs both bundles, so they are registered
+ * before the workbook is ready; one registered later is called at once with the workbook already opened.
+ */
+const openListeners: ((host: WorkbookHost) => void)[] = [];
+let openedHost: WorkbookHost | null = null;
+
+/** Calls `listener` with the workbook once it has opened in Excel (at once if it already has); never outside Excel. */
+export function whenWorkbookOpens(listener: (host: WorkbookHost) => void): void {
+  if (openedHost) listener(openedHost);
+  else openListeners.push(listener);
+}
 
 /** The workbook behind the current Office runtime, or null when this page runs outside Excel. */
 export function officeWorkbookHost(): WorkbookHost | null {
@@ -103,44 +115,16 @@ export async function saveCustomPresets(
   await persist(host);
 }
 
-/**
- * Applies the workbook's stored live-price settings (interval, maximum age) to `hub`, so MARGIN.PRICE cells use
- * them before the task pane is ever opened. A refused field is skipped with a console warning naming the
- * setting; the hub keeps its value for it. Returns the warnings; nothing stored makes it throw.
- */
-export function loadPriceSettings(host: WorkbookHost | null = officeWorkbookHost(), hub: PriceHub = sharedPriceHub): readonly string[] {
-  if (!host) return [];
-  const { settings, warnings } = readStoredPriceSettings(host.settings.get(LIVE_PRICES_SETTING));
-  const all = [...warnings];
-  if (Object.keys(settings).length > 0) {
-    try {
-      hub.configure(settings);
-    } catch (error) {
-      // The hub holds the settings before it tells its listeners; a failing view must not stop the load.
-      all.push(`a view of the live prices failed to refresh: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
-  for (const warning of all) console.warn(`${WARNING_PREFIX} ${warning}`);
-  return all;
-}
-
-/**
- * Saves live-price settings the pane changed in the workbook, keeping the stored fields the change does not
- * touch. The hub is the caller's to configure: it keeps the new value even when saving fails. No recalculation:
- * streaming cells read the hub's settings as they go. Outside Office it does nothing.
- */
-export async function savePriceSettings(change: Partial<PriceSettings>, host: WorkbookHost | null = officeWorkbookHost()): Promise<void> {
-  if (!host) return;
-  host.settings.set(LIVE_PRICES_SETTING, storedPriceSettings(host.settings.get(LIVE_PRICES_SETTING), change));
-  await saveSettings(host);
-}
-
 async function persist(host: WorkbookHost): Promise<void> {
   await saveSettings(host);
   await host.recalculate();
 }
 
-async function saveSettings(host: WorkbookHost): Promise<void> {
+/**
+ * Saves the workbook's settings as they are now set (`host.settings.set`), with no recalculation: for settings
+ * that no formula recomputes with, such as the live-price settings, which streaming cells read as they go.
+ */
+export async function saveSettings(host: WorkbookHost): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     host.settings.saveAsync((result) => {
       if (result.status === Office.AsyncResultStatus.Failed) {
@@ -153,9 +137,10 @@ async function saveSettings(host: WorkbookHost): Promise<void> {
 }
 
 /**
- * Loads the workbook's live-price settings and presets once Office is ready (inside Excel only) and recalculates
- * when the workbook asks for more than the built-in presets, since cells may have been computed before the
- * presets were read (streaming cells need no recalculation: they read the hub's settings as they go).
+ * Loads the workbook's presets once Office is ready (inside Excel only), tells the {@link whenWorkbookOpens}
+ * listeners (the live-price settings), and recalculates when the workbook asks for more than the built-in
+ * presets, since cells may have been computed before the presets were read. Streaming cells need no
+ * recalculation: they read the hub's settings as they go.
  */
 export function loadWhenReady(): void {
   if (typeof Office === 'undefined') return;
@@ -163,8 +148,11 @@ export function loadWhenReady(): void {
     .then(async (info) => {
       if (info.host !== Office.HostType.Excel) return;
       const host = officeWorkbookHost();
-      loadPriceSettings(host);
-      if (loadFromWorkbook(host).changed) await host?.recalculate();
+      const changed = loadFromWorkbook(host).changed;
+      openedHost = host;
+      // The listeners warn about what they cannot read; none throws.
+      if (host) for (const listener of openListeners.splice(0)) listener(host);
+      if (changed) await host?.recalculate();
     })
     .catch((error: unknown) => {
       console.warn(`${WARNING_PREFIX} the workbook's presets could not be loaded:`, error);

@@ -2,6 +2,7 @@ import type { PriceHub, PriceSettings } from '../prices/priceHub';
 import { el, replaceChildren, say } from './dom';
 import type { PaneElements } from './elements';
 import { connectionRows, INTERVAL_SECONDS, MAX_AGE_SECONDS, secondsSetting } from './livePricesModel';
+import { loadPriceSettingsWhenOpen } from './livePricesSettings';
 import type { WorkbookIo } from './workbookIo';
 
 function connections(hub: PriceHub): HTMLUListElement {
@@ -28,6 +29,7 @@ function setting(id: string, label: string, value: number): { field: HTMLElement
  * stored ones configured when it opened.
  */
 export function mountLivePricesSection(hub: PriceHub, els: PaneElements, io: Pick<WorkbookIo, 'savePriceSettings'>): void {
+  loadPriceSettingsWhenOpen(hub);
   const container = els.pricesSection;
   const interval = setting('prices-interval', 'Update each cell at most every (seconds)', hub.settings.intervalMs);
   const maxAge = setting('prices-max-age', 'Show #N/A when a price is older than (seconds)', hub.settings.maxAgeMs);

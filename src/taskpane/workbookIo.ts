@@ -1,9 +1,10 @@
 import { fail } from '../engine/errors';
 import { PaneError } from './paneErrors';
 import type { CellGrid } from '../functions/core/types';
-import { saveCustomPresets, saveDefault, savePriceSettings, type WorkbookHost } from '../functions/workbookSettings';
+import { saveCustomPresets, saveDefault, type WorkbookHost } from '../functions/workbookSettings';
 import type { PresetRegistry } from '../presets';
 import type { PriceSettings } from '../prices/priceHub';
+import { savePriceSettings } from './livePricesSettings';
 
 /** The sheet the Scenario section writes its results to (created when missing, overwritten otherwise). */
 export const RESULTS_SHEET = 'Margin results';

@@ -3,18 +3,16 @@ import { collateralValue } from '../../src/functions/functions';
 import {
   CUSTOM_PRESETS_SETTING,
   DEFAULT_PRESET_SETTING,
-  LIVE_PRICES_SETTING,
   loadFromWorkbook,
-  loadPriceSettings,
   saveCustomPresets,
   saveDefault,
-  savePriceSettings,
   sharedRegistry,
   type SaveResult,
   type SettingsStore,
   type WorkbookHost,
 } from '../../src/functions/workbookSettings';
-import { PriceHub } from '../../src/prices';
+import { LIVE_PRICES_SETTING, PriceHub } from '../../src/prices';
+import { loadPriceSettings, savePriceSettings } from '../../src/taskpane/livePricesSettings';
 import { installCustomFunctions, shown } from './customFunctionsStub';
 
 installCustomFunctions();
@@ -340,10 +338,9 @@ describe('the live-price settings stored in the workbook', () => {
     expect(warn).not.toHaveBeenCalled();
   });
 
-  it('leave the hub at 1 s and 30 s in a workbook that stores none, and outside Office', () => {
+  it('leave the hub at 1 s and 30 s in a workbook that stores none', () => {
     const hub = priceHub();
     expect(loadPriceSettings(workbook(), hub)).toEqual([]);
-    expect(loadPriceSettings(null, hub)).toEqual([]);
     expect(hub.settings).toEqual({ intervalMs: 1000, maxAgeMs: 30000 });
   });
 

@@ -7,16 +7,18 @@ jest.mock('office-addin-manifest', () => ({
 import { OfficeMockObject } from 'office-addin-mock';
 import type { Preset } from '../../src/engine/model';
 import { sharedPriceHub } from '../../src/functions/livePrices';
+import { sharedRegistry } from '../../src/functions/workbookSettings';
 import {
   CUSTOM_PRESETS_SETTING,
   DEFAULT_PRESET_SETTING,
-  LIVE_PRICES_SETTING,
   loadFromWorkbook,
-  loadPriceSettings,
   loadWhenReady,
   officeWorkbookHost,
+  whenWorkbookOpens,
+  type WorkbookHost,
 } from '../../src/functions/workbookSettings';
-import { DEFAULT_PRICE_SETTINGS, PriceHub } from '../../src/prices';
+import { DEFAULT_PRICE_SETTINGS, LIVE_PRICES_SETTING, PriceHub } from '../../src/prices';
+import { loadPriceSettings, loadPriceSettingsWhenOpen } from '../../src/taskpane/livePricesSettings';
 import { BITGET_PRESET, PresetRegistry, presetToJson } from '../../src/presets';
 import { checkDraft, cloneDraft } from '../../src/taskpane/presetDraft';
 import { readSelection } from '../../src/taskpane/selectionGrid';
@@ -240,15 +242,29 @@ describe('workbookIo in Excel', () => {
 });
 
 describe('the live-price settings in Excel', () => {
-  afterEach(() => sharedPriceHub.configure(DEFAULT_PRICE_SETTINGS));
+  afterEach(() => {
+    sharedPriceHub.configure(DEFAULT_PRICE_SETTINGS);
+    sharedRegistry.setDefault('binance');
+  });
 
-  it('configure the shared price hub when the workbook opens, before the pane is shown', async () => {
-    const store = installOffice([], [], { [LIVE_PRICES_SETTING]: { intervalSeconds: 5, maxAgeSeconds: 120 } });
+  it('configure the shared price hub when the workbook opens, with its presets, before the pane is shown', async () => {
+    const store = installOffice([], [], {
+      [LIVE_PRICES_SETTING]: { intervalSeconds: 5, maxAgeSeconds: 120 },
+      [DEFAULT_PRESET_SETTING]: 'okx',
+    });
+    // What the pane's bundle registers as the page loads, before Office is ready.
+    loadPriceSettingsWhenOpen(sharedPriceHub);
+    expect(sharedPriceHub.settings).toEqual(DEFAULT_PRICE_SETTINGS);
+    const opened: WorkbookHost[] = [];
     loadWhenReady();
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(sharedPriceHub.settings).toEqual({ intervalMs: 5000, maxAgeMs: 120000 });
-    // Streaming cells read the hub as they go: opening the workbook saves and recalculates nothing for them.
-    expect([store.saves, store.calculations]).toEqual([0, []]);
+    expect(sharedRegistry.defaultId).toBe('okx');
+    // Registered after the workbook opened, a listener is called at once with it.
+    whenWorkbookOpens((host) => opened.push(host));
+    expect(opened.map((host) => host.settings.get(LIVE_PRICES_SETTING))).toEqual([{ intervalSeconds: 5, maxAgeSeconds: 120 }]);
+    // One recalculation, for the default preset; streaming cells read the hub as they go and need none.
+    expect([store.saves, store.calculations]).toEqual([0, ['Full']]);
   });
 
   it('are saved by the pane, without a recalculation, and read back when the workbook opens again', async () => {
@@ -261,7 +277,9 @@ describe('the live-price settings in Excel', () => {
         throw new Error('no cell streams in this test');
       },
     });
-    expect(loadPriceSettings(officeWorkbookHost(), reopened)).toEqual([]);
+    const host = officeWorkbookHost();
+    if (host === null) throw new Error('the Office mock is not installed');
+    expect(loadPriceSettings(host, reopened)).toEqual([]);
     expect(reopened.settings).toEqual({ intervalMs: 250, maxAgeMs: 60000 });
   });
 });
