@@ -36,7 +36,22 @@ export interface WorkbookHost {
 /** What {@link loadFromWorkbook} found. `changed`: the workbook asks for more than the built-in default. */
 export type LoadReport = StoredSettingsReport;
 
-const WARNING_PREFIX = 'Multi-Asset Margin:';
+/** What starts every console warning about the workbook's settings. */
+export const WARNING_PREFIX = 'Multi-Asset Margin:';
+
+/**
+ * What else reads its settings from the workbook when it opens (the live-price settings, read by the task pane's
+ * bundle: the functions bundle carries only this hook). The same page runs both bundles, so they are registered
+ * before the workbook is ready; one registered later is called at once with the workbook already opened.
+ */
+const openListeners: ((host: WorkbookHost) => void)[] = [];
+let openedHost: WorkbookHost | null = null;
+
+/** Calls `listener` with the workbook once it has opened in Excel (at once if it already has); never outside Excel. */
+export function whenWorkbookOpens(listener: (host: WorkbookHost) => void): void {
+  if (openedHost) listener(openedHost);
+  else openListeners.push(listener);
+}
 
 /** The workbook behind the current Office runtime, or null when this page runs outside Excel. */
 export function officeWorkbookHost(): WorkbookHost | null {
@@ -101,6 +116,15 @@ export async function saveCustomPresets(
 }
 
 async function persist(host: WorkbookHost): Promise<void> {
+  await saveSettings(host);
+  await host.recalculate();
+}
+
+/**
+ * Saves the workbook's settings as they are now set (`host.settings.set`), with no recalculation: for settings
+ * that no formula recomputes with, such as the live-price settings, which streaming cells read as they go.
+ */
+export async function saveSettings(host: WorkbookHost): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     host.settings.saveAsync((result) => {
       if (result.status === Office.AsyncResultStatus.Failed) {
@@ -110,12 +134,13 @@ async function persist(host: WorkbookHost): Promise<void> {
       }
     });
   });
-  await host.recalculate();
 }
 
 /**
- * Loads the workbook's presets once Office is ready (inside Excel only) and recalculates when the workbook
- * asks for more than the built-ins, since cells may have been computed before the presets were read.
+ * Loads the workbook's presets once Office is ready (inside Excel only), tells the {@link whenWorkbookOpens}
+ * listeners (the live-price settings), and recalculates when the workbook asks for more than the built-in
+ * presets, since cells may have been computed before the presets were read. Streaming cells need no
+ * recalculation: they read the hub's settings as they go.
  */
 export function loadWhenReady(): void {
   if (typeof Office === 'undefined') return;
@@ -123,7 +148,11 @@ export function loadWhenReady(): void {
     .then(async (info) => {
       if (info.host !== Office.HostType.Excel) return;
       const host = officeWorkbookHost();
-      if (loadFromWorkbook(host).changed) await host?.recalculate();
+      const changed = loadFromWorkbook(host).changed;
+      openedHost = host;
+      // The listeners warn about what they cannot read; none throws.
+      if (host) for (const listener of openListeners.splice(0)) listener(host);
+      if (changed) await host?.recalculate();
     })
     .catch((error: unknown) => {
       console.warn(`${WARNING_PREFIX} the workbook's presets could not be loaded:`, error);

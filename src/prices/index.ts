@@ -9,6 +9,8 @@ export { FeedConnection } from './feedConnection';
 export type { Backoff, ConnectionState, ConnectionStatus, SocketFactory, SocketLike } from './feedConnection';
 export { PriceHub, DEFAULT_BACKOFF, DEFAULT_PRICE_SETTINGS } from './priceHub';
 export type { PriceHubOptions, PriceSettings, PriceSink } from './priceHub';
+export { INTERVAL_SECONDS, LIVE_PRICES_SETTING, MAX_AGE_SECONDS, readStoredPriceSettings, storedPriceSettings } from './priceSettings';
+export type { StoredPriceSettingsReport } from './priceSettings';
 export { REST_BASES, fetchSnapshot, snapshotUrl } from './restSnapshot';
 export type { FetchText } from './restSnapshot';
 export { SnapshotPrices } from './snapshotPrices';

@@ -22,7 +22,7 @@ export const SECTIONS: readonly MountSection[] = [
   mountDeskSection,
   mountAccountImportSection,
   mountModeSwitchSection,
-  (_ctx, els) => mountLivePricesSection(sharedPriceHub, els),
+  (ctx, els) => mountLivePricesSection(sharedPriceHub, els, ctx.io),
 ];
 
 /** Wires every section of the page to `ctx`. */

@@ -49,9 +49,8 @@ export function connectionRows(statuses: readonly ConnectionStatus[]): Connectio
   });
 }
 
-/** Bounds of the pane's settings, in seconds. */
-export const INTERVAL_SECONDS = { min: 0.1, max: 60 } as const;
-export const MAX_AGE_SECONDS = { min: 1, max: 3600 } as const;
+/** Bounds of the pane's settings, in seconds: the same as the workbook setting's (src/prices/priceSettings.ts). */
+export { INTERVAL_SECONDS, MAX_AGE_SECONDS } from '../prices/priceSettings';
 
 /**
  * Milliseconds from a number of seconds typed in the pane, within bounds.

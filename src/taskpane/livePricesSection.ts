@@ -1,7 +1,9 @@
-import type { PriceHub } from '../prices/priceHub';
+import type { PriceHub, PriceSettings } from '../prices/priceHub';
 import { el, replaceChildren, say } from './dom';
 import type { PaneElements } from './elements';
 import { connectionRows, INTERVAL_SECONDS, MAX_AGE_SECONDS, secondsSetting } from './livePricesModel';
+import { loadPriceSettingsWhenOpen } from './livePricesSettings';
+import type { WorkbookIo } from './workbookIo';
 
 function connections(hub: PriceHub): HTMLUListElement {
   const items = connectionRows(hub.status()).map((r) =>
@@ -22,9 +24,12 @@ function setting(id: string, label: string, value: number): { field: HTMLElement
 
 /**
  * The "Live prices" section: each exchange's connection, pause and resume, and how often a MARGIN.PRICE cell
- * may update and how old a price may get before it shows #N/A.
+ * may update and how old a price may get before it shows #N/A. A valid change applies to the hub at once and is
+ * saved in the workbook (setting multiasset.livePrices); the fields show the hub's settings, which the workbook's
+ * stored ones configured when it opened.
  */
-export function mountLivePricesSection(hub: PriceHub, els: PaneElements): void {
+export function mountLivePricesSection(hub: PriceHub, els: PaneElements, io: Pick<WorkbookIo, 'savePriceSettings'>): void {
+  loadPriceSettingsWhenOpen(hub);
   const container = els.pricesSection;
   const interval = setting('prices-interval', 'Update each cell at most every (seconds)', hub.settings.intervalMs);
   const maxAge = setting('prices-max-age', 'Show #N/A when a price is older than (seconds)', hub.settings.maxAgeMs);
@@ -49,7 +54,21 @@ export function mountLivePricesSection(hub: PriceHub, els: PaneElements): void {
   };
   pause.addEventListener('click', () => (hub.paused ? hub.resume() : hub.pause()));
 
-  const apply = (input: HTMLInputElement, arg: string, bounds: { min: number; max: number }, key: 'intervalMs' | 'maxAgeMs') => {
+  // What each field shows, so that a change made elsewhere (the workbook's settings loading) reaches the field
+  // while the text the user typed stays as typed.
+  const shown: Record<keyof PriceSettings, number> = { ...hub.settings };
+  const fields: Record<keyof PriceSettings, HTMLInputElement> = { intervalMs: interval.input, maxAgeMs: maxAge.input };
+  const showSettings = (): void => {
+    for (const key of ['intervalMs', 'maxAgeMs'] as const) {
+      if (hub.settings[key] === shown[key]) continue;
+      shown[key] = hub.settings[key];
+      fields[key].value = String(shown[key] / 1000);
+      fields[key].setAttribute('aria-invalid', 'false');
+    }
+  };
+
+  const apply = (arg: string, bounds: { min: number; max: number }, key: keyof PriceSettings) => {
+    const input = fields[key];
     input.addEventListener('change', () => {
       const out = secondsSetting(input.value, arg, bounds);
       input.setAttribute('aria-invalid', String(!out.ok));
@@ -58,13 +77,21 @@ export function mountLivePricesSection(hub: PriceHub, els: PaneElements): void {
         return;
       }
       say(message, null);
+      shown[key] = out.value;
       hub.configure({ [key]: out.value });
+      io.savePriceSettings({ [key]: out.value }).catch((error: unknown) => {
+        const detail = error instanceof Error ? error.message : String(error);
+        say(message, `${arg}: ${out.value / 1000} s applies now, but was not saved in the workbook: ${detail}`, 'error');
+      });
     });
   };
-  apply(interval.input, 'interval', INTERVAL_SECONDS, 'intervalMs');
-  apply(maxAge.input, 'maximum age', MAX_AGE_SECONDS, 'maxAgeMs');
+  apply('interval', INTERVAL_SECONDS, 'intervalMs');
+  apply('maximum age', MAX_AGE_SECONDS, 'maxAgeMs');
 
-  hub.onChange(render);
+  hub.onChange(() => {
+    showSettings();
+    render();
+  });
   // The "last message" column moves with every push, which is too often to re-render on; once a second is enough.
   setInterval(render, 1000);
   render();

@@ -3,6 +3,8 @@ import { PaneError } from './paneErrors';
 import type { CellGrid } from '../functions/core/types';
 import { saveCustomPresets, saveDefault, type WorkbookHost } from '../functions/workbookSettings';
 import type { PresetRegistry } from '../presets';
+import type { PriceSettings } from '../prices/priceHub';
+import { savePriceSettings } from './livePricesSettings';
 
 /** The sheet the Scenario section writes its results to (created when missing, overwritten otherwise). */
 export const RESULTS_SHEET = 'Margin results';
@@ -27,6 +29,8 @@ export interface WorkbookIo {
   saveDefault(id: string): Promise<void>;
   /** Saves the registry's custom presets in the workbook (in memory only outside Excel). */
   saveCustoms(): Promise<void>;
+  /** Saves changed live-price settings in the workbook (the price hub already holds them; nothing to do outside Excel). */
+  savePriceSettings(change: Partial<PriceSettings>): Promise<void>;
 }
 
 export const OUTSIDE_EXCEL_REASON =
@@ -40,6 +44,7 @@ export function browserWorkbookIo(registry: PresetRegistry): WorkbookIo {
     writeResults: () => Promise.reject(noWorkbook('Write results to sheet', 'write the results to')),
     saveDefault: (id) => saveDefault(id, null, registry),
     saveCustoms: () => saveCustomPresets(null, registry),
+    savePriceSettings: (change) => savePriceSettings(change, null),
   };
 }
 
@@ -55,6 +60,7 @@ export function officeWorkbookIo(host: WorkbookHost, registry: PresetRegistry): 
     writeResults,
     saveDefault: (id) => saveDefault(id, host, registry),
     saveCustoms: () => saveCustomPresets(host, registry),
+    savePriceSettings: (change) => savePriceSettings(change, host),
   };
 }
 

@@ -15,7 +15,9 @@ import { join, relative } from 'node:path';
 import ExcelJS from 'exceljs';
 import { XMLParser } from 'fast-xml-parser';
 import { main } from '../../src/cli';
+import { readAddinSettings } from '../../src/cli/addinSettings';
 import { writeFileAtomically } from '../../src/cli/safeWrite';
+import { LIVE_PRICES_SETTING } from '../../src/prices';
 import { DESK, packageParts, sharedDeskWorkbook } from './support/workbooks';
 
 const EXCEL_FIXTURE = join(__dirname, '../fixtures/excel/dynamic_array01.xlsx');
@@ -77,6 +79,8 @@ describe('recalc --out keeps every part it does not change', () => {
     const sheetAfter = after.get('xl/worksheets/sheet1.xml')?.toString('utf8') ?? '';
     const tail = (xml: string) => xml.slice(xml.indexOf('</sheetData>'));
     expect(tail(sheetAfter)).toBe(tail(sheetBefore));
+    // The live-price settings, which the command line does not use, travel with the copy for Excel to use.
+    expect((await readAddinSettings(readFileSync(copy))).get(LIVE_PRICES_SETTING)).toEqual({ intervalSeconds: 2.5, maxAgeSeconds: 90 });
 
     const original = await recalcJson(source);
     expect([original['Desk!A1'], original['Desk!A2'], original['Desk!A4']]).toEqual([582000, 192500, 'desk-example']);

@@ -11,6 +11,8 @@ import {
   type SettingsStore,
   type WorkbookHost,
 } from '../../src/functions/workbookSettings';
+import { LIVE_PRICES_SETTING, PriceHub } from '../../src/prices';
+import { loadPriceSettings, savePriceSettings } from '../../src/taskpane/livePricesSettings';
 import { installCustomFunctions, shown } from './customFunctionsStub';
 
 installCustomFunctions();
@@ -310,5 +312,104 @@ describe('loading a workbook whose default preset is refused', () => {
     expect(report.warnings[2]).toMatch(
       /^a view of the presets failed to refresh: exchange: the workbook's default preset "desk-example" is stored/,
     );
+  });
+});
+
+/** A real price hub; nothing here streams, so it never opens a socket. */
+const priceHub = (): PriceHub =>
+  new PriceHub({
+    connect: () => {
+      throw new Error('no cell streams in this test');
+    },
+  });
+
+describe('the live-price settings stored in the workbook', () => {
+  it('configure the price hub when the workbook opens, next to the presets', () => {
+    const hub = priceHub();
+    const registry = new PresetRegistry();
+    const host = workbook({
+      [LIVE_PRICES_SETTING]: { intervalSeconds: 2.5, maxAgeSeconds: 90 },
+      [DEFAULT_PRESET_SETTING]: 'desk-example',
+      [CUSTOM_PRESETS_SETTING]: [DESK],
+    });
+    expect(loadPriceSettings(host, hub)).toEqual([]);
+    expect(hub.settings).toEqual({ intervalMs: 2500, maxAgeMs: 90000 });
+    expect(loadFromWorkbook(host, registry).defaultId).toBe('desk-example');
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('leave the hub at 1 s and 30 s in a workbook that stores none', () => {
+    const hub = priceHub();
+    expect(loadPriceSettings(workbook(), hub)).toEqual([]);
+    expect(hub.settings).toEqual({ intervalMs: 1000, maxAgeMs: 30000 });
+  });
+
+  it('skip a malformed field with a console warning naming the setting, apply the other and lose no preset', () => {
+    const hub = priceHub();
+    const registry = new PresetRegistry();
+    const host = workbook({
+      [LIVE_PRICES_SETTING]: { intervalSeconds: '1e400000000', maxAgeSeconds: 12 },
+      [CUSTOM_PRESETS_SETTING]: [DESK],
+    });
+    const expected = `setting multiasset.livePrices: intervalSeconds (the interval) expected a number of seconds from 0.1 to 60, got "1e400000000"; skipped`;
+    expect(loadPriceSettings(host, hub)).toEqual([expected]);
+    expect(hub.settings).toEqual({ intervalMs: 1000, maxAgeMs: 12000 });
+    expect(warn).toHaveBeenCalledWith(`Multi-Asset Margin: ${expected}`);
+    expect(loadFromWorkbook(host, registry).customIds).toEqual(['desk-example']);
+  });
+
+  it('never throw, whatever is stored', () => {
+    const hub = priceHub();
+    for (const stored of [42, 'not json', [30], { intervalSeconds: Number.NaN }, { maxAgeSeconds: Number.POSITIVE_INFINITY }]) {
+      expect(loadPriceSettings(workbook({ [LIVE_PRICES_SETTING]: stored }), hub)).toHaveLength(1);
+    }
+    expect(hub.settings).toEqual({ intervalMs: 1000, maxAgeMs: 30000 });
+  });
+
+  it('finish loading and warn when a view of the hub fails to refresh, the hub keeping the stored values', () => {
+    const hub = priceHub();
+    hub.onChange(() => {
+      throw new Error('the pane is gone');
+    });
+    const warnings = loadPriceSettings(workbook({ [LIVE_PRICES_SETTING]: { intervalSeconds: 3 } }), hub);
+    expect(warnings).toEqual(['a view of the live prices failed to refresh: the pane is gone']);
+    expect(hub.settings.intervalMs).toBe(3000);
+  });
+});
+
+describe('savePriceSettings', () => {
+  it('stores the changed field in seconds and saves once, without recalculating the workbook', async () => {
+    const host = workbook();
+    await savePriceSettings({ intervalMs: 2500 }, host);
+    expect(host.settings.get(LIVE_PRICES_SETTING)).toEqual({ intervalSeconds: 2.5 });
+    expect([host.settings.saves, host.recalculations]).toEqual([1, 0]);
+  });
+
+  it('keeps the other stored field, and the workbook opened again configures a new hub with both', async () => {
+    const host = workbook({ [LIVE_PRICES_SETTING]: { intervalSeconds: 2 } });
+    await savePriceSettings({ maxAgeMs: 45000 }, host);
+    expect(host.settings.get(LIVE_PRICES_SETTING)).toEqual({ intervalSeconds: 2, maxAgeSeconds: 45 });
+    const reopened = priceHub();
+    loadPriceSettings(host, reopened);
+    expect(reopened.settings).toEqual({ intervalMs: 2000, maxAgeMs: 45000 });
+  });
+
+  it('leaves the presets stored in the workbook as they were', async () => {
+    const host = workbook({ [DEFAULT_PRESET_SETTING]: 'desk-example', [CUSTOM_PRESETS_SETTING]: [DESK] });
+    await savePriceSettings({ intervalMs: 500 }, host);
+    expect(host.settings.get(CUSTOM_PRESETS_SETTING)).toEqual([DESK]);
+    expect(host.settings.get(DEFAULT_PRESET_SETTING)).toBe('desk-example');
+  });
+
+  it('rejects with the reason when the workbook cannot save', async () => {
+    const host = workbook();
+    host.settings.failure = 'the document is read-only';
+    await expect(savePriceSettings({ maxAgeMs: 60000 }, host)).rejects.toThrow(
+      'the workbook settings could not be saved: the document is read-only',
+    );
+  });
+
+  it('does nothing outside Office', async () => {
+    await expect(savePriceSettings({ intervalMs: 2000 }, null)).resolves.toBeUndefined();
   });
 });

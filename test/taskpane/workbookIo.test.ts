@@ -6,7 +6,19 @@ jest.mock('office-addin-manifest', () => ({
 
 import { OfficeMockObject } from 'office-addin-mock';
 import type { Preset } from '../../src/engine/model';
-import { CUSTOM_PRESETS_SETTING, DEFAULT_PRESET_SETTING, loadFromWorkbook, officeWorkbookHost } from '../../src/functions/workbookSettings';
+import { sharedPriceHub } from '../../src/functions/livePrices';
+import { sharedRegistry } from '../../src/functions/workbookSettings';
+import {
+  CUSTOM_PRESETS_SETTING,
+  DEFAULT_PRESET_SETTING,
+  loadFromWorkbook,
+  loadWhenReady,
+  officeWorkbookHost,
+  whenWorkbookOpens,
+  type WorkbookHost,
+} from '../../src/functions/workbookSettings';
+import { DEFAULT_PRICE_SETTINGS, LIVE_PRICES_SETTING, PriceHub } from '../../src/prices';
+import { loadPriceSettings, loadPriceSettingsWhenOpen } from '../../src/taskpane/livePricesSettings';
 import { BITGET_PRESET, PresetRegistry, presetToJson } from '../../src/presets';
 import { checkDraft, cloneDraft } from '../../src/taskpane/presetDraft';
 import { readSelection } from '../../src/taskpane/selectionGrid';
@@ -81,8 +93,8 @@ interface Store {
   calculations: string[];
 }
 
-function installOffice(selection: Grid, sheets: FakeSheet[]): Store {
-  const store: Store = { values: {}, saves: 0, calculations: [] };
+function installOffice(selection: Grid, sheets: FakeSheet[], stored: Record<string, unknown> = {}): Store {
+  const store: Store = { values: { ...stored }, saves: 0, calculations: [] };
   const excel = new OfficeMockObject({
     context: {
       workbook: {
@@ -127,7 +139,11 @@ function installOffice(selection: Grid, sheets: FakeSheet[]): Store {
   });
   // Enums are plain values in office.js, not proxies that need load().
   Object.assign(excel, { CalculationType: { full: 'Full' } });
-  Object.assign(office, { AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' }, HostType: { Excel: 'Excel' } });
+  Object.assign(office, {
+    AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
+    HostType: { Excel: 'Excel' },
+    onReady: () => Promise.resolve({ host: 'Excel' }),
+  });
   Object.assign(globalThis, { Excel: excel, Office: office });
   return store;
 }
@@ -225,6 +241,49 @@ describe('workbookIo in Excel', () => {
   });
 });
 
+describe('the live-price settings in Excel', () => {
+  afterEach(() => {
+    sharedPriceHub.configure(DEFAULT_PRICE_SETTINGS);
+    sharedRegistry.setDefault('binance');
+  });
+
+  it('configure the shared price hub when the workbook opens, with its presets, before the pane is shown', async () => {
+    const store = installOffice([], [], {
+      [LIVE_PRICES_SETTING]: { intervalSeconds: 5, maxAgeSeconds: 120 },
+      [DEFAULT_PRESET_SETTING]: 'okx',
+    });
+    // What the pane's bundle registers as the page loads, before Office is ready.
+    loadPriceSettingsWhenOpen(sharedPriceHub);
+    expect(sharedPriceHub.settings).toEqual(DEFAULT_PRICE_SETTINGS);
+    const opened: WorkbookHost[] = [];
+    loadWhenReady();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(sharedPriceHub.settings).toEqual({ intervalMs: 5000, maxAgeMs: 120000 });
+    expect(sharedRegistry.defaultId).toBe('okx');
+    // Registered after the workbook opened, a listener is called at once with it.
+    whenWorkbookOpens((host) => opened.push(host));
+    expect(opened.map((host) => host.settings.get(LIVE_PRICES_SETTING))).toEqual([{ intervalSeconds: 5, maxAgeSeconds: 120 }]);
+    // One recalculation, for the default preset; streaming cells read the hub as they go and need none.
+    expect([store.saves, store.calculations]).toEqual([0, ['Full']]);
+  });
+
+  it('are saved by the pane, without a recalculation, and read back when the workbook opens again', async () => {
+    const store = installOffice([], [], { [LIVE_PRICES_SETTING]: { maxAgeSeconds: 60 } });
+    await officeIo(new PresetRegistry()).savePriceSettings({ intervalMs: 250 });
+    expect(store.values[LIVE_PRICES_SETTING]).toEqual({ maxAgeSeconds: 60, intervalSeconds: 0.25 });
+    expect([store.saves, store.calculations]).toEqual([1, []]);
+    const reopened = new PriceHub({
+      connect: () => {
+        throw new Error('no cell streams in this test');
+      },
+    });
+    const host = officeWorkbookHost();
+    if (host === null) throw new Error('the Office mock is not installed');
+    expect(loadPriceSettings(host, reopened)).toEqual([]);
+    expect(reopened.settings).toEqual({ intervalMs: 250, maxAgeMs: 60000 });
+  });
+});
+
 describe('workbookIo outside Office', () => {
   it('says why reading the selection cannot work in a plain browser', async () => {
     const io = browserWorkbookIo(new PresetRegistry());
@@ -243,5 +302,9 @@ describe('workbookIo outside Office', () => {
     await io.saveCustoms();
     expect(registry.defaultId).toBe('okx');
     expect(registry.customs()).toHaveLength(1);
+  });
+
+  it('leaves the live-price settings to the price hub, which already holds them', async () => {
+    await expect(browserWorkbookIo(new PresetRegistry()).savePriceSettings({ intervalMs: 2000 })).resolves.toBeUndefined();
   });
 });

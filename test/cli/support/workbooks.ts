@@ -44,7 +44,7 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 
 /**
  * A workbook as a desk shares it: the add-in's settings (default preset bitget unless told, the custom preset
- * desk-example), formulas under the names Excel and users write, a spilled table, a style, a defined name,
+ * desk-example, live prices every 2.5 s and stale after 90 s), formulas under the names Excel and users write, a spilled table, a style, a defined name,
  * a comment, an image and a custom XML part.
  */
 export async function sharedDeskWorkbook(file: string, defaultPreset = 'bitget'): Promise<void> {
@@ -63,7 +63,11 @@ export async function sharedDeskWorkbook(file: string, defaultPreset = 'bitget')
   const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
   await withWebExtension(
     zip,
-    settingsProperties({ 'multiasset.defaultPreset': defaultPreset, 'multiasset.customPresets': [deskPreset()] }),
+    settingsProperties({
+      'multiasset.defaultPreset': defaultPreset,
+      'multiasset.customPresets': [deskPreset()],
+      'multiasset.livePrices': { intervalSeconds: 2.5, maxAgeSeconds: 90 },
+    }),
   );
   zip.file('customXml/item1.xml', '<?xml version="1.0" encoding="UTF-8"?><desk xmlns="urn:example:desk"><owner>risk</owner></desk>');
   const rels = (await zip.file('xl/_rels/workbook.xml.rels')?.async('string')) ?? '';
