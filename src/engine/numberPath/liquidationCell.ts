@@ -42,6 +42,8 @@ function positionOf(preset: Preset, positions: PositionCells, p: number): Positi
   return { symbol, side: 'BOTH', size, entry, mark, ...rates, ...(imr === imr ? { imr: dec(imr) } : {}), marginMode: 'cross' };
 }
 
+const doubleRates = new WeakMap<Bracket, { mmr: number; cum: number }>();
+
 /** The rates of a bracketed row's bracket at its mark, as doubles; undefined where integers cannot pick it. */
 function bracketRatesOf(brackets: readonly Bracket[], size: number, mark: number, split: Split): { mmr: number; cum: number } | undefined {
   const table = scaledBrackets(brackets);
@@ -51,7 +53,13 @@ function bracketRatesOf(brackets: readonly Bracket[], size: number, mark: number
   if (t !== t) return undefined;
   const i = scaledBracketIndex(table, split.w, split.f);
   const bracket = brackets[i];
-  return i < 0 || bracket === undefined ? undefined : { mmr: bracket.mmr.toNumber(), cum: bracket.cum.toNumber() };
+  if (i < 0 || bracket === undefined) return undefined;
+  let rates = doubleRates.get(bracket);
+  if (rates === undefined) {
+    rates = { mmr: bracket.mmr.toNumber(), cum: bracket.cum.toNumber() };
+    doubleRates.set(bracket, rates);
+  }
+  return rates;
 }
 
 /**
