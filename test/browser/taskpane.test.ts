@@ -111,6 +111,36 @@ describe('task pane in Chromium', () => {
     expect(suite.pane.problems).toEqual([]);
   });
 
+  it('imports OKX position tiers with the instruments response fetched after them, as brackets bounded by contracts', async () => {
+    const { page } = suite.pane;
+    const tiersUrl = 'https://www.okx.com/api/v5/public/position-tiers?instType=SWAP&tdMode=cross&instFamily=BTC-USDT';
+    const answers: Record<string, string> = {
+      '/api/v5/public/position-tiers': fixture('okx-position-tiers-swap.json'),
+      '/api/v5/public/instruments': fixture('okx-instruments-swap.json'),
+    };
+    const asked: string[] = [];
+    await page.route('https://www.okx.com/api/v5/public/**', async (route) => {
+      const url = new URL(route.request().url());
+      asked.push(`${url.pathname}${url.search}`);
+      await route.fulfill({ contentType: 'application/json', body: answers[url.pathname] ?? '{}' });
+    });
+    await showSection(page, 'Import');
+    await page.getByLabel('Exchange', { exact: true }).selectOption('okx');
+    await page.getByLabel('Endpoint URL').fill(tiersUrl);
+    await page.getByRole('button', { name: 'Fetch' }).click();
+    await page.waitForSelector('#import-diff h3');
+    expect(asked).toEqual([
+      '/api/v5/public/position-tiers?instType=SWAP&tdMode=cross&instFamily=BTC-USDT',
+      '/api/v5/public/instruments?instType=SWAP&instFamily=BTC-USDT',
+    ]);
+    const diff = await page.locator('#import-diff').textContent();
+    expect(diff).toContain('BTC-USDT-SWAP leverage brackets');
+    expect(diff).toContain('0 to 2000 contracts of 0.01: mmr 0.004, cum 0, 100×');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect(page.locator('#import-status').textContent()).resolves.toContain('"okx-imported" is now the default preset');
+    expect(suite.pane.problems).toEqual([]);
+  });
+
   it('refuses malformed JSON with its message and leaves the presets unchanged', async () => {
     const { page } = suite.pane;
     const presetsBefore = await page.locator('#preset-select option').allTextContents();
