@@ -10,7 +10,7 @@ import { assetBook, assetEntry } from './assetBook';
 import { ExactSum, mantissa, placesOf } from './exactSum';
 import { isSafe, POW10 } from './scaledDecimal';
 import type { Scaled, ScaledBracket } from './scaledBrackets';
-import { scaledBracketIndex, scaledBrackets } from './scaledBrackets';
+import { scaledBracketPick, scaledBrackets } from './scaledBrackets';
 import type { ScaledTiers } from './scaledTiers';
 import { integerFloorTier, tieredScale, tieredScaled } from './scaledTiers';
 import type { Split } from './splitValue';
@@ -247,8 +247,7 @@ export function positionSums(
       brackets = findBrackets(preset, positions.symbols[p] as string);
       if (brackets === undefined) return null; // the Decimal engine's NO_BRACKETS
       const table = scaledBrackets(brackets);
-      const t = table === null || ks < 0 || M !== M ? NaN : productSplit(Math.abs(S), ks, M, km, notional);
-      const i = t === t ? scaledBracketIndex(table as readonly ScaledBracket[], notional.w, notional.f) : NaN;
+      const i = scaledBracketPick(brackets, Math.abs(size), Math.abs(S), ks, M, km, notional);
       if (i === -1) return null; // the Decimal engine's BEYOND_BRACKETS
       const bracket = i === i ? (table as readonly ScaledBracket[])[i] : undefined;
       R = bracket === undefined ? NaN : bracket.mmr.m;
@@ -367,15 +366,13 @@ export function bracketsCover(preset: Preset, positions: PositionCells): boolean
     const symbol = positions.symbols[p] as string;
     const brackets = findBrackets(preset, symbol);
     if (brackets === undefined) return false;
-    const table = scaledBrackets(brackets);
     const [size, mark] = [Math.abs(positions.sizes[p] as number), positions.marks[p] as number];
     const [ks, km] = [placesOf(size), placesOf(mark)];
-    const t = table === null || ks < 0 || km < 0 ? NaN : productSplit(mantissa(size, ks), ks, mantissa(mark, km), km, notional);
-    if (t === t) {
-      if (scaledBracketIndex(table as readonly ScaledBracket[], notional.w, notional.f) === -1) return false;
-    } else {
-      bracketFor(brackets, dec(size), dec(mark), symbol); // throws as the reader does
-    }
+    const S = ks < 0 ? NaN : mantissa(size, ks);
+    const M = km < 0 ? NaN : mantissa(mark, km);
+    const i = scaledBracketPick(brackets, size, S, ks, M, km, notional);
+    if (i === -1) return false;
+    if (i !== i) bracketFor(brackets, dec(size), dec(mark), symbol); // throws as the reader does
   }
   return true;
 }

@@ -10,9 +10,8 @@ import { parseSymbol } from '../symbols';
 import type { BalanceCells, PositionCells } from './accountCell';
 import { bracketsCover, positionSums } from './accountCell';
 import { mantissa, placesOf } from './exactSum';
-import { scaledBracketIndex, scaledBrackets } from './scaledBrackets';
+import { scaledBracketPick } from './scaledBrackets';
 import type { Split } from './splitValue';
-import { productSplit } from './splitValue';
 
 /** The rows `rows` of a positions range, as a range of their own. */
 function rowsOf(positions: PositionCells, rows: readonly number[]): PositionCells {
@@ -46,13 +45,10 @@ const doubleRates = new WeakMap<Bracket, { mmr: number; cum: number }>();
 
 /** The rates of a bracketed row's bracket at its mark, as doubles; undefined where integers cannot pick it. */
 function bracketRatesOf(brackets: readonly Bracket[], size: number, mark: number, split: Split): { mmr: number; cum: number } | undefined {
-  const table = scaledBrackets(brackets);
   const [ks, km] = [placesOf(size), placesOf(mark)];
-  if (table === null || ks < 0 || km < 0) return undefined;
-  const t = productSplit(mantissa(Math.abs(size), ks), ks, mantissa(mark, km), km, split);
-  if (t !== t) return undefined;
-  const i = scaledBracketIndex(table, split.w, split.f);
-  const bracket = brackets[i];
+  const S = ks < 0 ? NaN : mantissa(Math.abs(size), ks);
+  const i = scaledBracketPick(brackets, Math.abs(size), S, ks, km < 0 ? NaN : mantissa(mark, km), km, split);
+  const bracket = i === i ? brackets[i] : undefined;
   if (i < 0 || bracket === undefined) return undefined;
   let rates = doubleRates.get(bracket);
   if (rates === undefined) {

@@ -1,6 +1,8 @@
 import type { Dec } from '../decimal';
 import type { Bracket } from '../model';
 import { isSafe, MAX_MANTISSA, POW10 } from './scaledDecimal';
+import type { Split } from './splitValue';
+import { productSplit } from './splitValue';
 
 /** A rate or amount as the exact integer `m / 10^k`. */
 export interface Scaled {
@@ -8,7 +10,10 @@ export interface Scaled {
   readonly k: number;
 }
 
-/** A leverage bracket on integers: whole-number bounds (cap Infinity when open), and its rates as mantissas. */
+/**
+ * A leverage bracket on integers: whole-number bounds (cap Infinity when open), and its rates as mantissas. A table
+ * bounded by contracts has its bounds in coin (contracts × contractValue).
+ */
 export interface ScaledBracket {
   readonly floor: number;
   readonly cap: number;
@@ -41,11 +46,11 @@ const cache = new WeakMap<readonly Bracket[], readonly ScaledBracket[] | null>()
 export function scaledBrackets(brackets: readonly Bracket[]): readonly ScaledBracket[] | null {
   const known = cache.get(brackets);
   if (known !== undefined) return known;
-  // A table bounded by contracts picks by size, not notional: its rows go the Decimal way.
-  let out: ScaledBracket[] | null = brackets.length === 0 || brackets[0]?.contractValue !== undefined ? null : [];
+  let out: ScaledBracket[] | null = brackets.length === 0 ? null : [];
   for (const b of out === null ? [] : brackets) {
-    const floor = wholeBound(b.floor);
-    const cap = b.cap === null ? Infinity : wholeBound(b.cap);
+    const inCoin = (x: Dec): Dec => (b.contractValue === undefined ? x : x.times(b.contractValue));
+    const floor = wholeBound(inCoin(b.floor));
+    const cap = b.cap === null ? Infinity : wholeBound(inCoin(b.cap));
     const [mmr, cum, imr] = [scaled(b.mmr), scaled(b.cum), scaled(b.imr)];
     if (floor === null || cap === null || mmr === null || cum === null || imr === null) {
       out = null;
@@ -71,4 +76,30 @@ export function scaledBracketIndex(brackets: readonly ScaledBracket[], w: number
   }
   const cap = (brackets[lo] as ScaledBracket).cap;
   return w > cap || (w === cap && f > 0) ? -1 : lo;
+}
+
+/**
+ * The bracket of a position, as `bracketFor` picks it, on integers: by its notional |size| × mark (|size| = S / 10^ks,
+ * mark = M / 10^km, through `split`), or on a table bounded by contracts by |size| itself, the first bracket whose
+ * cap (in coin) is at or above it. −1 past the last cap (the Decimal engine's BEYOND_BRACKETS); NaN where integers
+ * cannot pick it (the row then goes the Decimal way).
+ */
+export function scaledBracketPick(
+  brackets: readonly Bracket[],
+  absSize: number,
+  S: number,
+  ks: number,
+  M: number,
+  km: number,
+  split: Split,
+): number {
+  const table = scaledBrackets(brackets);
+  if (table === null || ks < 0) return NaN;
+  if (brackets[0]?.contractValue !== undefined) {
+    const whole = Math.trunc(absSize);
+    const i = table.findIndex((b) => b.cap > whole || (b.cap === whole && absSize === whole));
+    return i;
+  }
+  const t = km < 0 || M !== M ? NaN : productSplit(S, ks, M, km, split);
+  return t === t ? scaledBracketIndex(table, split.w, split.f) : NaN;
 }

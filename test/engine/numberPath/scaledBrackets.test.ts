@@ -1,6 +1,8 @@
 import { bracketAt, dec } from '../../../src/engine';
-import { scaledBracketIndex, scaledBrackets } from '../../../src/engine/numberPath/scaledBrackets';
-import { BRACKETS_PRESET } from '../../support/bracketPreset';
+import { bracketFor } from '../../../src/engine/brackets';
+import { scaledBracketIndex, scaledBracketPick, scaledBrackets } from '../../../src/engine/numberPath/scaledBrackets';
+import { mantissa, placesOf } from '../../../src/engine/numberPath/exactSum';
+import { BRACKETS_PRESET, OKX_SIZE_BRACKETS_PRESET } from '../../support/bracketPreset';
 
 const table = (BRACKETS_PRESET.brackets ?? {}).BTCUSDT ?? [];
 
@@ -34,5 +36,21 @@ describe('scaledBrackets', () => {
 
   it('leaves a table with a fractional bound to the Decimal path', () => {
     expect(scaledBrackets([{ ...table[0]!, cap: dec('12345.5') }])).toBeNull();
+  });
+
+  it('holds a table bounded by contracts with its bounds in coin, and picks as bracketFor does: each cap inclusive', () => {
+    const okx = OKX_SIZE_BRACKETS_PRESET.brackets?.['BTC-USDT-SWAP'] ?? [];
+    expect(scaledBrackets(okx)?.map((b) => [b.floor, b.cap])).toEqual([
+      [0, 20],
+      [20, 40],
+      [40, 80],
+    ]);
+    const split = { w: 0, f: 0, t: 0 };
+    for (const size of [0.01, 19.99, 20, 20.001, 40, 79.9, 80]) {
+      const k = placesOf(size);
+      const i = scaledBracketPick(okx, size, mantissa(size, k), k, 6000000, 2, split);
+      expect([size, okx[i]]).toEqual([size, bracketFor(okx, dec(size), dec(60000), 'BTC-USDT-SWAP')]);
+    }
+    expect(scaledBracketPick(okx, 80.001, 80001, 3, 6000000, 2, split)).toBe(-1);
   });
 });

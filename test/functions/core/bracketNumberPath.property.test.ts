@@ -6,7 +6,7 @@ import { ArgList, FAST_HANDLERS, FUNCTION_SPECS, invoke, toCellError } from '../
 import { HANDLERS } from '../../../src/functions/core/handlers';
 import { PresetRegistry } from '../../../src/presets';
 import { parseBrackets } from '../../../src/presets/bracketsJson';
-import { BRACKETS_PRESET } from '../../support/bracketPreset';
+import { BRACKETS_PRESET, OKX_SIZE_BRACKETS_PRESET } from '../../support/bracketPreset';
 
 /**
  * Synthetic brackets (test data, no exchange's): a fractional bound and a long mmr, so that rows leave the
@@ -23,9 +23,17 @@ const FRACTIONAL: Preset = {
   }),
 };
 
+/** The documented brackets beside OKX-style tiers bounded by contracts (BTC-USDT-SWAP, 0.01 BTC a contract). */
+const WITH_CONTRACTS: Preset = {
+  ...BRACKETS_PRESET,
+  id: 'contract-brackets',
+  brackets: { ...BRACKETS_PRESET.brackets, ...OKX_SIZE_BRACKETS_PRESET.brackets },
+};
+
 const registry = new PresetRegistry();
 registry.upsertCustom(BRACKETS_PRESET);
 registry.upsertCustom(FRACTIONAL);
+registry.upsertCustom(WITH_CONTRACTS);
 const ctx = { registry };
 
 /** The function by its Decimal handler alone. */
@@ -102,7 +110,10 @@ describe('the number path on bracketed positions', () => {
   );
   const positionRow = fc
     .tuple(
-      fc.oneof({ weight: 12, arbitrary: fc.constantFrom('BTCUSDT', 'BTC-USDT') }, { weight: 1, arbitrary: fc.constant('ETHUSDT') }),
+      fc.oneof(
+        { weight: 12, arbitrary: fc.constantFrom('BTCUSDT', 'BTC-USDT', 'BTC-USDT-SWAP') },
+        { weight: 1, arbitrary: fc.constant('ETHUSDT') },
+      ),
       fc.constantFrom('LONG', 'SHORT'),
       size,
       mark,
@@ -113,7 +124,7 @@ describe('the number path on bracketed positions', () => {
     )
     .map(([symbol, side, s, entry, m, [mmr, cum], imr, mode]): CellScalar[] => [symbol, side, s, entry, m, mmr, cum, imr, mode]);
   const account = fc.tuple(
-    fc.constantFrom('bitget-brackets', 'fractional-brackets'),
+    fc.constantFrom('bitget-brackets', 'fractional-brackets', 'contract-brackets'),
     fc.array(positionRow, { minLength: 1, maxLength: 6 }),
     fc.constantFrom(-0.5, -0.2, 0.1, 0.3, 1),
   );

@@ -1,4 +1,4 @@
-import { invoke, type CellArg, type CellGrid } from '../../../src/functions/core';
+import { ArgList, FAST_HANDLERS, FUNCTION_SPECS, invoke, type CellArg, type CellGrid } from '../../../src/functions/core';
 import { PresetRegistry } from '../../../src/presets';
 import { OKX_SIZE_BRACKETS_PRESET } from '../../support/bracketPreset';
 
@@ -69,5 +69,14 @@ describe('positions on brackets bounded by contracts (OKX position tiers)', () =
     expect(run('MAX_ORDER_SIZE', [[['USDT', 15000, 1]], none, 'BTC-USDT-SWAP', 60000, null, ID])).toBe(20);
     // 30,000 free: 30,000 / (60,000 × 2%) = 25 BTC, 2,500 contracts, within tier 2
     expect(run('MAX_ORDER_SIZE', [[['USDT', 30000, 1]], none, 'BTC-USDT-SWAP', 60000, null, ID])).toBe(25);
+  });
+
+  it('is taken by the number path (no Decimal per row): MARGIN_RATIO 4,800 / 100,000 and LIQUIDATION_PRICE', () => {
+    const fast = (name: 'MARGIN_RATIO' | 'LIQUIDATION_PRICE', args: CellArg[]) =>
+      FAST_HANDLERS[name]!(ArgList.of(name, FUNCTION_SPECS[name], args), ctx());
+    expect(fast('MARGIN_RATIO', [[['USDT', 100000, 1]], long(20), ID])).toBe(0.048);
+    const liquidation = [[['USDT', 100000, 1]], long(25), 'BTC', ID];
+    expect(fast('LIQUIDATION_PRICE', liquidation)).toBe(run('LIQUIDATION_PRICE', liquidation));
+    expect(fast('LIQUIDATION_PRICE', liquidation)).toBe(Number('56451.612903225806451612903225806451612903225806451612903225806'));
   });
 });
