@@ -13,6 +13,7 @@ export const PANE_ELEMENTS = {
   presetDetails: ['preset-details', 'dl'],
   presetNotes: ['preset-notes', 'ul'],
   presetAssets: ['preset-assets', 'div'],
+  presetBrackets: ['preset-brackets', 'div'],
   presetClone: ['preset-clone', 'button'],
   presetEdit: ['preset-edit', 'button'],
   presetReimport: ['preset-reimport', 'button'],

@@ -82,6 +82,29 @@ export function formatExact(value: Decimal): string {
   return present(value.toFixed());
 }
 
+/**
+ * A figure with at least `places` decimals and more where it has them, so money reads as money (`50.00`) yet a
+ * published figure is never rounded. Only a figure with more than 8 decimals, which no exchange publishes (a
+ * derived 1/75), is rounded to `places` and marked `≈`, as {@link formatNumbersInText} does.
+ *
+ * @example formatAtLeast(dec('16.5'), 2) // '16.50'; formatAtLeast(dec('12.3456'), 2) // '12.3456'
+ */
+export function formatAtLeast(value: Decimal, places: number): string {
+  const decimals = value.decimalPlaces();
+  if (decimals > AMOUNT_PLACES) return `≈${formatFixed(value, places)}`;
+  return formatFixed(value, Math.max(places, decimals));
+}
+
+/**
+ * A rate as a percentage, exactly where it can be (see {@link formatAtLeast}): `0.004` → `0.40%`, `0.00325` →
+ * `0.325%`, 1/75 → `≈1.33%`.
+ *
+ * @example formatExactPercent(dec('0.005')) // '0.50%'
+ */
+export function formatExactPercent(ratio: Decimal): string {
+  return `${formatAtLeast(ratio.times(100), PERCENT_PLACES)}%`;
+}
+
 /** A signed shock as typed on the slider, e.g. `-0.2` → `−20%`, `0.05` → `+5%`. */
 export function formatShock(change: Decimal): string {
   const text = formatPercent(change, 0);

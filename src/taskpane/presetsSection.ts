@@ -1,8 +1,10 @@
 import { assetSpec } from '../engine/assetSpec';
 import type { Preset } from '../engine/model';
 import { IMPORT_EXCHANGES } from '../presets';
+import { bracketSymbols, bracketTableView, noBracketsText } from './bracketTable';
 import { el, replaceChildren, say } from './dom';
 import type { PaneElements } from './elements';
+import { foldedTable } from './foldedTable';
 import { messageOf } from './outcome';
 import type { PaneContext } from './paneContext';
 import { cloneDraft, draftOf } from './presetDraft';
@@ -53,40 +55,57 @@ function renderDetails(els: PaneElements, preset: Preset): void {
     els.presetAssets,
     s.assets.map((asset) => assetBlock(preset, asset)),
   );
+  replaceChildren(els.presetBrackets, bracketsPart(preset));
 }
 
 function assetBlock(preset: Preset, asset: string): HTMLElement {
   const view = tierTableView(assetSpec(preset, asset), preset.quote);
   const published = view.rows.filter((r) => r.published).length;
-  const summaryText = published === 0 ? 'unpublished' : `${published} tier${published === 1 ? '' : 's'}, ${view.unitLabel}`;
-  const table = el('table', { class: 'tiers' }, [
-    el('caption', {}, [`${asset} haircut tiers (floors and caps in ${view.unitLabel})`]),
-    el('thead', {}, [
-      el(
-        'tr',
-        {},
-        ['Floor', 'Cap', 'Ratio', 'Unit'].map((h) => el('th', { scope: 'col' }, [h])),
-      ),
-    ]),
-    el(
-      'tbody',
-      {},
-      view.rows.map((r) =>
-        el('tr', { class: r.published ? '' : 'unpublished' }, [
-          el('td', { class: 'num' }, [r.floor]),
-          el('td', { class: 'num' }, [r.cap]),
-          el('td', { class: 'num' }, [r.ratio]),
-          el('td', {}, [r.unit]),
-        ]),
-      ),
-    ),
-  ]);
-  return el('details', { class: 'asset', 'data-asset': asset }, [
-    el('summary', {}, [el('span', { class: 'asset-name' }, [asset]), ' ', el('span', { class: 'muted' }, [summaryText])]),
-    view.caveat === null ? null : el('p', { class: 'warning' }, [`⚠ ${view.caveat}`]),
-    view.note === null ? null : el('p', { class: 'hint' }, [view.note]),
-    el('div', { class: 'table-wrap' }, [table]),
-  ]);
+  return foldedTable({
+    name: asset,
+    summary: published === 0 ? 'unpublished' : `${published} tier${published === 1 ? '' : 's'}, ${view.unitLabel}`,
+    attributes: { 'data-asset': asset },
+    tableClass: 'tiers',
+    caption: `${asset} haircut tiers (floors and caps in ${view.unitLabel})`,
+    headers: ['Floor', 'Cap', 'Ratio', 'Unit'],
+    rows: view.rows.map((r) => ({
+      className: r.published ? undefined : 'unpublished',
+      cells: [
+        { text: r.floor, num: true },
+        { text: r.cap, num: true },
+        { text: r.ratio, num: true },
+        { text: r.unit, num: false },
+      ],
+    })),
+    before: [
+      view.caveat === null ? null : el('p', { class: 'warning' }, [`⚠ ${view.caveat}`]),
+      view.note === null ? null : el('p', { class: 'hint' }, [view.note]),
+    ],
+  });
+}
+
+function bracketBlock(preset: Preset, symbol: string): HTMLElement {
+  const view = bracketTableView(preset, symbol);
+  return foldedTable({
+    name: symbol,
+    summary: view.summary,
+    attributes: { 'data-symbol': symbol },
+    tableClass: 'brackets',
+    caption: view.caption,
+    headers: view.headers,
+    rows: view.rows.map((r) => ({
+      cells: [r.from, r.to, r.maintenanceRate, r.maintenanceAmount, r.initialRate, r.maxLeverage].map((text) => ({ text, num: true })),
+    })),
+    before: [view.caveat === null ? null : el('p', { class: 'warning' }, [`⚠ ${view.caveat}`])],
+  });
+}
+
+/** Each symbol's leverage brackets, or one line saying there are none and how to add them. */
+function bracketsPart(preset: Preset): HTMLElement[] {
+  const symbols = bracketSymbols(preset);
+  if (symbols.length > 0) return symbols.map((symbol) => bracketBlock(preset, symbol));
+  const none = noBracketsText(preset);
+  return [el('p', { class: 'hint', id: 'preset-no-brackets' }, [none.text, ' ', el('code', {}, [none.command])])];
 }
 
 function renderPicker(ctx: PaneContext, select: HTMLSelectElement): void {
@@ -119,7 +138,7 @@ function renderRefused(ctx: PaneContext, banner: HTMLElement): void {
   );
 }
 
-/** The Presets section: default preset picker, preset details, tier tables, clone / edit / re-import / delete. */
+/** The Presets section: default preset picker, preset details, tier tables, leverage brackets, clone / edit / re-import / delete. */
 export function mountPresetsSection(ctx: PaneContext, els: PaneElements): void {
   const editor = createPresetEditor(ctx, els);
 
@@ -129,7 +148,7 @@ export function mountPresetsSection(ctx: PaneContext, els: PaneElements): void {
     const refusedDefault = ctx.registry.defaultRefused;
     els.presetClone.hidden = refusedDefault;
     if (refusedDefault) {
-      for (const box of [els.presetDetails, els.presetNotes, els.presetAssets]) replaceChildren(box, []);
+      for (const box of [els.presetDetails, els.presetNotes, els.presetAssets, els.presetBrackets]) replaceChildren(box, []);
       for (const button of [els.presetEdit, els.presetReimport, els.presetDelete]) button.hidden = true;
       return;
     }

@@ -1,3 +1,4 @@
+import type { Dec } from '../engine/decimal';
 import type { AssetSpec, TierUnit } from '../engine/model';
 import { formatExact } from './formatting';
 
@@ -24,6 +25,11 @@ export interface TierTableView {
 
 export const NO_CAP = 'no cap';
 export const UNPUBLISHED = 'unpublished';
+
+/** A published cap as shown in a table: exactly, or {@link NO_CAP} for an open top tier or bracket. */
+export function formatCap(cap: Dec | null): string {
+  return cap === null ? NO_CAP : formatExact(cap);
+}
 
 /** What a tier's floor and cap count, in words: the quote currency's value or the coin's quantity. */
 export function tierUnitLabel(spec: AssetSpec, quote: string): string {
@@ -55,7 +61,7 @@ export function tierTableView(spec: AssetSpec, quote: string): TierTableView {
   const unitLabel = tierUnitLabel(spec, quote);
   const rows: TierRowView[] = spec.tiers.map((tier) => ({
     floor: formatExact(tier.floor),
-    cap: tier.cap === null ? NO_CAP : formatExact(tier.cap),
+    cap: formatCap(tier.cap),
     ratio: formatExact(tier.ratio),
     unit: spec.tierUnit,
     published: true,

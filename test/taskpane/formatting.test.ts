@@ -1,6 +1,8 @@
 import { dec } from '../../src/engine/decimal';
 import {
   formatAmount,
+  formatAtLeast,
+  formatExactPercent,
   formatNumbersInText,
   formatExact,
   formatFixed,
@@ -85,5 +87,25 @@ describe('formatNumbersInText', () => {
       'as of 2026-11-21, 1000PEPEUSDT, BTC2, 1e-7, 60,000.00, ratio 0.995',
     );
     expect(formatNumbersInText('equity 369000, so')).toBe('equity 369,000, so');
+  });
+
+  it('shows a published figure with at least the given places and never rounds it', () => {
+    expect(formatAtLeast(dec('50'), 2)).toBe('50.00');
+    expect(formatAtLeast(dec('16.5'), 2)).toBe('16.50');
+    expect(formatAtLeast(dec('1050'), 2)).toBe('1,050.00');
+    expect(formatAtLeast(dec('12.3456'), 2)).toBe('12.3456');
+    expect(formatAtLeast(dec('0.12345678'), 2)).toBe('0.12345678');
+  });
+
+  it('rounds a figure with more than 8 decimals to the given places, marked as rounded', () => {
+    expect(formatAtLeast(dec(1).div(75), 2)).toBe('≈0.01');
+    expect(formatAtLeast(dec('0.123456789'), 2)).toBe('≈0.12');
+  });
+
+  it('shows a rate as an exact percentage, with at least two places', () => {
+    expect(formatExactPercent(dec('0.004'))).toBe('0.40%');
+    expect(formatExactPercent(dec('0.00325'))).toBe('0.325%');
+    expect(formatExactPercent(dec('0.02'))).toBe('2.00%');
+    expect(formatExactPercent(dec(1).div(75))).toBe('≈1.33%');
   });
 });

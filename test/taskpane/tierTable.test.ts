@@ -1,6 +1,7 @@
 import { assetSpec } from '../../src/engine/assetSpec';
 import { BITGET_PRESET, BITMART_PRESET } from '../../src/presets';
-import { tierTableView } from '../../src/taskpane/tierTable';
+import { dec } from '../../src/engine/decimal';
+import { formatCap, tierTableView } from '../../src/taskpane/tierTable';
 
 describe('tierTableView', () => {
   it('lists Bitget BTC tiers as published, in USDT value', () => {
@@ -30,5 +31,12 @@ describe('tierTableView', () => {
     expect(view.unitLabel).toBe('BTC');
     expect(last).toEqual({ floor: lastCap?.toFixed(), cap: 'no cap', ratio: 'unpublished', unit: 'quantity', published: false });
     expect(view.caveat).toContain(`beyond ${lastCap?.toFixed()} (BTC) are unpublished`);
+  });
+});
+
+describe('formatCap', () => {
+  it('shows a cap exactly with thousands separators, and an open one as "no cap"', () => {
+    expect(formatCap(dec('5000000'))).toBe('5,000,000');
+    expect(formatCap(null)).toBe('no cap');
   });
 });
