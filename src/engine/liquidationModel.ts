@@ -144,15 +144,19 @@ export interface LiquidationModel {
 
 /**
  * Cross positions neither based on the asset nor settled in it, summed beforehand per quote asset (the number
- * path sums them on exact integers): Σ uPnL, Σ maintenance margin, and the largest decimal exponent of one
- * position's margin (0 for a margin of 0, as a Decimal zero has), with a symbol of theirs. Their figures do not
- * move with the asset's price, so the model takes the sums as the positions would add up.
+ * path sums them on exact integers): Σ uPnL, Σ maintenance margin, a symbol of theirs, and an exponent at or above
+ * that of every one of their margins (0 for a margin of 0, as a Decimal zero has), for the precision check. Their
+ * figures do not move with the asset's price, so the model takes the sums as the positions would add up.
  */
+export interface SummedQuote {
+  readonly symbol: string;
+  readonly upnl: Dec;
+  readonly maintenance: Dec;
+  readonly exponent: number;
+}
+
 export interface SummedPositions {
-  readonly byQuote: ReadonlyMap<
-    string,
-    { readonly symbol: string; readonly upnl: Dec; readonly maintenance: Dec; readonly exponent: number }
-  >;
+  readonly byQuote: ReadonlyMap<string, SummedQuote>;
 }
 
 /** The cross positions settled in one quote asset, summed in that asset before one conversion at its rate. */

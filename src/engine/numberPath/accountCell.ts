@@ -2,7 +2,7 @@ import { findAssetSpec, normalizeAsset } from '../assetSpec';
 import { bracketFor, findBrackets } from '../brackets';
 import { Dec, dec, ONE, toCellNumber, ZERO } from '../decimal';
 import { isMarginError } from '../errors';
-import type { AssetSpec, Bracket, Preset } from '../model';
+import type { AssetSpec, Bracket, Position, Preset } from '../model';
 import { positionInitial, positionMaintenance, positionUpnl } from '../positions';
 import { parseSymbol } from '../symbols';
 import { valueHolding } from '../valuation';
@@ -191,6 +191,26 @@ function addMargin(
 }
 
 /**
+ * Row `p` of a positions range as a Decimal cross position at `mark`: signed size as BOTH, its typed rates, or (with
+ * `brackets`, for a row that left mmr blank) its symbol's brackets, which the engine picks from at the mark.
+ */
+export function cellPosition(positions: PositionCells, p: number, brackets: readonly Bracket[] | undefined, mark: Dec): Position {
+  const imr = positions.imrs?.[p] ?? NaN;
+  return {
+    symbol: positions.symbols[p] as string,
+    side: 'BOTH',
+    size: dec(positions.sizes[p] as number),
+    entry: dec(positions.entries[p] as number),
+    mark,
+    mmr: brackets === undefined ? dec(positions.mmrs[p] as number) : ZERO,
+    cum: brackets === undefined ? dec(positions.cums[p] as number) : ZERO,
+    ...(imr === imr ? { imr: dec(imr) } : {}),
+    ...(brackets === undefined ? {} : { brackets }),
+    marginMode: 'cross',
+  };
+}
+
+/**
  * Σ uPnL, Σ maintenance margin and (with `withInitial`) Σ initial margin of the cross positions, per quote
  * asset, in that asset; null where the Decimal engine reports an error (a bracketed row without brackets, or
  * beyond their last cap).
@@ -279,19 +299,7 @@ export function positionSums(
       fastInitial = initialPlaces === initialPlaces;
     }
     if (!fastUpnl || !fastMaintenance || !fastInitial) {
-      const position = {
-        symbol: positions.symbols[p] as string,
-        side: 'BOTH' as const,
-        size: dec(size),
-        entry: dec(entry),
-        mark: factor === undefined ? dec(mark) : dec(mark).times(factor.factor),
-        // A bracketed row's rates come from its brackets, at the (shocked) mark.
-        mmr: brackets === undefined ? dec(typedMmr) : ZERO,
-        cum: brackets === undefined ? dec(positions.cums[p] as number) : ZERO,
-        ...(imr === imr ? { imr: dec(imr) } : {}),
-        ...(brackets === undefined ? {} : { brackets }),
-        marginMode: 'cross' as const,
-      };
+      const position = cellPosition(positions, p, brackets, factor === undefined ? dec(mark) : dec(mark).times(factor.factor));
       if (!fastUpnl) sums.upnl.addDec(positionUpnl(position));
       if (!fastMaintenance) sums.maintenance.addDec(positionMaintenance(position));
       if (!fastInitial) sums.initial.addDec(positionInitial(position).margin);

@@ -1,17 +1,13 @@
 import { normalizeAsset } from '../assetSpec';
-import { bracketRates, findBrackets } from '../brackets';
+import { findBrackets } from '../brackets';
 import { dec, toCellNumber } from '../decimal';
 import { isMarginError } from '../errors';
 import { liquidationPrice } from '../liquidation';
-import type { SummedPositions } from '../liquidationModel';
-import type { Balance, Bracket, Position, Preset } from '../model';
-import { positionMaintenance } from '../positions';
+import type { SummedQuote } from '../liquidationModel';
+import type { Balance, Position, Preset } from '../model';
 import { parseSymbol } from '../symbols';
 import type { BalanceCells, PositionCells } from './accountCell';
-import { bracketsCover, positionSums } from './accountCell';
-import { mantissa, placesOf } from './exactSum';
-import { scaledBracketPick } from './scaledBrackets';
-import type { Split } from './splitValue';
+import { bracketsCover, cellPosition, positionSums } from './accountCell';
 
 /** The rows `rows` of a positions range, as a range of their own. */
 function rowsOf(positions: PositionCells, rows: readonly number[]): PositionCells {
@@ -28,77 +24,21 @@ function rowsOf(positions: PositionCells, rows: readonly number[]): PositionCell
   };
 }
 
-/** Row `p` as the positions reader makes it: signed size as BOTH, typed rates, or its symbol's brackets. */
-function positionOf(preset: Preset, positions: PositionCells, p: number): Position {
-  const symbol = positions.symbols[p] as string;
-  const [size, entry, mark] = [dec(positions.sizes[p] as number), dec(positions.entries[p] as number), dec(positions.marks[p] as number)];
-  const mmr = positions.mmrs[p] as number;
-  const imr = positions.imrs?.[p] ?? NaN;
-  const rates =
-    mmr === mmr
-      ? { mmr: dec(mmr), cum: dec(positions.cums[p] as number) }
-      : bracketRates(preset, findBrackets(preset, symbol), symbol, { size, mark }, { arg: 'positions', row: p + 1 });
-  return { symbol, side: 'BOTH', size, entry, mark, ...rates, ...(imr === imr ? { imr: dec(imr) } : {}), marginMode: 'cross' };
-}
-
-const doubleRates = new WeakMap<Bracket, { mmr: number; cum: number }>();
-
-/** The rates of a bracketed row's bracket at its mark, as doubles; undefined where integers cannot pick it. */
-function bracketRatesOf(brackets: readonly Bracket[], size: number, mark: number, split: Split): { mmr: number; cum: number } | undefined {
-  const [ks, km] = [placesOf(size), placesOf(mark)];
-  const S = ks < 0 ? NaN : mantissa(Math.abs(size), ks);
-  const i = scaledBracketPick(brackets, Math.abs(size), S, ks, km < 0 ? NaN : mantissa(mark, km), km, split);
-  const bracket = i === i ? brackets[i] : undefined;
-  if (i < 0 || bracket === undefined) return undefined;
-  let rates = doubleRates.get(bracket);
-  if (rates === undefined) {
-    rates = { mmr: bracket.mmr.toNumber(), cum: bracket.cum.toNumber() };
-    doubleRates.set(bracket, rates);
-  }
-  return rates;
-}
-
 /**
- * The decimal exponent of |size| × mark × mmr − cum, as a Decimal of that value has it (0 for 0), read from
- * doubles; NaN where doubles cannot tell (a value near a power of ten, a cum that cancels most of the product).
+ * The cross positions `rows` of the range (on neither the asset nor settled in it), summed per quote asset on exact
+ * integers, with a symbol of theirs per quote; null when a sum cannot be held exactly (the Decimal engine decides).
+ * Each quote's exponent is its sum's (0 at least): margins are never negative, so it is at or above every margin's,
+ * and an exponent set too high only makes the solver's precision check stricter, which then declines to Decimal.
  */
-function marginExponent(size: number, mark: number, mmr: number, cum: number): number {
-  const product = Math.abs(size) * mark * mmr;
-  if (cum !== 0 && !(cum <= product / 2)) return NaN;
-  const margin = product - cum;
-  if (margin === 0) return product === 0 ? 0 : NaN;
-  if (!(margin > 1e-290 && margin < 1e290)) return NaN;
-  const e = Math.floor(Math.log10(margin));
-  const scaled = margin / 10 ** e;
-  return scaled > 1 + 1e-9 && scaled < 10 - 1e-8 ? e : NaN;
-}
-
-/**
- * The cross positions of the range on neither `asset` nor settled in it, summed per quote asset on exact
- * integers; null when a sum cannot be held exactly (the Decimal engine then decides).
- */
-function summedPositions(preset: Preset, positions: PositionCells, rows: readonly number[]): SummedPositions | null {
-  const split: Split = { w: 0, f: 0, t: 0 };
-  const sums = positionSums(preset, rowsOf(positions, rows), split, false, null);
+function summedPositions(preset: Preset, positions: PositionCells, rows: readonly number[], symbolOf: ReadonlyMap<string, string>) {
+  const sums = positionSums(preset, rowsOf(positions, rows), { w: 0, f: 0, t: 0 }, false, null);
   if (sums === null) return null;
-  const symbolOf = new Map<string, string>();
-  const exponentOf = new Map<string, number>();
-  for (const p of rows) {
-    const symbol = positions.symbols[p] as string;
-    const { quote } = parseSymbol(preset, symbol);
-    if (!symbolOf.has(quote)) symbolOf.set(quote, symbol);
-    const [size, mark, typed] = [positions.sizes[p] as number, positions.marks[p] as number, positions.mmrs[p] as number];
-    const brackets = typed === typed ? undefined : findBrackets(preset, symbol);
-    const rates = brackets === undefined ? { mmr: typed, cum: positions.cums[p] as number } : bracketRatesOf(brackets, size, mark, split);
-    let e = rates === undefined ? NaN : marginExponent(size, mark, rates.mmr, rates.cum);
-    if (e !== e) e = positionMaintenance(positionOf(preset, positions, p)).e;
-    exponentOf.set(quote, Math.max(exponentOf.get(quote) ?? -Infinity, e));
-  }
-  const byQuote: SummedPositions['byQuote'] extends ReadonlyMap<string, infer V> ? Map<string, V> : never = new Map();
+  const byQuote: Map<string, SummedQuote> = new Map();
   for (const [quote, q] of sums) {
     const [upnl, maintenance] = [q.upnl.toDec(), q.maintenance.toDec()];
     if (upnl.isNaN() || maintenance.isNaN()) return null;
-    byQuote.set(quote, { symbol: symbolOf.get(quote) as string, upnl, maintenance, exponent: exponentOf.get(quote) ?? 0 });
+    const exponent = Math.max(maintenance.isZero() ? 0 : maintenance.e, 0);
+    byQuote.set(quote, { symbol: symbolOf.get(quote) as string, upnl, maintenance, exponent });
   }
   return { byQuote };
 }
@@ -119,13 +59,20 @@ export function liquidationPriceCell(preset: Preset, balances: BalanceCells, pos
     if (!bracketsCover(preset, positions)) return NaN;
     const moving: Position[] = [];
     const rest: number[] = [];
+    const symbolOf = new Map<string, string>();
     for (let p = 0; p < positions.symbols.length; p += 1) {
       if (!positions.cross[p]) continue;
-      const { base, quote } = parseSymbol(preset, positions.symbols[p] as string);
-      if (base === asset || quote === asset) moving.push(positionOf(preset, positions, p));
-      else rest.push(p);
+      const symbol = positions.symbols[p] as string;
+      const { base, quote } = parseSymbol(preset, symbol);
+      if (base === asset || quote === asset) {
+        const brackets = positions.mmrs[p] === positions.mmrs[p] ? undefined : findBrackets(preset, symbol);
+        moving.push(cellPosition(positions, p, brackets, dec(positions.marks[p] as number)));
+      } else {
+        rest.push(p);
+        if (!symbolOf.has(quote)) symbolOf.set(quote, symbol);
+      }
     }
-    const summed = summedPositions(preset, positions, rest);
+    const summed = summedPositions(preset, positions, rest, symbolOf);
     if (summed === null) return NaN;
     const rows: Balance[] = balances.assets.map((name, i) => {
       const upnl = balances.upnls[i] as number;
