@@ -1,6 +1,8 @@
 /**
  * Presets built from docs/RULES.md's tables, for engine tests only (independent of src/presets).
  */
+import { isMarginError, liquidationPrice, marginRatio } from '../../src/engine';
+import type { Dec } from '../../src/engine/decimal';
 import { dec } from '../../src/engine/decimal';
 import type { AssetSpec, Balance, Position, Preset, PresetRules, Tier, TierUnit } from '../../src/engine/model';
 
@@ -173,4 +175,43 @@ export function caught(action: () => unknown): { code: string; message: string; 
     throw error;
   }
   throw new Error('expected a MarginError, but nothing was thrown');
+}
+
+/** The account with BTC at `price`: its balance's price, and the marks of the positions on BTC scaled from `p0`. */
+export function moveBtcTo(balances: readonly Balance[], positions: readonly Position[], p0: Dec, price: Dec): [Balance[], Position[]] {
+  return [
+    balances.map((b) => (b.asset === 'BTC' ? { ...b, price } : b)),
+    positions.map((p) => (p.symbol.startsWith('BTC') ? { ...p, mark: p.mark.times(price).div(p0) } : p)),
+  ];
+}
+
+/**
+ * BTC's liquidation price, checked as it must be: the margin ratio is 1 there (to 1e-30) and below 1 at points
+ * between today's price `p0` and it. Undefined when the solver answers with one of the `none` codes.
+ */
+export function checkedBtcLiquidation(
+  preset: Preset,
+  balances: readonly Balance[],
+  positions: readonly Position[],
+  p0: Dec,
+  none: readonly string[],
+): Dec | undefined {
+  let price: Dec;
+  try {
+    price = liquidationPrice(preset, balances, positions, 'BTC');
+  } catch (error) {
+    if (isMarginError(error) && none.includes(error.code)) return undefined;
+    throw error;
+  }
+  expect(
+    marginRatio(preset, ...moveBtcTo(balances, positions, p0, price))
+      .minus(1)
+      .abs()
+      .lt('1e-30'),
+  ).toBe(true);
+  for (const s of ['0.1', '0.5', '0.9', '0.999']) {
+    const between = p0.plus(price.minus(p0).times(s));
+    expect(marginRatio(preset, ...moveBtcTo(balances, positions, p0, between)).lt(1)).toBe(true);
+  }
+  return price;
 }
