@@ -41,32 +41,44 @@ function shown(value: unknown): string {
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
+/** The stored setting as a value: JSON text parsed (undefined when it is not JSON), anything else as it is. */
+function storedValue(stored: unknown): unknown {
+  if (typeof stored !== 'string') return stored;
+  try {
+    return JSON.parse(stored) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
 /** The stored setting as an object, or null (with a warning) when it is something else. */
 function storedObject(stored: unknown, warnings: string[]): Record<string, unknown> | null {
   if (stored === null || stored === undefined || stored === '') return null;
-  let value = stored;
-  if (typeof stored === 'string') {
-    try {
-      value = JSON.parse(stored);
-    } catch {
-      warnings.push(`setting ${LIVE_PRICES_SETTING} is not valid JSON; skipped, the live-price settings stay as they are`);
-      return null;
-    }
+  const value = storedValue(stored);
+  if (value === undefined) {
+    warnings.push(`setting ${LIVE_PRICES_SETTING} is not valid JSON; skipped, the live-price settings stay as they are`);
+    return null;
   }
-  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
+  if (isPlainObject(value)) return value;
   warnings.push(
     `setting ${LIVE_PRICES_SETTING}: expected an object such as { "intervalSeconds": 1, "maxAgeSeconds": 30 }, got ${shown(stored)}; skipped, the live-price settings stay as they are`,
   );
   return null;
 }
 
-/** Seconds, read through the one bounded number reader, as whole milliseconds; null when refused. */
-function storedMilliseconds(value: unknown, bounds: { readonly min: number; readonly max: number }): number | null {
-  const reading = typeof value === 'number' ? readNumber(value) : typeof value === 'string' ? readNumberText(value) : null;
+/**
+ * Seconds within `bounds` (a number, or text as typed in the pane or stored), read through the one bounded number
+ * reader, as whole milliseconds rounded half up; null when refused. The pane's fields and the stored setting both
+ * read through here.
+ */
+export function secondsAsMilliseconds(value: unknown, bounds: { readonly min: number; readonly max: number }): number | null {
+  const reading = typeof value === 'number' ? readNumber(value) : typeof value === 'string' ? readNumberText(value.trim()) : null;
   if (reading === null || !reading.ok) return null;
   const seconds: Dec = reading.value;
   if (seconds.lt(bounds.min) || seconds.gt(bounds.max)) return null;
-  // Half up, as the pane's field rounds what is typed (Math.round).
   return seconds.times(1000).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toNumber();
 }
 
@@ -87,7 +99,7 @@ export function readStoredPriceSettings(stored: unknown): StoredPriceSettingsRep
   for (const key of KEYS) {
     const { field, bounds, arg } = FIELDS[key];
     if (!own(field)) continue;
-    const ms = storedMilliseconds(object[field], bounds);
+    const ms = secondsAsMilliseconds(object[field], bounds);
     if (ms === null) {
       warnings.push(
         `setting ${LIVE_PRICES_SETTING}: ${field} (the ${arg}) expected a number of seconds from ${bounds.min} to ${bounds.max}, got ${shown(object[field])}; skipped`,
@@ -109,15 +121,8 @@ export function readStoredPriceSettings(stored: unknown): StoredPriceSettingsRep
  * field the change does not touch stays as it was stored, even one that was refused (saving never loses it).
  */
 export function storedPriceSettings(previous: unknown, change: Partial<PriceSettings>): Record<string, unknown> {
-  let base: unknown = previous;
-  if (typeof previous === 'string') {
-    try {
-      base = JSON.parse(previous);
-    } catch {
-      base = null;
-    }
-  }
-  const next: Record<string, unknown> = typeof base === 'object' && base !== null && !Array.isArray(base) ? { ...(base as object) } : {};
+  const base = storedValue(previous);
+  const next: Record<string, unknown> = isPlainObject(base) ? { ...base } : {};
   for (const key of KEYS) {
     const ms = change[key];
     if (ms !== undefined) next[FIELDS[key].field] = ms / 1000;

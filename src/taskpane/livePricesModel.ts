@@ -1,6 +1,7 @@
 import { PaneError } from './paneErrors';
 import type { ConnectionState, ConnectionStatus } from '../prices/feedConnection';
 import { clockText } from '../prices/clockText';
+import { secondsAsMilliseconds } from '../prices/priceSettings';
 import type { Outcome } from './outcome';
 
 /** One row of the pane's connection table. */
@@ -59,11 +60,10 @@ export { INTERVAL_SECONDS, MAX_AGE_SECONDS } from '../prices/priceSettings';
  * secondsSetting('1.5', 'interval', INTERVAL_SECONDS) // { ok: true, value: 1500 }
  */
 export function secondsSetting(text: string, arg: string, bounds: { readonly min: number; readonly max: number }): Outcome<number> {
-  const trimmed = text.trim();
-  const seconds = /^\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : Number.NaN;
-  if (!(seconds >= bounds.min && seconds <= bounds.max)) {
+  const ms = secondsAsMilliseconds(text, bounds);
+  if (ms === null) {
     const error = new PaneError('BAD_PRICE_SETTING', { arg, min: bounds.min, max: bounds.max, got: JSON.stringify(text) });
     return { ok: false, message: error.message };
   }
-  return { ok: true, value: Math.round(seconds * 1000) };
+  return { ok: true, value: ms };
 }
