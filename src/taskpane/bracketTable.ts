@@ -45,7 +45,7 @@ function contractCoin(preset: Preset, symbol: string): string | null {
 
 function unitLabelOf(preset: Preset, symbol: string, brackets: readonly Bracket[]): string {
   const contractValue = brackets[0]?.contractValue;
-  if (contractValue === undefined || !bySize(brackets)) return `${preset.quote} notional`;
+  if (contractValue === undefined) return `${preset.quote} notional`;
   const coin = contractCoin(preset, symbol);
   return `contracts of ${formatExact(contractValue)}${coin === null ? '' : ` ${coin}`}`;
 }
