@@ -146,7 +146,7 @@ module.exports = (env = {}, argv = {}) => {
       functions: './src/functions/functions.ts',
       // One runtime for both bundles: the task pane reuses the functions bundle's modules, so both see the same
       // preset registry (sharedRegistry) instead of one copy each.
-      taskpane: { import: './src/taskpane/taskpane.ts', dependOn: 'functions' },
+      taskpane: { import: './src/taskpane/app/taskpane.ts', dependOn: 'functions' },
     },
     output: { path: outDir, filename: '[name].js', clean: true },
     resolve: { extensions: ['.ts', '.js'] },

@@ -12,7 +12,7 @@ import {
   type WorkbookHost,
 } from '../../src/functions/workbookSettings';
 import { LIVE_PRICES_SETTING, PriceHub } from '../../src/prices';
-import { loadPriceSettings, savePriceSettings } from '../../src/taskpane/livePricesSettings';
+import { loadPriceSettings, savePriceSettings } from '../../src/taskpane/workbook/livePricesSettings';
 import { installCustomFunctions, shown } from './customFunctionsStub';
 
 installCustomFunctions();

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { LIVE_PRICES_SETTING, MAX_AGE_SECONDS, readStoredPriceSettings, storedPriceSettings } from '../../src/prices';
-import { secondsSetting } from '../../src/taskpane/livePricesModel';
+import { secondsSetting } from '../../src/taskpane/livePrices/livePricesModel';
 
 const bounds = (field: string, arg: string, min: number, max: number, got: string): string =>
   `setting ${LIVE_PRICES_SETTING}: ${field} (the ${arg}) expected a number of seconds from ${min} to ${max}, got ${got}; skipped`;

@@ -47,7 +47,7 @@ describe('taskpane.html', () => {
 
 describe('task pane sources', () => {
   it('never parse text as HTML', () => {
-    const files = readdirSync(DIR).filter((f) => f.endsWith('.ts'));
+    const files = (readdirSync(DIR, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts'));
     for (const file of files) {
       const code = readFileSync(join(DIR, file), 'utf8');
       expect({ file, html: /innerHTML|outerHTML|insertAdjacentHTML|document\.write|DOMParser/.test(code) }).toEqual({ file, html: false });

@@ -5,8 +5,8 @@ import type { CellGrid } from '../../../src/functions/core';
 import { invoke, readBalances, readPositions } from '../../../src/functions/core';
 import { BALANCES_TABLE, POSITIONS_TABLE } from '../../../src/functions/core/columns';
 import { BUILTIN_PRESETS, PresetRegistry } from '../../../src/presets';
-import { BALANCE_COLUMNS, parseBalanceRows, parsePositionRows, POSITION_COLUMNS } from '../../../src/taskpane/scenarioRows';
-import { readSelection } from '../../../src/taskpane/selectionGrid';
+import { BALANCE_COLUMNS, parseBalanceRows, parsePositionRows, POSITION_COLUMNS } from '../../../src/taskpane/scenario/scenarioRows';
+import { readSelection } from '../../../src/taskpane/scenario/selectionGrid';
 
 /**
  * One table of cases, each run through both kinds of reader of balances and positions ranges: the functions'

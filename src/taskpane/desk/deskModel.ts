@@ -1,0 +1,122 @@
+import { compareAccount, flatImr, maxOrderSize, maxWithdrawable, topUpNeeded } from '../../engine';
+import type { ComparedFigure, ComparisonRow } from '../../engine/compare';
+import type { Dec } from '../../engine/decimal';
+import type { Balance, Position, Preset } from '../../engine/model';
+import { formatAmount, formatMoney, formatPercent } from '../ui/formatting';
+import { attempt, type Outcome } from '../ui/outcome';
+import type { ScenarioInput } from '../scenario/scenarioModel';
+import { parseBalanceRows, parsePositionRows } from '../scenario/scenarioRows';
+import { effectiveShocks, shockableAssets, shockBalances, shockPositions } from '../scenario/shocks';
+
+/** One preset's row of the "Compare exchanges" table, as shown (the same figures as MARGIN.COMPARE). */
+export interface CompareLine {
+  readonly exchange: string;
+  readonly current: boolean;
+  /** The message of a preset that cannot value the account; then the figures are empty. */
+  readonly error: string | null;
+  readonly equity: string;
+  readonly maintenance: string;
+  readonly ratio: string;
+  readonly risk: string;
+  readonly ltv: string;
+  readonly available: string;
+}
+
+export const COMPARE_COLUMNS = ['Exchange', 'Equity', 'Maint. margin', 'Margin ratio', 'Risk', 'LTV', 'Available'] as const;
+
+/** A solver's answer as shown: the coin amount, or the reason there is none. */
+export interface SolverLine {
+  readonly label: string;
+  readonly result: Outcome<string>;
+}
+
+export interface SolverView {
+  /** Top-up of each balances asset that brings the margin ratio below the preset's warning band. */
+  readonly topUps: readonly SolverLine[];
+  readonly withdrawals: readonly SolverLine[];
+  readonly orders: readonly SolverLine[];
+}
+
+export interface DeskView {
+  readonly inputError: string | null;
+  readonly compare: readonly CompareLine[];
+  readonly solvers: SolverView | null;
+}
+
+function shown<T>(figure: ComparedFigure<T>, show: (value: T) => string): string {
+  return figure.ok ? show(figure.value) : figure.message;
+}
+
+function compareLine(row: ComparisonRow, current: string): CompareLine {
+  const base = { exchange: row.exchange, current: row.exchange === current };
+  if (row.error !== undefined) {
+    return { ...base, error: row.error, equity: '', maintenance: '', ratio: '', risk: '', ltv: '', available: '' };
+  }
+  return {
+    ...base,
+    error: null,
+    equity: shown(row.equity, formatMoney),
+    maintenance: shown(row.maintenance, formatMoney),
+    ratio: shown(row.ratio, (d) => formatPercent(d)),
+    risk: shown(row.risk, (r) => r),
+    ltv: shown(row.ltv, (d) => formatPercent(d)),
+    available: shown(row.available, formatMoney),
+  };
+}
+
+const amountOf =
+  (asset: string) =>
+  (d: Dec): string =>
+    `${formatAmount(d)} ${asset}`;
+
+function solve(label: string, compute: () => Dec, show: (d: Dec) => string): SolverLine {
+  const out = attempt(compute);
+  return { label, result: out.ok ? { ok: true, value: show(out.value) } : out };
+}
+
+function solvers(preset: Preset, balances: readonly Balance[], positions: readonly Position[]): SolverView {
+  // The warning band starts at its own floor, so the top-up reaches the band's edge, not below it.
+  const target = preset.rules.riskBands.warning;
+  const assets = balances.map((b) => b.asset.trim().toUpperCase());
+  const topUps = assets.map((asset) =>
+    solve(
+      `${asset} to bring the margin ratio to ${formatPercent(target)}`,
+      () => topUpNeeded(preset, balances, positions, asset, target),
+      amountOf(asset),
+    ),
+  );
+  const withdrawals = assets.map((asset) =>
+    solve(`${asset} that can leave`, () => maxWithdrawable(preset, balances, positions, asset), amountOf(asset)),
+  );
+  const symbols = [...new Map(positions.filter((p) => p.imr !== undefined).map((p) => [p.symbol.toUpperCase(), p])).values()];
+  const orders = symbols.map((p) =>
+    solve(
+      `${p.symbol.toUpperCase()} at ${formatMoney(p.mark)} (imr ${formatPercent(p.imr as Dec)})`,
+      () => maxOrderSize(preset, balances, positions, p.symbol, p.mark, flatImr(p.imr as Dec)),
+      (d) => formatAmount(d),
+    ),
+  );
+  return { topUps, withdrawals, orders };
+}
+
+/**
+ * The "Compare exchanges" table and the solvers for the scenario as typed, with the shock sliders applied
+ * (the same shocked account the Scenario figures show). `presets` are the presets compared; `preset` the one
+ * the solvers use (the workbook default).
+ *
+ * @example deskView(registry.list(), registry.resolve(), ctx.scenario).compare.map((l) => l.exchange)
+ */
+export function deskView(presets: readonly Preset[], preset: Preset, input: ScenarioInput): DeskView {
+  const parsed = attempt(() => ({ balances: parseBalanceRows(input.balances), positions: parsePositionRows(input.positions, preset) }));
+  if (!parsed.ok) return { inputError: parsed.message, compare: [], solvers: null };
+  const { balances, positions } = parsed.value;
+  if (balances.length === 0 && positions.length === 0) return { inputError: null, compare: [], solvers: null };
+  const shocks = effectiveShocks(shockableAssets(preset, balances, positions), input.shocks);
+  const shockedBalances = shockBalances(balances, shocks);
+  const shockedPositions = shockPositions(preset, positions, shocks);
+  return {
+    inputError: null,
+    compare: compareAccount(presets, shockedBalances, shockedPositions).map((row) => compareLine(row, preset.id)),
+    solvers: solvers(preset, shockedBalances, shockedPositions),
+  };
+}

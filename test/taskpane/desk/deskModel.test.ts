@@ -1,0 +1,69 @@
+import { BINANCE_PRESET, BITGET_PRESET, BITMART_PRESET } from '../../../src/presets';
+import { deskView } from '../../../src/taskpane/desk/deskModel';
+import { EMPTY_POSITION, type PositionRow } from '../../../src/taskpane/scenario/scenarioRows';
+import { NO_SHOCKS } from '../../../src/taskpane/scenario/shocks';
+
+const usdt = { asset: 'USDT', amount: '1000', price: '1', upnl: '' };
+const btc = { asset: 'BTC', amount: '1', price: '60000', upnl: '' };
+/** MM 600 (1%), IM 3,000 (5%). */
+const long: PositionRow = {
+  ...EMPTY_POSITION,
+  symbol: 'BTCUSDT',
+  side: 'LONG',
+  size: '1',
+  entry: '60000',
+  mark: '60000',
+  mmr: '0.01',
+  imr: '0.05',
+};
+
+describe('deskView', () => {
+  it('compares the scenario on each preset, marking the default and keeping a preset that cannot value it', () => {
+    const view = deskView([BINANCE_PRESET, BITGET_PRESET, BITMART_PRESET], BINANCE_PRESET, {
+      balances: [usdt, btc, { asset: 'USDC', amount: '500', price: '1', upnl: '' }],
+      positions: [long],
+      shocks: NO_SHOCKS,
+    });
+    expect(view.compare.map((l) => [l.exchange, l.current, l.equity, l.maintenance, l.ratio, l.risk, l.available])).toEqual([
+      // 1,000 + 500 + 57,000 (BTC at 95%); 600 / 58,500
+      ['binance', true, '58,500.00', '600.00', '1.03%', 'SAFE', '55,500.00'],
+      ['bitget', false, '', '', '', '', ''],
+      ['bitmart', false, '', '', '', '', ''],
+    ]);
+    expect(view.compare[1]?.error).toMatch(/^balances: the USDC haircut tiers of preset bitget are unpublished/);
+    expect(view.compare[2]?.error).toBe('asset: USDC is not a collateral asset of preset bitmart');
+    const noUsdc = deskView([BITGET_PRESET], BINANCE_PRESET, { balances: [usdt, btc], positions: [long], shocks: NO_SHOCKS });
+    // 1,000 + 58,500 (BTC at 97.5%); 600 / 59,500
+    expect(noUsdc.compare.map((l) => [l.equity, l.ratio, l.available])).toEqual([['59,500.00', '1.01%', '56,500.00']]);
+  });
+
+  it('solves the top-up to the warning band, the withdrawals and the order size on the default preset', () => {
+    const view = deskView([BINANCE_PRESET], BINANCE_PRESET, { balances: [usdt], positions: [long], shocks: NO_SHOCKS });
+    // 600 / 0.5 = 1,200 of equity: 200 USDT more. Nothing can leave: 1,000 < 3,000 of IM. Nothing is free to order.
+    expect(view.solvers?.topUps).toEqual([
+      { label: 'USDT to bring the margin ratio to 50.00%', result: { ok: true, value: '200.00000000 USDT' } },
+    ]);
+    expect(view.solvers?.withdrawals).toEqual([{ label: 'USDT that can leave', result: { ok: true, value: '0.00000000 USDT' } }]);
+    expect(view.solvers?.orders).toEqual([{ label: 'BTCUSDT at 60,000.00 (imr 5.00%)', result: { ok: true, value: '0.00000000' } }]);
+  });
+
+  it('solves on the shocked account the scenario shows', () => {
+    const view = deskView([BINANCE_PRESET], BINANCE_PRESET, {
+      balances: [{ ...usdt, amount: '10000' }],
+      positions: [long],
+      shocks: { all: 0, perAsset: { BTC: -10 } },
+    });
+    // BTC at 54,000: PnL −6,000, equity 4,000; IM 2,700: 1,300 USDT can leave
+    expect(view.solvers?.withdrawals[0]?.result).toEqual({ ok: true, value: '1,300.00000000 USDT' });
+  });
+
+  it('shows nothing for an empty scenario, and the input error for a bad row', () => {
+    expect(deskView([BINANCE_PRESET], BINANCE_PRESET, { balances: [], positions: [], shocks: NO_SHOCKS })).toEqual({
+      inputError: null,
+      compare: [],
+      solvers: null,
+    });
+    const bad = deskView([BINANCE_PRESET], BINANCE_PRESET, { balances: [{ ...usdt, amount: 'lots' }], positions: [], shocks: NO_SHOCKS });
+    expect(bad.inputError).toMatch(/amount/);
+  });
+});

@@ -1,0 +1,76 @@
+import { connectionRows, INTERVAL_SECONDS, MAX_AGE_SECONDS, secondsSetting } from '../../../src/taskpane/livePrices/livePricesModel';
+
+describe('connectionRows', () => {
+  it('says per exchange whether it is connected, how many streams it carries and when it last heard from it', () => {
+    const at = new Date(2026, 10, 30, 9, 5, 7).getTime();
+    expect(
+      connectionRows([
+        { exchange: 'binance', state: 'open', channels: 2, reconnects: 1, lastMessageAt: at, retryInMs: null },
+        { exchange: 'okx', state: 'waiting', channels: 1, reconnects: 3, lastMessageAt: null, retryInMs: 4000 },
+        { exchange: 'bybit', state: 'idle', channels: 0, reconnects: 0, lastMessageAt: null, retryInMs: null },
+        { exchange: 'bitget', state: 'paused', channels: 0, reconnects: 0, lastMessageAt: null, retryInMs: null },
+      ]),
+    ).toEqual([
+      {
+        exchange: 'binance',
+        state: 'connected',
+        tone: 'green',
+        streams: 2,
+        lastMessage: '09:05:07',
+        reconnects: 1,
+        detail: '2 streams, last message 09:05:07, 1 reconnection',
+      },
+      {
+        exchange: 'okx',
+        state: 'reconnecting in 4 s',
+        tone: 'yellow',
+        streams: 1,
+        lastMessage: '—',
+        reconnects: 3,
+        detail: '1 stream, last message —, 3 reconnections',
+      },
+      {
+        exchange: 'bybit',
+        state: 'idle',
+        tone: 'grey',
+        streams: 0,
+        lastMessage: '—',
+        reconnects: 0,
+        detail: '0 streams, last message —, 0 reconnections',
+      },
+      {
+        exchange: 'bitget',
+        state: 'paused',
+        tone: 'grey',
+        streams: 0,
+        lastMessage: '—',
+        reconnects: 0,
+        detail: '0 streams, last message —, 0 reconnections',
+      },
+    ]);
+  });
+});
+
+describe('secondsSetting', () => {
+  it.each([
+    ['1', 1000],
+    ['0.25', 250],
+    [' 2.5 ', 2500],
+    ['60', 60000],
+  ])('reads an interval of %p seconds as %p ms', (text, ms) => {
+    expect(secondsSetting(text, 'interval', INTERVAL_SECONDS)).toEqual({ ok: true, value: ms });
+  });
+
+  it.each(['', 'fast', '0', '0.05', '61', '-1', '1e3'])('refuses an interval of %p, naming the setting and its bounds', (text) => {
+    expect(secondsSetting(text, 'interval', INTERVAL_SECONDS)).toEqual({
+      ok: false,
+      message: `interval: expected a number of seconds from 0.1 to 60, got ${JSON.stringify(text)}`,
+    });
+  });
+
+  it('bounds the maximum age between 1 s and an hour', () => {
+    expect(secondsSetting('30', 'maximum age', MAX_AGE_SECONDS)).toEqual({ ok: true, value: 30000 });
+    expect(secondsSetting('0.5', 'maximum age', MAX_AGE_SECONDS)).toMatchObject({ ok: false });
+    expect(secondsSetting('3601', 'maximum age', MAX_AGE_SECONDS)).toMatchObject({ ok: false });
+  });
+});
