@@ -20,22 +20,31 @@ function shockFactors(shocks: readonly Shock[]): Map<string, Dec> {
   return factors;
 }
 
+/** An account after price shocks, ready for any figure of the engine. */
+export interface ShockedAccount {
+  readonly balances: readonly Balance[];
+  readonly positions: readonly Position[];
+}
+
 /**
- * Margin ratio after price shocks: each shocked asset's balance price, and the mark of every position based
- * on it, move by (1 + change); a shocked quote asset also changes what its positions' margins are worth.
+ * The account after price shocks: each shocked asset's balance price, and the mark of every position based on
+ * it, move by (1 + change); a shocked quote asset that only positions mention gets a balances row of zero at
+ * its moved price, so its new price reaches their margins. Assets are matched case-insensitively. No shocks:
+ * the account as given.
  *
- * @throws BAD_SHOCK for a change ≤ −1; SHOCK_UNMATCHED for an asset the account does not hold or trade;
- * EQUITY_NOT_POSITIVE when the shocked account has no equity left.
+ * @throws BAD_SHOCK for a change ≤ −1; DUPLICATE_ASSET for an asset shocked twice; SHOCK_UNMATCHED for an
+ * asset the account does not hold or trade; BAD_SYMBOL for a position whose symbol names no quote.
  * @example
- * // BTC −20%: balance price and BTC-based marks ×0.8, then the margin ratio
- * stressMarginRatio(bitget, balances, positions, [{ asset: 'BTC', change: dec('-0.2') }])
+ * // BTC −20%: the BTC balance price and the marks of BTC positions ×0.8
+ * shockAccount(bitget, balances, positions, [{ asset: 'BTC', change: dec('-0.2') }])
  */
-export function stressMarginRatio(
+export function shockAccount(
   preset: Preset,
   balances: readonly Balance[],
   positions: readonly Position[],
   shocks: readonly Shock[],
-): Dec {
+): ShockedAccount {
+  if (shocks.length === 0) return { balances, positions };
   const factors = shockFactors(shocks);
   const parts = positions.map((p) => parseSymbol(preset, p.symbol));
   const held = new Set(balances.map((b) => normalizeAsset(b.asset)));
@@ -47,7 +56,6 @@ export function stressMarginRatio(
     const factor = factors.get(normalizeAsset(b.asset));
     return factor ? { ...b, price: b.price.times(factor) } : b;
   });
-  // A shocked quote asset that only positions mention gets a row, so its new price reaches their margins.
   const quotes = new Set(parts.map((p) => p.quote));
   for (const [asset, factor] of factors) {
     if (!held.has(asset) && quotes.has(asset)) shocked.push({ asset, amount: ZERO, price: impliedPrice(preset, asset).times(factor) });
@@ -56,5 +64,23 @@ export function stressMarginRatio(
     const factor = factors.get((parts[i] as { base: string }).base);
     return factor ? { ...p, mark: p.mark.times(factor) } : p;
   });
-  return marginRatio(preset, shocked, moved);
+  return { balances: shocked, positions: moved };
+}
+
+/**
+ * Margin ratio after price shocks ({@link shockAccount}).
+ *
+ * @throws as {@link shockAccount}; EQUITY_NOT_POSITIVE when the shocked account has no equity left.
+ * @example
+ * // BTC −20%: balance price and BTC-based marks ×0.8, then the margin ratio
+ * stressMarginRatio(bitget, balances, positions, [{ asset: 'BTC', change: dec('-0.2') }])
+ */
+export function stressMarginRatio(
+  preset: Preset,
+  balances: readonly Balance[],
+  positions: readonly Position[],
+  shocks: readonly Shock[],
+): Dec {
+  const shocked = shockAccount(preset, balances, positions, shocks);
+  return marginRatio(preset, shocked.balances, shocked.positions);
 }

@@ -1,9 +1,33 @@
 import { findAssetSpec, normalizeAsset } from './assetSpec';
-import { fail } from './errors';
+import { fail, isMarginError } from './errors';
 import type { Preset } from './model';
 
+/**
+ * Coins pegged to a currency: quote-like for the engine. `suffix` says whether a symbol may end in it
+ * (`BTCUSDT`); TUSD, DAI and USDE may not, since DOTUSD is DOT against USD, not DO against TUSD.
+ */
+const PEGGED: readonly { readonly asset: string; readonly suffix: boolean }[] = [
+  { asset: 'USDT', suffix: true },
+  { asset: 'USDC', suffix: true },
+  { asset: 'FDUSD', suffix: true },
+  { asset: 'BUSD', suffix: true },
+  { asset: 'USD', suffix: true },
+  { asset: 'DAI', suffix: false },
+  { asset: 'TUSD', suffix: false },
+  { asset: 'USDE', suffix: false },
+];
+
 /** Quote assets recognised as a symbol's suffix (`BTCUSDT`), besides the preset's own quote. */
-export const KNOWN_QUOTES: readonly string[] = ['FDUSD', 'USDT', 'USDC', 'BUSD', 'USD'];
+export const KNOWN_QUOTES: readonly string[] = PEGGED.filter((p) => p.suffix).map((p) => p.asset);
+
+/** Coins pegged to a currency: a price scenario's "all assets" move leaves them alone. */
+export const STABLE_ASSETS: readonly string[] = PEGGED.map((p) => p.asset);
+
+/** Whether an asset is pegged, or is the preset's quote. */
+export function isStable(preset: Preset, asset: string): boolean {
+  const a = normalizeAsset(asset);
+  return STABLE_ASSETS.includes(a) || a === normalizeAsset(preset.quote);
+}
 
 export interface SymbolParts {
   readonly base: string;
@@ -55,6 +79,22 @@ export function parseSymbol(preset: Preset, symbol: string): SymbolParts {
   if (cache.size >= MAX_CACHED_SYMBOLS) cache.clear();
   cache.set(symbol, parts);
   return parts;
+}
+
+/**
+ * The symbol's base and quote, or null where {@link parseSymbol} refuses it: for views that show what they can
+ * and leave the refusal to the figures that need the symbol.
+ *
+ * @example trySymbol(binance, 'BTC-USDT-SWAP') // { base: 'BTC', quote: 'USDT' }
+ * @example trySymbol(binance, '???') // null
+ */
+export function trySymbol(preset: Preset, symbol: string): SymbolParts | null {
+  try {
+    return parseSymbol(preset, symbol);
+  } catch (error) {
+    if (isMarginError(error) && error.code === 'BAD_SYMBOL') return null;
+    throw error;
+  }
 }
 
 function splitSymbol(preset: Preset, symbol: string): SymbolParts {

@@ -1,4 +1,5 @@
-import { dec, marginRatio, stressMarginRatio } from '../../src/engine';
+import { dec, marginRatio, shockAccount, stressMarginRatio } from '../../src/engine';
+import { BINANCE_PRESET } from '../../src/presets';
 import { bal, binance, bitget, caught, pos } from './fixtures';
 
 const long = pos({ symbol: 'BTCUSDT', side: 'LONG', size: 1, entry: 60000, mark: 60000, mmr: '0.01' });
@@ -55,5 +56,46 @@ describe('stressMarginRatio', () => {
     expect(caught(() => stressMarginRatio(binance, balances, [long], [{ asset: 'BTC', change: dec('-0.5') }])).code).toBe(
       'EQUITY_NOT_POSITIVE',
     );
+  });
+});
+
+describe('shockAccount', () => {
+  const held = [bal('BTC', 1, 60000), bal('USDT', 100, 1), bal('USDC', 100, 1)];
+  const eth = pos({ symbol: 'ETHUSDT', side: 'LONG', size: 1, entry: 3000, mark: 3000, mmr: '0.005' });
+
+  it('moves balance prices and the marks of positions on the shocked base', () => {
+    const shocks = [
+      { asset: 'ETH', change: dec('0.2') },
+      { asset: 'BTC', change: dec('-0.5') },
+    ];
+    const shocked = shockAccount(BINANCE_PRESET, held, [eth], shocks);
+    expect(shocked.balances.map((b) => b.price.toString())).toEqual(['30000', '1', '1']);
+    expect(shocked.positions[0]?.mark.toString()).toBe('3600');
+  });
+
+  it('adds a zero row for a shocked quote asset that only positions mention, at its moved price', () => {
+    const shocked = shockAccount(binance, [bal('BTC', 1, 60000)], [long], [{ asset: 'usdt', change: dec('0.01') }]);
+    expect(shocked.balances.map((b) => [b.asset, b.amount.toString(), b.price.toString()])).toEqual([
+      ['BTC', '1', '60000'],
+      ['USDT', '0', '1.01'],
+    ]);
+    expect(shocked.positions[0]?.mark.toString()).toBe('60000');
+  });
+
+  it('gives the account back as it is with no shocks, and never changes its input', () => {
+    const before = JSON.stringify(held);
+    expect(shockAccount(binance, held, [eth], [])).toEqual({ balances: held, positions: [eth] });
+    shockAccount(binance, held, [eth], [{ asset: 'BTC', change: dec('0.1') }]);
+    expect(JSON.stringify(held)).toBe(before);
+  });
+
+  it('refuses what stressMarginRatio refuses: an unmatched asset, a twice-shocked one, a change of −100%', () => {
+    expect(caught(() => shockAccount(binance, held, [eth], [{ asset: 'SOL', change: dec('0.1') }])).code).toBe('SHOCK_UNMATCHED');
+    const twice = [
+      { asset: 'BTC', change: dec('0.1') },
+      { asset: ' btc', change: dec('0.1') },
+    ];
+    expect(caught(() => shockAccount(binance, held, [eth], twice)).code).toBe('DUPLICATE_ASSET');
+    expect(caught(() => shockAccount(binance, held, [eth], [{ asset: 'BTC', change: dec(-1) }])).code).toBe('BAD_SHOCK');
   });
 });

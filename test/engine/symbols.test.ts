@@ -1,4 +1,5 @@
-import { parseSymbol } from '../../src/engine';
+import { isStable, parseSymbol, trySymbol } from '../../src/engine';
+import { BINANCE_PRESET } from '../../src/presets';
 import { binance, caught, presetOf } from './fixtures';
 
 describe('parseSymbol', () => {
@@ -33,5 +34,29 @@ describe('parseSymbol', () => {
     expect(error.message).toBe('positions: cannot tell the quote asset of symbol "BTC-PERP"');
     expect(caught(() => parseSymbol(binance, 'USDT')).code).toBe('BAD_SYMBOL');
     expect(caught(() => parseSymbol(binance, '')).code).toBe('BAD_SYMBOL');
+  });
+});
+
+describe('trySymbol', () => {
+  it('reads what parseSymbol reads, and is null where it refuses the symbol', () => {
+    expect(trySymbol(binance, 'BTC-USDT-SWAP')).toEqual({ base: 'BTC', quote: 'USDT' });
+    expect(trySymbol(binance, 'BTCEUR')).toBeNull();
+  });
+
+  it('reads DOTUSD as DOT against USD: a pegged coin that is not a suffix (TUSD) is not taken as the quote', () => {
+    expect(trySymbol(binance, 'DOTUSD')).toEqual({ base: 'DOT', quote: 'USD' });
+  });
+});
+
+describe('isStable', () => {
+  it('treats the preset quote and pegged coins as stable', () => {
+    expect(isStable(BINANCE_PRESET, 'usdt')).toBe(true);
+    expect(isStable(BINANCE_PRESET, 'FDUSD')).toBe(true);
+    expect(isStable(BINANCE_PRESET, 'BNB')).toBe(false);
+  });
+
+  it('treats the quote of a preset quoted in another coin as stable', () => {
+    expect(isStable({ ...BINANCE_PRESET, quote: 'BTC' }, ' btc')).toBe(true);
+    expect(isStable(BINANCE_PRESET, 'DAI')).toBe(true);
   });
 });

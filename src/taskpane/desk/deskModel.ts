@@ -1,4 +1,4 @@
-import { compareAccount, flatImr, maxOrderSize, maxWithdrawable, topUpNeeded } from '../../engine';
+import { compareAccount, flatImr, maxOrderSize, maxWithdrawable, shockAccount, topUpNeeded } from '../../engine';
 import type { ComparedFigure, ComparisonRow } from '../../engine/compare';
 import type { Dec } from '../../engine/decimal';
 import type { Balance, Position, Preset } from '../../engine/model';
@@ -6,7 +6,7 @@ import { formatAmount, formatMoney, formatPercent } from '../ui/formatting';
 import { attempt, type Outcome } from '../ui/outcome';
 import type { ScenarioInput } from '../scenario/scenarioModel';
 import { parseBalanceRows, parsePositionRows } from '../scenario/scenarioRows';
-import { effectiveShocks, shockableAssets, shockBalances, shockPositions } from '../scenario/shocks';
+import { effectiveShocks, shockableAssets } from '../scenario/shocks';
 
 /** One preset's row of the "Compare exchanges" table, as shown (the same figures as MARGIN.COMPARE). */
 export interface CompareLine {
@@ -112,11 +112,11 @@ export function deskView(presets: readonly Preset[], preset: Preset, input: Scen
   const { balances, positions } = parsed.value;
   if (balances.length === 0 && positions.length === 0) return { inputError: null, compare: [], solvers: null };
   const shocks = effectiveShocks(shockableAssets(preset, balances, positions), input.shocks);
-  const shockedBalances = shockBalances(balances, shocks);
-  const shockedPositions = shockPositions(preset, positions, shocks);
+  const shocked = attempt(() => shockAccount(preset, balances, positions, shocks));
+  if (!shocked.ok) return { inputError: shocked.message, compare: [], solvers: null };
   return {
     inputError: null,
-    compare: compareAccount(presets, shockedBalances, shockedPositions).map((row) => compareLine(row, preset.id)),
-    solvers: solvers(preset, shockedBalances, shockedPositions),
+    compare: compareAccount(presets, shocked.value.balances, shocked.value.positions).map((row) => compareLine(row, preset.id)),
+    solvers: solvers(preset, shocked.value.balances, shocked.value.positions),
   };
 }

@@ -1,10 +1,9 @@
 import { Dec, dec, ONE, ZERO } from '../../engine/decimal';
 import { isMarginError } from '../../engine/errors';
-import { liquidationPrice, marginRatio } from '../../engine';
+import { liquidationPrice, marginRatio, shockAccount, trySymbol } from '../../engine';
 import type { Balance, Position, Preset, Shock } from '../../engine/model';
 import { formatPercent, formatPrice } from '../ui/formatting';
 import { attempt, type Outcome } from '../ui/outcome';
-import { shockBalances, shockPositions, symbolBase } from './shocks';
 
 /** The price axis spans at least this move either side of today's price (and reaches the liquidation price). */
 export const CHART_MIN_CHANGE = dec('-0.5');
@@ -60,14 +59,15 @@ export interface ChartInput {
 export function todayPrice(preset: Preset, balances: readonly Balance[], positions: readonly Position[], asset: string): Dec | null {
   const balance = balances.find((b) => b.asset.toUpperCase() === asset);
   if (balance !== undefined) return balance.price;
-  const position = positions.find((p) => symbolBase(preset, p.symbol) === asset);
+  const position = positions.find((p) => trySymbol(preset, p.symbol)?.base === asset);
   return position === undefined ? null : position.mark;
 }
 
 function ratioAt(preset: Preset, balances: readonly Balance[], positions: readonly Position[], asset: string, change: Dec): Dec | null {
   const own: Shock[] = change.isZero() ? [] : [{ asset, change }];
   try {
-    return marginRatio(preset, shockBalances(balances, own), shockPositions(preset, positions, own));
+    const shocked = shockAccount(preset, balances, positions, own);
+    return marginRatio(preset, shocked.balances, shocked.positions);
   } catch (error) {
     // Equity at or below zero has no ratio: the account is past liquidation there.
     if (isMarginError(error) && error.code === 'EQUITY_NOT_POSITIVE') return null;
@@ -95,8 +95,9 @@ function axis(liquidationChange: Dec | null): { min: Dec; max: Dec } {
  */
 export function priceChartView(preset: Preset, asset: string, input: ChartInput): Outcome<PriceChartView> {
   const others = input.shocks.filter((s) => s.asset !== asset);
-  const balances = shockBalances(input.balances, others);
-  const positions = shockPositions(preset, input.positions, others);
+  const shocked = attempt(() => shockAccount(preset, input.balances, input.positions, others));
+  if (!shocked.ok) return shocked;
+  const { balances, positions } = shocked.value;
   const today = todayPrice(preset, balances, positions, asset);
   if (today === null || !today.gt(ZERO)) return { ok: false, message: `No chart for ${asset}: the scenario gives it no positive price.` };
   return attempt(() => {

@@ -11,12 +11,14 @@ import {
   marginRatio,
   multiAssetLtv,
   riskLevel,
+  shockAccount,
+  trySymbol,
 } from '../../engine';
 import type { Balance, Position, Preset, RiskLevel, Shock } from '../../engine/model';
 import { formatAmount, formatMoney, formatPercent, formatPrice, formatShock } from '../ui/formatting';
 import { attempt, type Outcome } from '../ui/outcome';
 import { type BalanceRow, parseBalanceRows, parsePositionRows, type PositionRow } from './scenarioRows';
-import { effectiveShocks, shockableAssets, shockBalances, type ShockSettings, shockPositions, symbolBase } from './shocks';
+import { effectiveShocks, shockableAssets, type ShockSettings } from './shocks';
 
 export interface ScenarioInput {
   readonly balances: readonly BalanceRow[];
@@ -174,7 +176,7 @@ function autoExchangeView(preset: Preset, balances: readonly Balance[], position
 function currentPrice(preset: Preset, balances: readonly Balance[], positions: readonly Position[], asset: string): Dec | null {
   const balance = balances.find((b) => b.asset.toUpperCase() === asset);
   if (balance !== undefined) return balance.price;
-  const position = positions.find((p) => symbolBase(preset, p.symbol) === asset);
+  const position = positions.find((p) => trySymbol(preset, p.symbol)?.base === asset);
   return position === undefined ? null : position.mark;
 }
 
@@ -257,11 +259,11 @@ export function scenarioView(preset: Preset, input: ScenarioInput): ScenarioView
   const { balances, positions } = parsed.value;
   const shockable = shockableAssets(preset, balances, positions);
   const shocks = effectiveShocks(shockable, input.shocks);
-  const empty = balances.length === 0 && positions.length === 0;
-  const results = empty
-    ? null
-    : computeResults(preset, shockBalances(balances, shocks), shockPositions(preset, positions, shocks), input, shockable);
-  return { ...base, parsed: parsed.value, inputError: null, shockable, shocks: shockLines(shocks), results };
+  const shown = { ...base, parsed: parsed.value, shockable, shocks: shockLines(shocks) };
+  if (balances.length === 0 && positions.length === 0) return { ...shown, inputError: null, results: null };
+  const shocked = attempt(() => shockAccount(preset, balances, positions, shocks));
+  if (!shocked.ok) return { ...shown, inputError: shocked.message, results: null };
+  return { ...shown, inputError: null, results: computeResults(preset, shocked.value.balances, shocked.value.positions, input, shockable) };
 }
 
 /** The liquidation line nearest to today's prices (smallest move), for the compact summary; `null` when none. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { dec } from '../../../src/engine/decimal';
 import { BINANCE_PRESET } from '../../../src/presets';
-import { effectiveShocks, isStable, shockableAssets, shockBalances, shockPositions } from '../../../src/taskpane/scenario/shocks';
+import { effectiveShocks, shockableAssets } from '../../../src/taskpane/scenario/shocks';
 
 const balances = [
   { asset: 'BTC', amount: dec(1), price: dec(60000) },
@@ -24,10 +24,9 @@ describe('shocks', () => {
     expect(shockableAssets(BINANCE_PRESET, balances, [position])).toEqual(['BTC', 'ETH']);
   });
 
-  it('treats the preset quote and pegged coins as stable', () => {
-    expect(isStable(BINANCE_PRESET, 'usdt')).toBe(true);
-    expect(isStable(BINANCE_PRESET, 'FDUSD')).toBe(true);
-    expect(isStable(BINANCE_PRESET, 'BNB')).toBe(false);
+  it('offers no slider for a pegged coin the symbols never end in, nor for a symbol it cannot read', () => {
+    const held = [...balances, { asset: 'dai', amount: dec(5), price: dec(1) }, { asset: 'SOL', amount: dec(1), price: dec(150) }];
+    expect(shockableAssets(BINANCE_PRESET, held, [position, { ...position, symbol: '???' }])).toEqual(['BTC', 'SOL', 'ETH']);
   });
 
   it('compounds the all-assets shock with an asset’s own', () => {
@@ -41,15 +40,6 @@ describe('shocks', () => {
   it('clamps slider values to −50%…+50%', () => {
     expect(effectiveShocks(['BTC'], { all: -90, perAsset: {} })[0]?.change.toString()).toBe('-0.5');
     expect(effectiveShocks(['BTC'], { all: Number.NaN, perAsset: {} })).toEqual([]);
-  });
-
-  it('moves balance prices and the marks of positions on the shocked base', () => {
-    const shocks = [
-      { asset: 'ETH', change: dec('0.2') },
-      { asset: 'BTC', change: dec('-0.5') },
-    ];
-    expect(shockBalances(balances, shocks).map((b) => b.price.toString())).toEqual(['30000', '1', '1']);
-    expect(shockPositions(BINANCE_PRESET, [position], shocks)[0]?.mark.toString()).toBe('3600');
   });
 
   it('never drives a price to zero or below, whatever the sliders say', () => {
