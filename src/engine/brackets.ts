@@ -1,9 +1,9 @@
 import { messageNumber } from './numberText';
 import type { Dec } from './decimal';
-import { ZERO } from './decimal';
+import { ONE, ZERO } from './decimal';
 import { fail } from './errors';
 import type { Bracket, BracketShape, Position, Preset } from './model';
-import { parseSymbol } from './symbols';
+import { trySymbol } from './symbols';
 
 /** A leverage bracket as far as the maintenance amount needs it. */
 export interface BracketInput {
@@ -21,7 +21,7 @@ export interface BracketInput {
  * bracketCum([{ floor: dec(0), mmr: dec('0.004') }, { floor: dec(50000), mmr: dec('0.005') }]).map(String) // ['0', '50']
  */
 export function bracketCum(brackets: readonly BracketInput[]): Dec[] {
-  if (brackets[0]?.contractValue !== undefined) return brackets.map(() => ZERO);
+  if (bySize(brackets)) return brackets.map(() => ZERO);
   const cums: Dec[] = [];
   let cum = ZERO;
   brackets.forEach((bracket, i) => {
@@ -30,6 +30,29 @@ export function bracketCum(brackets: readonly BracketInput[]): Dec[] {
     cums.push(cum);
   });
   return cums;
+}
+
+/**
+ * Brackets completed as the engine holds them: `cum` derived ({@link bracketCum}) where none is given, `imr` as
+ * 1 / max leverage where none is published. The one completion for preset documents and imported responses;
+ * `noInitialRate` refuses a bracket with neither, in its reader's words.
+ *
+ * @example completeBrackets([{ floor: dec(0), cap: null, mmr: dec('0.004'), maxLeverage: dec(125) }], refuse)[0].imr // 0.008
+ */
+export function completeBrackets(rows: readonly BracketShape<Dec>[], noInitialRate: (index: number) => never): Bracket[] {
+  const derived = bracketCum(rows);
+  return rows.map((r, i) => {
+    const imr = r.imr ?? (r.maxLeverage === undefined ? noInitialRate(i) : ONE.div(r.maxLeverage));
+    return {
+      floor: r.floor,
+      cap: r.cap,
+      mmr: r.mmr,
+      cum: r.cum ?? (derived[i] as Dec),
+      imr,
+      ...(r.maxLeverage === undefined ? {} : { maxLeverage: r.maxLeverage }),
+      ...(r.contractValue === undefined ? {} : { contractValue: r.contractValue }),
+    };
+  });
 }
 
 /**
@@ -76,17 +99,13 @@ export function bracketFor(brackets: readonly Bracket[], size: Dec, mark: Dec, s
 }
 
 /** Whether a bracket table is bounded by position size in contracts, so a position's bracket never moves with the mark. */
-export function bySize(brackets: readonly BracketShape<unknown>[]): boolean {
+export function bySize(brackets: readonly { readonly contractValue?: unknown }[]): boolean {
   return brackets[0]?.contractValue !== undefined;
 }
 
 function symbolKey(preset: Preset, symbol: string): string | undefined {
-  try {
-    const { base, quote } = parseSymbol(preset, symbol);
-    return `${base}/${quote}`;
-  } catch {
-    return undefined;
-  }
+  const parts = trySymbol(preset, symbol);
+  return parts === null ? undefined : `${parts.base}/${parts.quote}`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { messageNumber } from '../engine/numberText';
-import { bracketCum } from '../engine/brackets';
+import { completeBrackets } from '../engine/brackets';
 import { ONE } from '../engine/decimal';
 import type { Dec } from '../engine/decimal';
 import type { Bracket, BracketShape, Preset } from '../engine/model';
@@ -54,16 +54,6 @@ export function parseBrackets(value: unknown, where = 'brackets'): Readonly<Reco
   return Object.freeze(out);
 }
 
-interface ReadBracket {
-  readonly floor: Dec;
-  readonly cap: Dec | null;
-  readonly mmr: Dec;
-  readonly cum?: Dec;
-  readonly imr: Dec;
-  readonly maxLeverage?: Dec;
-  readonly contractValue?: Dec;
-}
-
 function parseSymbolBrackets(value: unknown, where: string): readonly Bracket[] {
   const rows = readList(value, where).map((row, i) => readBracket(row, item(where, i)));
   if (rows.length === 0) invalid(where, 'expected at least one bracket, got an empty list');
@@ -72,27 +62,15 @@ function parseSymbolBrackets(value: unknown, where: string): readonly Bracket[] 
     (i, part) => field(item(where, i), part === 'ratio' ? 'mmr' : part),
   );
   checkContractValues(rows, where);
-  const derived = bracketCum(rows);
-  return Object.freeze(
-    rows.map((r, i) =>
-      Object.freeze({
-        floor: r.floor,
-        cap: r.cap,
-        mmr: r.mmr,
-        cum: r.cum ?? (derived[i] as Dec),
-        imr: r.imr,
-        ...(r.maxLeverage === undefined ? {} : { maxLeverage: r.maxLeverage }),
-        ...(r.contractValue === undefined ? {} : { contractValue: r.contractValue }),
-      }),
-    ),
-  );
+  const brackets = completeBrackets(rows, (i) => invalid(item(where, i), 'expected maxLeverage or imr (the initial margin rate)'));
+  return Object.freeze(brackets.map((b) => Object.freeze(b)));
 }
 
 /**
  * A symbol bounded by contracts says so on every bracket, with one contract value, and has no maintenance amount:
  * a bracket without it, or with another, would count its bounds in other units than its neighbours.
  */
-function checkContractValues(rows: readonly ReadBracket[], where: string): void {
+function checkContractValues(rows: readonly BracketShape<Dec>[], where: string): void {
   const first = rows[0]?.contractValue;
   const text = (d: Dec | undefined) => (d === undefined ? 'none' : messageNumber(d));
   rows.forEach((r, i) => {
@@ -108,7 +86,7 @@ function checkContractValues(rows: readonly ReadBracket[], where: string): void 
   });
 }
 
-function readBracket(value: unknown, where: string): ReadBracket {
+function readBracket(value: unknown, where: string): BracketShape<Dec> {
   const obj = readObject(value, where);
   checkKeys(obj, BRACKET_KEYS, where);
   if (obj.floor === undefined) invalid(field(where, 'floor'), 'required, but missing');
@@ -116,13 +94,12 @@ function readBracket(value: unknown, where: string): ReadBracket {
   if (!('cap' in obj)) invalid(field(where, 'cap'), 'required, but missing (null for no cap)');
   const maxLeverage = obj.maxLeverage === undefined ? undefined : readBounded(obj.maxLeverage, field(where, 'maxLeverage'), AT_LEAST_ONE);
   const imr = obj.imr === undefined ? undefined : readBounded(obj.imr, field(where, 'imr'), RATE_ABOVE_ZERO_TO_ONE);
-  if (imr === undefined && maxLeverage === undefined) invalid(where, 'expected maxLeverage or imr (the initial margin rate)');
   return {
     floor: readBounded(obj.floor, field(where, 'floor'), NON_NEGATIVE),
     cap: obj.cap === null ? null : readBounded(obj.cap, field(where, 'cap'), POSITIVE),
     mmr: readBounded(obj.mmr, field(where, 'mmr'), RATIO),
     ...(obj.cum === undefined ? {} : { cum: readBounded(obj.cum, field(where, 'cum'), NON_NEGATIVE) }),
-    imr: imr ?? ONE.div(maxLeverage as Dec),
+    ...(imr === undefined ? {} : { imr }),
     ...(maxLeverage === undefined ? {} : { maxLeverage }),
     ...(obj.contractValue === undefined ? {} : { contractValue: readBounded(obj.contractValue, field(where, 'contractValue'), POSITIVE) }),
   };

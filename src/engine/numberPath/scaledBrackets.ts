@@ -1,3 +1,4 @@
+import { bySize } from '../brackets';
 import type { Dec } from '../decimal';
 import type { Bracket } from '../model';
 import { isSafe, MAX_MANTISSA, POW10 } from './scaledDecimal';
@@ -95,7 +96,7 @@ export function scaledBracketPick(
 ): number {
   const table = scaledBrackets(brackets);
   if (table === null || ks < 0) return NaN;
-  if (brackets[0]?.contractValue !== undefined) {
+  if (bySize(brackets)) {
     const whole = Math.trunc(absSize);
     const i = table.findIndex((b) => b.cap > whole || (b.cap === whole && absSize === whole));
     return i;

@@ -1,3 +1,4 @@
+import { bySize } from '../../engine/brackets';
 import type { Dec } from '../../engine/decimal';
 import { toCellNumber } from '../../engine/decimal';
 import { fail } from '../../engine/errors';
@@ -47,9 +48,9 @@ export const SIZE_BRACKETS_HEADER = ['floor_contracts', 'cap_contracts', 'mmr', 
  * contracts (OKX's position tiers) is headed {@link SIZE_BRACKETS_HEADER}.
  */
 export function bracketsTable(brackets: readonly Bracket[]): CellGrid {
-  const contractValue = brackets[0]?.contractValue;
+  const sized = bySize(brackets);
   return [
-    contractValue === undefined ? [...BRACKETS_HEADER] : [...SIZE_BRACKETS_HEADER],
+    sized ? [...SIZE_BRACKETS_HEADER] : [...BRACKETS_HEADER],
     ...brackets.map((b) => [
       numberCell(b.floor),
       b.cap === null ? '' : numberCell(b.cap),
@@ -57,7 +58,7 @@ export function bracketsTable(brackets: readonly Bracket[]): CellGrid {
       numberCell(b.cum),
       numberCell(b.imr),
       b.maxLeverage === undefined ? '' : numberCell(b.maxLeverage),
-      ...(contractValue === undefined ? [] : [numberCell(contractValue)]),
+      ...(sized && b.contractValue !== undefined ? [numberCell(b.contractValue)] : []),
     ]),
   ];
 }

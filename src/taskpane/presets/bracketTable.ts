@@ -1,6 +1,6 @@
 import { bySize } from '../../engine/brackets';
 import type { Bracket, Preset } from '../../engine/model';
-import { parseSymbol } from '../../engine/symbols';
+import { trySymbol } from '../../engine/symbols';
 import { formatAtLeast, formatExact, formatExactPercent, MONEY_PLACES } from '../ui/formatting';
 import type { TableHeading } from '../ui/foldedTable';
 import { formatCap } from './tierTable';
@@ -34,19 +34,10 @@ export const NOT_PUBLISHED = '—';
 
 const RATE_HEADERS: readonly TableHeading[] = [{ group: 'Maintenance', columns: ['rate', 'amount'] }, 'Initial rate', 'Max leverage'];
 
-/** The coin a contract counts, when the symbol names it (`BTC-USDT-SWAP` → BTC). */
-function contractCoin(preset: Preset, symbol: string): string | null {
-  try {
-    return parseSymbol(preset, symbol).base;
-  } catch {
-    return null;
-  }
-}
-
 function unitLabelOf(preset: Preset, symbol: string, brackets: readonly Bracket[]): string {
   const contractValue = brackets[0]?.contractValue;
   if (contractValue === undefined) return `${preset.quote} notional`;
-  const coin = contractCoin(preset, symbol);
+  const coin = trySymbol(preset, symbol)?.base ?? null;
   return `contracts of ${formatExact(contractValue)}${coin === null ? '' : ` ${coin}`}`;
 }
 

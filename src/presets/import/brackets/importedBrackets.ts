@@ -1,6 +1,5 @@
 import type { Dec } from '../../../engine/decimal';
-import { ONE } from '../../../engine/decimal';
-import { bracketCum } from '../../../engine/brackets';
+import { completeBrackets as completeRows } from '../../../engine/brackets';
 import type { Bracket } from '../../../engine/model';
 import { field, invalid } from '../../jsonRead';
 import { SYMBOL_KEY } from '../../bracketsJson';
@@ -43,20 +42,7 @@ export function completeBrackets(rows: readonly BracketRow[], where: string): Br
       return field(r.at, part === 'ratio' ? r.names.mmr : r.names[part]);
     },
   );
-  const derived = bracketCum(rows);
-  return rows.map((r, i) => {
-    const imr = r.imr ?? (r.maxLeverage === undefined ? undefined : ONE.div(r.maxLeverage));
-    if (imr === undefined) invalid(r.at, 'expected an initial margin rate or a max leverage');
-    return {
-      floor: r.floor,
-      cap: r.cap,
-      mmr: r.mmr,
-      cum: r.cum ?? (derived[i] as Dec),
-      imr,
-      ...(r.maxLeverage === undefined ? {} : { maxLeverage: r.maxLeverage }),
-      ...(r.contractValue === undefined ? {} : { contractValue: r.contractValue }),
-    };
-  });
+  return completeRows(rows, (i) => invalid((rows[i] as BracketRow).at, 'expected an initial margin rate or a max leverage'));
 }
 
 /** A response's symbol as a preset key (upper case), refused where a preset could not hold it. */
