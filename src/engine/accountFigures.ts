@@ -1,5 +1,6 @@
 import type { Account, SymbolPnl } from './account';
-import { buildAccountFromPnl, quoteRate, valueState } from './account';
+import { buildAccountFromPnl, quoteRate } from './account';
+import { splitAccount } from './collateralSplit';
 import type { Dec } from './decimal';
 import { ZERO } from './decimal';
 import type { Balance, Position, Preset } from './model';
@@ -69,13 +70,7 @@ export function accountFiguresFromTotals(
   withLiabilities: boolean = balances.length > 0,
 ): AccountFigures {
   const account = buildAccountFromPnl(preset, balances, totals);
-  let collateral = ZERO;
-  let liabilities = ZERO;
-  for (const state of account.assets) {
-    const value = valueState(preset, state);
-    if (value.isNeg()) liabilities = liabilities.minus(value);
-    else collateral = collateral.plus(value);
-  }
+  const { collateral, liabilities } = splitAccount(preset, account);
   let positionsMaintenance = ZERO;
   let positionsInitial = ZERO;
   for (const total of totals) {

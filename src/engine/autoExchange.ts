@@ -1,5 +1,6 @@
 import type { Account } from './account';
 import { buildAccount, valueState } from './account';
+import { ltvOrUnbounded, splitAccount } from './collateralSplit';
 import type { Deficit } from './conversion';
 import { coverDeficits } from './conversion';
 import type { Dec } from './decimal';
@@ -83,19 +84,13 @@ function ltvVerdict(preset: Preset, account: Account): AccountVerdict {
   if (trigger === undefined) {
     return { trigger: 'LTV', fired: false, sentence: 'the preset publishes no LTV trigger, so the LTV trigger does not apply' };
   }
-  let liabilities = ZERO;
-  let collateral = ZERO;
-  for (const state of account.assets) {
-    const value = valueState(preset, state);
-    if (value.isNeg()) liabilities = liabilities.minus(value);
-    else collateral = collateral.plus(value);
-  }
-  if (liabilities.isZero())
+  const split = splitAccount(preset, account);
+  const ltv = ltvOrUnbounded(split);
+  if (split.liabilities.isZero())
     return { trigger: 'LTV', fired: false, sentence: `LTV is 0 (no liabilities), below the trigger ${messageNumber(trigger)}` };
-  if (collateral.isZero()) {
+  if (ltv === null) {
     return { trigger: 'LTV', fired: true, sentence: 'LTV: no positions, and LTV is unbounded (liabilities with no positive collateral)' };
   }
-  const ltv = liabilities.div(collateral);
   const fired = ltv.gte(trigger);
   const comparison = fired ? `LTV: no positions, and LTV ${messageNumber(ltv)} is at or above` : `LTV ${messageNumber(ltv)} is below`;
   return { trigger: 'LTV', fired, sentence: `${comparison} the trigger ${messageNumber(trigger)}` };

@@ -1,6 +1,7 @@
 import { messageNumber } from './numberText';
 import type { SymbolTotals } from './accountFigures';
 import { accountFiguresFromTotals, positionTotals } from './accountFigures';
+import { ltvOf } from './collateralSplit';
 import type { Dec } from './decimal';
 import { ZERO } from './decimal';
 import { isMarginError, MarginError } from './errors';
@@ -85,7 +86,7 @@ function rowOfFigures(preset: Preset, { equity, maintenance, collateral, liabili
     maintenance: ok(maintenance),
     ratio,
     risk: ratio.ok ? attempt(() => riskLevel(preset, ratio.value)) : ratio,
-    ltv: attempt(() => ltvOf(liabilities, collateral)),
+    ltv: attempt(() => ltvOf({ collateral, liabilities })),
     available: ok(equity.minus(initial)),
   };
 }
@@ -110,12 +111,6 @@ export function compareRowCells(
 
 function missingEquity(equity: Dec): Error {
   return new MarginError('EQUITY_NOT_POSITIVE', { equity: messageNumber(equity) });
-}
-
-function ltvOf(liabilities: Dec, collateral: Dec): Dec {
-  if (liabilities.isZero()) return ZERO;
-  if (collateral.isZero()) throw new MarginError('LTV_UNBOUNDED');
-  return liabilities.div(collateral);
 }
 
 /**

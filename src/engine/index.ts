@@ -9,6 +9,7 @@ export * from './symbols';
 export * from './positions';
 export * from './account';
 export * from './equity';
+export * from './collateralSplit';
 export * from './ltv';
 export * from './margins';
 export * from './maintenance';

@@ -1,7 +1,6 @@
+import { buildAccount } from './account';
+import { ltvOf, splitAccount } from './collateralSplit';
 import type { Dec } from './decimal';
-import { ZERO } from './decimal';
-import { assetEquities } from './equity';
-import { fail } from './errors';
 import type { Balance, Position, Preset } from './model';
 
 /**
@@ -14,13 +13,5 @@ import type { Balance, Position, Preset } from './model';
  * // 475 × liabilityRate(USDT) / 950
  */
 export function multiAssetLtv(preset: Preset, balances: readonly Balance[], positions: readonly Position[] = []): Dec {
-  let liabilities = ZERO;
-  let collateral = ZERO;
-  for (const row of assetEquities(preset, balances, positions)) {
-    if (row.value.isNeg()) liabilities = liabilities.minus(row.value);
-    else collateral = collateral.plus(row.value);
-  }
-  if (liabilities.isZero()) return ZERO;
-  if (collateral.isZero()) fail('LTV_UNBOUNDED');
-  return liabilities.div(collateral);
+  return ltvOf(splitAccount(preset, buildAccount(preset, balances, positions)));
 }

@@ -1,5 +1,6 @@
 import { findAssetSpec, normalizeAsset } from '../assetSpec';
 import { bracketFor, findBrackets } from '../brackets';
+import { ltvOrUnbounded } from '../collateralSplit';
 import { Dec, dec, ONE, toCellNumber, ZERO } from '../decimal';
 import { isMarginError } from '../errors';
 import type { AssetSpec, Bracket, Position, Preset } from '../model';
@@ -529,10 +530,7 @@ function figure(kind: AccountFigure, sums: AccountSums): Dec {
   const equity = sums.collateral.minus(sums.liabilities);
   if (kind === 'equity') return equity;
   if (kind === 'available') return sums.initial === null ? NOT_A_NUMBER : equity.minus(sums.initial);
-  if (kind === 'ltv') {
-    if (sums.liabilities.isZero()) return sums.liabilities;
-    return sums.collateral.isZero() ? NOT_A_NUMBER : sums.liabilities.div(sums.collateral);
-  }
+  if (kind === 'ltv') return ltvOrUnbounded(sums) ?? NOT_A_NUMBER;
   if (sums.maintenance === null || !equity.isPositive() || equity.isZero()) return NOT_A_NUMBER;
   return sums.maintenance.div(equity); // `ratio`, and `stress` on shocked prices
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { Balance, BalanceCells, Position, PositionCells, Preset } from '../../../src/engine';
-import { accountEquity, Dec, dec, isMarginError, marginRatio, multiAssetLtv, toCellNumber } from '../../../src/engine';
+import { accountEquity, Dec, dec, isMarginError, ltvOf, marginRatio, multiAssetLtv, toCellNumber } from '../../../src/engine';
 import type { AccountSums } from '../../../src/engine/numberPath/accountCell';
 import { accountSumsCell as sumsOrNaN } from '../../../src/engine/numberPath/accountCell';
 
@@ -230,7 +230,7 @@ describe('accountSumsCell', () => {
           expectSameFigure(without.collateral.minus(without.liabilities), equity, scale);
           const ltv = engine(() => multiAssetLtv(preset, balances));
           if (!ltv.startsWith('error')) {
-            const ours = without.liabilities.isZero() ? dec(0) : without.liabilities.div(without.collateral);
+            const ours = ltvOf(without);
             expectSameFigure(ours, ltv, ours);
           }
         }
