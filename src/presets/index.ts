@@ -61,7 +61,13 @@ export {
   SNAPSHOT_POSITIONS_HEADER,
   balancesTable,
   importAccountSnapshot,
+  okxInstrumentUrl,
+  okxPositionInstruments,
   positionsTable,
+  readBinanceSnapshot,
+  readBitgetSnapshot,
+  readBybitSnapshot,
+  readOkxSnapshot,
   reconcile,
   reconciliationTable,
 } from './account';

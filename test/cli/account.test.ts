@@ -103,7 +103,7 @@ describe('multiasset account', () => {
     const { code, err } = await run('account', 'okx', fixture('bybit-wallet-balance.json'));
     expect(code).toBe(1);
     expect(err).toBe(
-      'multiasset: okx: the response is not one of the two, or repeats one; expected GET /api/v5/account/balance and GET /api/v5/account/positions',
+      'multiasset: okx: the response is not one of the two, or repeats one; expected GET /api/v5/account/balance and GET /api/v5/account/positions (and GET /api/v5/public/instruments for the contract values)',
     );
   });
 });
