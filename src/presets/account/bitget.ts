@@ -83,8 +83,10 @@ function readAccounts(doc: unknown, marks: ReadonlyMap<string, Dec>, crossPositi
       });
     });
   }
+  // The list's union row carries the multi-asset totals; the single-account object does not, whatever its mode.
+  const union = mode === 'union' && (account.unionTotalMargin !== undefined || account.unionTotalMagin !== undefined);
   const reported: ReportedFigure[] =
-    mode === 'union'
+    union
       ? [
           reportedField('equity', account, totalMarginField(account)),
           reportedField('maint_margin', account, 'unionMm'),
@@ -92,7 +94,7 @@ function readAccounts(doc: unknown, marks: ReadonlyMap<string, Dec>, crossPositi
           reportedField('available', account, 'unionAvailable'),
         ]
       : [
-          // Single-asset mode: the margin coin's own equity and available amount (Bitget reports no maintenance total).
+          // The margin coin's own equity and available amount (Bitget reports no maintenance total here).
           reportedField('equity', account, 'accountEquity'),
           {
             figure: 'maint_margin',
@@ -104,7 +106,7 @@ function readAccounts(doc: unknown, marks: ReadonlyMap<string, Dec>, crossPositi
           reportedField('margin_ratio', account, 'crossedRiskRate'),
           reportedField('available', account, 'available'),
         ];
-  return { balances, reported, unit: mode === 'union' ? 'USDT' : marginCoin };
+  return { balances, reported, unit: union ? 'USDT' : marginCoin };
 }
 
 const HOLD_SIDES: Readonly<Record<string, 'LONG' | 'SHORT'>> = { long: 'LONG', short: 'SHORT' };
