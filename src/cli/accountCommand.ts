@@ -7,6 +7,7 @@ import {
   ACCOUNT_EXCHANGES,
   BUILTIN_PRESETS,
   balancesTable,
+  fetchResponseText,
   importAccountSnapshot,
   parseJsonText,
   positionsTable,
@@ -29,16 +30,20 @@ export interface AccountCommand {
   readonly prices: ReadonlyMap<string, Dec>;
   readonly json: boolean;
   readonly out: string | null;
+  /** OKX: instruments responses (FILE or URL), for the contract values of the positions. */
+  readonly instruments: readonly string[];
 }
 
-export const ACCOUNT_USAGE = `  multiasset account EXCHANGE FILE... [--preset FILE]... [--exchange ID] [--price ASSET=PRICE]... [--json] [--out WORKBOOK.xlsx]`;
+export const ACCOUNT_USAGE = `  multiasset account EXCHANGE FILE... [--preset FILE]... [--exchange ID] [--price ASSET=PRICE]... [--instruments FILE|URL]... [--json] [--out WORKBOOK.xlsx]`;
 
 export const ACCOUNT_HELP = `account reads the exchange's own account and position responses (saved JSON files; EXCHANGE is
         ${ACCOUNT_EXCHANGES.join(', ')}) and prints the balances and positions tables, then our equity, maintenance
         margin, margin ratio and available margin beside the exchange's, with the difference and its likeliest
         cause. It never asks for, stores or sends API keys: fetch the responses with your own tools.
         --price ASSET=PRICE prices an asset the responses leave unpriced; --exchange picks the preset that
-        values the account (default: EXCHANGE's built-in); --out writes the tables to a workbook.`;
+        values the account (default: EXCHANGE's built-in); --out writes the tables to a workbook.
+        --instruments FILE|URL (OKX) gives the instruments response whose ctVal sizes each position, e.g.
+        https://www.okx.com/api/v5/public/instruments?instType=SWAP&instId=BTC-USDT-SWAP (see docs/ACCOUNT.md).`;
 
 const PRICE = /^([A-Za-z0-9]+)=(.+)$/;
 
@@ -54,6 +59,7 @@ export function parseAccountCommand(argv: readonly string[]): AccountCommand {
   const positional: string[] = [];
   const presets: string[] = [];
   const prices = new Map<string, Dec>();
+  const instruments: string[] = [];
   let [valuedWith, out, json]: [string | null, string | null, boolean] = [null, null, false];
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i] ?? '';
@@ -61,6 +67,7 @@ export function parseAccountCommand(argv: readonly string[]): AccountCommand {
     else if (arg === '--exchange') valuedWith = valueOf(args, i++, arg);
     else if (arg === '--out') out = valueOf(args, i++, arg);
     else if (arg === '--json') json = true;
+    else if (arg === '--instruments') instruments.push(valueOf(args, i++, arg));
     else if (arg === '--price') {
       const match = PRICE.exec(valueOf(args, i++, arg));
       const price = match?.[2] !== undefined && /^\d+(\.\d+)?$/.test(match[2]) ? dec(match[2]) : null;
@@ -74,7 +81,8 @@ export function parseAccountCommand(argv: readonly string[]): AccountCommand {
   const known = ACCOUNT_EXCHANGES.find((e) => e === exchange?.toLowerCase());
   if (known === undefined) throw new UsageError(`account needs an exchange first: one of ${ACCOUNT_EXCHANGES.join(', ')}`);
   if (files.length === 0) throw new UsageError('account needs the response files (the account response, and the positions response)');
-  return { kind: 'account', exchange: known, files, presets, valuedWith, prices, json, out };
+  if (instruments.length > 0 && known !== 'okx') throw new UsageError('--instruments is for OKX positions (contracts of ctVal coin each)');
+  return { kind: 'account', exchange: known, files, presets, valuedWith, prices, json, out, instruments };
 }
 
 const cellText = (cell: SnapshotTable[number][number]): string => (cell === null ? '' : String(cell));
@@ -83,7 +91,10 @@ const lines = (table: SnapshotTable): string[] => table.map((row) => row.map(cel
 async function readDocuments(files: readonly string[]): Promise<unknown[]> {
   return Promise.all(
     files.map(async (file) => {
-      const text = await readFile(file, 'utf8');
+      // An instruments response may be fetched from OKX's public endpoint, as `import okx` fetches it.
+      const text = /^https?:\/\//i.test(file)
+        ? await fetchResponseText(file, (url, init) => fetch(url, init))
+        : await readFile(file, 'utf8');
       try {
         return parseJsonText(text);
       } catch (error) {
@@ -124,7 +135,10 @@ export async function runAccount(command: AccountCommand, output: Output): Promi
   const registry = new PresetRegistry(BUILTIN_PRESETS);
   await applyPresetOptions(registry, { presets: command.presets, exchange: null });
   const preset = registry.resolve(command.valuedWith ?? command.exchange);
-  const snapshot = importAccountSnapshot(command.exchange, await readDocuments(command.files), { prices: command.prices });
+  const snapshot = importAccountSnapshot(command.exchange, await readDocuments(command.files), {
+    prices: command.prices,
+    instruments: await readDocuments(command.instruments),
+  });
   const reconciliation = reconcile(preset, snapshot);
   if (command.out !== null) {
     await writeWorkbook(command.out, snapshot, reconciliation);

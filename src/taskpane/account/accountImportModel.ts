@@ -2,11 +2,14 @@ import type { Dec } from '../../engine/decimal';
 import { dec } from '../../engine/decimal';
 import { paneFail } from '../ui/paneErrors';
 import type { AccountExchange, SnapshotTable } from '../../presets';
-import { balancesTable, importAccountSnapshot, parseJsonText, positionsTable, reconcile, reconciliationTable } from '../../presets';
+import { balancesTable, importAccountSnapshot, parseJsonDocuments, positionsTable, reconcile, reconciliationTable } from '../../presets';
 import type { Preset } from '../../engine/model';
 import { attempt, type Outcome } from '../ui/outcome';
 
-/** What the user pasted: the two responses (either order; the second may be blank) and optional prices. */
+/**
+ * What the user pasted: the two responses (either order; the second may be blank; a box may hold several JSON
+ * documents one after another, e.g. OKX's positions then its instruments response) and optional prices.
+ */
 export interface AccountImportInput {
   readonly exchange: AccountExchange;
   readonly responses: readonly string[];
@@ -39,9 +42,9 @@ function parseResponses(responses: readonly string[]): unknown[] {
   return responses
     .map((text, i) => ({ text, i }))
     .filter(({ text }) => text.trim() !== '')
-    .map(({ text, i }) => {
+    .flatMap(({ text, i }) => {
       try {
-        return parseJsonText(text);
+        return parseJsonDocuments(text);
       } catch (error) {
         return paneFail('PASTED_JSON', { box: i + 1, detail: error instanceof Error ? error.message : String(error) });
       }
