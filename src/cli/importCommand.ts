@@ -24,6 +24,8 @@ export interface ImportCommand {
   readonly diff: boolean;
   /** OKX's instruments response (FILE, URL or -), read after the position tiers for their contract values. */
   readonly instruments: string | null;
+  /** The symbol of Bitget's v3 position tiers (their rows do not name it); from the URL's `symbol` when fetched. */
+  readonly symbol: string | null;
 }
 
 function valueOf(args: readonly string[], i: number, flag: string): string {
@@ -33,7 +35,7 @@ function valueOf(args: readonly string[], i: number, flag: string): string {
 }
 
 /**
- * `import EXCHANGE SOURCE [--into ID] [--preset FILE]... [--out FILE] [--diff] [--instruments FILE|URL]`; `-` is
+ * `import EXCHANGE SOURCE [--into ID] [--preset FILE]... [--out FILE] [--diff] [--instruments FILE|URL] [--symbol S]`; `-` is
  * stdin, not an option.
  */
 export function parseImportCommand(argv: readonly string[]): ImportCommand {
@@ -44,6 +46,7 @@ export function parseImportCommand(argv: readonly string[]): ImportCommand {
   let out: string | null = null;
   let diff = false;
   let instruments: string | null = null;
+  let symbol: string | null = null;
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i] ?? '';
     if (arg === '--into') into = valueOf(args, i++, arg);
@@ -51,6 +54,7 @@ export function parseImportCommand(argv: readonly string[]): ImportCommand {
     else if (arg === '--out') out = valueOf(args, i++, arg);
     else if (arg === '--diff') diff = true;
     else if (arg === '--instruments') instruments = valueOf(args, i++, arg);
+    else if (arg === '--symbol') symbol = valueOf(args, i++, arg);
     else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg} for import`);
     else positional.push(arg);
   }
@@ -65,7 +69,17 @@ export function parseImportCommand(argv: readonly string[]): ImportCommand {
     throw new UsageError('--instruments is for OKX position tiers (import okx TIERS --instruments INSTRUMENTS)');
   }
   if (instruments === '-' && source === '-') throw new UsageError('import: only one of the responses can be read from stdin');
-  return { exchange: known, source, into, presets, out, diff, instruments };
+  return { exchange: known, source, into, presets, out, diff, instruments, symbol: symbol ?? urlSymbol(source) };
+}
+
+/** The `symbol` of a response URL's query, which Bitget's v3 position tiers do not repeat in their rows. */
+function urlSymbol(source: string): string | null {
+  if (!/^https?:\/\//i.test(source)) return null;
+  try {
+    return new URL(source).searchParams.get('symbol');
+  } catch {
+    return null;
+  }
 }
 
 async function readStdin(): Promise<string> {
@@ -114,7 +128,9 @@ export async function runImport(argv: readonly string[], output: Output): Promis
   let preview: ImportPreview;
   try {
     const text = await responseText(command);
-    preview = previewImportText(registry, command.exchange, text, today, command.into ?? undefined);
+    preview = previewImportText(registry, command.exchange, text, today, command.into ?? undefined, {
+      ...(command.symbol === null ? {} : { symbol: command.symbol }),
+    });
   } catch (error) {
     if (!isMarginError(error)) throw error;
     output.err(`multiasset: import ${command.exchange} ${command.source}: ${error.message}`);
