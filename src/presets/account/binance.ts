@@ -4,7 +4,16 @@ import type { MarginMode, Side } from '../../engine/model';
 import { field, invalid, item, NON_NEGATIVE, POSITIVE, readAssetName, readList, readObject, readText } from '../jsonRead';
 import { checkBinanceError } from '../import/envelope';
 import type { AccountSnapshot, PnlNotCarried, ReportedFigure, SnapshotBalance, SnapshotPosition } from './snapshot';
-import { numberField, optionalNumberField, quotient, readingDocument, reportedField, sideContradiction, wordField } from './snapshot';
+import {
+  checkRowFits,
+  numberField,
+  optionalNumberField,
+  quotient,
+  readingDocument,
+  reportedField,
+  sideContradiction,
+  wordField,
+} from './snapshot';
 
 const ACCOUNT = 'GET /fapi/v2/account';
 const POSITIONS = 'GET /fapi/v2/positionRisk';
@@ -130,17 +139,20 @@ function accountPosition(p: Readonly<Record<string, unknown>>, where: string, am
   if (!entry.gt(ZERO)) invalid(field(where, 'unrealizedProfit'), `gives the position an entry price of ${entry.toString()}: not a price`);
   const rates = ratesOf(p, where, amount.times(mark));
   return {
-    position: {
-      symbol,
-      side,
-      size: side === 'BOTH' ? amount : amount.abs(),
-      entry,
-      mark,
-      mmr: rates.mmr,
-      cum: ZERO,
-      imr: rates.imr,
-      marginMode: marginModeOf(p, where),
-    },
+    position: checkRowFits(
+      {
+        symbol,
+        side,
+        size: side === 'BOTH' ? amount : amount.abs(),
+        entry,
+        mark,
+        mmr: rates.mmr,
+        cum: ZERO,
+        imr: rates.imr,
+        marginMode: marginModeOf(p, where),
+      },
+      where,
+    ),
     rates,
   };
 }
@@ -169,7 +181,7 @@ function readAccount(doc: unknown, prices: ReadonlyMap<string, Dec>, marks: Read
         : price
           ? 'the mark of its USDT position'
           : 'not in the responses';
-    balances.push({ asset, amount, price, priceSource, upnl: null });
+    balances.push(checkRowFits({ asset, amount, price, priceSource, upnl: null }, where));
   });
   const positions = new Map<string, AccountPosition>();
   const hasPositions = root.positions !== undefined;
@@ -230,17 +242,22 @@ function readPositionRisk(doc: unknown, fromAccount: ReadonlyMap<string, Account
         `${symbol} ${side}: neither response gives its maintenance margin (positionRisk v3 and the account response's positions do): enter its mmr`,
       );
     }
-    positions.push({
-      symbol,
-      side,
-      size: side === 'BOTH' ? amount : amount.abs(),
-      entry: numberField(p, 'entryPrice', where, POSITIVE),
-      mark,
-      mmr: rates.mmr,
-      cum: ZERO,
-      imr: rates.imr,
-      marginMode: marginModeOf(p, where),
-    });
+    positions.push(
+      checkRowFits(
+        {
+          symbol,
+          side,
+          size: side === 'BOTH' ? amount : amount.abs(),
+          entry: numberField(p, 'entryPrice', where, POSITIVE),
+          mark,
+          mmr: rates.mmr,
+          cum: ZERO,
+          imr: rates.imr,
+          marginMode: marginModeOf(p, where),
+        },
+        where,
+      ),
+    );
   });
   return positions;
 }

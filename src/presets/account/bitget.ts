@@ -4,7 +4,7 @@ import type { MarginMode } from '../../engine/model';
 import { field, item, NON_NEGATIVE, POSITIVE, RATIO, readAssetName, readList, readObject, readText } from '../jsonRead';
 import { dataObject, dataRows } from '../import/envelope';
 import type { AccountSnapshot, ReportedFigure, SnapshotBalance, SnapshotPosition } from './snapshot';
-import { numberField, optionalNumberField, quotient, readingDocument, reportedField, wordField } from './snapshot';
+import { checkRowFits, numberField, optionalNumberField, quotient, readingDocument, reportedField, wordField } from './snapshot';
 
 const ACCOUNTS = 'GET /api/v2/mix/account/accounts';
 const ACCOUNT = 'GET /api/v2/mix/account/account';
@@ -57,13 +57,16 @@ function readAccounts(doc: unknown, marks: ReadonlyMap<string, Dec>, crossPositi
   // The wallet balance is the equity without PnL; the cross PnL comes back from the positions, or as upnl.
   const amount = accountEquity.minus(crossedPnl).minus(isolatedPnl);
   const balances: SnapshotBalance[] = [
-    {
-      asset: marginCoin,
-      amount,
-      price: marginCoin === 'USDT' ? ONE : null,
-      priceSource: marginCoin === 'USDT' ? 'the quote currency' : 'not in the responses',
-      upnl: crossPositions || crossedPnl.isZero() ? null : crossedPnl,
-    },
+    checkRowFits(
+      {
+        asset: marginCoin,
+        amount,
+        price: marginCoin === 'USDT' ? ONE : null,
+        priceSource: marginCoin === 'USDT' ? 'the quote currency' : 'not in the responses',
+        upnl: crossPositions || crossedPnl.isZero() ? null : crossedPnl,
+      },
+      where,
+    ),
   ];
   notes.push(`${marginCoin} balance taken as accountEquity − crossedUnrealizedPL − isolatedUnrealizedPL`);
   if (account.assetList !== undefined) {
@@ -74,38 +77,42 @@ function readAccounts(doc: unknown, marks: ReadonlyMap<string, Dec>, crossPositi
       const balance = numberField(a, 'balance', at);
       if (balance.isZero() || coin === marginCoin) return;
       const mark = marks.get(coin) ?? null;
-      balances.push({
-        asset: coin,
-        amount: balance,
-        price: mark,
-        priceSource: mark ? 'the mark of its USDT position' : 'not in the responses',
-        upnl: null,
-      });
+      balances.push(
+        checkRowFits(
+          {
+            asset: coin,
+            amount: balance,
+            price: mark,
+            priceSource: mark ? 'the mark of its USDT position' : 'not in the responses',
+            upnl: null,
+          },
+          at,
+        ),
+      );
     });
   }
   // The list's union row carries the multi-asset totals; the single-account object does not, whatever its mode.
   const union = mode === 'union' && (account.unionTotalMargin !== undefined || account.unionTotalMagin !== undefined);
-  const reported: ReportedFigure[] =
-    union
-      ? [
-          reportedField('equity', account, totalMarginField(account)),
-          reportedField('maint_margin', account, 'unionMm'),
-          reportedField('margin_ratio', account, 'crossedRiskRate'),
-          reportedField('available', account, 'unionAvailable'),
-        ]
-      : [
-          // The margin coin's own equity and available amount (Bitget reports no maintenance total here).
-          reportedField('equity', account, 'accountEquity'),
-          {
-            figure: 'maint_margin',
-            field: 'not reported',
-            raw: '',
-            value: null,
-            note: 'Bitget reports no maintenance margin total in single-asset mode',
-          },
-          reportedField('margin_ratio', account, 'crossedRiskRate'),
-          reportedField('available', account, 'available'),
-        ];
+  const reported: ReportedFigure[] = union
+    ? [
+        reportedField('equity', account, totalMarginField(account)),
+        reportedField('maint_margin', account, 'unionMm'),
+        reportedField('margin_ratio', account, 'crossedRiskRate'),
+        reportedField('available', account, 'unionAvailable'),
+      ]
+    : [
+        // The margin coin's own equity and available amount (Bitget reports no maintenance total here).
+        reportedField('equity', account, 'accountEquity'),
+        {
+          figure: 'maint_margin',
+          field: 'not reported',
+          raw: '',
+          value: null,
+          note: 'Bitget reports no maintenance margin total in single-asset mode',
+        },
+        reportedField('margin_ratio', account, 'crossedRiskRate'),
+        reportedField('available', account, 'available'),
+      ];
   return { balances, reported, unit: union ? 'USDT' : marginCoin };
 }
 
@@ -123,18 +130,23 @@ function readPositions(doc: unknown): SnapshotPosition[] {
     const side = wordField(p, 'holdSide', where, HOLD_SIDES);
     if (size.isZero()) continue;
     const leverage = optionalNumberField(p, 'leverage', where, POSITIVE);
-    positions.push({
-      symbol,
-      side,
-      size,
-      entry: numberField(p, 'openPriceAvg', where, POSITIVE),
-      mark: numberField(p, 'markPrice', where, POSITIVE),
-      mmr: optionalNumberField(p, 'keepMarginRate', where, RATIO),
-      cum: ZERO,
-      // Bitget's initial margin is the notional over the position's leverage.
-      imr: leverage === null ? null : quotient(ONE, leverage),
-      marginMode: wordField(p, 'marginMode', where, MARGIN_MODES),
-    });
+    positions.push(
+      checkRowFits(
+        {
+          symbol,
+          side,
+          size,
+          entry: numberField(p, 'openPriceAvg', where, POSITIVE),
+          mark: numberField(p, 'markPrice', where, POSITIVE),
+          mmr: optionalNumberField(p, 'keepMarginRate', where, RATIO),
+          cum: ZERO,
+          // Bitget's initial margin is the notional over the position's leverage.
+          imr: leverage === null ? null : quotient(ONE, leverage),
+          marginMode: wordField(p, 'marginMode', where, MARGIN_MODES),
+        },
+        where,
+      ),
+    );
   }
   return positions;
 }

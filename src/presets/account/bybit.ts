@@ -3,7 +3,7 @@ import type { MarginMode } from '../../engine/model';
 import { field, invalid, item, NON_NEGATIVE, POSITIVE, readAssetName, readList, readObject, readText } from '../jsonRead';
 import { resultListRows, ROOT } from '../import/envelope';
 import type { AccountSnapshot, PnlNotCarried, SnapshotBalance, SnapshotPosition } from './snapshot';
-import { numberField, optionalNumberField, quotient, readingDocument, reportedField, wordField } from './snapshot';
+import { checkRowFits, numberField, optionalNumberField, quotient, readingDocument, reportedField, wordField } from './snapshot';
 
 const WALLET = 'GET /v5/account/wallet-balance';
 const POSITIONS = 'GET /v5/position/list';
@@ -48,13 +48,18 @@ function readWallet(doc: unknown, withPositions: boolean) {
     const price = equity && usd && !equity.isZero() && equity.isNeg() === usd.isNeg() ? quotient(usd, equity) : null;
     const upnl = optionalNumberField(c, 'unrealisedPnl', where);
     if (upnl !== null) pnl = pnl.plus(upnl);
-    balances.push({
-      asset,
-      amount,
-      price,
-      priceSource: price ? 'usdValue / equity (USD)' : 'not in the responses',
-      upnl: withPositions || !upnl || upnl.isZero() ? null : upnl,
-    });
+    balances.push(
+      checkRowFits(
+        {
+          asset,
+          amount,
+          price,
+          priceSource: price ? 'usdValue / equity (USD)' : 'not in the responses',
+          upnl: withPositions || !upnl || upnl.isZero() ? null : upnl,
+        },
+        where,
+      ),
+    );
   });
   const reported = [
     reportedField(
@@ -107,17 +112,22 @@ function readPositions(doc: unknown, notes: string[]): { positions: SnapshotPosi
     const notional = size.times(mark);
     const mm = optionalNumberField(p, 'positionMM', where, NON_NEGATIVE);
     const im = optionalNumberField(p, 'positionIM', where, NON_NEGATIVE);
-    positions.push({
-      symbol,
-      side,
-      size,
-      entry: numberField(p, 'avgPrice', where, POSITIVE),
-      mark,
-      mmr: mm === null ? null : quotient(mm, notional),
-      cum: ZERO,
-      imr: im === null || im.isZero() ? null : quotient(im, notional),
-      marginMode: p.tradeMode === undefined ? 'cross' : wordField({ tradeMode: String(p.tradeMode) }, 'tradeMode', where, TRADE_MODES),
-    });
+    positions.push(
+      checkRowFits(
+        {
+          symbol,
+          side,
+          size,
+          entry: numberField(p, 'avgPrice', where, POSITIVE),
+          mark,
+          mmr: mm === null ? null : quotient(mm, notional),
+          cum: ZERO,
+          imr: im === null || im.isZero() ? null : quotient(im, notional),
+          marginMode: p.tradeMode === undefined ? 'cross' : wordField({ tradeMode: String(p.tradeMode) }, 'tradeMode', where, TRADE_MODES),
+        },
+        where,
+      ),
+    );
   }
   return { positions, skipped: [] };
 }

@@ -5,7 +5,16 @@ import { messageNumber } from '../../engine/numberText';
 import { field, invalid, item, NON_NEGATIVE, POSITIVE, readAssetName, readList, readObject, readText } from '../jsonRead';
 import { dataRows } from '../import/envelope';
 import type { AccountSnapshot, PnlNotCarried, ReportedAssetValue, SnapshotBalance, SnapshotPosition } from './snapshot';
-import { numberField, optionalNumberField, quotient, readingDocument, reportedField, sideContradiction, wordField } from './snapshot';
+import {
+  checkRowFits,
+  numberField,
+  optionalNumberField,
+  quotient,
+  readingDocument,
+  reportedField,
+  sideContradiction,
+  wordField,
+} from './snapshot';
 
 const BALANCE = 'GET /api/v5/account/balance';
 const POSITIONS = 'GET /api/v5/account/positions';
@@ -182,18 +191,23 @@ function readPositions(doc: unknown, contracts: ReadonlyMap<string, Contract>, n
         `${instId}: the response's upl is ${messageNumber(upl)}, but ${messageNumber(pos.abs())} contracts of ${messageNumber(contract.contractValue)} (${contract.source}) from avgPx to markPx make ${messageNumber(ours)}: check the contract value, and that the responses were taken together`,
       );
     }
-    positions.push({
-      symbol: instId,
-      side,
-      size,
-      entry,
-      mark,
-      // OKX reports the position's margins in its settlement currency; the rates are over its own notional.
-      mmr: maintenance === null ? null : quotient(maintenance, notional),
-      cum: ZERO,
-      imr: initial !== null && !initial.isZero() ? quotient(initial, notional) : leverage === null ? null : quotient(ONE, leverage),
-      marginMode: wordField(p, 'mgnMode', where, MARGIN_MODES),
-    });
+    positions.push(
+      checkRowFits(
+        {
+          symbol: instId,
+          side,
+          size,
+          entry,
+          mark,
+          // OKX reports the position's margins in its settlement currency; the rates are over its own notional.
+          mmr: maintenance === null ? null : quotient(maintenance, notional),
+          cum: ZERO,
+          imr: initial !== null && !initial.isZero() ? quotient(initial, notional) : leverage === null ? null : quotient(ONE, leverage),
+          marginMode: wordField(p, 'mgnMode', where, MARGIN_MODES),
+        },
+        where,
+      ),
+    );
   }
   return { positions, skippedPnl };
 }
@@ -217,13 +231,18 @@ function readBalance(doc: unknown, withPositions: boolean, notes: string[]) {
     // eqUsd / eq is the USD price only when both are given with one sign; a zero or tiny eq gives none.
     const price = eq && eqUsd && !eq.isZero() && eq.isNeg() === eqUsd.isNeg() ? quotient(eqUsd, eq) : null;
     if (disEq) reportedAssets.push({ asset, field: `details[${i}].disEq`, value: disEq, ...(eq ? { equity: eq } : {}) });
-    balances.push({
-      asset,
-      amount,
-      price,
-      priceSource: price ? 'eqUsd / eq (USD)' : 'not in the responses',
-      upnl: withPositions || !upl || upl.isZero() ? null : upl,
-    });
+    balances.push(
+      checkRowFits(
+        {
+          asset,
+          amount,
+          price,
+          priceSource: price ? 'eqUsd / eq (USD)' : 'not in the responses',
+          upnl: withPositions || !upl || upl.isZero() ? null : upl,
+        },
+        where,
+      ),
+    );
   });
   // OKX publishes adjusted equity / maintenance margin (liquidation at ≤ 1): our ratio is its inverse.
   const ratio = reportedField(

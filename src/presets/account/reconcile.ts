@@ -7,6 +7,7 @@ import { ZERO } from '../../engine/decimal';
 import { isMarginError } from '../../engine/errors';
 import type { Balance, Position, Preset } from '../../engine/model';
 import type { AccountSnapshot, FigureName, ReportedFigure } from './snapshot';
+import { fitsCell } from './snapshot';
 
 /** One figure: ours beside the exchange's, the difference, and the likeliest cause of it. */
 export interface ReconciliationRow {
@@ -143,11 +144,22 @@ function rowFor(
 ): ReconciliationRow {
   const field = reported?.field ?? 'not reported';
   const theirs = reported?.value ?? null;
+  if (ours !== null && !fitsCell(ours)) {
+    return {
+      figure,
+      ours: null,
+      field,
+      reported: theirs,
+      difference: null,
+      cause: `our figure, ${ours.toExponential(3)}, is beyond what a cell can hold`,
+    };
+  }
   const base = { figure, ours, field, reported: theirs };
   if (ours === null) return { ...base, difference: null, cause: context.missing ?? 'our figure does not exist' };
   if (!reported || theirs === null)
     return { ...base, difference: null, cause: reported?.note ?? 'the exchange does not report this figure' };
   const difference = ours.minus(theirs);
+  if (!fitsCell(difference)) return { ...base, difference: null, cause: 'the difference is beyond what a cell can hold' };
   if (agrees(ours, theirs)) return { ...base, difference, cause: 'agrees (within rounding)' };
   const cause = context.figures ? differenceCause(figure, context.preset, context.snapshot, context.figures, reported) : '';
   return { ...base, difference, cause };

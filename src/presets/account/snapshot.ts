@@ -106,6 +106,24 @@ export function quotient(a: Dec, b: Dec): Dec | null {
   return reading.ok ? reading.value : null;
 }
 
+/** Whether a number fits a cell (at most Excel's largest number in size); smaller than the smallest rounds to 0 there. */
+export function fitsCell(d: Dec): boolean {
+  return d.abs().lte(NUMBER_LIMITS.maxMagnitude);
+}
+
+/**
+ * Refuses a row whose figures, as read or as computed from it (a size in coin, a mark from a notional), do not fit a
+ * cell, naming the row: no table, reconciliation or workbook ever gets Infinity.
+ */
+export function checkRowFits<T extends SnapshotPosition | SnapshotBalance>(row: T, where: string): T {
+  for (const [key, value] of Object.entries(row)) {
+    if (value !== null && typeof value === 'object' && 'abs' in value && !fitsCell(value as Dec)) {
+      invalid(where, `its ${key} comes to ${(value as Dec).toExponential(3)}, beyond what a cell can hold`);
+    }
+  }
+  return row;
+}
+
 /** Any number: signed amounts, PnL. */
 export const ANY: Bounds = { test: () => true, text: 'a number' };
 
