@@ -15,6 +15,8 @@ export { readBitgetSnapshot } from './bitget';
 export { readBybitSnapshot } from './bybit';
 export { OKX_PUBLIC_INSTRUMENTS, okxInstrumentUrl, okxPositionInstruments, readOkxSnapshot } from './okx';
 export type { SnapshotOptions } from './importSnapshot';
+export { parsePricePair } from './pricePair';
+export type { PricePair } from './pricePair';
 export { reconcile } from './reconcile';
 export type { Reconciliation, ReconciliationRow } from './reconcile';
 export {
