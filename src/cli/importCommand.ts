@@ -12,6 +12,7 @@ import {
   previewImportText,
 } from '../presets';
 import type { Output } from './commands';
+import { nodeFetchBody } from './nodeFetch';
 import { UsageError } from './options';
 import { applyPresetOptions } from './presetsFromOptions';
 
@@ -77,8 +78,7 @@ async function readStdin(): Promise<string> {
 async function readSource(source: string, withCompanions = false): Promise<string> {
   if (source === '-') return readStdin();
   if (/^https?:\/\//i.test(source)) {
-    const fetchText = (url: string, init: { signal: AbortSignal }) => fetch(url, init);
-    return withCompanions ? fetchImportText(source, fetchText) : fetchResponseText(source, fetchText);
+    return withCompanions ? fetchImportText(source, nodeFetchBody) : fetchResponseText(source, nodeFetchBody);
   }
   try {
     return await readFile(source, 'utf8');

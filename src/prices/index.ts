@@ -11,7 +11,7 @@ export { PriceHub, DEFAULT_BACKOFF, DEFAULT_PRICE_SETTINGS } from './priceHub';
 export type { PriceHubOptions, PriceSettings, PriceSink } from './priceHub';
 export { INTERVAL_SECONDS, LIVE_PRICES_SETTING, MAX_AGE_SECONDS, readStoredPriceSettings, storedPriceSettings } from './priceSettings';
 export type { StoredPriceSettingsReport } from './priceSettings';
-export { REST_BASES, fetchSnapshot, snapshotUrl } from './restSnapshot';
+export { REST_BASES, SNAPSHOT_LIMITS, fetchSnapshot, readSnapshot, snapshotUrl } from './restSnapshot';
 export type { FetchText } from './restSnapshot';
 export { SnapshotPrices } from './snapshotPrices';
 export type { LivePrices } from './snapshotPrices';

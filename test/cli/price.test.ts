@@ -8,11 +8,23 @@ import { main } from '../../src/cli';
 
 const documented = (name: string): string => readFileSync(join(__dirname, '../fixtures/prices', name), 'utf8');
 
+type Json = Record<string, unknown>;
+const json = (name: string): Json => JSON.parse(documented(name)) as Json;
+
+/** Bitget's documented ticker answer with its row set to `symbol`, as the exchange answers for that symbol. */
+function bitgetTicker(symbol: string): string {
+  const answer = json('bitget-rest-ticker.json');
+  const [row] = answer.data as Json[];
+  return JSON.stringify({ ...answer, data: [{ ...row, symbol }] });
+}
+
 /** The documented REST answers, by request path. */
 const ROUTES: Readonly<Record<string, string>> = {
   '/fapi/v1/premiumIndex?symbol=BTCUSDT': documented('binance-rest-premiumIndex.json'),
   '/api/v5/public/mark-price?instType=SWAP&instId=BTC-USDT-SWAP': documented('okx-rest-mark-price.json'),
-  '/api/v2/mix/market/ticker?productType=USDT-FUTURES&symbol=ETHUSDT': documented('bitget-rest-ticker.json'),
+  '/api/v2/mix/market/ticker?productType=USDT-FUTURES&symbol=ETHUSDT': bitgetTicker('ETHUSDT'),
+  // Bitget's documented answer as printed: a COIN-M delivery contract's row.
+  '/api/v2/mix/market/ticker?productType=USDT-FUTURES&symbol=ETHUSD': documented('bitget-rest-ticker.json'),
 };
 
 async function run(...argv: string[]): Promise<{ code: number; out: string[]; err: string }> {
@@ -87,6 +99,13 @@ describe('MARGIN.PRICE on the command line', () => {
     expect(out).toEqual(['200', '1829.3', '1822.15', '1829']);
   });
 
+  it('with --live refuses an answer for another instrument than the one asked for, naming the URL and what came', async () => {
+    const { out } = await run('eval', '--live', '=MARGIN.PRICE("ETHUSD","bitget","last")');
+    expect(out).toEqual([
+      `#N/A bitget last price of ETHUSD: ${base}/api/v2/mix/market/ticker?productType=USDT-FUTURES&symbol=ETHUSD answered for symbol "ETHUSD_231229", not the instrument asked for`,
+    ]);
+  });
+
   it('with --live shows #N/A naming the URL when the snapshot fails', async () => {
     const { out } = await run('eval', '--live', '=MARGIN.PRICE("BTC","bybit","last")');
     expect(out).toEqual([
@@ -99,7 +118,7 @@ describe('MARGIN.PRICE on the command line', () => {
     try {
       const { out } = await run('eval', '--live', '=MARGIN.PRICE("BTC","binance")');
       expect(out).toEqual([
-        '#N/A binance mark price of BTCUSDT: the REST snapshot http://127.0.0.1:9/fapi/v1/premiumIndex?symbol=BTCUSDT failed (fetch failed)',
+        '#N/A binance mark price of BTCUSDT: the REST snapshot http://127.0.0.1:9/fapi/v1/premiumIndex?symbol=BTCUSDT failed (connection refused (connect ECONNREFUSED 127.0.0.1:9))',
       ]);
     } finally {
       process.env.MULTIASSET_LIVE_BASE_URL = base;
