@@ -37,6 +37,7 @@ describe('import URL against hostile servers', () => {
     ['huge', 'body too large: more than the limit of 16 MB on the wire'],
     ['announced', `body too large: the server announces ${2 * 1024 * MB} bytes, more than the limit of 16 MB`],
     ['gzip-bomb', 'body too large: more than the limit of 16 MB'],
+    ['gzip-stream-bomb', 'body too large: more than the limit of 16 MB'],
     ['deflate-bomb', 'body too large: more than the limit of 16 MB'],
     ['br-bomb', 'body too large: more than the limit of 16 MB'],
     ['compress', 'bad encoding: the server sent Content-Encoding "compress", which is not gzip, deflate or br'],

@@ -1,7 +1,7 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
-import { constants, createBrotliCompress, createDeflate, gzipSync } from 'node:zlib';
+import { constants, createBrotliCompress, createDeflate, createGzip, gzipSync } from 'node:zlib';
 
 /**
  * A hostile HTTP server on 127.0.0.1. Whatever the path, the first segment picks the behaviour, so any
@@ -10,7 +10,8 @@ import { constants, createBrotliCompress, createDeflate, gzipSync } from 'node:z
  * - `huge`: 2 GB of body, made lazily while the client reads (no Content-Length);
  * - `announced`: the same, announced by a Content-Length of 2 GB;
  * - `gzip-bomb`: 1 MB of gzip that inflates to about 1 GB;
- * - `deflate-bomb`, `br-bomb`: 1 GB compressed on the fly as the client reads;
+ * - `gzip-stream-bomb`, `deflate-bomb`, `br-bomb`: 1 GB compressed on the fly as the client reads (one gzip
+ *   member: browsers decode only the first member of a multi-member gzip);
  * - `bad-gzip`: a body that says gzip and is not; `compress`: an encoding nobody asked for;
  * - `latin1`: a body that is not UTF-8; `silent`: headers never come; `cut`: the connection drops mid-body.
  */
@@ -59,6 +60,8 @@ export async function startHostileServer(): Promise<HostileServer> {
   const bomb = gzipBomb();
   const sent: Record<string, number> = {};
   const server: Server = createServer((req, res) => {
+    // The pane in a browser reads it cross-origin, as it reads an exchange.
+    res.setHeader('access-control-allow-origin', '*');
     const kind = (req.url ?? '/').split('/')[1]?.split('?')[0] ?? '';
     switch (kind) {
       case 'huge':
@@ -70,6 +73,9 @@ export async function startHostileServer(): Promise<HostileServer> {
       case 'gzip-bomb':
         res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
         return stream(res, Readable.from([bomb]), sent, kind);
+      case 'gzip-stream-bomb':
+        res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+        return stream(res, lazyZeros(GB).pipe(createGzip()), sent, kind);
       case 'deflate-bomb':
         res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'deflate' });
         return stream(res, lazyZeros(GB).pipe(createDeflate()), sent, kind);
