@@ -2,7 +2,7 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { Readable, Transform, pipeline } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
-import { bodyError, type FetchBody, sizeText } from '../net/boundedFetch';
+import { bodyError, type FetchBody, sizeText } from '../net';
 
 /** The decompressor of each content coding the command line asks for; `identity` needs none. */
 const DECODERS: Readonly<Record<string, (() => Transform) | null>> = {

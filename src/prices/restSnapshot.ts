@@ -3,7 +3,7 @@ import type { LiveExchange, PriceKind } from './feeds';
 import type { PriceRequest } from './priceRequest';
 import { describePrice } from './priceRequest';
 import { priceNumber } from './priceText';
-import { type BodyLimits, type FetchBody, FetchFailure, fetchBoundedText } from '../net/boundedFetch';
+import { type BodyLimits, type FetchBody, FetchFailure, fetchBoundedText } from '../net';
 
 /** Each exchange's public REST API, where one snapshot of a price is read when there is no stream. */
 export const REST_BASES: Readonly<Record<LiveExchange, string>> = {

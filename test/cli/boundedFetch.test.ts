@@ -2,6 +2,8 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { main } from '../../src/cli';
 import { fetchResponseText } from '../../src/presets';
+import { nodeFetchBody } from '../../src/cli/nodeFetch';
+import { fetchSnapshot } from '../../src/prices';
 import { type HostileServer, startHostileServer } from '../support/hostileHttp';
 
 /**
@@ -101,6 +103,16 @@ describe('eval --live against hostile servers', () => {
       out: `#N/A binance mark price of BTCUSDT: the REST snapshot ${server.base}/${kind}${BINANCE_MARK} failed (${detail})`,
       err: '',
     });
+  });
+});
+
+describe('a --live snapshot from a server that never answers', () => {
+  it('fails after the time limit, saying so', async () => {
+    const request = { exchange: 'binance', instrument: 'BTCUSDT', kind: 'mark' } as const;
+    const result = await fetchSnapshot(request, nodeFetchBody, `${server.base}/silent`, { maxBytes: MB, timeoutMs: 200 });
+    expect(result instanceof Error ? result.message : result).toBe(
+      `binance mark price of BTCUSDT: the REST snapshot ${server.base}/silent${BINANCE_MARK} failed (timeout after 0.2 s)`,
+    );
   });
 });
 

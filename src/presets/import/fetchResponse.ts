@@ -1,5 +1,5 @@
 import { fail } from '../../engine/errors';
-import { type FetchBody, FetchFailure, fetchBoundedText } from '../../net/boundedFetch';
+import { type FetchBody, FetchFailure, fetchBoundedText } from '../../net';
 import { okxInstrumentsUrl } from './brackets/okxBrackets';
 
 /** How long a fetch may take before giving up and suggesting to paste (or save) the response instead. */
