@@ -4,6 +4,7 @@ import type { Balance, Preset } from '../../engine/model';
 import type { AssetPrice } from '../../engine/maintenance';
 import { isBlankCell, isEmptyCell, requiredText } from './coerce';
 import { BALANCES_TABLE, columnFor, PRICES_TABLE } from './columns';
+import type { RowNumbering } from './tables';
 import { readRow, readTable, requiredRowNumber, rowNumber, toGrid } from './tables';
 import type { CellArg } from './types';
 
@@ -15,13 +16,13 @@ export interface BalanceRow extends Balance {
 }
 
 /**
- * Reads a balances range (header row optional, blank rows skipped).
+ * Reads a balances range (header row optional, blank rows skipped); `numbering` says how messages count rows.
  *
  * @example
  * readBalances([['BTC', 10, 60000], ['USDT', -5000, 1]], 'balances') // two Balance rows
  */
-export function readBalances(value: CellArg, arg: string): BalanceRow[] {
-  return readTable(value, arg, BALANCES_TABLE).rows.map((row) =>
+export function readBalances(value: CellArg, arg: string, numbering: RowNumbering = 'range'): BalanceRow[] {
+  return readTable(value, arg, BALANCES_TABLE, false, numbering).rows.map((row) =>
     readRow(row, BALANCES_TABLE, arg, (r) => {
       const upnl = rowNumber(r, BALANCES_TABLE, 'upnl');
       return {

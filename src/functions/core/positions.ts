@@ -5,7 +5,7 @@ import type { Bracket, MarginMode, Position, Preset, Side } from '../../engine/m
 import { checkPositionCum } from '../../engine/positions';
 import { requiredText } from './coerce';
 import { POSITIONS_TABLE } from './columns';
-import type { TableRow } from './tables';
+import type { RowNumbering, TableRow } from './tables';
 import { columnsText, readRow, readTable, requiredRowNumber, rowChoice, rowNumber } from './tables';
 import type { CellArg } from './types';
 
@@ -68,12 +68,13 @@ function toPosition(r: TableRow, arg: string, bracketsOf: BracketsOf): Position 
  * Reads a positions range (header row optional, blank rows skipped). A range with a header row and no data
  * rows is an account without positions; a range with no rows at all is refused, as it is more likely the wrong
  * range than a deliberate "no positions". A row with a blank mmr takes its rates from the leverage brackets for its
- * symbol in the preset `presetOf` gives (asked only for such rows); without them it is NO_BRACKETS.
+ * symbol in the preset `presetOf` gives (asked only for such rows); without them it is NO_BRACKETS. `numbering`
+ * says how messages count rows.
  */
-export function readPositions(value: CellArg, arg: string, presetOf?: () => Preset): Position[] {
+export function readPositions(value: CellArg, arg: string, presetOf?: () => Preset, numbering: RowNumbering = 'range'): Position[] {
   let rows: readonly TableRow[];
   try {
-    rows = readTable(value, arg, POSITIONS_TABLE, true).rows;
+    rows = readTable(value, arg, POSITIONS_TABLE, true, numbering).rows;
   } catch (error) {
     if (isMarginError(error) && error.code === 'EMPTY_RANGE') {
       return fail('NO_POSITION_ROWS', { arg, columns: columnsText(POSITIONS_TABLE) });

@@ -127,10 +127,18 @@ export function readLayout(value: CellArg, arg: string, spec: TableSpec, allowEm
   return { grid, hasHeader, indexes, dataRows };
 }
 
+/**
+ * How messages number a range's rows: `range`, row 1 is the range's first row, header included, as a sheet
+ * shows it; `data`, row 1 is the first row under the header, as the task pane's grids show their rows below
+ * their column labels.
+ */
+export type RowNumbering = 'range' | 'data';
+
 /** Reads a range as a table of rows ({@link readLayout} has the failures). */
-export function readTable(value: CellArg, arg: string, spec: TableSpec, allowEmpty = false): Table {
+export function readTable(value: CellArg, arg: string, spec: TableSpec, allowEmpty = false, numbering: RowNumbering = 'range'): Table {
   const { grid, hasHeader, indexes, dataRows } = readLayout(value, arg, spec, allowEmpty);
-  return { hasHeader, rows: dataRows.map((i) => makeRow(grid[i] ?? [], i + 1, indexes, arg)) };
+  const first = numbering === 'data' && hasHeader ? 0 : 1;
+  return { hasHeader, rows: dataRows.map((i) => makeRow(grid[i] ?? [], i + first, indexes, arg)) };
 }
 
 /**

@@ -18,4 +18,5 @@ export * from '../workbook/workbookIo';
 export { mountPane, SECTIONS, type MountSection } from './app';
 export { PANE_ELEMENTS, paneElements, type PaneElements } from '../context/elements';
 export { createPaneContext } from '../context/paneContext';
-export type { PaneContext, ScenarioState } from '../context/paneContext';
+export type { PaneContext } from '../context/paneContext';
+export type { ScenarioState } from '../context/scenarioState';

@@ -1,16 +1,6 @@
 import type { PresetRegistry } from '../../presets';
-import { type BalanceRow, EMPTY_BALANCE, type PositionRow } from '../scenario/scenarioRows';
-import { NO_SHOCKS, type ShockSettings } from '../scenario/shocks';
+import { EMPTY_BALANCE, NO_SHOCKS, type ScenarioState } from './scenarioState';
 import type { WorkbookIo } from '../workbook/workbookIo';
-
-/** The scenario the user is working on: shared by the Scenario and Mode switch sections. */
-export interface ScenarioState {
-  balances: BalanceRow[];
-  positions: PositionRow[];
-  shocks: ShockSettings;
-  /** The auto-exchange user tier; `null` = the preset's default tier. */
-  userTier: string | null;
-}
 
 /** What every section of the pane works with. */
 export interface PaneContext {

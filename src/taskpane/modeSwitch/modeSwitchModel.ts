@@ -2,14 +2,15 @@ import { modeSwitchCheck } from '../../engine';
 import { fail } from '../../engine/errors';
 import type { AssetMode, Preset } from '../../engine/model';
 import { attempt, type Outcome } from '../ui/outcome';
-import { type BalanceRow, parseBalanceRows, parsePositionRows, type PositionRow } from '../scenario/scenarioRows';
+import type { BalanceGridRow, PositionGridRow } from '../context/scenarioState';
+import { parseBalanceRows, parsePositionRows } from '../scenario/scenarioRows';
 
 export interface ModeSwitchInput {
   readonly target: AssetMode;
   /** As typed in the open-orders field. */
   readonly openOrders: string;
-  readonly balances: readonly BalanceRow[];
-  readonly positions: readonly PositionRow[];
+  readonly balances: readonly BalanceGridRow[];
+  readonly positions: readonly PositionGridRow[];
 }
 
 export interface RuleLine {

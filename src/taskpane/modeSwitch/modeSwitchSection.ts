@@ -7,7 +7,7 @@ import { messageOf } from '../ui/outcome';
 import type { PaneContext } from '../context/paneContext';
 
 function filledRows(rows: readonly object[]): number {
-  return rows.filter((r) => Object.entries(r).some(([k, v]) => k !== 'side' && k !== 'marginMode' && String(v).trim() !== '')).length;
+  return rows.filter((r) => Object.entries(r).some(([k, v]) => k !== 'side' && k !== 'margin_mode' && String(v).trim() !== '')).length;
 }
 
 /** The Mode switch section: target mode, open orders, and each rule's verdict for the scenario's account. */

@@ -2,17 +2,17 @@ import { el, replaceChildren, uniqueDomId } from '../ui/dom';
 import { formatNumbersInText } from '../ui/formatting';
 import type { PaneElements } from '../context/elements';
 import type { PaneContext } from '../context/paneContext';
-import { type BalanceRow, EMPTY_BALANCE, EMPTY_POSITION, type PositionRow } from './scenarioRows';
+import { type BalanceGridRow, EMPTY_BALANCE, EMPTY_POSITION, type PositionGridRow } from '../context/scenarioState';
 
 // Placeholders are words in italics, never figures: a grey "10" in an empty row reads as data.
-const BALANCE_FIELDS: readonly (readonly [keyof BalanceRow, string, string])[] = [
+const BALANCE_FIELDS: readonly (readonly [keyof BalanceGridRow, string, string])[] = [
   ['asset', 'Asset', 'coin'],
   ['amount', 'Amount', 'units'],
   ['price', 'Price', 'price'],
   ['upnl', 'uPnL', 'optional'],
 ];
 
-const POSITION_TEXT_FIELDS: readonly (readonly [keyof PositionRow, string, string])[] = [
+const POSITION_TEXT_FIELDS: readonly (readonly [keyof PositionGridRow, string, string])[] = [
   ['symbol', 'Symbol', 'e.g. BTCUSDT'],
   ['size', 'Size', 'base units'],
   ['entry', 'Entry', 'price'],
@@ -22,9 +22,9 @@ const POSITION_TEXT_FIELDS: readonly (readonly [keyof PositionRow, string, strin
   ['imr', 'IMR', 'optional'],
 ];
 
-const CHOICES: Readonly<Partial<Record<keyof PositionRow, readonly string[]>>> = {
+const CHOICES: Readonly<Partial<Record<keyof PositionGridRow, readonly string[]>>> = {
   side: ['LONG', 'SHORT', 'BOTH'],
-  marginMode: ['cross', 'isolated'],
+  margin_mode: ['cross', 'isolated'],
 };
 
 function textInput(value: string, label: string, placeholder: string, onInput: (v: string) => void): HTMLInputElement {
@@ -45,11 +45,11 @@ function removeButton(label: string, onClick: () => void, text?: string): HTMLBu
 }
 
 /** One line saying what a position is, for its folded card: `BTCUSDT LONG 1 @ 60000, cross`. */
-export function positionHeadline(row: PositionRow, index: number): string {
+export function positionHeadline(row: PositionGridRow, index: number): string {
   const symbol = row.symbol.trim() === '' ? '(no symbol yet)' : row.symbol.trim();
   const size = row.size.trim() === '' ? '' : ` ${row.size.trim()}`;
   const mark = row.mark.trim() === '' ? '' : ` @ ${row.mark.trim()}`;
-  return formatNumbersInText(`${index + 1}. ${symbol} ${row.side}${size}${mark}${row.marginMode === 'isolated' ? ', isolated' : ''}`);
+  return formatNumbersInText(`${index + 1}. ${symbol} ${row.side}${size}${mark}${row.margin_mode === 'isolated' ? ', isolated' : ''}`);
 }
 
 export interface ScenarioGrids {
@@ -97,7 +97,7 @@ export function createScenarioGrids(ctx: PaneContext, els: PaneElements): Scenar
     ]);
   };
 
-  const choiceField = (i: number, key: 'side' | 'marginMode', label: string, onChange: () => void): HTMLElement => {
+  const choiceField = (i: number, key: 'side' | 'margin_mode', label: string, onChange: () => void): HTMLElement => {
     const rows = ctx.scenario.positions;
     const id = uniqueDomId(`position-${key}`);
     const choices = CHOICES[key] ?? [];
@@ -118,7 +118,7 @@ export function createScenarioGrids(ctx: PaneContext, els: PaneElements): Scenar
     return el('div', { class: 'field' }, [el('label', { for: id }, [label]), select]);
   };
 
-  const positionCard = (row: PositionRow, i: number): HTMLElement => {
+  const positionCard = (row: PositionGridRow, i: number): HTMLElement => {
     const rows = ctx.scenario.positions;
     const headline = el('span', { class: 'position-headline' }, [positionHeadline(row, i)]);
     const retitle = (): void => {
@@ -143,7 +143,7 @@ export function createScenarioGrids(ctx: PaneContext, els: PaneElements): Scenar
           symbol ?? null,
           choiceField(i, 'side', 'Side', retitle),
           ...numbers,
-          choiceField(i, 'marginMode', 'Margin mode', retitle),
+          choiceField(i, 'margin_mode', 'Margin mode', retitle),
         ]),
         el('div', { class: 'actions' }, [
           removeButton(

@@ -17,12 +17,13 @@ import {
 import type { Balance, Position, Preset, RiskLevel, Shock } from '../../engine/model';
 import { formatAmount, formatMoney, formatPercent, formatPrice, formatShock } from '../ui/formatting';
 import { attempt, type Outcome } from '../ui/outcome';
-import { type BalanceRow, parseBalanceRows, parsePositionRows, type PositionRow } from './scenarioRows';
-import { effectiveShocks, shockableAssets, type ShockSettings } from './shocks';
+import type { BalanceGridRow, PositionGridRow, ShockSettings } from '../context/scenarioState';
+import { parseBalanceRows, parsePositionRows } from './scenarioRows';
+import { effectiveShocks, shockableAssets } from './shocks';
 
 export interface ScenarioInput {
-  readonly balances: readonly BalanceRow[];
-  readonly positions: readonly PositionRow[];
+  readonly balances: readonly BalanceGridRow[];
+  readonly positions: readonly PositionGridRow[];
   readonly shocks: ShockSettings;
   /** The auto-exchange user tier; the preset's default when omitted. */
   readonly userTier?: string | null;

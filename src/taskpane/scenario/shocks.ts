@@ -2,14 +2,8 @@ import { normalizeAsset } from '../../engine/assetSpec';
 import { type Dec, dec, ONE } from '../../engine/decimal';
 import type { Balance, Position, Preset, Shock } from '../../engine/model';
 import { isStable, trySymbol } from '../../engine/symbols';
+import type { ShockSettings } from '../context/scenarioState';
 
-/** Slider positions in whole percent: one for every non-stable asset, and one per asset on top of it. */
-export interface ShockSettings {
-  readonly all: number;
-  readonly perAsset: Readonly<Record<string, number>>;
-}
-
-export const NO_SHOCKS: ShockSettings = { all: 0, perAsset: {} };
 export const SHOCK_MIN_PERCENT = -50;
 export const SHOCK_MAX_PERCENT = 50;
 

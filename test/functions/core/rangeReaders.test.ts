@@ -5,7 +5,8 @@ import type { CellGrid } from '../../../src/functions/core';
 import { invoke, readBalances, readPositions } from '../../../src/functions/core';
 import { BALANCES_TABLE, POSITIONS_TABLE } from '../../../src/functions/core/columns';
 import { BUILTIN_PRESETS, PresetRegistry } from '../../../src/presets';
-import { BALANCE_COLUMNS, parseBalanceRows, parsePositionRows, POSITION_COLUMNS } from '../../../src/taskpane/scenario/scenarioRows';
+import { BALANCE_COLUMNS, POSITION_COLUMNS } from '../../../src/taskpane/context/scenarioState';
+import { parseBalanceRows, parsePositionRows } from '../../../src/taskpane/scenario/scenarioRows';
 import { readSelection } from '../../../src/taskpane/scenario/selectionGrid';
 
 /**
@@ -201,9 +202,8 @@ describe('the readers share one column table', () => {
     expect(ratio.toString()).toBe('0.024');
   });
 
-  it("lays the pane's grid columns out in the table's positional order", () => {
-    const camel = (name: string) => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
-    expect(BALANCES_TABLE.columns.map((c) => camel(c.name))).toEqual([...BALANCE_COLUMNS]);
-    expect(POSITIONS_TABLE.columns.map((c) => camel(c.name))).toEqual([...POSITION_COLUMNS]);
+  it("names the pane's grid columns as the table does, in its positional order", () => {
+    expect(BALANCES_TABLE.columns.map((c) => c.name)).toEqual([...BALANCE_COLUMNS]);
+    expect(POSITIONS_TABLE.columns.map((c) => c.name)).toEqual([...POSITION_COLUMNS]);
   });
 });

@@ -1,12 +1,12 @@
 import { BINANCE_PRESET, BITGET_PRESET, BITMART_PRESET } from '../../../src/presets';
 import { deskView } from '../../../src/taskpane/desk/deskModel';
-import { EMPTY_POSITION, type PositionRow } from '../../../src/taskpane/scenario/scenarioRows';
-import { NO_SHOCKS } from '../../../src/taskpane/scenario/shocks';
+import { EMPTY_POSITION, type PositionGridRow } from '../../../src/taskpane/context/scenarioState';
+import { NO_SHOCKS } from '../../../src/taskpane/context/scenarioState';
 
 const usdt = { asset: 'USDT', amount: '1000', price: '1', upnl: '' };
 const btc = { asset: 'BTC', amount: '1', price: '60000', upnl: '' };
 /** MM 600 (1%), IM 3,000 (5%). */
-const long: PositionRow = {
+const long: PositionGridRow = {
   ...EMPTY_POSITION,
   symbol: 'BTCUSDT',
   side: 'LONG',

@@ -1,9 +1,17 @@
 import { BINANCE_PRESET, BITMART_PRESET } from '../../../src/presets';
 import { modeSwitchView, parseOpenOrders } from '../../../src/taskpane/modeSwitch/modeSwitchModel';
-import { EMPTY_POSITION } from '../../../src/taskpane/scenario/scenarioRows';
+import { EMPTY_POSITION } from '../../../src/taskpane/context/scenarioState';
 
 const balances = [{ asset: 'USDT', amount: '10000', price: '1', upnl: '' }];
-const isolated = { ...EMPTY_POSITION, symbol: 'BTCUSDT', size: '0.1', entry: '60000', mark: '60000', mmr: '0.004', marginMode: 'isolated' };
+const isolated = {
+  ...EMPTY_POSITION,
+  symbol: 'BTCUSDT',
+  size: '0.1',
+  entry: '60000',
+  mark: '60000',
+  mmr: '0.004',
+  margin_mode: 'isolated',
+};
 
 describe('modeSwitchView', () => {
   it('blocks a Binance switch to multi-asset mode with an isolated position, with code -4167', () => {
@@ -22,7 +30,7 @@ describe('modeSwitchView', () => {
       target: 'multi',
       openOrders: '',
       balances,
-      positions: [{ ...isolated, marginMode: 'cross' }],
+      positions: [{ ...isolated, margin_mode: 'cross' }],
     });
     expect(out.ok && out.value.verdict).toBe('ELIGIBLE');
     expect(out.ok && out.value.rules.every((r) => r.verdict === 'PASS')).toBe(true);
@@ -55,7 +63,7 @@ describe('modeSwitchView', () => {
       target: 'multi',
       openOrders: '0',
       balances,
-      positions: [{ ...isolated, marginMode: 'cross' }],
+      positions: [{ ...isolated, margin_mode: 'cross' }],
     });
     expect(out.ok && out.value.rules.some((r) => r.rule === 'noOpenPositions' && r.verdict === 'FAIL')).toBe(true);
   });

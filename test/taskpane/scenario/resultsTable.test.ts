@@ -1,7 +1,7 @@
 import { BINANCE_PRESET, BITGET_PRESET } from '../../../src/presets';
 import { RESULTS_HEADER, resultsTable } from '../../../src/taskpane/scenario/resultsTable';
 import { scenarioView } from '../../../src/taskpane/scenario/scenarioModel';
-import { NO_SHOCKS } from '../../../src/taskpane/scenario/shocks';
+import { NO_SHOCKS } from '../../../src/taskpane/context/scenarioState';
 
 const btc = { asset: 'BTC', amount: '10', price: '60000', upnl: '' };
 

@@ -2,11 +2,19 @@ import { dec } from '../../../src/engine/decimal';
 import { stressMarginRatio } from '../../../src/engine';
 import { BINANCE_PRESET, BITGET_PRESET } from '../../../src/presets';
 import { scenarioView, riskBand } from '../../../src/taskpane/scenario/scenarioModel';
-import { EMPTY_POSITION, type PositionRow } from '../../../src/taskpane/scenario/scenarioRows';
-import { NO_SHOCKS } from '../../../src/taskpane/scenario/shocks';
+import { EMPTY_POSITION, type PositionGridRow } from '../../../src/taskpane/context/scenarioState';
+import { NO_SHOCKS } from '../../../src/taskpane/context/scenarioState';
 
 const btc = { asset: 'BTC', amount: '10', price: '60000', upnl: '' };
-const long: PositionRow = { ...EMPTY_POSITION, symbol: 'BTCUSDT', side: 'LONG', size: '1', entry: '60000', mark: '60000', mmr: '0.004' };
+const long: PositionGridRow = {
+  ...EMPTY_POSITION,
+  symbol: 'BTCUSDT',
+  side: 'LONG',
+  size: '1',
+  entry: '60000',
+  mark: '60000',
+  mmr: '0.004',
+};
 
 describe('scenarioView', () => {
   it('shows the docs/RULES.md example: 10 BTC at 60,000 on Bitget is 582,000 USDT of equity', () => {
@@ -40,7 +48,7 @@ describe('scenarioView', () => {
 
   it('reports a row that cannot be read instead of any figure', () => {
     const view = scenarioView(BITGET_PRESET, { balances: [{ ...btc, price: 'abc' }], positions: [], shocks: NO_SHOCKS });
-    expect(view.inputError).toBe('balances, row 1: price: expected a number, got "abc"');
+    expect(view.inputError).toBe('balances, row 1, price: expected a number, got "abc"');
     expect(view.results).toBeNull();
   });
 
@@ -124,7 +132,7 @@ describe('scenarioView', () => {
 
   it('judges the liquidation trigger on the same equity it shows, position PnL included', () => {
     const usdt = { asset: 'USDT', amount: '-150000', price: '1', upnl: '' };
-    const losing: PositionRow = { ...long, size: '2', entry: '58000', mark: '54000' };
+    const losing: PositionGridRow = { ...long, size: '2', entry: '58000', mark: '54000' };
     const view = scenarioView(BITGET_PRESET, { balances: [{ ...btc, price: '54000' }, usdt], positions: [losing], shocks: NO_SHOCKS });
     const equity = view.results?.equity;
     const ae = view.results?.autoExchange;
@@ -153,7 +161,7 @@ describe('liquidation lines', () => {
 
   it('does not mark an asset that only backs an isolated position as a failure', () => {
     const usdt = { asset: 'USDT', amount: '10000', price: '1', upnl: '' };
-    const isolated: PositionRow = { ...long, symbol: 'ETHUSDT', entry: '3000', mark: '3000', marginMode: 'isolated' };
+    const isolated: PositionGridRow = { ...long, symbol: 'ETHUSDT', entry: '3000', mark: '3000', margin_mode: 'isolated' };
     const view = scenarioView(BINANCE_PRESET, { balances: [usdt], positions: [isolated], shocks: NO_SHOCKS });
     const line = view.results?.liquidation.find((l) => l.asset === 'ETH');
     expect(line !== undefined && !line.price.ok && line.price.message).toBe(

@@ -4,7 +4,8 @@ import { marginRatio } from '../../../src/engine';
 import type { Position, Preset } from '../../../src/engine/model';
 import { invoke, type FunctionContext } from '../../../src/functions/core';
 import { parsePresetText, PresetRegistry } from '../../../src/presets';
-import { parseBalanceRows, parsePositionRows, EMPTY_POSITION } from '../../../src/taskpane/scenario/scenarioRows';
+import { EMPTY_POSITION } from '../../../src/taskpane/context/scenarioState';
+import { parseBalanceRows, parsePositionRows } from '../../../src/taskpane/scenario/scenarioRows';
 
 const balance = (asset: string, amount: string, price: string, upnl = '') => ({ asset, amount, price, upnl });
 
@@ -23,12 +24,12 @@ describe('parseBalanceRows', () => {
 
   it('names the row and column of a value that is not a number', () => {
     expect(() => parseBalanceRows([balance('USDT', '1', '1'), balance('BTC', 'ten', '60000')])).toThrow(
-      'balances, row 2: amount: expected a number, got "ten"',
+      'balances, row 2, amount: expected a number, got "ten"',
     );
   });
 
   it('refuses a price that is not positive', () => {
-    expect(() => parseBalanceRows([balance('BTC', '1', '0')])).toThrow('balances, row 1: price: expected a positive number, got 0');
+    expect(() => parseBalanceRows([balance('BTC', '1', '0')])).toThrow('balances, row 1, price: expected a positive number, got 0');
   });
 
   it('refuses Infinity and NaN spelled out', () => {
@@ -37,7 +38,9 @@ describe('parseBalanceRows', () => {
   });
 
   it('says when a row has no asset', () => {
-    expect(() => parseBalanceRows([balance('', '1', '1')])).toThrow('balances, row 1: asset: required, but blank');
+    expect(() => parseBalanceRows([balance('', '1', '1')])).toThrow(
+      'balances, row 1: asset is blank; expected asset, amount, price, [upnl]',
+    );
   });
 });
 
@@ -58,16 +61,16 @@ describe('parsePositionRows', () => {
 
   it('refuses an unknown side with the choices', () => {
     expect(() => parsePositionRows([{ ...position, side: 'UP' }])).toThrow(
-      'positions, row 1: side: expected LONG, SHORT or BOTH, got "UP"',
+      'positions, row 1, side: expected one of LONG, SHORT, BOTH, got "UP"',
     );
   });
 
   it('refuses an unknown margin mode', () => {
-    expect(() => parsePositionRows([{ ...position, marginMode: 'portfolio' }])).toThrow('margin_mode: expected cross or isolated');
+    expect(() => parsePositionRows([{ ...position, margin_mode: 'portfolio' }])).toThrow('margin_mode: expected one of cross, isolated');
   });
 
   it('reads isolated positions', () => {
-    expect(parsePositionRows([{ ...position, marginMode: 'Isolated' }])[0]?.marginMode).toBe('isolated');
+    expect(parsePositionRows([{ ...position, margin_mode: 'Isolated' }])[0]?.marginMode).toBe('isolated');
   });
 });
 

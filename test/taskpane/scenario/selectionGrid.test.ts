@@ -32,7 +32,7 @@ describe('readSelection', () => {
           mmr: '0.004',
           cum: '0',
           imr: '',
-          marginMode: 'isolated',
+          margin_mode: 'isolated',
         },
       ],
     });
