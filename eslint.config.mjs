@@ -2,6 +2,8 @@ import { createRequire } from 'node:module';
 import tseslint from 'typescript-eslint';
 
 const require = createRequire(import.meta.url);
+/** The task pane's features: below app/ on top, above context/, workbook/ and ui/. */
+const FEATURES = ['desk', 'modeSwitch', 'import', 'scenario', 'account', 'livePrices', 'presets'];
 const noImportCycle = require('./scripts/lint/noImportCycle.js');
 
 export default tseslint.config(
@@ -10,10 +12,7 @@ export default tseslint.config(
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-syntax': [
-        'error',
-        { selector: 'ExportDefaultDeclaration', message: 'Named exports only.' },
-      ],
+      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Named exports only.' }],
     },
   },
   {
@@ -23,13 +22,67 @@ export default tseslint.config(
     rules: { 'project/no-import-cycle': 'error' },
   },
   {
+    // The engine is pure: no Node, no host, and nothing from the layers built on it, at any depth of src/engine.
     files: ['src/engine/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['fs', 'path', 'node:*', '../functions/*', '../taskpane/*', '../cli/*', '../presets/*'] },
+        {
+          patterns: [
+            { group: ['fs', 'path', 'node:*', 'worker_threads'], message: 'The engine is pure: no Node modules.' },
+            {
+              group: [
+                '**/functions',
+                '**/functions/**',
+                '**/taskpane/**',
+                '**/cli/**',
+                '**/presets',
+                '**/presets/**',
+                '**/prices',
+                '**/prices/**',
+              ],
+              message: 'Surfaces import the engine, never the reverse.',
+            },
+          ],
+        },
       ],
       'no-restricted-globals': ['error', 'Office', 'Excel', 'CustomFunctions', 'document', 'window'],
+    },
+  },
+  {
+    // The pane's features share only what lies below them (context/, workbook/, ui/) and their models: a
+    // feature imports no other feature's section, and nothing imports the app on top.
+    files: FEATURES.map((f) => `src/taskpane/${f}/**/*.ts`),
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../*/*Section', '../../*/*Section', '../../../*/*Section'],
+              message: "A feature imports no other feature's section.",
+            },
+            { group: ['**/app', '**/app/**'], message: 'The app sits on top: features never import it.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Below the features: the pane context, the workbook and the ui parts know no feature.
+    files: ['src/taskpane/{context,workbook,ui}/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['app', ...FEATURES].flatMap((f) => [`../${f}`, `../${f}/**`]),
+              message: 'context/, workbook/ and ui/ sit below the features: they import none of them.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

@@ -10,6 +10,7 @@ import {
   PresetRegistry,
   presetToJson,
   previewImportText,
+  today,
 } from '../presets';
 import { flag, readArgs } from './argv';
 import type { CliCommand, Output } from './command';
@@ -117,11 +118,10 @@ function diffLines(preview: ImportPreview): string[] {
 async function run(command: ImportOptions, output: Output): Promise<number> {
   const registry = new PresetRegistry(BUILTIN_PRESETS);
   await applyPresetOptions(registry, { presets: command.presets, exchange: null });
-  const today = new Date().toISOString().slice(0, 10);
   let preview: ImportPreview;
   try {
     const text = await responseText(command);
-    preview = previewImportText(registry, command.exchange, text, today, command.into ?? undefined, {
+    preview = previewImportText(registry, command.exchange, text, today(), command.into ?? undefined, {
       ...(command.symbol === null ? {} : { symbol: command.symbol }),
     });
   } catch (error) {

@@ -1,11 +1,8 @@
 import type { Dec } from './decimal';
-import { dec, ONE } from './decimal';
+import { ONE } from './decimal';
 import { fail } from './errors';
-import type { Preset, RiskBands, RiskLevel } from './model';
+import type { Preset, RiskLevel } from './model';
 import { messageNumber } from './numberText';
-
-/** Risk bands of the Binance Multi-Asset Margin guide: below 50% safe, 50–80% warning, above 80% danger. */
-export const DEFAULT_RISK_BANDS: RiskBands = { warning: dec('0.5'), danger: dec('0.8') };
 
 /**
  * Risk band of a margin ratio: below `warning` SAFE, up to and including `danger` WARNING, below 1 DANGER,

@@ -13,6 +13,7 @@ export {
 } from './builtin';
 export { parsePreset } from './parsePreset';
 export { presetToJson } from './presetToJson';
+export { isoDate, today } from './isoDate';
 export { decimalText } from './decimalText';
 export { PresetRegistry } from './registry';
 export type { RefusedPreset } from './registry';

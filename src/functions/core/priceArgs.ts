@@ -1,11 +1,12 @@
 import type { PriceKind } from '../../prices/feeds';
+import { PRICE_KINDS } from '../../prices/feeds';
 import type { PriceRequest } from '../../prices/priceRequest';
 import { priceRequest } from '../../prices/priceRequest';
 import type { ArgList } from './args';
 import { isBlankCell, requiredChoice, requiredText } from './coerce';
 import type { FunctionContext } from './types';
 
-const KINDS: Readonly<Record<string, PriceKind>> = { mark: 'mark', index: 'index', last: 'last' };
+const KINDS: Readonly<Record<string, PriceKind>> = Object.fromEntries(PRICE_KINDS.map((kind) => [kind, kind]));
 
 /** The live price a PRICE call asks for, read in argument order so that the first bad argument is reported. */
 export function readPriceRequest(a: ArgList, ctx: FunctionContext): PriceRequest {

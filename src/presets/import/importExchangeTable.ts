@@ -2,6 +2,7 @@ import { ONE } from '../../engine/decimal';
 import { fail } from '../../engine/errors';
 import type { AssetSpec, Preset } from '../../engine/model';
 import { BUILTIN_PRESETS } from '../builtin';
+import { isoDate, today } from '../isoDate';
 import { invalid } from '../jsonRead';
 import { parsePreset } from '../parsePreset';
 import { presetToJson } from '../presetToJson';
@@ -107,14 +108,6 @@ function builtinFor(exchange: ImportExchange): Preset {
 
 function importedId(baseId: string): string {
   return /-imported$/i.test(baseId) ? baseId : `${baseId}-imported`;
-}
-
-function isoDate(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
-function today(): string {
-  return isoDate(Date.now());
 }
 
 /** Base assets in their order (replaced where the table has them), then the table's new assets. */

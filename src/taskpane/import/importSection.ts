@@ -1,10 +1,9 @@
-import { IMPORT_EXCHANGES, type ImportExchange } from '../../presets';
+import { IMPORT_EXCHANGES, type ImportExchange, today } from '../../presets';
 import { el, replaceChildren, say } from '../ui/dom';
 import type { PaneElements } from '../context/elements';
 import { type ChangeLine, defaultEndpoint, fetchImportText, type ImportPreview, orderedLines, previewImport } from './importModel';
 import { messageOf } from '../ui/outcome';
 import type { PaneContext } from '../context/paneContext';
-import { today } from '../presets/presetsSection';
 
 const EXCHANGE_NAMES: Readonly<Record<ImportExchange, string>> = {
   binance: 'Binance (assetIndex)',

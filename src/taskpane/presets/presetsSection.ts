@@ -1,6 +1,6 @@
 import { assetSpec } from '../../engine/assetSpec';
 import type { Preset } from '../../engine/model';
-import { IMPORT_EXCHANGES } from '../../presets';
+import { IMPORT_EXCHANGES, today } from '../../presets';
 import { bracketSymbols, bracketTableView, noBracketsText } from './bracketTable';
 import { el, replaceChildren, say } from '../ui/dom';
 import type { PaneElements } from '../context/elements';
@@ -19,11 +19,6 @@ const STATUS_LABELS: Readonly<Record<Preset['status'], string>> = {
   imported: 'Imported',
   custom: 'Custom',
 };
-
-/** Today's date as YYYY-MM-DD, for the as-of date of a preset cloned now. */
-export function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
 
 function statusBadge(status: Preset['status']): HTMLElement {
   return el('span', { class: `badge badge-${status}` }, [STATUS_LABELS[status]]);
