@@ -1,4 +1,6 @@
 import { createRequire } from 'node:module';
+import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const require = createRequire(import.meta.url);
@@ -7,9 +9,31 @@ const FEATURES = ['desk', 'modeSwitch', 'import', 'scenario', 'account', 'livePr
 const noImportCycle = require('./scripts/lint/noImportCycle.js');
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'build/', 'dist/', 'test-output/', 'coverage/', '**/*.js', '**/*.mjs', '**/*.cjs'] },
-  ...tseslint.configs.recommended,
   {
+    ignores: [
+      'node_modules/',
+      'build/',
+      'dist/',
+      'test-output/',
+      'coverage/',
+      '*.js',
+      'src/**/*.js',
+      'test/**/*.js',
+      '**/*.mjs',
+      '**/*.cjs',
+    ],
+  },
+  {
+    // The Node scripts, benchmarks and the command's launcher: plain CommonJS, checked by ESLint's recommended JS
+    // rules here and type-checked by tsconfig.scripts.json.
+    files: ['bench/**/*.js', 'scripts/**/*.js', 'bin/**/*.js'],
+    ...js.configs.recommended,
+    languageOptions: { sourceType: 'commonjs', ecmaVersion: 2022, globals: { ...globals.node } },
+    rules: { ...js.configs.recommended.rules, 'no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }] },
+  },
+  ...tseslint.configs.recommended.map((config) => ({ ...config, files: config.files ?? ['**/*.ts'] })),
+  {
+    files: ['**/*.ts'],
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Named exports only.' }],

@@ -72,7 +72,7 @@ async function measureLoading(dir, { runs = 7 } = {}) {
   const { chromium } = require('playwright-core');
   const server = await serve(dir);
   const url = `http://127.0.0.1:${server.address().port}/bench.html`;
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS] });
   const loads = [];
   let associated = [];
   try {
@@ -82,8 +82,11 @@ async function measureLoading(dir, { runs = 7 } = {}) {
       await page.addInitScript(STUB);
       const waitBefore = cpuWaitMs();
       await page.goto(url, { waitUntil: 'load' });
-      await page.waitForFunction(() => window.__registerMs !== undefined, null, { timeout: 10_000 });
-      const result = await page.evaluate(() => ({ ms: window.__registerMs, names: window.__associated }));
+      await page.waitForFunction(() => /** @type {any} */ (globalThis).__registerMs !== undefined, null, { timeout: 10_000 });
+      const result = await page.evaluate(() => {
+        const w = /** @type {any} */ (globalThis);
+        return { ms: w.__registerMs, names: w.__associated };
+      });
       const cpuWait = waitBefore === null ? null : cpuWaitMs() - waitBefore;
       associated = result.names;
       // The first load warms the browser.

@@ -112,6 +112,7 @@ function tick() {
   const ctx = { registry: new presets.PresetRegistry([...presets.BUILTIN_PRESETS, t.preset]) };
   const [b, p] = [balancesRange(t.balances), positionsRange(t.positions)];
   const shocks = t.shocks.slice(1).map(([asset, change]) => ({ asset, change: engine.dec(change) }));
+  /** @type {[string, unknown[], () => import('decimal.js').default][]} */
   const calls = [
     ['MARGIN_RATIO', [b, p, 'bench'], () => engine.marginRatio(t.preset, t.balances, t.positions)],
     ['AVAILABLE_FOR_ORDER', [b, p, null, 'bench'], () => engine.availableForOrder(t.preset, t.balances, t.positions, null)],
@@ -156,8 +157,10 @@ function formulas(sample, rows) {
     const table = NATIVE_TABLE[i] ?? [null, null];
     nativeSheet.push([a, p, `=SUMPRODUCT((A${r}*B${r}>$F$1:$F$5)*(A${r}*B${r}-$F$1:$F$5)*$G$1:$G$5)`, null, null, ...table]);
   }
-  let oursValues;
-  let nativeValues;
+  /** @type {unknown[][]} */
+  let oursValues = [];
+  /** @type {unknown[][]} */
+  let nativeValues = [];
   const t = timePair(
     () => {
       const { hf } = cli.buildFormulaEngine({ Sheet1: oursSheet }, ctx);

@@ -58,8 +58,12 @@ async function write(file, properties) {
       '<Override PartName="/xl/webextensions/webextension1.xml" ContentType="application/vnd.ms-office.webextension+xml"/></Types>',
     ),
   );
-  // A fixed date, so that rebuilding writes the same bytes.
-  const bytes = await zip.generateAsync({ type: 'nodebuffer', date: new Date(Date.UTC(2026, 10, 21)) });
+  // A fixed date on every part, so that rebuilding writes the same bytes (generateAsync takes no date of its own).
+  const fixed = new Date(Date.UTC(2026, 10, 21));
+  zip.forEach((_name, part) => {
+    part.date = fixed;
+  });
+  const bytes = await zip.generateAsync({ type: 'nodebuffer' });
   fs.writeFileSync(file, bytes);
 }
 

@@ -75,7 +75,7 @@ td.hdr { font-weight: 600; }
 </style>${sections}`;
   const page = path.join(tmp, 'desk.html');
   fs.writeFileSync(page, html);
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS] });
   try {
     const tab = await browser.newPage({ viewport: { width: 1100, height: 400 }, deviceScaleFactor: 1 });
     await tab.goto(`file://${page}`);

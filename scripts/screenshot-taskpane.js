@@ -68,7 +68,7 @@ async function main() {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'taskpane-shot-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS],
     headless: true,
     viewport: { width: 320, height: 900 },
     deviceScaleFactor: 1,

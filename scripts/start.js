@@ -13,7 +13,6 @@ const os = require('os');
 const path = require('path');
 
 const ROOT = path.join(__dirname, '..');
-const DIST = path.join(ROOT, 'dist');
 const CERT_DIR = path.join(ROOT, '.certs');
 const OFFICE_DEV_CERTS = path.join(os.homedir(), '.office-addin-dev-certs');
 const DEFAULT_PORT = 3000;
@@ -159,7 +158,7 @@ async function main(argv) {
   } catch (error) {
     await server.stop().catch(() => {});
     if (error.code === 'EADDRINUSE') {
-      throw new Error(`port ${port} is in use: stop the other server (an earlier npm start)`);
+      throw new Error(`port ${port} is in use: stop the other server (an earlier npm start)`, { cause: error });
     }
     throw error;
   }

@@ -17,11 +17,7 @@ const graph = new Map();
 /** The file a relative specifier names: with an extension added, an index file of a folder, or as written. */
 function resolveImport(from, specifier) {
   const base = path.resolve(path.dirname(from), specifier);
-  const candidates = [
-    ...EXTENSIONS.map((ext) => base + ext),
-    ...EXTENSIONS.map((ext) => path.join(base, `index${ext}`)),
-    base,
-  ];
+  const candidates = [...EXTENSIONS.map((ext) => base + ext), ...EXTENSIONS.map((ext) => path.join(base, `index${ext}`)), base];
   return candidates.find((candidate) => fs.statSync(candidate, { throwIfNoEntry: false })?.isFile()) ?? null;
 }
 
