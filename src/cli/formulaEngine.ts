@@ -55,8 +55,50 @@ function settleTables(engine: FormulaEngine): void {
   }
 }
 
-/** Builds an engine over `sheets` (cells as HyperFormula takes them: values, or formula text starting "="). */
-export function buildFormulaEngine(sheets: Sheets, functions: FunctionContext): FormulaEngine {
+/** A defined name for the engine: its expression (starting "=") and the sheet it is scoped to (null: the workbook). */
+export interface EngineName {
+  readonly name: string;
+  readonly sheet: string | null;
+  readonly expression: string;
+}
+
+/**
+ * The names HyperFormula takes as named expressions, each with the sheet id it is scoped to, and why each
+ * other one is refused (a name HyperFormula does not allow, such as one that reads as a cell address).
+ * Checked on an engine with the same sheets and no cells, so that one bad name does not refuse the workbook.
+ */
+function namedExpressions(
+  sheets: Sheets,
+  names: readonly EngineName[],
+): { accepted: { name: string; expression: string; scope?: number }[]; refused: Map<string, string> } {
+  const accepted: { name: string; expression: string; scope?: number }[] = [];
+  const refused = new Map<string, string>();
+  if (names.length === 0) return { accepted, refused };
+  const probe = HyperFormula.buildFromSheets(Object.fromEntries(Object.keys(sheets).map((k) => [k, []])), { ...CONFIG });
+  for (const n of names) {
+    const scope = n.sheet === null ? undefined : probe.getSheetId(n.sheet);
+    if (n.sheet !== null && scope === undefined) continue;
+    if (!probe.isItPossibleToAddNamedExpression(n.name, n.expression, scope)) {
+      refused.set(n.name.toUpperCase(), `the engine does not take the defined name ${n.name}`);
+      continue;
+    }
+    probe.addNamedExpression(n.name, n.expression, scope);
+    accepted.push({ name: n.name, expression: n.expression, ...(scope === undefined ? {} : { scope }) });
+  }
+  probe.destroy();
+  return { accepted, refused };
+}
+
+/**
+ * Builds an engine over `sheets` (cells as HyperFormula takes them: values, or formula text starting "="),
+ * with the workbook's defined names as named expressions. `refusedNames` (upper case) says why each name the
+ * engine could not take was left out.
+ */
+export function buildFormulaEngine(
+  sheets: Sheets,
+  functions: FunctionContext,
+  names: readonly EngineName[] = [],
+): FormulaEngine & { readonly refusedNames: ReadonlyMap<string, string> } {
   registerMarginFunctions();
   for (const [name, rows] of Object.entries(sheets)) {
     const columns = rows.reduce((most, row) => Math.max(most, row.length), 0);
@@ -68,8 +110,9 @@ export function buildFormulaEngine(sheets: Sheets, functions: FunctionContext): 
     }
   }
   const context = createSheetContext(functions);
-  const hf = HyperFormula.buildFromSheets(sheets, { ...CONFIG, context });
-  const engine = { hf, context };
+  const { accepted, refused } = namedExpressions(sheets, names);
+  const hf = HyperFormula.buildFromSheets(sheets, { ...CONFIG, context }, accepted);
+  const engine = { hf, context, refusedNames: refused };
   settleTables(engine);
   return engine;
 }

@@ -11,6 +11,8 @@ export interface FileResult {
   readonly err: string[];
   readonly json: Record<string, unknown> | null;
   readonly failed: boolean;
+  /** Cells left at Excel's saved values: beyond the engine. */
+  readonly limits: number;
 }
 
 export interface FileTask {
@@ -23,12 +25,12 @@ export async function recalcFile(task: FileTask): Promise<FileResult> {
   const out: string[] = [];
   const err: string[] = [];
   try {
-    const json = await recalcWorkbook(task.file, task.options, { out: (l) => out.push(l), err: (l) => err.push(l) });
-    return { out, err, json, failed: false };
+    const { json, limits } = await recalcWorkbook(task.file, task.options, { out: (l) => out.push(l), err: (l) => err.push(l) });
+    return { out, err, json, failed: false, limits };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     err.push(`multiasset: ${message.includes(task.file) ? message : `${task.file}: ${message}`}`);
-    return { out, err, json: null, failed: true };
+    return { out, err, json: null, failed: true, limits: 0 };
   }
 }
 
@@ -42,6 +44,7 @@ function runInWorker(worker: Worker, task: FileTask): Promise<FileResult> {
       err: [`multiasset: ${task.file}: the worker stopped (${why})`],
       json: null,
       failed: true,
+      limits: 0,
     });
     const done = (result: FileResult) => {
       worker.off('message', onMessage);

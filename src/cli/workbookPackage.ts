@@ -76,7 +76,9 @@ export async function openWorkbookPackage(file: string, bytes: Uint8Array, maxUn
   } catch (error) {
     throw new WorkbookFileError(`${file}: not an Excel workbook (.xlsx is a zip package; ${message(error)})`);
   }
-  if (zip.file('xl/workbook.xml') === null) {
+  // The workbook part is where _rels/.rels says; nearly every writer puts it at xl/workbook.xml.
+  const rootRels = (await zip.file('_rels/.rels')?.async('string')) ?? '';
+  if (zip.file('xl/workbook.xml') === null && !/\/officeDocument"/.test(rootRels)) {
     throw new WorkbookFileError(`${file}: a zip package but no Excel workbook (it has no xl/workbook.xml)`);
   }
   const limit = maxUnzippedMb * MB;
