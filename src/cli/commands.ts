@@ -21,7 +21,7 @@ import { workbookCells } from './workbookCells';
 import { computeWorkbook } from './workbookCompute';
 import type { WorkbookModel } from './workbookModel';
 import { readWorkbookModel } from './workbookModel';
-import { openWorkbookPackage, WorkbookFileError } from './workbookPackage';
+import { faultText, openWorkbookPackage, WorkbookFileError } from './workbookPackage';
 import { expandWorkbookPaths, isGlob } from './workbookPaths';
 
 /** Where the commands print: stdout for results, stderr for warnings. */
@@ -107,10 +107,6 @@ async function target(file: string, options: RecalcFileOptions): Promise<string 
 /** Exit code of `recalc` when every workbook was computed but some cells are beyond the engine (Excel's values kept). */
 export const EXIT_ENGINE_LIMIT = 3;
 
-/** An error of the program itself, whose text means nothing to a user (a TypeError from inside a library). */
-const internalFault = (error: unknown): boolean =>
-  error instanceof TypeError || error instanceof ReferenceError || (error instanceof RangeError && !/XML/.test(error.message));
-
 async function openWorkbook(file: string, maxUnzippedMb: number): Promise<{ zip: JSZip; model: WorkbookModel }> {
   let bytes: Buffer;
   try {
@@ -123,8 +119,7 @@ async function openWorkbook(file: string, maxUnzippedMb: number): Promise<{ zip:
     return { zip, model: await readWorkbookModel(file, zip) };
   } catch (error) {
     if (error instanceof WorkbookFileError) throw error;
-    const detail = internalFault(error) ? 'a part is not as Excel writes it' : error instanceof Error ? error.message : String(error);
-    throw new WorkbookFileError(`${file}: the workbook cannot be read (${detail})`);
+    throw new WorkbookFileError(`${file}: the workbook cannot be read (${faultText(error)})`);
   }
 }
 
@@ -149,7 +144,14 @@ export async function recalcWorkbook(file: string, options: RecalcFileOptions, o
   await applyPresetOptions(registry, options);
 
   const cells = workbookCells(model);
-  const { values, limits } = await computeWithPrices(registry, options.live, (ctx) => computeWorkbook(cells, ctx));
+  const compute = (ctx: FunctionContext) => {
+    try {
+      return computeWorkbook(cells, ctx);
+    } catch (error) {
+      throw new WorkbookFileError(`${file}: the workbook cannot be computed (${faultText(error, 'an internal error of the engine')})`);
+    }
+  };
+  const { values, limits } = await computeWithPrices(registry, options.live, compute);
   for (const [i, reason] of limits) {
     const cell = cells.formulas[i];
     if (cell !== undefined) output.err(`multiasset: ${file}: ${key(cell)}: not computed, Excel's saved value kept: ${reason}`);

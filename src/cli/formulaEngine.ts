@@ -63,30 +63,22 @@ export interface EngineName {
 }
 
 /**
- * The names HyperFormula takes as named expressions, each with the sheet id it is scoped to, and why each
- * other one is refused (a name HyperFormula does not allow, such as one that reads as a cell address).
- * Checked on an engine with the same sheets and no cells, so that one bad name does not refuse the workbook.
+ * Adds the names HyperFormula takes as named expressions, each scoped to its sheet, and says why each other
+ * one is refused (a name HyperFormula does not allow, such as one that reads as a cell address), so that one
+ * bad name does not refuse the workbook.
  */
-function namedExpressions(
-  sheets: Sheets,
-  names: readonly EngineName[],
-): { accepted: { name: string; expression: string; scope?: number }[]; refused: Map<string, string> } {
-  const accepted: { name: string; expression: string; scope?: number }[] = [];
+function namedExpressions(hf: HyperFormula, names: readonly EngineName[]): Map<string, string> {
   const refused = new Map<string, string>();
-  if (names.length === 0) return { accepted, refused };
-  const probe = HyperFormula.buildFromSheets(Object.fromEntries(Object.keys(sheets).map((k) => [k, []])), { ...CONFIG });
   for (const n of names) {
-    const scope = n.sheet === null ? undefined : probe.getSheetId(n.sheet);
+    const scope = n.sheet === null ? undefined : hf.getSheetId(n.sheet);
     if (n.sheet !== null && scope === undefined) continue;
-    if (!probe.isItPossibleToAddNamedExpression(n.name, n.expression, scope)) {
+    if (!hf.isItPossibleToAddNamedExpression(n.name, n.expression, scope)) {
       refused.set(n.name.toUpperCase(), `the engine does not take the defined name ${n.name}`);
       continue;
     }
-    probe.addNamedExpression(n.name, n.expression, scope);
-    accepted.push({ name: n.name, expression: n.expression, ...(scope === undefined ? {} : { scope }) });
+    hf.addNamedExpression(n.name, n.expression, scope);
   }
-  probe.destroy();
-  return { accepted, refused };
+  return refused;
 }
 
 /**
@@ -110,8 +102,17 @@ export function buildFormulaEngine(
     }
   }
   const context = createSheetContext(functions);
-  const { accepted, refused } = namedExpressions(sheets, names);
-  const hf = HyperFormula.buildFromSheets(sheets, { ...CONFIG, context }, accepted);
+  let hf: HyperFormula;
+  let refused = new Map<string, string>();
+  if (names.length === 0) hf = HyperFormula.buildFromSheets(sheets, { ...CONFIG, context });
+  else {
+    // Names first, then the cells: built in one go with names, HyperFormula 3.x fails on ROWS(name) and the like.
+    hf = HyperFormula.buildFromSheets(Object.fromEntries(Object.keys(sheets).map((k) => [k, []])), { ...CONFIG, context });
+    refused = namedExpressions(hf, names);
+    hf.batch(() => {
+      for (const [name, rows] of Object.entries(sheets)) hf.setSheetContent(hf.getSheetId(name) ?? 0, rows);
+    });
+  }
   const engine = { hf, context, refusedNames: refused };
   settleTables(engine);
   return engine;

@@ -4,6 +4,7 @@ import { runImport } from './importCommand';
 import type { Output } from './commands';
 import { parseCommand, USAGE, UsageError } from './options';
 import { PresetOptionError } from './presetsFromOptions';
+import { faultText } from './workbookPackage';
 
 const processOutput: Output = {
   out: (line) => process.stdout.write(`${line}\n`),
@@ -32,7 +33,7 @@ export async function main(argv: readonly string[], output: Output = processOutp
       output.err(`multiasset: ${error.message}`);
       return 1;
     }
-    output.err(`multiasset: ${error instanceof Error ? error.message : String(error)}`);
+    output.err(`multiasset: ${faultText(error, 'an internal error (nothing was written)')}`);
     return 1;
   }
 }

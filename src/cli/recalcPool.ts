@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { RecalcFileOptions } from './commands';
 import { recalcWorkbook } from './commands';
+import { faultText } from './workbookPackage';
 
 /** One workbook's outcome, as plain data a worker thread can hand back. */
 export interface FileResult {
@@ -28,7 +29,7 @@ export async function recalcFile(task: FileTask): Promise<FileResult> {
     const { json, limits } = await recalcWorkbook(task.file, task.options, { out: (l) => out.push(l), err: (l) => err.push(l) });
     return { out, err, json, failed: false, limits };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = faultText(error, 'an internal error (nothing was written)');
     err.push(`multiasset: ${message.includes(task.file) ? message : `${task.file}: ${message}`}`);
     return { out, err, json: null, failed: true, limits: 0 };
   }

@@ -52,6 +52,8 @@ const unsupported = (name: string): string => `${name} is not a function the com
 function limitOf(value: Computed, refusedNames: ReadonlyMap<string, string>): string | undefined {
   if (!(value instanceof DetailedCellError)) return undefined;
   if (value.type === ErrorType.ERROR && /^Parsing error/i.test(value.message)) return `the engine cannot parse it (${value.message})`;
+  // Excel keeps a circular reference's last value (or iterates, when the workbook asks it to).
+  if (value.type === ErrorType.CYCLE) return 'a circular reference, which the engine does not iterate';
   if (value.type === ErrorType.NAME) {
     const fn = /^Function name (.+) not recognized/.exec(value.message)?.[1];
     if (fn !== undefined) return unsupported(fn);

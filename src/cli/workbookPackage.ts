@@ -16,6 +16,15 @@ export const DEFAULT_MAX_UNZIPPED_MB = 256;
 
 const MB = 1024 * 1024;
 
+/**
+ * What to tell a user about an error: its message, unless it is a fault of the program itself (a TypeError
+ * from inside a library, "Cannot set properties of undefined"), whose text would mean nothing to them.
+ */
+export function faultText(error: unknown, internal = 'a part is not as Excel writes it'): string {
+  if (error instanceof TypeError || error instanceof ReferenceError || error instanceof SyntaxError) return internal;
+  return error instanceof Error ? error.message : String(error);
+}
+
 /** JSZip keeps each entry's sizes from the central directory, and streams an entry; its typings omit both. */
 interface EntrySizes {
   readonly _data?: { readonly uncompressedSize?: number };
