@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { dec } from '../engine/decimal';
 import type { Dec } from '../engine/decimal';
@@ -17,6 +17,7 @@ import {
 import type { Output } from './commands';
 import { UsageError } from './options';
 import { applyPresetOptions } from './presetsFromOptions';
+import { writeDataAtomically } from './safeWrite';
 
 /** `multiasset account EXCHANGE FILE... [--preset FILE]... [--exchange ID] [--price ASSET=PRICE]... [--json] [--out F]`. */
 export interface AccountCommand {
@@ -29,16 +30,19 @@ export interface AccountCommand {
   readonly prices: ReadonlyMap<string, Dec>;
   readonly json: boolean;
   readonly out: string | null;
+  /** `--out` may replace a file that exists. */
+  readonly force?: boolean;
 }
 
-export const ACCOUNT_USAGE = `  multiasset account EXCHANGE FILE... [--preset FILE]... [--exchange ID] [--price ASSET=PRICE]... [--json] [--out WORKBOOK.xlsx]`;
+export const ACCOUNT_USAGE = `  multiasset account EXCHANGE FILE... [--preset FILE]... [--exchange ID] [--price ASSET=PRICE]... [--json] [--out WORKBOOK.xlsx [--force]]`;
 
 export const ACCOUNT_HELP = `account reads the exchange's own account and position responses (saved JSON files; EXCHANGE is
         ${ACCOUNT_EXCHANGES.join(', ')}) and prints the balances and positions tables, then our equity, maintenance
         margin, margin ratio and available margin beside the exchange's, with the difference and its likeliest
         cause. It never asks for, stores or sends API keys: fetch the responses with your own tools.
         --price ASSET=PRICE prices an asset the responses leave unpriced; --exchange picks the preset that
-        values the account (default: EXCHANGE's built-in); --out writes the tables to a workbook.`;
+        values the account (default: EXCHANGE's built-in); --out writes the tables to a new workbook, and
+        refuses a file that exists unless --force is given (then the whole file is replaced).`;
 
 const PRICE = /^([A-Za-z0-9]+)=(.+)$/;
 
@@ -55,12 +59,14 @@ export function parseAccountCommand(argv: readonly string[]): AccountCommand {
   const presets: string[] = [];
   const prices = new Map<string, Dec>();
   let [valuedWith, out, json]: [string | null, string | null, boolean] = [null, null, false];
+  let force = false;
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i] ?? '';
     if (arg === '--preset') presets.push(valueOf(args, i++, arg));
     else if (arg === '--exchange') valuedWith = valueOf(args, i++, arg);
     else if (arg === '--out') out = valueOf(args, i++, arg);
     else if (arg === '--json') json = true;
+    else if (arg === '--force') force = true;
     else if (arg === '--price') {
       const match = PRICE.exec(valueOf(args, i++, arg));
       const price = match?.[2] !== undefined && /^\d+(\.\d+)?$/.test(match[2]) ? dec(match[2]) : null;
@@ -74,7 +80,8 @@ export function parseAccountCommand(argv: readonly string[]): AccountCommand {
   const known = ACCOUNT_EXCHANGES.find((e) => e === exchange?.toLowerCase());
   if (known === undefined) throw new UsageError(`account needs an exchange first: one of ${ACCOUNT_EXCHANGES.join(', ')}`);
   if (files.length === 0) throw new UsageError('account needs the response files (the account response, and the positions response)');
-  return { kind: 'account', exchange: known, files, presets, valuedWith, prices, json, out };
+  if (force && out === null) throw new UsageError('--force goes with --out (it lets --out replace a file that exists)');
+  return { kind: 'account', exchange: known, files, presets, valuedWith, prices, json, out, force };
 }
 
 const cellText = (cell: SnapshotTable[number][number]): string => (cell === null ? '' : String(cell));
@@ -111,12 +118,20 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, table: SnapshotTable
   });
 }
 
-async function writeWorkbook(file: string, snapshot: AccountSnapshot, reconciliation: Reconciliation): Promise<void> {
+/**
+ * The account workbook, written through the safe writer. A file that exists is refused unless `force`: it may
+ * be a desk's workbook, whose other sheets a new account workbook would not hold.
+ */
+async function writeWorkbook(file: string, force: boolean, snapshot: AccountSnapshot, reconciliation: Reconciliation): Promise<void> {
+  const existing = await stat(file).catch(() => null);
+  if (existing !== null && !force) {
+    throw new Error(`${file}: exists; account writes a new workbook: name another file, or add --force to replace it whole`);
+  }
   const workbook = new ExcelJS.Workbook();
   addSheet(workbook, 'Balances', balancesTable(snapshot));
   addSheet(workbook, 'Positions', positionsTable(snapshot));
   addSheet(workbook, 'Reconciliation', reconciliationTable(reconciliation));
-  await workbook.xlsx.writeFile(file);
+  await writeDataAtomically(file, new Uint8Array(await workbook.xlsx.writeBuffer()));
 }
 
 /** `multiasset account`: prints (or writes) the tables and the reconciliation. Exit code 0 when it ran. */
@@ -127,7 +142,7 @@ export async function runAccount(command: AccountCommand, output: Output): Promi
   const snapshot = importAccountSnapshot(command.exchange, await readDocuments(command.files), { prices: command.prices });
   const reconciliation = reconcile(preset, snapshot);
   if (command.out !== null) {
-    await writeWorkbook(command.out, snapshot, reconciliation);
+    await writeWorkbook(command.out, command.force === true, snapshot, reconciliation);
     output.err(`multiasset: wrote ${command.out} (sheets Balances, Positions, Reconciliation)`);
   }
   if (command.json) {

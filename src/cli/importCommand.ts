@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { isMarginError } from '../engine/errors';
 import {
   BUILTIN_PRESETS,
@@ -14,6 +14,7 @@ import {
 import type { Output } from './commands';
 import { UsageError } from './options';
 import { applyPresetOptions } from './presetsFromOptions';
+import { writeDataAtomically } from './safeWrite';
 
 export interface ImportCommand {
   readonly exchange: ImportExchange;
@@ -122,7 +123,7 @@ export async function runImport(argv: readonly string[], output: Output): Promis
   }
   const json = JSON.stringify(presetToJson(preview.imported), null, 2);
   if (command.out !== null) {
-    await writeFile(command.out, `${json}\n`);
+    await writeDataAtomically(command.out, `${json}\n`);
     output.err(`multiasset: wrote ${command.out} (preset ${preview.imported.id}, as of ${preview.imported.asOf})`);
   }
   if (command.diff) diffLines(preview).forEach((line) => output.out(line));
