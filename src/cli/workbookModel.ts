@@ -345,7 +345,7 @@ async function readTable(reader: PackageReader, sheet: string, part: string, poi
   const box = parseRange(attrs.get('ref') ?? '');
   if (name === '' || box === undefined) throw reader.fault(part, 'has a table without a name or a range');
   const headerRows = attrs.get('headerRowCount') === '0' ? 0 : 1;
-  const totalsRows = Number(attrs.get('totalsRowCount') ?? '0') > 0 || attrs.get('totalsRowShown') === '1x' ? 1 : 0;
+  const totalsRows = Number(attrs.get('totalsRowCount') ?? '0') > 0 ? 1 : 0;
   const columns = [...xml.matchAll(/<(?:\w+:)?tableColumn\b([^>]*?)\/?>/g)].map((m) =>
     officeText(reader.decode(part, rawAttributes(m[1] ?? '').get('name') ?? '')),
   );
