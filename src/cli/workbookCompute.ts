@@ -28,8 +28,9 @@ let knownFunctions: Set<string> | undefined;
 
 /** The functions the engine computes: HyperFormula's and the MARGIN functions. */
 function functionNames(): Set<string> {
+  if (knownFunctions !== undefined) return knownFunctions;
   registerMarginFunctions();
-  knownFunctions ??= new Set(HyperFormula.getRegisteredFunctionNames('enGB').map((n) => n.toUpperCase()));
+  knownFunctions = new Set(HyperFormula.getRegisteredFunctionNames('enGB').map((n) => n.toUpperCase()));
   return knownFunctions;
 }
 
@@ -122,7 +123,6 @@ export function computeWorkbook(cells: WorkbookCells, functions: FunctionContext
         found = true;
       }
     });
-    engine.hf.destroy();
     if (!found || pass >= 3) return { values, limits };
   }
 }
