@@ -186,6 +186,7 @@ describe('a file written by exceljs, as a desk builds it', () => {
     results.getCell('A5').value = { formula: 'Fee' };
     results.getCell('A6').value = { formula: 'INDIRECT("A3")', result: 42 };
     results.getCell('A7').value = { formula: 'A6+1', result: 43 };
+    results.getCell('A8').value = { formula: 'SUM(BalAmounts)' };
     wb.definedNames.add('Results!$B$1', 'Rate');
     results.getCell('B1').value = 0.0025;
     // A global Fee, and one scoped to Results that its formulas see instead.
@@ -194,7 +195,10 @@ describe('a file written by exceljs, as a desk builds it', () => {
     // exceljs writes a sheet-scoped name only through the workbook part.
     await editPackage(file, file, {
       'xl/workbook.xml': (xml) =>
-        xml.replace('</definedNames>', '<definedName name="Fee" localSheetId="1">0.001</definedName></definedNames>'),
+        xml.replace(
+          '</definedNames>',
+          '<definedName name="Fee" localSheetId="1">0.001</definedName><definedName name="BalAmounts">Bal[amount]</definedName></definedNames>',
+        ),
     });
   }
 
@@ -209,7 +213,14 @@ describe('a file written by exceljs, as a desk builds it', () => {
     const json = JSON.parse(out) as Record<string, unknown>;
     expect(json['Results!A1']).toBe(json['Results!A2']);
     expect(json['Results!A1']).toBeGreaterThan(100_000);
-    expect(json).toMatchObject({ 'Results!A3': 20002, 'Results!A4': 2.5, 'Results!A5': 0.001, 'Results!A6': 42, 'Results!A7': 43 });
+    expect(json).toMatchObject({
+      'Results!A3': 20002,
+      'Results!A4': 2.5,
+      'Results!A5': 0.001,
+      'Results!A6': 42,
+      'Results!A7': 43,
+      'Results!A8': 20002,
+    });
   });
 
   it('counts a row added to the table', async () => {
