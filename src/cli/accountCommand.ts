@@ -6,6 +6,7 @@ import {
   ACCOUNT_EXCHANGES,
   BUILTIN_PRESETS,
   balancesTable,
+  fetchResponseText,
   importAccountSnapshot,
   parseJsonText,
   parsePricePair,
@@ -33,6 +34,8 @@ export interface AccountOptions {
   readonly out: string | null;
   /** `--out` may replace a file that exists. */
   readonly force?: boolean;
+  /** OKX: instruments responses (FILE or URL), for the contract values of the positions. */
+  readonly instruments: readonly string[];
 }
 
 const FLAGS = [
@@ -51,6 +54,12 @@ const FLAGS = [
     help: 'write the tables to a new workbook (sheets Balances, Positions, Reconciliation); a file that exists is refused unless --force',
   }),
   flag({ name: '--force', help: 'let --out replace a file that exists, whole (without it, the file is left as it was)' }),
+  flag({
+    name: '--instruments',
+    value: 'FILE|URL',
+    repeatable: true,
+    help: 'OKX: the instruments response whose ctVal sizes each position, e.g. https://www.okx.com/api/v5/public/instruments?instType=SWAP&instId=BTC-USDT-SWAP (see docs/ACCOUNT.md)',
+  }),
 ] as const;
 
 function readPrices(pairs: readonly string[]): Map<string, Dec> {
@@ -79,7 +88,9 @@ function parse(argv: readonly string[]): AccountOptions {
     flags['--force'],
   ];
   if (force && out === null) throw new UsageError('--force goes with --out (it lets --out replace a file that exists)');
-  return { exchange: known, files, presets, valuedWith, prices, json, out, force };
+  const instruments = flags['--instruments'];
+  if (instruments.length > 0 && known !== 'okx') throw new UsageError('--instruments is for OKX positions (contracts of ctVal coin each)');
+  return { exchange: known, files, presets, valuedWith, prices, json, out, force, instruments };
 }
 
 const cellText = (cell: SnapshotTable[number][number]): string => (cell === null ? '' : String(cell));
@@ -88,7 +99,10 @@ const lines = (table: SnapshotTable): string[] => table.map((row) => row.map(cel
 async function readDocuments(files: readonly string[]): Promise<unknown[]> {
   return Promise.all(
     files.map(async (file) => {
-      const text = await readFile(file, 'utf8');
+      // An instruments response may be fetched from OKX's public endpoint, as `import okx` fetches it.
+      const text = /^https?:\/\//i.test(file)
+        ? await fetchResponseText(file, (url, init) => fetch(url, init))
+        : await readFile(file, 'utf8');
       try {
         return parseJsonText(text);
       } catch (error) {
@@ -137,7 +151,10 @@ async function run(command: AccountOptions, output: Output): Promise<number> {
   const registry = new PresetRegistry(BUILTIN_PRESETS);
   await applyPresetOptions(registry, { presets: command.presets, exchange: null });
   const preset = registry.resolve(command.valuedWith ?? command.exchange);
-  const snapshot = importAccountSnapshot(command.exchange, await readDocuments(command.files), { prices: command.prices });
+  const snapshot = importAccountSnapshot(command.exchange, await readDocuments(command.files), {
+    prices: command.prices,
+    instruments: await readDocuments(command.instruments),
+  });
   const reconciliation = reconcile(preset, snapshot);
   if (command.out !== null) {
     await writeWorkbook(command.out, command.force === true, snapshot, reconciliation);
