@@ -223,6 +223,32 @@ describe('a file written by exceljs, as a desk builds it', () => {
     });
   });
 
+  it('--in-place keeps the saved value of the INDIRECT cell and writes the others', async () => {
+    const file = join(dir, 'exceljs-in-place.xlsx');
+    await deskFile(file);
+    const before = await partText(file, 'xl/worksheets/sheet2.xml');
+    const { code, err } = await run('recalc', file, '--in-place');
+    expect(code).toBe(3);
+    expect(err).toContain(`wrote ${file} (8 formula cells; 1 kept at Excel's saved values)`);
+    const after = await partText(file, 'xl/worksheets/sheet2.xml');
+    const cell = (xml: string, ref: string) => new RegExp(`<c r="${ref}"[^>]*>[\\s\\S]*?</c>`).exec(xml)?.[0];
+    expect(cell(after, 'A6')).toBe(cell(before, 'A6'));
+    expect(cell(after, 'A6')).toContain('<v>42</v>');
+    expect(cell(after, 'A7')).toContain('<v>43</v>');
+    expect(cell(after, 'A3')).toContain('<v>20002</v>');
+  });
+
+  it('exits 3 for several workbooks when one has a cell beyond the engine, 1 when one is refused', async () => {
+    const limited = join(dir, 'batch-limited.xlsx');
+    await deskFile(limited);
+    const clean = fixture('shared_formula_reversed.xlsx');
+    expect((await run('recalc', clean, clean)).code).toBe(0);
+    expect((await run('recalc', clean, limited)).code).toBe(3);
+    const broken = join(dir, 'batch-broken.xlsx');
+    await editPackage(fixture('temperature-table.xlsx'), broken, { 'xl/worksheets/sheet2.xml': null });
+    expect((await run('recalc', limited, broken)).code).toBe(1);
+  });
+
   it('counts a row added to the table', async () => {
     const before = join(dir, 'exceljs-before.xlsx');
     const after = join(dir, 'exceljs-after.xlsx');
