@@ -234,6 +234,9 @@ function cellValue(ctx: SheetContext, type: string | undefined, inner: string, r
 }
 
 const REFERENCE = /(?<![\w.$'"\]])(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})(?![\w.(![])/g;
+/** Whole columns (`A:C`) and whole rows (`2:5`), which a shared formula moves too. */
+const COLUMNS = /(?<![\w.$'"\]])(\$?)([A-Za-z]{1,3}):(\$?)([A-Za-z]{1,3})(?![\w.(![])/g;
+const ROWS = /(?<![\w.$'"\]])(\$?)(\d{1,7}):(\$?)(\d{1,7})(?![\w.(![])/g;
 const QUOTED = /("(?:[^"]|"")*"|'(?:[^']|'')*'!?|\[[^\]]*\])/;
 
 function columnIndex(letters: string): number {
@@ -258,14 +261,27 @@ export function shiftFormula(formula: string, rows: number, cols: number): strin
     .map((part, i) =>
       i % 2 === 1
         ? part
-        : part.replace(REFERENCE, (whole, colAbs: string, letters: string, rowAbs: string, digits: string) => {
-            const col = columnIndex(letters);
-            if (col > 16_383) return whole;
-            const newCol = colAbs === '$' ? col : col + cols;
-            const newRow = rowAbs === '$' ? Number(digits) : Number(digits) + rows;
-            if (newCol < 0 || newRow < 1) return '#REF!';
-            return `${colAbs}${lettersOf(newCol)}${rowAbs}${newRow}`;
-          }),
+        : part
+            .replace(COLUMNS, (whole, abs1: string, first: string, abs2: string, last: string) => {
+              const [a, b] = [columnIndex(first), columnIndex(last)];
+              if (a > 16_383 || b > 16_383) return whole;
+              const [newA, newB] = [abs1 === '$' ? a : a + cols, abs2 === '$' ? b : b + cols];
+              if (newA < 0 || newB < 0) return '#REF!';
+              return `${abs1}${lettersOf(newA)}:${abs2}${lettersOf(newB)}`;
+            })
+            .replace(ROWS, (_whole, abs1: string, first: string, abs2: string, last: string) => {
+              const [a, b] = [abs1 === '$' ? Number(first) : Number(first) + rows, abs2 === '$' ? Number(last) : Number(last) + rows];
+              if (a < 1 || b < 1) return '#REF!';
+              return `${abs1}${a}:${abs2}${b}`;
+            })
+            .replace(REFERENCE, (whole, colAbs: string, letters: string, rowAbs: string, digits: string) => {
+              const col = columnIndex(letters);
+              if (col > 16_383) return whole;
+              const newCol = colAbs === '$' ? col : col + cols;
+              const newRow = rowAbs === '$' ? Number(digits) : Number(digits) + rows;
+              if (newCol < 0 || newRow < 1) return '#REF!';
+              return `${colAbs}${lettersOf(newCol)}${rowAbs}${newRow}`;
+            }),
     )
     .join('');
 }

@@ -109,5 +109,8 @@ describe('shared formulas', () => {
     expect(shiftFormula('A2*$B$1+B$1+$C2+Sheet2!D4', 2, 1)).toBe('B4*$B$1+C$1+$C4+Sheet2!E6');
     expect(shiftFormula('SUM(Bal[amount])+"A1"+\'Q1 data\'!A1', 3, 3)).toBe('SUM(Bal[amount])+"A1"+\'Q1 data\'!D4');
     expect(shiftFormula('LOG10(A1)', 1, 0)).toBe('LOG10(A2)');
+    expect(shiftFormula('SUM(A:B)+SUM($C:D)+SUM(2:3)+SUM($4:5)', 1, 2)).toBe('SUM(C:D)+SUM($C:F)+SUM(3:4)+SUM($4:6)');
+    expect(shiftFormula('A1:B2', 1, 1)).toBe('B2:C3');
+    expect(shiftFormula('A1', -1, 0)).toBe('#REF!');
   });
 });
