@@ -305,6 +305,19 @@ describe('Bitget single account and single-asset reconciliation', () => {
   });
 });
 
+describe("the exchange's reported figures", () => {
+  it('leave out a maintenance margin below 0, saying why', () => {
+    const snapshot = importAccountSnapshot('okx', [withRow(okxBalance(), { mmr: '-5' })]);
+    expect(snapshot.reported.find((r) => r.figure === 'maint_margin')).toEqual({
+      figure: 'maint_margin',
+      field: 'mmr',
+      raw: '-5',
+      value: null,
+      note: 'mmr is -5 in the response: a maintenance margin is never below 0',
+    });
+  });
+});
+
 describe('Bybit sides and sizes', () => {
   const wallet = fixture('bybit-wallet-balance.json');
   const linear = (fields: Row) => {
