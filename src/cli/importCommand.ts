@@ -14,6 +14,7 @@ import {
 import { flag, readArgs } from './argv';
 import type { CliCommand, Output } from './command';
 import { synopsis } from './command';
+import { nodeFetchBody } from './nodeFetch';
 import { applyPresetOptions, PRESET_FLAG } from './presetsFromOptions';
 import { UsageError } from './usageError';
 
@@ -85,8 +86,7 @@ async function readStdin(): Promise<string> {
 async function readSource(source: string, withCompanions = false): Promise<string> {
   if (source === '-') return readStdin();
   if (/^https?:\/\//i.test(source)) {
-    const fetchText = (url: string, init: { signal: AbortSignal }) => fetch(url, init);
-    return withCompanions ? fetchImportText(source, fetchText) : fetchResponseText(source, fetchText);
+    return withCompanions ? fetchImportText(source, nodeFetchBody) : fetchResponseText(source, nodeFetchBody);
   }
   try {
     return await readFile(source, 'utf8');

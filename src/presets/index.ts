@@ -22,6 +22,7 @@ export { locateJsonError, parseJsonDocuments, parseJsonText } from './jsonText';
 export type { JsonSyntaxIssue } from './jsonText';
 export {
   changeLine,
+  FETCH_MAX_BYTES,
   FETCH_TIMEOUT_MS,
   fetchImportText,
   fetchResponseText,
