@@ -5,7 +5,7 @@ import { completeBrackets, groupBySymbol, symbolKey } from './importedBrackets';
 
 export const BITGET_BRACKETS_ENDPOINT = 'https://api.bitget.com/api/v2/mix/market/query-position-lever';
 
-const NAMES = { floor: 'startUnit', cap: 'endUnit', mmr: 'keepMarginRate' } as const;
+const NAMES = { floor: 'startUnit', cap: 'endUnit', mmr: 'keepMarginRate', maxLeverage: 'leverage' } as const;
 
 /**
  * Bitget `GET /api/v2/mix/market/query-position-lever`: one row per symbol and level, value bounds startUnit and
