@@ -1,4 +1,4 @@
-import { invoke, type CellArg, type CellGrid } from '../../../src/functions/core';
+import { invoke, type CellArg, type CellGrid, type CellScalar } from '../../../src/functions/core';
 import { PresetRegistry } from '../../../src/presets';
 import { BRACKETS_PRESET } from '../../support/bracketPreset';
 
@@ -89,5 +89,38 @@ describe('positions with blank mmr, cum and imr', () => {
   it('keeps typed rates where they are given, even when the preset has brackets', () => {
     const typed: CellGrid = [['BTCUSDT', 'LONG', 1, 60000, 60000, 0.01, 0]];
     expect(run('MAINT_MARGIN', [typed, 'bitget-brackets'])).toBe(600);
+  });
+});
+
+describe('COMPARE with positions that leave mmr, cum and imr blank', () => {
+  const account = [['USDT', 10000, 1]];
+
+  it("values each preset with that preset's own brackets, as MARGIN_RATIO does", () => {
+    const table = run('COMPARE', [account, BLANK_RATES, 'bitget-brackets']) as CellGrid;
+    // MM 60,000 × 0.005 − 50 = 250; IM 60,000 × 0.01 = 600 (the second bracket's 100×)
+    expect(table[1]).toEqual(['bitget-brackets', 10000, 250, 0.025, 'SAFE', 0, 9400]);
+    expect(table[1]?.[3]).toBe(run('MARGIN_RATIO', [account, BLANK_RATES, 'bitget-brackets']));
+  });
+
+  it('gives a preset without brackets for the symbol its message in its own row, naming that preset', () => {
+    const table = run('COMPARE', [account, BLANK_RATES, 'binance,bitget-brackets']) as CellGrid;
+    expect(table[1]).toEqual([
+      'binance',
+      'positions, row 2: BTCUSDT has no mmr and preset binance has no leverage brackets for it; type the position\'s mmr (and cum), or add brackets for BTCUSDT to the preset (`multiasset import EXCHANGE BRACKETS.json --into binance`, the task pane\'s import, or "brackets": { "BTCUSDT": [...] } in the preset file)',
+      '',
+      '',
+      '',
+      '',
+      '',
+    ]);
+    expect(table[2]).toEqual(['bitget-brackets', 10000, 250, 0.025, 'SAFE', 0, 9400]);
+  });
+
+  it('goes the Decimal way for a row the number path declines, with the same figures per preset', () => {
+    // Text in a size cell: the number path declines the range, and each preset reads it again with its brackets.
+    const texty: CellGrid = [BLANK_RATES[0] as CellScalar[], ['BTCUSDT', 'LONG', '1', 60000, 60000, null, '', null]];
+    const table = run('COMPARE', [account, texty, 'binance,bitget-brackets']) as CellGrid;
+    expect(table[1]?.[1]).toContain('preset binance has no leverage brackets');
+    expect(table[2]).toEqual(['bitget-brackets', 10000, 250, 0.025, 'SAFE', 0, 9400]);
   });
 });
