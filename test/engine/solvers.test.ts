@@ -103,6 +103,22 @@ describe('topUpNeeded', () => {
     );
   });
 
+  it('computes a target of 1e-100: 600 / 1e-100 − 1,000 USDT, at 60 digits 6e102', () => {
+    const x = topUpNeeded(binance, [bal('USDT', 1000, 1)], [btcLong], 'USDT', dec('1e-100'));
+    expect(x.toString()).toBe('6e+102');
+    expect(marginRatio(binance, moved([bal('USDT', 1000, 1)], 'USDT', x.toString()), [btcLong]).lte('1e-100')).toBe(true);
+  });
+
+  it('says #N/A when the account has no maintenance margin and its equity is below zero', () => {
+    // No position margin and Binance charges none on liabilities: any deposit that makes equity positive gives 0.
+    const flat = pos({ symbol: 'BTCUSDT', side: 'LONG', size: 0, entry: 60000, mark: 60000, mmr: '0.01' });
+    const error = caught(() => topUpNeeded(binance, [bal('USDT', -1000, 1)], [flat], 'USDT', dec('0.5')));
+    expect(error.code).toBe('NO_TOPUP');
+    expect(error.message).toBe(
+      'asset: no deposit of USDT brings the margin ratio to 0.5: the account has no maintenance margin, so its margin ratio is 0 once equity is above zero: any deposit above 1000 USDT',
+    );
+  });
+
   it('needs the asset in balances for its price', () => {
     expect(caught(() => topUpNeeded(binance, [bal('USDT', 1000, 1)], [btcLong], 'BTC', dec('0.5'))).message).toBe(
       'asset: BTC needs a row in balances (its price comes from there; the amount may be 0)',
