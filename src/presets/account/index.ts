@@ -3,13 +3,20 @@ export type {
   AccountExchange,
   AccountSnapshot,
   FigureName,
+  PnlNotCarried,
   ReportedAssetValue,
   ReportedFigure,
   SnapshotBalance,
   SnapshotPosition,
 } from './snapshot';
 export { importAccountSnapshot } from './importSnapshot';
+export { readBinanceSnapshot } from './binance';
+export { readBitgetSnapshot } from './bitget';
+export { readBybitSnapshot } from './bybit';
+export { OKX_PUBLIC_INSTRUMENTS, okxInstrumentUrl, okxPositionInstruments, readOkxSnapshot } from './okx';
 export type { SnapshotOptions } from './importSnapshot';
+export { parsePricePair } from './pricePair';
+export type { PricePair } from './pricePair';
 export { reconcile } from './reconcile';
 export type { Reconciliation, ReconciliationRow } from './reconcile';
 export {

@@ -1,12 +1,22 @@
 import type { Dec } from '../../engine/decimal';
-import { dec } from '../../engine/decimal';
 import { paneFail } from '../ui/paneErrors';
 import type { AccountExchange, SnapshotTable } from '../../presets';
-import { balancesTable, importAccountSnapshot, parseJsonText, positionsTable, reconcile, reconciliationTable } from '../../presets';
+import {
+  balancesTable,
+  importAccountSnapshot,
+  parseJsonDocuments,
+  parsePricePair,
+  positionsTable,
+  reconcile,
+  reconciliationTable,
+} from '../../presets';
 import type { Preset } from '../../engine/model';
 import { attempt, type Outcome } from '../ui/outcome';
 
-/** What the user pasted: the two responses (either order; the second may be blank) and optional prices. */
+/**
+ * What the user pasted: the two responses (either order; the second may be blank; a box may hold several JSON
+ * documents one after another, e.g. OKX's positions then its instruments response) and optional prices.
+ */
 export interface AccountImportInput {
   readonly exchange: AccountExchange;
   readonly responses: readonly string[];
@@ -23,14 +33,12 @@ export interface AccountImportResult {
   readonly notes: readonly string[];
 }
 
-const PRICE_PAIR = /^([A-Za-z0-9]+)=(\d+(?:\.\d+)?)$/;
-
 function readPrices(text: string): Map<string, Dec> {
   const prices = new Map<string, Dec>();
   for (const pair of text.split(/[\s,;]+/).filter((p) => p !== '')) {
-    const match = PRICE_PAIR.exec(pair);
-    if (!match?.[1] || !match[2] || !dec(match[2]).gt(0)) return paneFail('BAD_PRICE_PAIR', { got: pair });
-    prices.set(match[1].toUpperCase(), dec(match[2]));
+    const read = parsePricePair(pair);
+    if (read === null) return paneFail('BAD_PRICE_PAIR', { got: pair });
+    prices.set(read.asset, read.price);
   }
   return prices;
 }
@@ -39,9 +47,9 @@ function parseResponses(responses: readonly string[]): unknown[] {
   return responses
     .map((text, i) => ({ text, i }))
     .filter(({ text }) => text.trim() !== '')
-    .map(({ text, i }) => {
+    .flatMap(({ text, i }) => {
       try {
-        return parseJsonText(text);
+        return parseJsonDocuments(text);
       } catch (error) {
         return paneFail('PASTED_JSON', { box: i + 1, detail: error instanceof Error ? error.message : String(error) });
       }
