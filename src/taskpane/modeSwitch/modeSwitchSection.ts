@@ -49,7 +49,7 @@ export function mountModeSwitchSection(ctx: PaneContext, els: PaneElements): voi
           el('li', { class: r.verdict === 'PASS' ? 'pass' : 'fail', 'data-rule': r.rule }, [
             el('span', { class: `badge ${r.verdict === 'PASS' ? 'band-green' : 'band-red'}` }, [r.verdict]),
             ' ',
-            el('strong', {}, [r.rule]),
+            el('strong', {}, [r.sentence]),
             r.code === '' ? null : el('span', { class: 'code' }, [` (code ${r.code})`]),
             el('p', { class: 'detail' }, [formatNumbersInText(r.detail)]),
           ]),

@@ -44,15 +44,24 @@ function removeButton(label: string, onClick: () => void, text?: string): HTMLBu
   return button;
 }
 
-/** One line saying what a position is, for its folded card: `BTCUSDT LONG 1 @ 60000, cross`. */
-export function positionHeadline(row: PositionRow, index: number): string {
+/**
+ * One line saying what a position is, for its folded card: size, entry and mark (`1. BTCUSDT LONG 1.5 @ 58,000 →
+ * 60,000`), and the mark the shock sliders move it to when they do (`, shocked 54,000`).
+ */
+export function positionHeadline(row: PositionRow, index: number, shockedMark: string | null = null): string {
   const symbol = row.symbol.trim() === '' ? '(no symbol yet)' : row.symbol.trim();
   const size = row.size.trim() === '' ? '' : ` ${row.size.trim()}`;
-  const mark = row.mark.trim() === '' ? '' : ` @ ${row.mark.trim()}`;
-  return formatNumbersInText(`${index + 1}. ${symbol} ${row.side}${size}${mark}${row.marginMode === 'isolated' ? ', isolated' : ''}`);
+  const entry = row.entry.trim();
+  const mark = row.mark.trim();
+  const prices = entry !== '' && mark !== '' ? ` @ ${entry} → ${mark}` : entry !== '' ? ` @ ${entry}` : mark !== '' ? ` @ ${mark}` : '';
+  const line = formatNumbersInText(`${index + 1}. ${symbol} ${row.side}${size}${prices}`);
+  const shocked = shockedMark === null ? '' : `, shocked ${shockedMark}`;
+  return `${line}${shocked}${row.marginMode === 'isolated' ? ', isolated' : ''}`;
 }
 
 export interface ScenarioGrids {
+  /** Shows on each folded position the mark the shocks move it to (`null`: not moved). */
+  showShockedMarks(markOf: (row: PositionRow) => string | null): void;
   renderBalances(): void;
   renderPositions(): void;
   addBalance(): void;
@@ -62,6 +71,8 @@ export interface ScenarioGrids {
 /** The balances grid and the position cards; which cards are unfolded is kept here, across re-renders. */
 export function createScenarioGrids(ctx: PaneContext, els: PaneElements): ScenarioGrids {
   const open = new Set<number>();
+  let shockedMarkOf: (row: PositionRow) => string | null = () => null;
+  const headline = (row: PositionRow, i: number): string => positionHeadline(row, i, shockedMarkOf(row));
 
   const renderBalances = (): void => {
     const rows = ctx.scenario.balances;
@@ -120,9 +131,9 @@ export function createScenarioGrids(ctx: PaneContext, els: PaneElements): Scenar
 
   const positionCard = (row: PositionRow, i: number): HTMLElement => {
     const rows = ctx.scenario.positions;
-    const headline = el('span', { class: 'position-headline' }, [positionHeadline(row, i)]);
+    const title = el('span', { class: 'position-headline', 'data-index': i }, [headline(row, i)]);
     const retitle = (): void => {
-      headline.textContent = positionHeadline(rows[i] ?? EMPTY_POSITION, i);
+      title.textContent = headline(rows[i] ?? EMPTY_POSITION, i);
     };
     const fields = POSITION_TEXT_FIELDS.map(([key, name, placeholder]) => {
       const input = textInput(row[key], `${name}, position ${i + 1}`, placeholder, (v) => {
@@ -136,7 +147,7 @@ export function createScenarioGrids(ctx: PaneContext, els: PaneElements): Scenar
     });
     const [symbol, ...numbers] = fields;
     const card = el('details', { class: 'position-card', open: open.has(i) }, [
-      el('summary', {}, [headline]),
+      el('summary', {}, [title]),
       el('fieldset', { class: 'position' }, [
         el('legend', { class: 'visually-hidden' }, [`Position ${i + 1}`]),
         el('div', { class: 'position-grid' }, [
@@ -181,6 +192,15 @@ export function createScenarioGrids(ctx: PaneContext, els: PaneElements): Scenar
   };
 
   return {
+    showShockedMarks: (markOf) => {
+      shockedMarkOf = markOf;
+      const rows = ctx.scenario.positions;
+      for (const title of els.positionsGrid.querySelectorAll<HTMLElement>('.position-headline')) {
+        const i = Number(title.dataset.index);
+        const text = headline(rows[i] ?? EMPTY_POSITION, i);
+        if (title.textContent !== text) title.textContent = text;
+      }
+    },
     renderBalances,
     renderPositions,
     /** Adds an empty row to a grid and moves the focus into it. */

@@ -12,6 +12,7 @@ import { resultsTable } from './resultsTable';
 import { createScenarioGrids } from './scenarioGrids';
 import {
   type Figure,
+  type FigureValue,
   type LiquidationLine,
   nearestLiquidation,
   type ScenarioResults,
@@ -19,7 +20,7 @@ import {
   scenarioView,
 } from './scenarioModel';
 import { readSelection } from './selectionGrid';
-import { SHOCK_MAX_PERCENT, SHOCK_MIN_PERCENT } from './shocks';
+import { SHOCK_MAX_PERCENT, SHOCK_MIN_PERCENT, shockedMarkText } from './shocks';
 
 function figureNode(f: Figure, id: string): HTMLElement {
   return f.ok
@@ -41,9 +42,32 @@ function keyFigures(view: ScenarioView, r: ScenarioResults): HTMLElement {
     figureNode(r.ltv, 'result-ltv'),
     el('dt', {}, [`Maintenance margin (${q})`]),
     figureNode(r.maintenanceMargin, 'result-mm'),
+    ...maintenancePartNodes(r),
     el('dt', {}, [`Available for order (${q})`]),
     figureNode(r.available, 'result-available'),
   ]);
+}
+
+/**
+ * The maintenance margin's two parts, under it, when the preset charges liabilities: what the positions need
+ * and what the debt adds (Bitget: 5% of it), so margin ratio = (positions + liabilities) ÷ equity reads off the pane.
+ */
+function maintenancePartNodes(r: ScenarioResults): HTMLElement[] {
+  const parts = r.maintenanceParts;
+  if (parts === null) return [];
+  if (!parts.ok) return [el('dt', { class: 'part' }, ['of which on liabilities']), el('dd', { class: 'error part' }, [parts.message])];
+  const p = parts.value;
+  const part = (f: FigureValue, id: string): HTMLElement => {
+    const node = figureNode({ ok: true, value: f }, id);
+    node.classList.add('part');
+    return node;
+  };
+  return [
+    el('dt', { class: 'part' }, ['of which positions']),
+    part(p.positions, 'result-mm-positions'),
+    el('dt', { class: 'part' }, [`of which liabilities (${p.rate} of the debt)`]),
+    part(p.liabilities, 'result-mm-liabilities'),
+  ];
 }
 
 type Cell = string | Node | { readonly num: string };
@@ -297,6 +321,7 @@ export function mountScenarioSection(ctx: PaneContext, els: PaneElements): void 
     els.scenarioPreset.textContent = `Preset: ${preset.name} (${preset.id}, as of ${preset.asOf}). Change it under Presets.`;
     const view = scenarioView(preset, { ...ctx.scenario });
     renderShocks(view.shockable);
+    grids.showShockedMarks((row) => shockedMarkText(preset, row.symbol, row.mark, view.shocks));
     renderSummary(els, view);
     renderChart(preset, view);
     renderResults(els, view);

@@ -1,5 +1,6 @@
 import { ASSET_NUMBER_FIELDS } from '../../../engine/model';
 import { MODE_SWITCH_WORDS } from '../../../presets/presetJson';
+import { RULE_WORDS } from '../../modeSwitch/modeSwitchModel';
 import { el, replaceChildren, say, uniqueDomId } from '../../ui/dom';
 import { type DraftProblem, draftProblems, draftWarnings, fieldLabel } from './draftProblems';
 import type { PaneElements } from '../../context/elements';
@@ -44,16 +45,6 @@ const RULE_FIELDS: readonly (readonly [string, string, FieldKind])[] = [
 const ASSET_FIELDS: readonly (readonly [string, string])[] = Object.entries(ASSET_NUMBER_FIELDS).flatMap(([key, entry]) =>
   'hint' in entry ? [[key, entry.hint] as const] : [],
 );
-
-/** The mode-switch vocabulary in words a desk reads (the preset keeps the exchange's rule names). */
-const RULE_WORDS: Readonly<Record<(typeof MODE_SWITCH_WORDS)[number], string>> = {
-  crossOnly: 'Every position in cross margin',
-  noOpenPositions: 'No open positions',
-  noOpenOrders: 'No open orders',
-  noNegativeBalance: 'No negative balance',
-  marginSufficient: 'Enough margin balance',
-  quoteCoversMargin: 'Quote balance covers the margin',
-};
 
 const DIRECTIONS = [
   ['toMulti', 'Switching to multi-asset mode'],
