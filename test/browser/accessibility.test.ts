@@ -18,7 +18,6 @@ async function fillDesk(page: Page): Promise<void> {
     [
       { asset: 'BTC', amount: '10', price: '60000' },
       { asset: 'USDT', amount: '-150000', price: '1' },
-      { asset: 'USDC', amount: '20000', price: '1' },
     ],
     [
       { symbol: 'BTCUSDT', side: 'LONG', size: '1.5', entry: '58000', mark: '60000', mmr: '0.004' },

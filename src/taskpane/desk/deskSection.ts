@@ -88,7 +88,8 @@ function renderDesk(ctx: PaneContext, container: HTMLElement): void {
  * and the shock sliders (whose input events bubble up to their container), so nothing else needs to call them.
  */
 export function mountDeskSection(ctx: PaneContext, els: PaneElements): void {
-  const container = el('div', { id: 'desk-results', 'aria-live': 'polite' });
+  // Not a live region: the Scenario's one-sentence summary speaks for the recomputed figures.
+  const container = el('div', { id: 'desk-results' });
   els.scenarioResults.after(container);
   const refresh = () => renderDesk(ctx, container);
   ctx.onScenarioChange(refresh);

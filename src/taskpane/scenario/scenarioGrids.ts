@@ -27,8 +27,26 @@ const CHOICES: Readonly<Partial<Record<keyof PositionRow, readonly string[]>>> =
   marginMode: ['cross', 'isolated'],
 };
 
-function textInput(value: string, label: string, placeholder: string, onInput: (v: string) => void): HTMLInputElement {
-  const input = el('input', { type: 'text', 'aria-label': label, placeholder, autocomplete: 'off', spellcheck: 'false' });
+/** Where a grid field sits, for the message that names it (`positions, row 2: size: …`). */
+interface FieldPlace {
+  readonly grid: 'balances' | 'positions';
+  readonly row: number;
+  readonly field: string;
+}
+
+function placeAttributes(place: FieldPlace): Record<string, string | number> {
+  return { 'data-grid': place.grid, 'data-row': place.row, 'data-field': place.field };
+}
+
+function textInput(value: string, label: string, placeholder: string, place: FieldPlace, onInput: (v: string) => void): HTMLInputElement {
+  const input = el('input', {
+    type: 'text',
+    'aria-label': label,
+    placeholder,
+    autocomplete: 'off',
+    spellcheck: 'false',
+    ...placeAttributes(place),
+  });
   input.value = value;
   input.addEventListener('input', () => onInput(input.value));
   return input;
@@ -79,8 +97,9 @@ export function createScenarioGrids(ctx: PaneContext, els: PaneElements): Scenar
     const body = rows.map((row, i) =>
       el('tr', {}, [
         ...BALANCE_FIELDS.map(([key, name, placeholder]) =>
-          el('td', {}, [
-            textInput(row[key], `${name}, balance row ${i + 1}`, placeholder, (v) => {
+          // data-label: the column's name over each field when the grid stacks (200% zoom).
+          el('td', { 'data-label': name }, [
+            textInput(row[key], `${name}, balance row ${i + 1}`, placeholder, { grid: 'balances', row: i + 1, field: key }, (v) => {
               rows[i] = { ...(rows[i] ?? EMPTY_BALANCE), [key]: v };
               ctx.scenarioChanged();
             }),
@@ -91,6 +110,9 @@ export function createScenarioGrids(ctx: PaneContext, els: PaneElements): Scenar
             rows.splice(i, 1);
             renderBalances();
             ctx.scenarioChanged();
+            // Focus stays in the grid: the row that took this one's place, else the one above, else Add balance.
+            const removes = els.balancesGrid.querySelectorAll<HTMLButtonElement>('tbody button');
+            (removes[Math.min(i, removes.length - 1)] ?? els.balancesAdd).focus();
           }),
         ]),
       ]),
@@ -117,7 +139,7 @@ export function createScenarioGrids(ctx: PaneContext, els: PaneElements): Scenar
     const options = choices.includes(value) ? choices : [value, ...choices];
     const select = el(
       'select',
-      { id },
+      { id, ...placeAttributes({ grid: 'positions', row: i + 1, field: key }) },
       options.map((c) => el('option', { value: c }, [c === '' ? '(blank)' : c])),
     );
     select.value = value;
@@ -136,7 +158,7 @@ export function createScenarioGrids(ctx: PaneContext, els: PaneElements): Scenar
       title.textContent = headline(rows[i] ?? EMPTY_POSITION, i);
     };
     const fields = POSITION_TEXT_FIELDS.map(([key, name, placeholder]) => {
-      const input = textInput(row[key], `${name}, position ${i + 1}`, placeholder, (v) => {
+      const input = textInput(row[key], `${name}, position ${i + 1}`, placeholder, { grid: 'positions', row: i + 1, field: key }, (v) => {
         rows[i] = { ...(rows[i] ?? EMPTY_POSITION), [key]: v };
         retitle();
         ctx.scenarioChanged();
@@ -166,6 +188,9 @@ export function createScenarioGrids(ctx: PaneContext, els: PaneElements): Scenar
               for (const n of shifted) open.add(n);
               renderPositions();
               ctx.scenarioChanged();
+              // Focus goes to the card that took this one's place, else the one above, else Add position.
+              const cards = els.positionsGrid.querySelectorAll<HTMLElement>('details.position-card > summary');
+              (cards[Math.min(i, cards.length - 1)] ?? els.positionsAdd).focus();
             },
             'Remove',
           ),
