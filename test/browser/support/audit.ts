@@ -38,8 +38,8 @@ export async function axeViolations(page: Page): Promise<AxeFinding[]> {
  * than its own box (`scrollWidth ≤ clientWidth`: the text wraps or fits). A select must show its whole
  * choice, and an empty field its whole hint. Returns one line per clipped text: where, and what.
  */
-export function clippedText(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+export function clippedText(page: Page, options: { readonly tablesMayScroll?: boolean } = {}): Promise<string[]> {
+  return page.evaluate((tablesMayScroll) => {
     const out: string[] = [];
     const name = (e: Element): string =>
       `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${typeof e.className === 'string' && e.className ? `.${e.className.split(' ').join('.')}` : ''}`;
@@ -50,6 +50,7 @@ export function clippedText(page: Page): Promise<string[]> {
       const text = (node.textContent ?? '').trim();
       const parent = node.parentElement;
       if (text === '' || parent === null || parent.closest('.visually-hidden, script, style, title, option') !== null) continue;
+      if (tablesMayScroll && parent.closest('.table-wrap') !== null) continue;
       const range = document.createRange();
       range.selectNodeContents(node);
       const rects = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
@@ -106,7 +107,7 @@ export function clippedText(page: Page): Promise<string[]> {
         out.push(`"${text.slice(0, 40)}" in ${name(e)}: ${Math.round(widthOf(text, e))} px in ${Math.round(room)} px`);
     }
     return out;
-  });
+  }, options.tablesMayScroll ?? false);
 }
 
 /**
