@@ -112,9 +112,13 @@ function renderPicker(ctx: PaneContext, select: HTMLSelectElement): void {
   const defaultId = ctx.registry.defaultId;
   // A refused default stays selected (and unusable), so the picker does not pretend another preset is in use.
   const refused = ctx.registry.defaultRefused ? [el('option', { value: defaultId, disabled: true }, [`${defaultId} (refused)`])] : [];
+  // Each preset by its name alone, so the whole name fits a 320 px pane (the id is under Name and in every
+  // status line); two presets of one name are told apart by their ids.
+  const presets = ctx.registry.list();
+  const label = (p: Preset): string => (presets.filter((q) => q.name === p.name).length > 1 ? `${p.name} (${p.id})` : p.name);
   replaceChildren(select, [
     ...refused,
-    ...ctx.registry.list().map((p) => el('option', { value: p.id, selected: p.id === defaultId }, [`${p.name} (${p.id})`])),
+    ...presets.map((p) => el('option', { value: p.id, selected: p.id === defaultId }, [label(p)])),
   ]);
   select.value = defaultId;
 }
