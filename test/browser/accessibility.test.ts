@@ -95,7 +95,9 @@ describe.each([320, 350])('the words at %i px', (width) => {
     await expect(page.locator('#compare-cards [data-exchange="bitmart"] .error').textContent()).resolves.toBe(
       'balances, row 3: USDC is not a collateral asset of preset bitmart',
     );
-    await expect(page.locator('#compare-cards [data-exchange="binance"] [data-figure="equity"]').textContent()).resolves.toMatch(/^[\d,]+\.\d\d$/);
+    await expect(page.locator('#compare-cards [data-exchange="binance"] [data-figure="equity"]').textContent()).resolves.toMatch(
+      /^[\d,]+\.\d\d$/,
+    );
     await page.locator('#compare-cards').scrollIntoViewIfNeeded();
     await screenshot(page, `compare-${width}`);
     expect(await clippedText(page)).toEqual([]);
@@ -136,7 +138,9 @@ describe('reflow at 200% zoom (a 320 px pane is 160 CSS px wide)', () => {
     expect(await clippedText(page, { tablesMayScroll: true })).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
     await expect(page.locator('#scenario-summary').evaluate((e) => getComputedStyle(e).position)).resolves.toBe('static');
-    const lefts = await page.locator('#scenario-summary .summary-item').evaluateAll((items) => items.map((i) => Math.round(i.getBoundingClientRect().left)));
+    const lefts = await page
+      .locator('#scenario-summary .summary-item')
+      .evaluateAll((items) => items.map((i) => Math.round(i.getBoundingClientRect().left)));
     expect(new Set(lefts).size).toBe(1);
     const fieldTops = await page
       .locator('#balances-grid tbody tr')
@@ -181,7 +185,9 @@ describe('colours', () => {
     });
     expect(contrast(colours.placeholder, colours.field)).toBeGreaterThanOrEqual(4.5);
     const weak = colours.bands.flatMap((band) =>
-      [...colours.texts, colours.curve].filter((ink) => contrast(ink, band) < 4.5).map((ink) => `${ink} on ${band}: ${contrast(ink, band).toFixed(2)}`),
+      [...colours.texts, colours.curve]
+        .filter((ink) => contrast(ink, band) < 4.5)
+        .map((ink) => `${ink} on ${band}: ${contrast(ink, band).toFixed(2)}`),
     );
     expect(weak).toEqual([]);
     await page.close();

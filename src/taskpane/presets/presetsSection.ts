@@ -116,10 +116,7 @@ function renderPicker(ctx: PaneContext, select: HTMLSelectElement): void {
   // status line); two presets of one name are told apart by their ids.
   const presets = ctx.registry.list();
   const label = (p: Preset): string => (presets.filter((q) => q.name === p.name).length > 1 ? `${p.name} (${p.id})` : p.name);
-  replaceChildren(select, [
-    ...refused,
-    ...presets.map((p) => el('option', { value: p.id, selected: p.id === defaultId }, [label(p)])),
-  ]);
+  replaceChildren(select, [...refused, ...presets.map((p) => el('option', { value: p.id, selected: p.id === defaultId }, [label(p)]))]);
   select.value = defaultId;
 }
 
@@ -200,7 +197,7 @@ export function mountPresetsSection(ctx: PaneContext, els: PaneElements): void {
   const commit = (): void => {
     if (!pending) return;
     pending = false;
-    if (els.presetSelect.value !== ctx.registry.defaultId) void choose(els.presetSelect.value);
+    void choose(els.presetSelect.value);
   };
   els.presetSelect.addEventListener('keydown', (event) => {
     if (event.key === 'Enter') {
