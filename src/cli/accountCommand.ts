@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Dec } from '../engine/decimal';
 import type { AccountExchange, AccountSnapshot, Reconciliation, SnapshotTable } from '../presets';
@@ -6,6 +6,7 @@ import {
   ACCOUNT_EXCHANGES,
   BUILTIN_PRESETS,
   balancesTable,
+  fetchResponseText,
   importAccountSnapshot,
   parseJsonText,
   parsePricePair,
@@ -19,6 +20,7 @@ import type { CliCommand, Output } from './command';
 import { synopsis } from './command';
 import { applyPresetOptions, PRESET_FLAG } from './presetsFromOptions';
 import { UsageError } from './usageError';
+import { writeDataAtomically } from './safeWrite';
 
 /** What `multiasset account` reads and how it values it. */
 export interface AccountOptions {
@@ -30,6 +32,10 @@ export interface AccountOptions {
   readonly prices: ReadonlyMap<string, Dec>;
   readonly json: boolean;
   readonly out: string | null;
+  /** `--out` may replace a file that exists. */
+  readonly force?: boolean;
+  /** OKX: instruments responses (FILE or URL), for the contract values of the positions. */
+  readonly instruments: readonly string[];
 }
 
 const FLAGS = [
@@ -42,7 +48,18 @@ const FLAGS = [
     help: 'prices an asset the responses leave unpriced (repeatable), e.g. --price BUSD=1',
   }),
   flag({ name: '--json', help: 'print the tables, the reconciliation and the notes as one JSON object' }),
-  flag({ name: '--out', value: 'WORKBOOK.xlsx', help: 'write the tables to a workbook (sheets Balances, Positions, Reconciliation)' }),
+  flag({
+    name: '--out',
+    value: 'WORKBOOK.xlsx',
+    help: 'write the tables to a new workbook (sheets Balances, Positions, Reconciliation); a file that exists is refused unless --force',
+  }),
+  flag({ name: '--force', help: 'let --out replace a file that exists, whole (without it, the file is left as it was)' }),
+  flag({
+    name: '--instruments',
+    value: 'FILE|URL',
+    repeatable: true,
+    help: 'OKX: the instruments response whose ctVal sizes each position, e.g. https://www.okx.com/api/v5/public/instruments?instType=SWAP&instId=BTC-USDT-SWAP (see docs/ACCOUNT.md)',
+  }),
 ] as const;
 
 function readPrices(pairs: readonly string[]): Map<string, Dec> {
@@ -63,8 +80,17 @@ function parse(argv: readonly string[]): AccountOptions {
   const known = ACCOUNT_EXCHANGES.find((e) => e === exchange?.toLowerCase());
   if (known === undefined) throw new UsageError(`account needs an exchange first: one of ${ACCOUNT_EXCHANGES.join(', ')}`);
   if (files.length === 0) throw new UsageError('account needs the response files (the account response, and the positions response)');
-  const [presets, valuedWith, json, out] = [flags['--preset'], flags['--exchange'], flags['--json'], flags['--out']];
-  return { exchange: known, files, presets, valuedWith, prices, json, out };
+  const [presets, valuedWith, json, out, force] = [
+    flags['--preset'],
+    flags['--exchange'],
+    flags['--json'],
+    flags['--out'],
+    flags['--force'],
+  ];
+  if (force && out === null) throw new UsageError('--force goes with --out (it lets --out replace a file that exists)');
+  const instruments = flags['--instruments'];
+  if (instruments.length > 0 && known !== 'okx') throw new UsageError('--instruments is for OKX positions (contracts of ctVal coin each)');
+  return { exchange: known, files, presets, valuedWith, prices, json, out, force, instruments };
 }
 
 const cellText = (cell: SnapshotTable[number][number]): string => (cell === null ? '' : String(cell));
@@ -73,7 +99,10 @@ const lines = (table: SnapshotTable): string[] => table.map((row) => row.map(cel
 async function readDocuments(files: readonly string[]): Promise<unknown[]> {
   return Promise.all(
     files.map(async (file) => {
-      const text = await readFile(file, 'utf8');
+      // An instruments response may be fetched from OKX's public endpoint, as `import okx` fetches it.
+      const text = /^https?:\/\//i.test(file)
+        ? await fetchResponseText(file, (url, init) => fetch(url, init))
+        : await readFile(file, 'utf8');
       try {
         return parseJsonText(text);
       } catch (error) {
@@ -101,12 +130,20 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, table: SnapshotTable
   });
 }
 
-async function writeWorkbook(file: string, snapshot: AccountSnapshot, reconciliation: Reconciliation): Promise<void> {
+/**
+ * The account workbook, written through the safe writer. A file that exists is refused unless `force`: it may
+ * be a desk's workbook, whose other sheets a new account workbook would not hold.
+ */
+async function writeWorkbook(file: string, force: boolean, snapshot: AccountSnapshot, reconciliation: Reconciliation): Promise<void> {
+  const existing = await stat(file).catch(() => null);
+  if (existing !== null && !force) {
+    throw new Error(`${file}: exists; account writes a new workbook: name another file, or add --force to replace it whole`);
+  }
   const workbook = new ExcelJS.Workbook();
   addSheet(workbook, 'Balances', balancesTable(snapshot));
   addSheet(workbook, 'Positions', positionsTable(snapshot));
   addSheet(workbook, 'Reconciliation', reconciliationTable(reconciliation));
-  await workbook.xlsx.writeFile(file);
+  await writeDataAtomically(file, new Uint8Array(await workbook.xlsx.writeBuffer()));
 }
 
 /** `multiasset account`: prints (or writes) the tables and the reconciliation. Exit code 0 when it ran. */
@@ -114,10 +151,13 @@ async function run(command: AccountOptions, output: Output): Promise<number> {
   const registry = new PresetRegistry(BUILTIN_PRESETS);
   await applyPresetOptions(registry, { presets: command.presets, exchange: null });
   const preset = registry.resolve(command.valuedWith ?? command.exchange);
-  const snapshot = importAccountSnapshot(command.exchange, await readDocuments(command.files), { prices: command.prices });
+  const snapshot = importAccountSnapshot(command.exchange, await readDocuments(command.files), {
+    prices: command.prices,
+    instruments: await readDocuments(command.instruments),
+  });
   const reconciliation = reconcile(preset, snapshot);
   if (command.out !== null) {
-    await writeWorkbook(command.out, snapshot, reconciliation);
+    await writeWorkbook(command.out, command.force === true, snapshot, reconciliation);
     output.err(`multiasset: wrote ${command.out} (sheets Balances, Positions, Reconciliation)`);
   }
   if (command.json) {
