@@ -1,5 +1,5 @@
 import { BINANCE_PRESET, BITGET_PRESET, BITMART_PRESET } from '../../../src/presets';
-import { deskView } from '../../../src/taskpane/desk/deskModel';
+import { deskView, rowMessage } from '../../../src/taskpane/desk/deskModel';
 import { EMPTY_POSITION, type PositionRow } from '../../../src/taskpane/scenario/scenarioRows';
 import { NO_SHOCKS } from '../../../src/taskpane/scenario/shocks';
 
@@ -90,5 +90,25 @@ describe('deskView', () => {
     });
     const bad = deskView([BINANCE_PRESET], BINANCE_PRESET, { balances: [{ ...usdt, amount: 'lots' }], positions: [], shocks: NO_SHOCKS });
     expect(bad.inputError).toMatch(/amount/);
+  });
+});
+
+describe('rowMessage', () => {
+  const rows = [usdt, { ...btc }, { asset: ' usdc ', amount: '500', price: '1', upnl: '' }];
+
+  it('names the balances row an asset message is about, as MARGIN.COMPARE does', () => {
+    expect(rowMessage('asset: USDC is not a collateral asset of preset bitmart', rows)).toBe(
+      'balances, row 3: USDC is not a collateral asset of preset bitmart',
+    );
+    expect(rowMessage('balances: the BTC haircut tiers of preset x are unpublished', rows)).toBe(
+      'balances, row 2: the BTC haircut tiers of preset x are unpublished',
+    );
+  });
+
+  it('leaves other messages as they are', () => {
+    expect(rowMessage('asset: DOGE is not a collateral asset of preset bitmart', rows)).toBe(
+      'asset: DOGE is not a collateral asset of preset bitmart',
+    );
+    expect(rowMessage('equity: not positive', rows)).toBe('equity: not positive');
   });
 });
