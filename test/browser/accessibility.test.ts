@@ -127,6 +127,37 @@ describe.each([320, 350])('the words at %i px', (width) => {
   });
 });
 
+describe.each([320, 350])('auto-exchange at %i px', (width) => {
+  it('shows the conversions and each asset’s equity whole, coin amounts in their own places', async () => {
+    const pane = await openPane(suite.browser.context, suite.site.origin, width);
+    const { page } = pane;
+    await choosePreset(page, 'binance');
+    // MARGIN.AUTO_EXCHANGE's example (docs/FUNCTIONS.md): a USDT debt beyond the regular tier's threshold.
+    await enterScenario(
+      page,
+      [
+        { asset: 'BTC', amount: '1', price: '60000' },
+        { asset: 'USDT', amount: '-6000', price: '1' },
+      ],
+      [],
+    );
+    await page.locator('#result-conversions').waitFor();
+    await expect(page.locator('#result-assets tbody tr td:nth-child(2)').allTextContents()).resolves.toEqual(['1', '−6,000.00']);
+    // 0.10256410256410256 BTC sold (8 places), worth 6,153.85, covering 6,000.00 USDT (a stablecoin's cents).
+    await expect(page.locator('#result-conversions tbody tr').first().locator('td').allTextContents()).resolves.toEqual([
+      'BTC',
+      '0.1025641',
+      '6,153.85',
+      '6,000.00 USDT',
+    ]);
+    await page.locator('#result-conversions').scrollIntoViewIfNeeded();
+    await screenshot(page, `auto-exchange-${width}`);
+    expect(await clippedText(page)).toEqual([]);
+    expect(pane.problems).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('reflow at 200% zoom (a 320 px pane is 160 CSS px wide)', () => {
   it('stacks the summary, the figures and the balance grid, and cuts no value', async () => {
     const pane = await openPane(suite.browser.context, suite.site.origin, 160);
