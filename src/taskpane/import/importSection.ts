@@ -113,6 +113,8 @@ export function mountImportSection(ctx: PaneContext, els: PaneElements): void {
       clearPreview();
       const where = ctx.io.unavailableReason === null ? 'saved in the workbook' : 'kept in memory (not in Excel)';
       say(els.importStatus, `Applied: "${chosen.imported.id}" is now the default preset, ${where}.`, 'ok');
+      // Apply is disabled now that its preview is gone: focus goes back to the start of the next import.
+      els.importPreview.focus();
     } catch (error) {
       say(els.importError, messageOf(error), 'error');
     }
