@@ -1,5 +1,5 @@
 import { messageNumber } from '../engine/numberText';
-import { completeBrackets } from '../engine/brackets';
+import { bracketFault, completeBrackets } from '../engine/brackets';
 import { ONE } from '../engine/decimal';
 import type { Dec } from '../engine/decimal';
 import type { Bracket, BracketShape, Preset } from '../engine/model';
@@ -63,6 +63,12 @@ function parseSymbolBrackets(value: unknown, where: string): readonly Bracket[] 
   );
   checkContractValues(rows, where);
   const brackets = completeBrackets(rows, (i) => invalid(item(where, i), 'expected maxLeverage or imr (the initial margin rate)'));
+  brackets.forEach((bracket, i) => {
+    const fault = bracketFault(bracket);
+    if (fault === undefined) return;
+    const part = fault.part === 'imr' && rows[i]?.imr === undefined ? 'maxLeverage' : fault.part;
+    invalid(field(item(where, i), part), fault.detail);
+  });
   return Object.freeze(brackets.map((b) => Object.freeze(b)));
 }
 

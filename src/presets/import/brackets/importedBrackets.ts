@@ -1,5 +1,5 @@
 import type { Dec } from '../../../engine/decimal';
-import { completeBrackets as completeRows } from '../../../engine/brackets';
+import { bracketFault, completeBrackets as completeRows } from '../../../engine/brackets';
 import type { Bracket } from '../../../engine/model';
 import { field, invalid } from '../../jsonRead';
 import { SYMBOL_KEY } from '../../bracketsJson';
@@ -14,6 +14,19 @@ export interface ImportedBrackets {
   readonly howRead: string;
 }
 
+/**
+ * The response's names of a bracket's fields, for messages: floor, cap and mmr always; cum, imr and maxLeverage
+ * where the response publishes them under another name.
+ */
+export interface BracketNames {
+  readonly floor: string;
+  readonly cap: string;
+  readonly mmr: string;
+  readonly cum?: string;
+  readonly imr?: string;
+  readonly maxLeverage?: string;
+}
+
 /** One bracket as read, with the response paths of its fields for messages. */
 export interface BracketRow {
   readonly floor: Dec;
@@ -26,7 +39,7 @@ export interface BracketRow {
   readonly contractValue?: Dec;
   /** Path of the row, and the response's names of its floor, cap and mmr fields. */
   readonly at: string;
-  readonly names: { readonly floor: string; readonly cap: string; readonly mmr: string };
+  readonly names: BracketNames;
 }
 
 /**
@@ -42,7 +55,19 @@ export function completeBrackets(rows: readonly BracketRow[], where: string): Br
       return field(r.at, part === 'ratio' ? r.names.mmr : r.names[part]);
     },
   );
-  return completeRows(rows, (i) => invalid((rows[i] as BracketRow).at, 'expected an initial margin rate or a max leverage'));
+  const brackets = completeRows(rows, (i) => invalid((rows[i] as BracketRow).at, 'expected an initial margin rate or a max leverage'));
+  brackets.forEach((bracket, i) => {
+    const r = rows[i] as BracketRow;
+    const fault = bracketFault(bracket);
+    if (fault !== undefined) invalid(field(r.at, faultField(r, fault.part)), fault.detail);
+  });
+  return brackets;
+}
+
+/** The response's name of the field a {@link bracketFault} is about. */
+function faultField(r: BracketRow, part: 'cum' | 'imr'): string {
+  if (part === 'cum') return r.names.cum ?? 'cum';
+  return r.imr !== undefined ? (r.names.imr ?? 'imr') : (r.names.maxLeverage ?? 'maxLeverage');
 }
 
 /** A response's symbol as a preset key (upper case), refused where a preset could not hold it. */
