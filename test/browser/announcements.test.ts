@@ -48,12 +48,14 @@ describe('live regions say changes in proportion', () => {
     await page.getByRole('button', { name: 'Add position' }).click();
     const card = page.getByRole('group', { name: 'Position 2', exact: true });
     const heard = await recordAnnouncements(page);
-    // Typing the symbol: "size: required" is the row's message at every key, and is never said while typing.
+    // Typing the symbol: "size is blank" is the row's message at every key, and is never said while typing.
     await card.getByLabel('Symbol', { exact: true }).pressSequentially('ETHUSDT', { delay: 20 });
     await page.waitForTimeout(SETTLE_MS);
     const typing = await heard.take();
-    expect(typing.texts.filter((t) => t.includes('required'))).toEqual([]);
-    await expect(page.locator('#scenario-input-error').textContent()).resolves.toBe('positions, row 2: size: required, but blank');
+    expect(typing.texts.filter((t) => t.includes('is blank'))).toEqual([]);
+    await expect(page.locator('#scenario-input-error').textContent()).resolves.toBe(
+      'positions, row 2: size is blank; expected symbol, side, size, entry, mark, mmr, [cum], [imr], [margin_mode]',
+    );
     // Leaving Size blank: said once, and Size is marked invalid and described by the message.
     const size = card.getByLabel('Size', { exact: true });
     await size.focus();
@@ -61,7 +63,9 @@ describe('live regions say changes in proportion', () => {
     await size.focus();
     await page.keyboard.press('Tab');
     const left = await heard.take();
-    expect(left.texts.filter((t) => t.includes('required'))).toEqual(['positions, row 2: size: required, but blank']);
+    expect(left.texts.filter((t) => t.includes('is blank'))).toEqual([
+      'positions, row 2: size is blank; expected symbol, side, size, entry, mark, mmr, [cum], [imr], [margin_mode]',
+    ]);
     await expect(size.getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(size.getAttribute('aria-describedby')).resolves.toBe('scenario-input-error');
     // Typing the size clears the mark.

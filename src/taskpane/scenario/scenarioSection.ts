@@ -227,11 +227,14 @@ export function summarySentence(view: ScenarioView): string | null {
   return `Scenario: ${equity}, ${ratio}, ${liq}.`;
 }
 
-/** The grid field a row message names (`positions, row 2: size: …`), or `null`. */
+/**
+ * The grid field a row message names (`positions, row 2, size: …` or `balances, row 1: asset is blank; …`), or
+ * `null`. The grids' fields carry the shared column table's names, as the messages do.
+ */
 function fieldNamedBy(container: HTMLElement, message: string | null): HTMLElement | null {
-  const named = message === null ? null : /^(balances|positions), row (\d+): (\w+):/.exec(message);
+  const named = message === null ? null : /^(balances|positions), row (\d+)(?:, (\w+):|: (\w+) is blank)/.exec(message);
   if (named === null) return null;
-  const field = (named[3] ?? '').replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+  const field = named[3] ?? named[4] ?? '';
   return container.querySelector<HTMLElement>(`[data-grid="${named[1]}"][data-row="${named[2]}"][data-field="${field}"]`);
 }
 
