@@ -142,6 +142,15 @@ export const ERRORS = {
   PRICE_STALE: spec('na', (p) => `${p.what}: stale since ${p.since} (no update for more than ${p.maxAge} s)`),
   PRICE_PAUSED: spec('na', (p) => `${p.what}: live prices are paused in the task pane (since ${p.since})`),
   PRICE_SNAPSHOT_FAILED: spec('na', (p) => `${p.what}: the REST snapshot ${p.url} failed (${p.detail})`),
+  // The live account (MARGIN.ACCOUNT)
+  ACCOUNT_NOT_CONNECTED: spec('na', (p) => `connect ${p.exchange} in the task pane (Connections) to stream the account`),
+  ACCOUNT_WAITING: spec('na', (p) => `${p.exchange} account: ${p.detail} (since ${p.since})`),
+  ACCOUNT_STALE: spec('na', (p) => `${p.exchange} account: stale since ${p.since} (nothing heard for more than ${p.maxAge} s)`),
+  ACCOUNT_REFUSED: spec('na', (p) => `${p.exchange} refused the connection: ${p.detail}`),
+  ACCOUNT_STREAMS_IN_EXCEL: spec(
+    'na',
+    (p) => `the live ${p.exchange} account streams in Excel; on the command line run multiasset account ${p.exchange} --live`,
+  ),
   BAD_SNAPSHOT: spec('value', (p) => `${p.exchange} ${p.document}: ${p.detail}`),
   SNAPSHOT_DOCUMENT_UNKNOWN: spec('value', (p) => `${p.exchange}: ${p.detail}; expected ${p.expected}`),
 
