@@ -1,0 +1,2 @@
+export { hmacSha256, toBase64, toHex } from './hmac';
+export * from './signers';
