@@ -1,13 +1,13 @@
 import type { Backoff, SocketFactory, SocketLike } from '../../prices/feedConnection';
 import type { AccountExchange } from '../../presets/account';
 import type { AccountDocuments, AccountUpdate } from './accountDocuments';
-import type { ApiKeys } from './keys';
+import type { Credentials } from '../signers';
 import { withoutSecrets } from './keys';
 import type { PrivateFeed } from './privateFeeds';
 import { binanceListenKeyPing, binanceListenKeyRequest, readBinanceListenKey } from './privateFeeds';
 
 /** The signed REST snapshot of an account: taken on connect and after every reconnect, so no delta is lost. */
-export type AccountSource = (exchange: AccountExchange, keys: ApiKeys) => Promise<AccountDocuments>;
+export type AccountSource = (exchange: AccountExchange, keys: Credentials) => Promise<AccountDocuments>;
 
 /**
  * `connecting`: opening, logging in or taking the snapshot; `open`: streaming; `waiting`: dropped, reconnecting
@@ -74,7 +74,7 @@ export class AccountConnection {
 
   constructor(
     readonly feed: PrivateFeed,
-    private readonly keys: ApiKeys,
+    private readonly keys: Credentials,
     private readonly options: ConnectionOptions,
     private readonly events: Events,
   ) {}

@@ -11,7 +11,7 @@ import type { AccountSource, AccountStatus } from './accountConnection';
 import { AccountConnection } from './accountConnection';
 import type { AccountPart, AccountTable } from './accountTables';
 import { accountTable } from './accountTables';
-import type { ApiKeys } from './keys';
+import type { Credentials } from '../signers';
 import type { PrivateUrls } from './privateFeeds';
 import { privateFeed } from './privateFeeds';
 
@@ -197,7 +197,7 @@ export class AccountHub {
   }
 
   /** Streams `exchange`'s account with `keys` (replacing any key connected before). The pane holds it open. */
-  connect(exchange: AccountExchange, keys: ApiKeys): void {
+  connect(exchange: AccountExchange, keys: Credentials): void {
     this.accounts.get(exchange)?.close();
     let account: Account | undefined;
     const connection = new AccountConnection(

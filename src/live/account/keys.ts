@@ -1,12 +1,5 @@
 import type { AccountExchange } from '../../presets/account';
-
-/** An exchange API key as the user enters it. Held in memory (or the add-in's own storage when asked), never written elsewhere. */
-export interface ApiKeys {
-  readonly key: string;
-  readonly secret: string;
-  /** OKX and Bitget only. */
-  readonly passphrase?: string;
-}
+import type { Credentials } from '../signers';
 
 /** The exchanges whose keys carry a passphrase. */
 export const NEEDS_PASSPHRASE: Readonly<Record<AccountExchange, boolean>> = { binance: false, okx: true, bybit: false, bitget: true };
@@ -15,7 +8,7 @@ export const NEEDS_PASSPHRASE: Readonly<Record<AccountExchange, boolean>> = { bi
  * Text from outside (an exchange's error message) with every secret replaced, bounded in length: what may reach a
  * cell, a status line or an error. The exchange is untrusted: it could echo a key back.
  */
-export function withoutSecrets(text: string, keys: ApiKeys | null, limit = 200): string {
+export function withoutSecrets(text: string, keys: Credentials | null, limit = 200): string {
   let out = text.replace(/[\u0000-\u001f\u007f]/g, ' ');
   if (keys) {
     for (const secret of [keys.secret, keys.passphrase ?? '', keys.key]) {

@@ -10,7 +10,8 @@ import {
   applyOkxBalanceAndPosition,
   applyOkxPositions,
 } from './accountDocuments';
-import type { ApiKeys } from './keys';
+import type { Credentials } from '../signers';
+import { passphraseOf } from '../signers/request';
 
 type Row = Record<string, unknown>;
 
@@ -35,7 +36,7 @@ export interface PrivateFeed {
   readonly exchange: AccountExchange;
   readonly urls: PrivateUrls;
   /** Sent once the stream is open: the signed login (none for Binance, whose stream URL carries the listen key). */
-  login(keys: ApiKeys, nowMs: number): Promise<string | null>;
+  login(keys: Credentials, nowMs: number): Promise<string | null>;
   /** Sent once the login is accepted. */
   readonly subscribe: readonly string[];
   readonly keepAlive: { readonly message: string; readonly everyMs: number } | null;
@@ -46,12 +47,12 @@ const isRow = (value: unknown): value is Row => typeof value === 'object' && val
 const str = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
 
 /** Binance's WebSocket API request that starts the user data stream: the key alone, no signature. */
-export function binanceListenKeyRequest(id: string, keys: ApiKeys): string {
+export function binanceListenKeyRequest(id: string, keys: Credentials): string {
   return JSON.stringify({ id, method: 'userDataStream.start', params: { apiKey: keys.key } });
 }
 
 /** Keeps the listen key valid (it lapses after 60 minutes without this). */
-export function binanceListenKeyPing(id: string, keys: ApiKeys): string {
+export function binanceListenKeyPing(id: string, keys: Credentials): string {
   return JSON.stringify({ id, method: 'userDataStream.ping', params: { apiKey: keys.key } });
 }
 
@@ -83,10 +84,10 @@ const binance = (urls: PrivateUrls): PrivateFeed => ({
 });
 
 /** OKX: base64 HMAC-SHA256 of timestamp (seconds) + 'GET' + '/users/self/verify'. */
-export async function okxLogin(keys: ApiKeys, nowMs: number): Promise<string> {
+export async function okxLogin(keys: Credentials, nowMs: number): Promise<string> {
   const timestamp = String(Math.floor(nowMs / 1000));
   const sign = toBase64(await hmacSha256(keys.secret, `${timestamp}GET/users/self/verify`));
-  return JSON.stringify({ op: 'login', args: [{ apiKey: keys.key, passphrase: keys.passphrase ?? '', timestamp, sign }] });
+  return JSON.stringify({ op: 'login', args: [{ apiKey: keys.key, passphrase: passphraseOf(keys, 'okx'), timestamp, sign }] });
 }
 
 const okx = (urls: PrivateUrls): PrivateFeed => ({
@@ -110,7 +111,7 @@ const okx = (urls: PrivateUrls): PrivateFeed => ({
 });
 
 /** Bybit: hex HMAC-SHA256 of 'GET/realtime' + expires (ms), valid for a few seconds. */
-export async function bybitLogin(keys: ApiKeys, nowMs: number): Promise<string> {
+export async function bybitLogin(keys: Credentials, nowMs: number): Promise<string> {
   const expires = nowMs + 10_000;
   const signature = toHex(await hmacSha256(keys.secret, `GET/realtime${expires}`));
   return JSON.stringify({ op: 'auth', args: [keys.key, expires, signature] });
@@ -138,10 +139,10 @@ const bybit = (urls: PrivateUrls): PrivateFeed => ({
 });
 
 /** Bitget: base64 HMAC-SHA256 of timestamp (seconds) + 'GET' + '/user/verify'. */
-export async function bitgetLogin(keys: ApiKeys, nowMs: number): Promise<string> {
+export async function bitgetLogin(keys: Credentials, nowMs: number): Promise<string> {
   const timestamp = String(Math.floor(nowMs / 1000));
   const sign = toBase64(await hmacSha256(keys.secret, `${timestamp}GET/user/verify`));
-  return JSON.stringify({ op: 'login', args: [{ apiKey: keys.key, passphrase: keys.passphrase ?? '', timestamp, sign }] });
+  return JSON.stringify({ op: 'login', args: [{ apiKey: keys.key, passphrase: passphraseOf(keys, 'bitget'), timestamp, sign }] });
 }
 
 const bitget = (urls: PrivateUrls): PrivateFeed => ({
