@@ -39,7 +39,8 @@ export const TEST_KEYS: Readonly<Record<AccountExchange, Credentials>> = {
   bitget: { key: 'bgKEY_4f2a9e', secret: 'bgSECRET_0c1d2e3f4a5b', passphrase: 'bgPASSPHRASE#3' },
 };
 
-const hmac = (secret: string, text: string, encoding: 'hex' | 'base64'): string => createHmac('sha256', secret).update(text).digest(encoding);
+const hmac = (secret: string, text: string, encoding: 'hex' | 'base64'): string =>
+  createHmac('sha256', secret).update(text).digest(encoding);
 
 interface Client {
   readonly exchange: AccountExchange;
@@ -220,7 +221,8 @@ export class AccountServer {
     } else if (request.op === 'auth') {
       const [key, expires, signature] = (request.args as unknown[]) ?? [];
       const keys = this.keys.bybit;
-      const good = key === keys.key && signature === hmac(keys.secret, `GET/realtime${String(expires)}`, 'hex') && Number(expires) > Date.now();
+      const good =
+        key === keys.key && signature === hmac(keys.secret, `GET/realtime${String(expires)}`, 'hex') && Number(expires) > Date.now();
       if (!good) this.refusals.bybit += 1;
       else {
         client.loggedIn = true;

@@ -153,7 +153,8 @@ export class AccountConnection {
           (login) => {
             if (generation === this.generation && login !== null) stream.send(login);
           },
-          (error: unknown) => this.failed(generation, `could not sign the login (${error instanceof Error ? error.message : String(error)})`),
+          (error: unknown) =>
+            this.failed(generation, `could not sign the login (${error instanceof Error ? error.message : String(error)})`),
         );
       },
       message: (message) => {

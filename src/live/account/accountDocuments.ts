@@ -34,7 +34,9 @@ function withoutPositionMargin(account: Row, symbol: string, side: string): Row 
   if (!Array.isArray(account.positions)) return account;
   return {
     ...account,
-    positions: rowsOf(account.positions).filter((p) => !(text(p.symbol).toUpperCase() === symbol && text(p.positionSide || 'BOTH').toUpperCase() === side)),
+    positions: rowsOf(account.positions).filter(
+      (p) => !(text(p.symbol).toUpperCase() === symbol && text(p.positionSide || 'BOTH').toUpperCase() === side),
+    ),
   };
 }
 

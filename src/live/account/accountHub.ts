@@ -65,7 +65,11 @@ class Account {
       const documents = docs.positions === undefined ? [docs.account] : [docs.account, docs.positions];
       value = { snapshot: importAccountSnapshot(this.connection.exchange, documents, { prices: this.livePrices }) };
     } catch (error) {
-      value = { error: isMarginError(error) ? error : new MarginError('ACCOUNT_REFUSED', { exchange: this.connection.exchange, detail: 'unreadable account' }) };
+      value = {
+        error: isMarginError(error)
+          ? error
+          : new MarginError('ACCOUNT_REFUSED', { exchange: this.connection.exchange, detail: 'unreadable account' }),
+      };
     }
     this.reading = { version: this.version, value };
     return value;
@@ -199,7 +203,7 @@ export class AccountHub {
   /** Streams `exchange`'s account with `keys` (replacing any key connected before). The pane holds it open. */
   connect(exchange: AccountExchange, keys: Credentials): void {
     this.accounts.get(exchange)?.close();
-    let account: Account | undefined;
+    const ref: { account?: Account } = {};
     const connection = new AccountConnection(
       privateFeed(exchange, this.options.urls?.[exchange]),
       keys,
@@ -213,10 +217,10 @@ export class AccountHub {
       },
       {
         account: () => {
+          const account = ref.account;
           if (account === undefined) return;
           account.version += 1;
           account.watchPrices(this.options.prices, () => {
-            if (account === undefined) return;
             account.version += 1;
             this.changed(exchange);
           });
@@ -225,7 +229,8 @@ export class AccountHub {
         status: () => this.changed(exchange),
       },
     );
-    account = new Account(connection);
+    const account = new Account(connection);
+    ref.account = account;
     this.accounts.set(exchange, account);
     connection.acquire();
     for (const watch of this.watches) if (watch.exchange === exchange) connection.acquire();

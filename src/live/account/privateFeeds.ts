@@ -104,7 +104,8 @@ const okx = (urls: PrivateUrls): PrivateFeed => ({
     if (message.event === 'error') return [{ kind: 'refused', code: str(message.code), message: str(message.msg) }];
     const channel = isRow(message.arg) ? message.arg.channel : undefined;
     if (!Array.isArray(message.data)) return [];
-    if (channel === 'balance_and_position') return [{ kind: 'update', apply: (docs) => applyOkxBalanceAndPosition(docs, message), totals: false }];
+    if (channel === 'balance_and_position')
+      return [{ kind: 'update', apply: (docs) => applyOkxBalanceAndPosition(docs, message), totals: false }];
     if (channel === 'positions') return [{ kind: 'update', apply: (docs) => applyOkxPositions(docs, message), totals: false }];
     return [];
   },

@@ -256,7 +256,14 @@ BAD_INPUT.push(
 exchange('PRICE');
 BAD_INPUT.push(
   ['ACCOUNT', 'blank exchange', 'exchange', null, 'value', 'exchange: required'],
-  ['ACCOUNT', 'an exchange without a private stream', 'exchange', 'bitmart', 'value', 'exchange: expected one of binance, okx, bybit, bitget, got "bitmart"'],
+  [
+    'ACCOUNT',
+    'an exchange without a private stream',
+    'exchange',
+    'bitmart',
+    'value',
+    'exchange: expected one of binance, okx, bybit, bitget, got "bitmart"',
+  ],
   ['ACCOUNT', 'unknown part', 'part', 'orders', 'value', 'part: expected one of balances, positions, totals, got "orders"'],
 );
 BAD_INPUT.push(
