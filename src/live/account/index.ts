@@ -5,5 +5,5 @@ export type { AccountHubOptions, AccountSettings, AccountSink } from './accountH
 export { ACCOUNT_PARTS, TOTALS_HEADER, accountTable } from './accountTables';
 export type { AccountCell, AccountPart, AccountTable } from './accountTables';
 export { NEEDS_PASSPHRASE, withoutSecrets } from './keys';
-export { PRIVATE_URLS, privateFeed } from './privateFeeds';
+export { PRIVATE_URLS, PRIVATE_WEBSOCKET_ORIGINS, privateFeed } from './privateFeeds';
 export type { PrivateEvent, PrivateFeed, PrivateUrls } from './privateFeeds';

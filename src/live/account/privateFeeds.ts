@@ -182,6 +182,13 @@ export const PRIVATE_URLS: Readonly<Record<AccountExchange, PrivateUrls>> = {
   bitget: { stream: 'wss://ws.bitget.com/v2/ws/private' },
 };
 
+/** The websocket origins the private streams use (scheme, host, port): what the security policy must allow. */
+export const PRIVATE_WEBSOCKET_ORIGINS: readonly string[] = [
+  ...new Set(
+    Object.values(PRIVATE_URLS).flatMap((urls) => [urls.stream, urls.api ?? urls.stream].map((url) => url.replace(/^(wss:\/\/[^/]+).*$/, '$1'))),
+  ),
+];
+
 const FEEDS: Readonly<Record<AccountExchange, (urls: PrivateUrls) => PrivateFeed>> = { binance, okx, bybit, bitget };
 
 export function privateFeed(exchange: AccountExchange, urls: PrivateUrls = PRIVATE_URLS[exchange]): PrivateFeed {
