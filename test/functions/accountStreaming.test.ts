@@ -204,8 +204,8 @@ describe('deltas from the private stream', () => {
     expect(balances.last).toEqual(pasted(after, 'binance', 'balances'));
     expect(positions.last).toEqual([
       ['symbol', 'side', 'size', 'entry', 'mark', 'mmr', 'cum', 'imr', 'margin_mode'],
-      ['BTCUSDT', 'LONG', 20, 6563.665, 21123.05052574, '', 0, '', 'isolated'],
-      ['BTCUSDT', 'SHORT', 10, 6563.86, 21123.05052574, '', 0, '', 'isolated'],
+      ['BTCUSDT', 'LONG', 20, 6563.665, 21123.05052574, '', '', '', 'isolated'],
+      ['BTCUSDT', 'SHORT', 10, 6563.86, 21123.05052574, '', '', '', 'isolated'],
     ]);
   });
 
