@@ -122,7 +122,7 @@ describe('multiasset eval', () => {
 
 describe('usage', () => {
   it('prints the usage for --help and with no arguments, exit code 0', async () => {
-    for (const argv of [['--help'], [], ['eval', '-h']]) {
+    for (const argv of [['--help'], [], ['help']]) {
       const { code, out } = await run(...argv);
       expect(code).toBe(0);
       expect(out[0]).toBe('Usage:');
@@ -131,7 +131,7 @@ describe('usage', () => {
   });
 
   it.each([
-    [['frobnicate'], 'unknown command "frobnicate"; expected eval or recalc'],
+    [['frobnicate'], 'unknown command "frobnicate"; expected eval, recalc, import or account'],
     [['eval'], 'eval needs at least one formula'],
     [['eval', '--exchange'], '--exchange needs a value'],
     [['eval', '--verbose', '=1'], 'unknown option --verbose'],
@@ -147,5 +147,23 @@ describe('usage', () => {
     expect(out).toEqual([]);
     expect(err.split('\n')[0]).toBe(`multiasset: ${message}`);
     expect(err).toContain('Usage:');
+  });
+});
+
+describe('the examples of docs/FUNCTIONS.md that name a sample preset', () => {
+  const stored = JSON.parse(readFileSync(join(ROOT, 'docs/function-examples.json'), 'utf8')) as Record<
+    string,
+    { formula: string; lines: string[]; presets?: string[] }[]
+  >;
+  const needing = Object.values(stored)
+    .flat()
+    .filter((e) => (e.presets ?? []).length > 0);
+
+  it('are there, and run as written with the --preset files they name', async () => {
+    expect(needing.length).toBeGreaterThan(0);
+    for (const example of needing) {
+      const flags = (example.presets ?? []).flatMap((file) => ['--preset', join(ROOT, file)]);
+      expect(await run('eval', ...flags, example.formula)).toEqual({ code: 0, out: example.lines, err: '' });
+    }
   });
 });
