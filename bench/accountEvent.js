@@ -13,8 +13,8 @@ const { tickFixture } = require('./accounts');
 const root = path.join(__dirname, '..');
 const presets = require(path.join(root, 'build/presets'));
 const { importAccountSnapshot } = require(path.join(root, 'build/presets/account'));
-const { accountTable } = require(path.join(root, 'build/live/account/accountTables'));
-const { privateFeed } = require(path.join(root, 'build/live/account/privateFeeds'));
+const { accountTable } = require(path.join(root, 'build/live/stream/accountTables'));
+const { privateFeed } = require(path.join(root, 'build/live/stream/privateFeeds'));
 const functions = require(path.join(root, 'build/functions/core'));
 
 /** The tick account as Binance's /fapi/v3/account and /fapi/v2/positionRisk would answer it (hedge mode). */

@@ -1,6 +1,6 @@
 import type { SocketLike } from '../prices/feedConnection';
-import { AccountHub } from '../live/account/accountHub';
-import type { AccountSource } from '../live/account/accountConnection';
+import { AccountHub } from '../live/stream/accountHub';
+import type { AccountSource } from '../live/stream/accountConnection';
 import { sharedPriceHub } from './livePrices';
 
 /** Until the signed REST snapshot is wired in, a connection says plainly that it cannot take one. */

@@ -1,5 +1,5 @@
 import type { MarginError } from '../engine/errors';
-import type { AccountHub } from '../live/account/accountHub';
+import type { AccountHub } from '../live/stream/accountHub';
 import { ArgList, FUNCTION_SPECS, toCellError } from './core';
 import { readAccountRequest } from './core/accountArgs';
 import { toCellArgs, toExcelError } from './excelAdapter';

@@ -2,8 +2,8 @@
 import { account as excelAccount } from '../../src/functions/functions';
 import { streamAccount } from '../../src/functions/streamAccount';
 import { invoke } from '../../src/functions/core';
-import type { AccountDocuments } from '../../src/live/account';
-import { AccountHub, accountTable } from '../../src/live/account';
+import type { AccountDocuments } from '../../src/live/stream';
+import { AccountHub, accountTable } from '../../src/live/stream';
 import { PresetRegistry } from '../../src/presets';
 import type { AccountExchange } from '../../src/presets/account';
 import { importAccountSnapshot } from '../../src/presets/account';

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { XMLValidator } from 'fast-xml-parser';
 import { distFile, readDist, ROOT } from '../build/dist';
-import { PRIVATE_WEBSOCKET_ORIGINS } from '../../src/live/account';
+import { PRIVATE_WEBSOCKET_ORIGINS } from '../../src/live/stream';
 import { WEBSOCKET_ORIGINS as PRICE_ORIGINS } from '../../src/prices';
 
 /** Every websocket host the add-in opens: the public price feeds (PRICE), then the private account streams (ACCOUNT). */

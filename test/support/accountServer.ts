@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { WebSocket, WebSocketServer } from 'ws';
-import type { AccountDocuments, AccountSource, PrivateUrls } from '../../src/live/account';
+import type { AccountDocuments, AccountSource, PrivateUrls } from '../../src/live/stream';
 import type { Credentials } from '../../src/live/signers';
 import type { AccountExchange } from '../../src/presets/account';
 

@@ -1,4 +1,4 @@
-import type { AccountPart } from '../../live/account/accountTables';
+import type { AccountPart } from '../../live/stream/accountTables';
 import type { AccountExchange } from '../../presets/account/snapshot';
 import { ACCOUNT_EXCHANGES } from '../../presets/account/snapshot';
 import type { ArgList } from './args';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { ErrorKind } from '../../../src/engine/errors';
 import type { CellArg, CellGrid, CellResult, FunctionName } from '../../../src/functions/core';
 import type { LiveAccounts } from '../../../src/functions/core/types';
-import { accountTable } from '../../../src/live/account';
+import { accountTable } from '../../../src/live/stream';
 import { importAccountSnapshot } from '../../../src/presets/account';
 import { FUNCTION_NAMES, FUNCTION_SPECS, invoke, isCellError } from '../../../src/functions/core';
 import { parsePresetText, PresetRegistry } from '../../../src/presets';
