@@ -15,14 +15,17 @@ import {
   reconciliationTable,
 } from '../presets';
 import type { Output } from './commands';
+import { fetchLiveDocuments } from './liveAccount';
 import { UsageError } from './options';
 import { applyPresetOptions } from './presetsFromOptions';
 
-/** `multiasset account EXCHANGE FILE... [--preset FILE]... [--exchange ID] [--price ASSET=PRICE]... [--json] [--out F]`. */
+/** `multiasset account EXCHANGE (FILE... | --live) [--preset FILE]... [--exchange ID] [--price ASSET=PRICE]... [--json] [--out F]`. */
 export interface AccountCommand {
   readonly kind: 'account';
   readonly exchange: AccountExchange;
   readonly files: readonly string[];
+  /** Fetch the responses with the read-only key in the environment instead of reading files. */
+  readonly live: boolean;
   readonly presets: readonly string[];
   /** The preset that values the account; the exchange's own built-in when not given. */
   readonly valuedWith: string | null;
@@ -31,12 +34,16 @@ export interface AccountCommand {
   readonly out: string | null;
 }
 
-export const ACCOUNT_USAGE = `  multiasset account EXCHANGE FILE... [--preset FILE]... [--exchange ID] [--price ASSET=PRICE]... [--json] [--out WORKBOOK.xlsx]`;
+export const ACCOUNT_USAGE = `  multiasset account EXCHANGE FILE... [--preset FILE]... [--exchange ID] [--price ASSET=PRICE]... [--json] [--out WORKBOOK.xlsx]
+  multiasset account EXCHANGE --live [--preset FILE]... [--exchange ID] [--price ASSET=PRICE]... [--json] [--out WORKBOOK.xlsx]`;
 
 export const ACCOUNT_HELP = `account reads the exchange's own account and position responses (saved JSON files; EXCHANGE is
         ${ACCOUNT_EXCHANGES.join(', ')}) and prints the balances and positions tables, then our equity, maintenance
         margin, margin ratio and available margin beside the exchange's, with the difference and its likeliest
-        cause. It never asks for, stores or sends API keys: fetch the responses with your own tools.
+        cause. With FILEs it reads saved responses and sends nothing. With --live it fetches them itself,
+        signed with a read-only key from the environment (MULTIASSET_<EXCHANGE>_KEY, _SECRET, and
+        _PASSPHRASE for OKX and Bitget; MULTIASSET_<EXCHANGE>_REST overrides the base URL), after asking the
+        exchange that the key can neither trade nor withdraw; see docs/LIVE-ACCOUNT.md.
         --price ASSET=PRICE prices an asset the responses leave unpriced; --exchange picks the preset that
         values the account (default: EXCHANGE's built-in); --out writes the tables to a workbook.`;
 
@@ -54,13 +61,14 @@ export function parseAccountCommand(argv: readonly string[]): AccountCommand {
   const positional: string[] = [];
   const presets: string[] = [];
   const prices = new Map<string, Dec>();
-  let [valuedWith, out, json]: [string | null, string | null, boolean] = [null, null, false];
+  let [valuedWith, out, json, live]: [string | null, string | null, boolean, boolean] = [null, null, false, false];
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i] ?? '';
     if (arg === '--preset') presets.push(valueOf(args, i++, arg));
     else if (arg === '--exchange') valuedWith = valueOf(args, i++, arg);
     else if (arg === '--out') out = valueOf(args, i++, arg);
     else if (arg === '--json') json = true;
+    else if (arg === '--live') live = true;
     else if (arg === '--price') {
       const match = PRICE.exec(valueOf(args, i++, arg));
       const price = match?.[2] !== undefined && /^\d+(\.\d+)?$/.test(match[2]) ? dec(match[2]) : null;
@@ -73,8 +81,11 @@ export function parseAccountCommand(argv: readonly string[]): AccountCommand {
   const [exchange, ...files] = positional;
   const known = ACCOUNT_EXCHANGES.find((e) => e === exchange?.toLowerCase());
   if (known === undefined) throw new UsageError(`account needs an exchange first: one of ${ACCOUNT_EXCHANGES.join(', ')}`);
-  if (files.length === 0) throw new UsageError('account needs the response files (the account response, and the positions response)');
-  return { kind: 'account', exchange: known, files, presets, valuedWith, prices, json, out };
+  if (live && files.length > 0) throw new UsageError('account --live fetches the responses itself: give no response files with it');
+  if (!live && files.length === 0) {
+    throw new UsageError('account needs the response files (the account response, and the positions response), or --live');
+  }
+  return { kind: 'account', exchange: known, files, live, presets, valuedWith, prices, json, out };
 }
 
 const cellText = (cell: SnapshotTable[number][number]): string => (cell === null ? '' : String(cell));
@@ -124,7 +135,12 @@ export async function runAccount(command: AccountCommand, output: Output): Promi
   const registry = new PresetRegistry(BUILTIN_PRESETS);
   await applyPresetOptions(registry, { presets: command.presets, exchange: null });
   const preset = registry.resolve(command.valuedWith ?? command.exchange);
-  const snapshot = importAccountSnapshot(command.exchange, await readDocuments(command.files), { prices: command.prices });
+  const source = command.live
+    ? await fetchLiveDocuments(command.exchange, output)
+    : { documents: await readDocuments(command.files), prices: new Map<string, Dec>() };
+  // Prices given on the command line win over those fetched.
+  const prices = new Map([...source.prices, ...command.prices]);
+  const snapshot = importAccountSnapshot(command.exchange, source.documents, { prices });
   const reconciliation = reconcile(preset, snapshot);
   if (command.out !== null) {
     await writeWorkbook(command.out, snapshot, reconciliation);
