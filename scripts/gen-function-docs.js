@@ -26,8 +26,9 @@ const INTRO = [
   'Numbers are computed exactly in decimal and rounded once, to the nearest number a cell can hold (an IEEE double);',
   'nothing is rounded to cents on the way. Amounts are in coin units, prices and values in the preset\'s quote currency',
   '(USDT for the built-in presets) unless an argument says otherwise; ratios and rates are fractions (0.05 = 5%).',
-  'Every example below is computed by `multiasset eval` when this page is generated, and checked by the tests;',
-  'examples may name the sample presets of `examples/presets/` (`bitget-brackets`: Bitget with leverage brackets).',
+  'Every example below is computed by `multiasset eval` when this page is generated, and checked by the tests.',
+  'An example that names a sample preset of `examples/presets/` (`bitget-brackets`: Bitget with leverage brackets)',
+  'says which `--preset` file the command line needs for it; in Excel, import or add that preset in the task pane.',
 ];
 
 /**
@@ -63,27 +64,53 @@ function readJsDoc(source = fs.readFileSync(FUNCTIONS_SOURCE, 'utf8')) {
 
 const EXAMPLE_PRESETS = path.join(ROOT, 'examples', 'presets');
 
-/**
- * The presets the examples may name: the built-in ones and the sample preset documents in examples/presets/
- * (`presets` is the presets module, compiled or from source).
- */
-function exampleRegistry(presets) {
-  const registry = new presets.PresetRegistry();
+/** The sample preset documents of examples/presets/: id (lower case) → path from the project's root. */
+function samplePresetFiles(presets) {
+  const files = new Map();
   for (const file of fs.readdirSync(EXAMPLE_PRESETS).filter((f) => f.endsWith('.json')).sort()) {
-    registry.upsertCustom(presets.parsePresetText(fs.readFileSync(path.join(EXAMPLE_PRESETS, file), 'utf8')));
+    const preset = presets.parsePresetText(fs.readFileSync(path.join(EXAMPLE_PRESETS, file), 'utf8'));
+    files.set(preset.id.toLowerCase(), path.posix.join('examples', 'presets', file));
   }
+  return files;
+}
+
+/** The sample preset files a formula names (as a quoted preset id), which `multiasset eval` needs as `--preset`. */
+function presetsNamedBy(formula, presets) {
+  const named = [...formula.matchAll(/"([^"]+)"/g)].map((m) => m[1].toLowerCase());
+  return [...samplePresetFiles(presets)].filter(([id]) => named.includes(id)).map(([, file]) => file);
+}
+
+/**
+ * The presets an example is computed with: the built-in ones and the given sample preset files (by default every
+ * sample preset; `presets` is the presets module, compiled or from source).
+ */
+function exampleRegistry(presets, files = [...samplePresetFiles(presets).values()]) {
+  const registry = new presets.PresetRegistry();
+  for (const file of files) registry.upsertCustom(presets.parsePresetText(fs.readFileSync(path.join(ROOT, file), 'utf8')));
   return registry;
 }
 
-/** Computes every example with the compiled formula engine (`npm run prepare` builds it): id → [{ formula, lines }]. */
+/**
+ * Computes every example as `multiasset eval` does with the `--preset` files it names, and nothing more (so
+ * PRESETS() lists what the command prints), with the compiled formula engine (`npm run prepare` builds it):
+ * id → [{ formula, lines, presets? }].
+ */
 function computeExamples(docs) {
   const { evaluateFormulas } = require(path.join(ROOT, 'build', 'cli', 'formulaEngine.js'));
   const { formatLines } = require(path.join(ROOT, 'build', 'cli', 'format.js'));
   const presets = require(path.join(ROOT, 'build', 'presets', 'index.js'));
   const out = {};
   for (const [id, { examples, explanations }] of Object.entries(docs)) {
-    const values = evaluateFormulas(examples, { registry: exampleRegistry(presets) });
-    out[id] = examples.map((formula, i) => ({ formula, lines: formatLines(values[i]), ...(explanations[i] ? { explanation: explanations[i] } : {}) }));
+    out[id] = examples.map((formula, i) => {
+      const files = presetsNamedBy(formula, presets);
+      const [value] = evaluateFormulas([formula], { registry: exampleRegistry(presets, files) });
+      return {
+        formula,
+        lines: formatLines(value),
+        ...(files.length > 0 ? { presets: files } : {}),
+        ...(explanations[i] ? { explanation: explanations[i] } : {}),
+      };
+    });
   }
   return out;
 }
@@ -102,12 +129,13 @@ function exampleHeading(fn, count) {
 }
 
 /** An example's result as Markdown: a value inline, a spilled table as a table. */
-function exampleMarkdown({ formula, lines, explanation }) {
+function exampleMarkdown({ formula, lines, explanation, presets = [] }) {
   const why = explanation ? [explanation, ''] : [];
-  if (lines.length === 1 && !lines[0].includes('\t')) return [`\`${formula}\` → \`${lines[0]}\``, '', ...why];
+  const needs = presets.length > 0 ? [`With ${presets.map((f) => `\`--preset ${f}\``).join(' ')} on the command line:`, ''] : [];
+  if (lines.length === 1 && !lines[0].includes('\t')) return [...needs, `\`${formula}\` → \`${lines[0]}\``, '', ...why];
   const rows = lines.map((l) => `| ${l.split('\t').map((c) => mdCell(c) || ' ').join(' | ')} |`);
   const width = lines[0].split('\t').length;
-  return [`\`${formula}\` spills:`, '', rows[0], `|${'---|'.repeat(width)}`, ...rows.slice(1), '', ...why];
+  return [...needs, `\`${formula}\` spills:`, '', rows[0], `|${'---|'.repeat(width)}`, ...rows.slice(1), '', ...why];
 }
 
 /** Metadata straight from the functions' JSDoc, as the build's CustomFunctionsMetadataPlugin makes it. */
@@ -195,8 +223,8 @@ function renderHtml(metadata, docs = readJsDoc(), examples = readExamples()) {
         table,
         `<p>Result: ${resultKind(fn.result)}${streamed(fn)}${docs[fn.id]?.returns ? ` — ${escapeHtml(docs[fn.id].returns)}` : '.'}</p>`,
         ...(examples[fn.id] ?? []).map(
-          ({ formula, lines, explanation }) =>
-            `<p>Example: <code>${escapeHtml(formula)}</code></p><pre>${escapeHtml(lines.join('\n'))}</pre>${explanation ? `<p>${escapeHtml(explanation)}</p>` : ''}`,
+          ({ formula, lines, explanation, presets = [] }) =>
+            `<p>Example${presets.length > 0 ? ` (command line: ${presets.map((f) => `<code>--preset ${escapeHtml(f)}</code>`).join(' ')})` : ''}: <code>${escapeHtml(formula)}</code></p><pre>${escapeHtml(lines.join('\n'))}</pre>${explanation ? `<p>${escapeHtml(explanation)}</p>` : ''}`,
         ),
         '</section>',
       ].join('\n');
@@ -256,4 +284,4 @@ if (require.main === module) {
   });
 }
 
-module.exports = { generateMetadata, exampleRegistry, readJsDoc, renderMarkdown, renderHtml, MARKDOWN_FILE, EXAMPLES_FILE };
+module.exports = { generateMetadata, exampleRegistry, presetsNamedBy, readJsDoc, renderMarkdown, renderHtml, MARKDOWN_FILE, EXAMPLES_FILE };

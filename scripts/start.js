@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // npm start: builds the add-in in development mode and serves it with webpack-dev-server over https on
 // https://localhost:3000/ (rebuilt and reloaded on every change), then says how to sideload manifest.xml. Where
-// Excel is installed (Windows, macOS) it also sideloads the add-in into Excel desktop with the project's own
-// office-addin-debugging; `npm start -- --no-sideload` only serves. Every tool it runs comes from npm ci: nothing
+// Excel is installed (Windows, macOS) it also sideloads the add-in into Excel desktop (scripts/sideload.js: a
+// registry value on Windows, a copy in Excel's wef folder on macOS) and takes it out again when stopped;
+// `npm start -- --no-sideload` only serves. Every tool it runs comes from npm ci: nothing
 // is downloaded at run time. The server runs in this process, so stopping it (Ctrl+C, or a signal to its process
 // id) frees the port.
 'use strict';
-const { spawn } = require('child_process');
 const crypto = require('crypto');
 const fs = require('fs');
 const os = require('os');
@@ -105,10 +105,16 @@ function excelInstalled() {
   return roots.some((dir) => fs.existsSync(path.join(dir, 'Microsoft Office', 'root', 'Office16', 'EXCEL.EXE')));
 }
 
-/** The project's own office-addin-debugging (a devDependency): never an `npx` download. */
-function officeAddinDebugging(args) {
-  const bin = path.join(ROOT, 'node_modules', '.bin', process.platform === 'win32' ? 'office-addin-debugging.cmd' : 'office-addin-debugging');
-  return spawn(bin, args, { cwd: ROOT, stdio: 'inherit', shell: process.platform === 'win32' });
+/** Registers (or with remove, unregisters) manifest.xml with Excel desktop here; a failure is said, not fatal. */
+function sideload(remove) {
+  const { sideloadPlan, runPlan, describePlan } = require('./sideload.js');
+  try {
+    const plan = sideloadPlan({ platform: process.platform, remove });
+    runPlan(plan);
+    process.stdout.write(`${describePlan(plan, remove)}\n`);
+  } catch (error) {
+    process.stderr.write(`npm start: sideloading failed (${error.message ?? error}); sideload by hand as above.\n`);
+  }
 }
 
 function instructions(cert, port) {
@@ -126,8 +132,9 @@ ${trust}
 Sideload the add-in with ${manifest}:
   Excel on the web:     open a workbook, Insert > Add-ins > Upload My Add-in (on some plans: Home > Add-ins >
                         More Add-ins > My Add-ins > Upload My Add-in), and choose manifest.xml.
-  Excel on Windows/Mac: npx office-addin-debugging start manifest.xml desktop --dev-server-port ${port}
-                        (the project's own copy, installed by npm ci)
+  Excel on Windows/Mac: npm run sideload (npm start does it itself where Excel is installed), then restart Excel
+                        (Windows: a value under HKCU\\Software\\Microsoft\\Office\\16.0\\WEF\\Developer;
+                        Mac: a copy in ~/Library/Containers/com.microsoft.Excel/Data/Documents/wef)
                         (Windows alternative: share the folder holding manifest.xml, add its \\\\host\\share path
                         under File > Options > Trust Center > Trust Center Settings > Trusted Add-in Catalogs,
                         restart Excel, then Insert > My Add-ins > Shared Folder.)
@@ -144,7 +151,7 @@ function parseArgs(argv) {
 }
 
 async function main(argv) {
-  const { port, sideload } = parseArgs(argv);
+  const { port, sideload: wantSideload } = parseArgs(argv);
   const cert = await loadCertificate();
   const server = createDevServer({ port, cert });
   try {
@@ -152,17 +159,17 @@ async function main(argv) {
   } catch (error) {
     await server.stop().catch(() => {});
     if (error.code === 'EADDRINUSE') {
-      throw new Error(`port ${port} is in use: stop the other server (an earlier npm start, or office-addin-debugging stop manifest.xml)`);
+      throw new Error(`port ${port} is in use: stop the other server (an earlier npm start)`);
     }
     throw error;
   }
   process.stdout.write(instructions(cert, port));
 
   let sideloaded = false;
-  if (sideload && excelInstalled()) {
+  if (wantSideload && excelInstalled()) {
     sideloaded = true;
     process.stdout.write('Excel is installed here: sideloading the add-in into Excel desktop...\n');
-    officeAddinDebugging(['start', 'manifest.xml', 'desktop', '--app', 'excel', '--dev-server-port', String(port)]);
+    sideload(false);
   }
   let stopping = false;
   const stop = () => {
@@ -170,8 +177,8 @@ async function main(argv) {
     stopping = true;
     const exit = () => process.exit(0);
     server.stop().finally(() => {
-      if (sideloaded) officeAddinDebugging(['stop', 'manifest.xml']).on('exit', exit);
-      else exit();
+      if (sideloaded) sideload(true);
+      exit();
     });
   };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.once(signal, stop);

@@ -149,3 +149,21 @@ describe('usage', () => {
     expect(err).toContain('Usage:');
   });
 });
+
+describe('the examples of docs/FUNCTIONS.md that name a sample preset', () => {
+  const stored = JSON.parse(readFileSync(join(ROOT, 'docs/function-examples.json'), 'utf8')) as Record<
+    string,
+    { formula: string; lines: string[]; presets?: string[] }[]
+  >;
+  const needing = Object.values(stored)
+    .flat()
+    .filter((e) => (e.presets ?? []).length > 0);
+
+  it('are there, and run as written with the --preset files they name', async () => {
+    expect(needing.length).toBeGreaterThan(0);
+    for (const example of needing) {
+      const flags = (example.presets ?? []).flatMap((file) => ['--preset', join(ROOT, file)]);
+      expect(await run('eval', ...flags, example.formula)).toEqual({ code: 0, out: example.lines, err: '' });
+    }
+  });
+});

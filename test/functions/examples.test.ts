@@ -5,11 +5,12 @@ import { FUNCTION_NAMES } from '../../src/functions/core';
 import * as presets from '../../src/presets';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { exampleRegistry, readJsDoc, EXAMPLES_FILE } = require('../../scripts/gen-function-docs');
+const { exampleRegistry, presetsNamedBy, readJsDoc, EXAMPLES_FILE } = require('../../scripts/gen-function-docs');
 
 interface Example {
   formula: string;
   lines: string[];
+  presets?: string[];
 }
 
 const docs = readJsDoc() as Record<string, { returns: string; examples: string[] }>;
@@ -28,13 +29,20 @@ describe('the worked examples of docs/FUNCTIONS.md', () => {
     expect(inFile).toEqual(fromSource);
   });
 
-  it('show what the formula engine computes for each, to the last digit', () => {
+  it('show what the formula engine computes for each, to the last digit, with only the presets each names', () => {
     const all = Object.values(stored).flat();
-    const computed = evaluateFormulas(
-      all.map((e) => e.formula),
-      { registry: exampleRegistry(presets) },
-    );
-    expect(computed.map(formatLines)).toEqual(all.map((e) => e.lines));
+    const computed = all.map((e) => formatLines(evaluateFormulas([e.formula], { registry: exampleRegistry(presets, e.presets ?? []) })[0]));
+    expect(computed).toEqual(all.map((e) => e.lines));
+  });
+
+  it('say which --preset file an example needs, exactly the sample presets its formula names', () => {
+    const all = Object.values(stored).flat();
+    expect(all.map((e) => [e.formula, e.presets ?? []])).toEqual(all.map((e) => [e.formula, presetsNamedBy(e.formula, presets)]));
+    expect(stored.BRACKETS?.[0]?.presets).toEqual(['examples/presets/bitget-brackets.json']);
+  });
+
+  it('list in PRESETS() the rows `multiasset eval` prints without a --preset: the built-in presets', () => {
+    expect(stored.PRESETS?.[0]?.lines.map((l) => l.split('\t')[0])).toEqual(['id', 'binance', 'bitget', 'bitmart', 'okx', 'bybit']);
   });
 
   it('include the worked example of the rules: 10 BTC at 60,000 on Bitget count 582,000 USDT', () => {
