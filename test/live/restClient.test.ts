@@ -106,12 +106,12 @@ describe('createRestClient', () => {
   });
 
   it('gives up on an exchange that stays silent', async () => {
-    const server = await serve(() => undefined);
+    okx.silent = true;
     try {
-      const error = await refusal(client({ base: server.base, timeoutMs: 300 }).get('/api/v5/account/balance', [], { signed: true }));
+      const error = await refusal(client({ timeoutMs: 300 }).get('/api/v5/account/balance', [], { signed: true }));
       expect(error.message).toBe('OKX GET /api/v5/account/balance: no answer within 0.3 s');
     } finally {
-      await server.close();
+      okx.silent = false;
     }
   });
 });

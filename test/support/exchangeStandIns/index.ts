@@ -31,6 +31,8 @@ export interface ExchangeStandIn {
   readonly requests: SignedRequestSeen[];
   clockOffsetMs: number;
   ipWhitelisted: boolean;
+  /** Takes requests and never answers them (an exchange that has gone quiet). */
+  silent: boolean;
   close(): Promise<void>;
 }
 
@@ -54,6 +56,7 @@ export async function startExchangeStandIn(exchange: LiveExchange, key: StandInK
     requests: [] as SignedRequestSeen[],
     clockOffsetMs: 0,
     ipWhitelisted: true,
+    silent: false,
   };
   const server: Server = createServer((request, response) => {
     void (async () => {
@@ -67,6 +70,7 @@ export async function startExchangeStandIn(exchange: LiveExchange, key: StandInK
         body: await bodyOf(request),
       };
       state.requests.push(seen);
+      if (state.silent) return undefined;
       const route = state.routes[url.pathname];
       if (route === undefined) return send(response, 404, { code: 404, msg: `no route ${url.pathname}` });
       if (route.signed) {
