@@ -61,7 +61,8 @@ function okxCheck(body: unknown): KeyCheck {
     .map((p) => p.trim())
     .filter((p) => p !== '');
   const can = permissions.filter((p) => p !== 'read_only');
-  if (can.length > 0) return { verdict: 'can-write', exchange: 'okx', permissions: can, detail: `perm "${permissions.join(',')}"` };
+  if (can.length > 0)
+    return { verdict: 'can-write', exchange: 'okx', permissions: can, detail: `${can.join(', ')} (perm "${permissions.join(',')}")` };
   return { verdict: 'read-only', exchange: 'okx', detail: 'perm "read_only"' };
 }
 
@@ -81,7 +82,7 @@ function bybitCheck(body: unknown): KeyCheck {
     verdict: 'can-write',
     exchange: 'bybit',
     permissions: granted,
-    detail: `${readOnly === 0 ? 'readOnly 0 (read and write)' : 'readOnly 1 but Wallet: Withdraw'}${granted.length > 0 ? `; ${granted.join('; ')}` : ''}`,
+    detail: `${readOnly === 0 ? 'read and write (readOnly 0)' : 'withdraw (readOnly 1, but Wallet lists Withdraw)'}${granted.length > 0 ? `; ${granted.join('; ')}` : ''}`,
   };
 }
 

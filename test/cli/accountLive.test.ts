@@ -142,8 +142,8 @@ describe('multiasset account EXCHANGE --live', () => {
 
   it.each([
     ['binance', 'live/binance-apiRestrictions-doc.json', 'enableInternalTransfer, permitsUniversalTransfer, enablePortfolioMarginTrading'],
-    ['okx', 'live/okx-account-config-doc.json', 'perm "read_only,withdraw,trade"'],
-    ['bybit', 'live/bybit-query-api-doc.json', 'readOnly 0 (read and write); Wallet: AccountTransfer'],
+    ['okx', 'live/okx-account-config-doc.json', 'withdraw, trade (perm "read_only,withdraw,trade")'],
+    ['bybit', 'live/bybit-query-api-doc.json', 'read and write (readOnly 0); Wallet: AccountTransfer'],
   ] as const)(
     'refuses a %s key that can trade or move money, with the reason, before fetching the account',
     async (exchange, permissions, reason) => {

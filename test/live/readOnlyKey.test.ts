@@ -44,7 +44,7 @@ describe('readKeyPermissions', () => {
   it("refuses Bybit's documented example (readOnly 0) and passes readOnly 1", () => {
     expect(readKeyPermissions('bybit', live('bybit-query-api-doc.json'))).toMatchObject({
       verdict: 'can-write',
-      detail: 'readOnly 0 (read and write); Wallet: AccountTransfer',
+      detail: 'read and write (readOnly 0); Wallet: AccountTransfer',
     });
     expect(readKeyPermissions('bybit', live('bybit-query-api-read-only.json')).verdict).toBe('read-only');
   });
@@ -54,7 +54,7 @@ describe('readKeyPermissions', () => {
     const body = { ...doc, result: { ...doc.result, permissions: { ...doc.result.permissions, Wallet: ['Withdraw'] } } };
     expect(readKeyPermissions('bybit', body)).toMatchObject({
       verdict: 'can-write',
-      detail: 'readOnly 1 but Wallet: Withdraw; Wallet: Withdraw',
+      detail: 'withdraw (readOnly 1, but Wallet lists Withdraw); Wallet: Withdraw',
     });
   });
 
@@ -81,7 +81,7 @@ describe('requireReadOnly', () => {
     const check = readKeyPermissions('okx', live('okx-account-config-doc.json'));
     expect(() => requireReadOnly(check)).toThrow(LiveError);
     expect(() => requireReadOnly(check)).toThrow(
-      'OKX: the API key can perm "read_only,withdraw,trade"; refused: create a read-only key (see docs/LIVE-ACCOUNT.md) and use it here',
+      'OKX: the API key can withdraw, trade (perm "read_only,withdraw,trade"); refused: create a read-only key (see docs/LIVE-ACCOUNT.md) and use it here',
     );
     expect(() => requireReadOnly(readKeyPermissions('okx', live('okx-account-config-read-only.json')))).not.toThrow();
     expect(() => requireReadOnly(readKeyPermissions('bitget', undefined))).not.toThrow();
