@@ -60,6 +60,9 @@ const PASTED: Record<LiveExchange, string[]> = {
 };
 const pasted = (exchange: LiveExchange): string[] => PASTED[exchange].map((f) => join(ACCOUNT_FIXTURES, f));
 
+// Each run starts the installed command; on a busy machine a batch of them takes a while.
+jest.setTimeout(180_000);
+
 const EXCHANGES: readonly LiveExchange[] = ['binance', 'okx', 'bybit', 'bitget'];
 const standIns = {} as Record<LiveExchange, ExchangeStandIn>;
 
@@ -87,14 +90,21 @@ afterEach(() => {
 });
 
 describe('multiasset account EXCHANGE --live', () => {
-  it.each(EXCHANGES)('prints for %s exactly what the pasted responses print', async (exchange) => {
-    const prices = exchange === 'binance' ? ['--price', 'BUSD=0.9999'] : [];
-    const live = await run(['account', exchange, '--live'], envFor(exchange, standIns[exchange].base));
-    const paste = await run(['account', exchange, ...pasted(exchange), ...prices], {});
-    expect(live.code).toBe(0);
-    expect(paste.code).toBe(0);
-    expect(live.out).toBe(paste.out);
-    expect(live.out).toContain('reconciliation: ours by preset');
+  // The runs of one test go to different stand-ins, so they run side by side.
+  it('prints for each exchange exactly what the pasted responses print', async () => {
+    await Promise.all(
+      EXCHANGES.map(async (exchange) => {
+        const prices = exchange === 'binance' ? ['--price', 'BUSD=0.9999'] : [];
+        const [live, paste] = await Promise.all([
+          run(['account', exchange, '--live'], envFor(exchange, standIns[exchange].base)),
+          run(['account', exchange, ...pasted(exchange), ...prices], {}),
+        ]);
+        expect({ exchange, code: live.code }).toEqual({ exchange, code: 0 });
+        expect(paste.code).toBe(0);
+        expect(live.out).toBe(paste.out);
+        expect(live.out).toContain('reconciliation: ours by preset');
+      }),
+    );
   });
 
   it('prices Binance collateral from the public asset index, signs the account requests and checks the key first', async () => {
@@ -176,37 +186,49 @@ describe('multiasset account EXCHANGE --live', () => {
     ['bitget', 'code 40009, sign signature error', 'code 40008, Request timestamp expired'],
   ];
 
-  it.each(REFUSALS)("exits 1 with %s's code and message for a bad signature", async (exchange, badSignature) => {
-    const name = exchange.toUpperCase();
-    const live = await run(
-      ['account', exchange, '--live'],
-      envFor(exchange, standIns[exchange].base, { [`MULTIASSET_${name}_SECRET`]: `${KEYS[exchange].secret}-wrong` }),
+  it("exits 1 with each exchange's code and message for a bad signature, naming the variable to check", async () => {
+    await Promise.all(
+      REFUSALS.map(async ([exchange, badSignature]) => {
+        const wrong = `${KEYS[exchange].secret}-wrong`;
+        const live = await run(
+          ['account', exchange, '--live'],
+          envFor(exchange, standIns[exchange].base, { [`MULTIASSET_${exchange.toUpperCase()}_SECRET`]: wrong }),
+        );
+        expect({ exchange, code: live.code, out: live.out }).toEqual({ exchange, code: 1, out: '' });
+        expect(live.err).toContain(badSignature);
+        expect(live.err).toContain(`check MULTIASSET_${exchange.toUpperCase()}_SECRET belongs to the key`);
+        expect(live.err).not.toContain(wrong);
+      }),
     );
-    expect(live.code).toBe(1);
-    expect(live.out).toBe('');
-    expect(live.err).toContain(badSignature);
-    expect(live.err).toMatch(/check MULTIASSET_[A-Z]+_SECRET belongs to the key/);
-    expect(live.err).not.toContain(`${KEYS[exchange].secret}-wrong`);
   });
 
-  it.each(REFUSALS)("exits 1 with %s's code and message for an expired timestamp", async (exchange, _badSignature, expired) => {
-    standIns[exchange].clockOffsetMs = 10 * 60_000;
-    const live = await run(['account', exchange, '--live'], envFor(exchange, standIns[exchange].base));
-    expect(live.code).toBe(1);
-    expect(live.err).toContain(expired);
-    expect(live.err).toContain("check this computer's clock");
+  it("exits 1 with each exchange's code and message for an expired timestamp", async () => {
+    for (const exchange of EXCHANGES) standIns[exchange].clockOffsetMs = 10 * 60_000;
+    await Promise.all(
+      REFUSALS.map(async ([exchange, , expired]) => {
+        const live = await run(['account', exchange, '--live'], envFor(exchange, standIns[exchange].base));
+        expect({ exchange, code: live.code }).toEqual({ exchange, code: 1 });
+        expect(live.err).toContain(expired);
+        expect(live.err).toContain("check this computer's clock");
+      }),
+    );
   });
 
-  it.each([
-    ['binance', 'code -2015, Invalid API-key, IP, or permissions for action.'],
-    ['okx', "code 50110, Your IP 127.0.0.1 is not included in your API key's IP whitelist."],
-    ['bybit', "code 10010, Unmatched IP, please check your API key's bound IP addresses."],
-    ['bitget', 'code 40018, Invalid IP'],
-  ] as const)("exits 1 with %s's code and message when this IP is not whitelisted", async (exchange, message) => {
-    standIns[exchange].ipWhitelisted = false;
-    const live = await run(['account', exchange, '--live'], envFor(exchange, standIns[exchange].base));
-    expect(live.code).toBe(1);
-    expect(live.err).toContain(message);
+  it("exits 1 with each exchange's code and message when this IP is not whitelisted", async () => {
+    const messages: Record<LiveExchange, string> = {
+      binance: 'code -2015, Invalid API-key, IP, or permissions for action.',
+      okx: "code 50110, Your IP 127.0.0.1 is not included in your API key's IP whitelist.",
+      bybit: "code 10010, Unmatched IP, please check your API key's bound IP addresses.",
+      bitget: 'code 40018, Invalid IP',
+    };
+    for (const exchange of EXCHANGES) standIns[exchange].ipWhitelisted = false;
+    await Promise.all(
+      EXCHANGES.map(async (exchange) => {
+        const live = await run(['account', exchange, '--live'], envFor(exchange, standIns[exchange].base));
+        expect({ exchange, code: live.code }).toEqual({ exchange, code: 1 });
+        expect(live.err).toContain(messages[exchange]);
+      }),
+    );
   });
 
   it.each([
