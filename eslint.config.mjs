@@ -1,4 +1,8 @@
+import { createRequire } from 'node:module';
 import tseslint from 'typescript-eslint';
+
+const require = createRequire(import.meta.url);
+const noImportCycle = require('./scripts/lint/noImportCycle.js');
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'build/', 'dist/', 'test-output/', 'coverage/', '**/*.js', '**/*.mjs', '**/*.cjs'] },
@@ -11,6 +15,12 @@ export default tseslint.config(
         { selector: 'ExportDefaultDeclaration', message: 'Named exports only.' },
       ],
     },
+  },
+  {
+    // An import cycle is a design question: the file that both sides need gets a home of its own.
+    files: ['src/**/*.ts'],
+    plugins: { project: { rules: { 'no-import-cycle': noImportCycle } } },
+    rules: { 'project/no-import-cycle': 'error' },
   },
   {
     files: ['src/engine/**/*.ts'],

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import { dec } from '../engine/decimal';
 import type { Dec } from '../engine/decimal';
 import type { AccountExchange, AccountSnapshot, Reconciliation, SnapshotTable } from '../presets';
 import {
@@ -9,19 +8,21 @@ import {
   balancesTable,
   importAccountSnapshot,
   parseJsonText,
+  parsePricePair,
   positionsTable,
   PresetRegistry,
   reconcile,
   reconciliationTable,
 } from '../presets';
-import type { Output } from './commands';
+import { flag, readArgs } from './argv';
+import type { CliCommand, Output } from './command';
+import { synopsis } from './command';
 import { fetchLiveDocuments } from './liveAccount';
-import { UsageError } from './options';
-import { applyPresetOptions } from './presetsFromOptions';
+import { applyPresetOptions, PRESET_FLAG } from './presetsFromOptions';
+import { UsageError } from './usageError';
 
-/** `multiasset account EXCHANGE (FILE... | --live) [--preset FILE]... [--exchange ID] [--price ASSET=PRICE]... [--json] [--out F]`. */
-export interface AccountCommand {
-  readonly kind: 'account';
+/** What `multiasset account` reads and how it values it. */
+export interface AccountOptions {
   readonly exchange: AccountExchange;
   readonly files: readonly string[];
   /** Fetch the responses with the read-only key in the environment instead of reading files. */
@@ -34,58 +35,50 @@ export interface AccountCommand {
   readonly out: string | null;
 }
 
-export const ACCOUNT_USAGE = `  multiasset account EXCHANGE FILE... [--preset FILE]... [--exchange ID] [--price ASSET=PRICE]... [--json] [--out WORKBOOK.xlsx]
-  multiasset account EXCHANGE --live [--preset FILE]... [--exchange ID] [--price ASSET=PRICE]... [--json] [--out WORKBOOK.xlsx]`;
+const FLAGS = [
+  flag({
+    name: '--live',
+    help:
+      'fetch the responses from the exchange instead of FILEs, signed with a read-only key from the environment ' +
+      '(MULTIASSET_<EXCHANGE>_KEY, _SECRET, and _PASSPHRASE for OKX and Bitget; MULTIASSET_<EXCHANGE>_REST overrides ' +
+      'the base URL), after asking the exchange that the key can neither trade nor withdraw (docs/LIVE-ACCOUNT.md)',
+  }),
+  PRESET_FLAG,
+  flag({ name: '--exchange', value: 'ID', help: "the preset that values the account (default: EXCHANGE's built-in)" }),
+  flag({
+    name: '--price',
+    value: 'ASSET=PRICE',
+    repeatable: true,
+    help: 'prices an asset the responses leave unpriced (repeatable), e.g. --price BUSD=1',
+  }),
+  flag({ name: '--json', help: 'print the tables, the reconciliation and the notes as one JSON object' }),
+  flag({ name: '--out', value: 'WORKBOOK.xlsx', help: 'write the tables to a workbook (sheets Balances, Positions, Reconciliation)' }),
+] as const;
 
-export const ACCOUNT_HELP = `account reads the exchange's own account and position responses (saved JSON files; EXCHANGE is
-        ${ACCOUNT_EXCHANGES.join(', ')}) and prints the balances and positions tables, then our equity, maintenance
-        margin, margin ratio and available margin beside the exchange's, with the difference and its likeliest
-        cause. With FILEs it reads saved responses and sends nothing. With --live it fetches them itself,
-        signed with a read-only key from the environment (MULTIASSET_<EXCHANGE>_KEY, _SECRET, and
-        _PASSPHRASE for OKX and Bitget; MULTIASSET_<EXCHANGE>_REST overrides the base URL), after asking the
-        exchange that the key can neither trade nor withdraw; see docs/LIVE-ACCOUNT.md.
-        --price ASSET=PRICE prices an asset the responses leave unpriced; --exchange picks the preset that
-        values the account (default: EXCHANGE's built-in); --out writes the tables to a workbook.`;
-
-const PRICE = /^([A-Za-z0-9]+)=(.+)$/;
-
-function valueOf(args: readonly string[], i: number, flag: string): string {
-  const value = args[i + 1];
-  if (value === undefined || value === '') throw new UsageError(`${flag} needs a value`);
-  return value;
+function readPrices(pairs: readonly string[]): Map<string, Dec> {
+  const prices = new Map<string, Dec>();
+  for (const pair of pairs) {
+    const read = parsePricePair(pair);
+    if (read === null) throw new UsageError('--price needs ASSET=PRICE with a positive price, e.g. --price BUSD=1');
+    prices.set(read.asset, read.price);
+  }
+  return prices;
 }
 
-/** Parses the arguments after `account`. */
-export function parseAccountCommand(argv: readonly string[]): AccountCommand {
-  const args = argv.flatMap((a) => (/^--[a-z]+=/.test(a) ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a]));
-  const positional: string[] = [];
-  const presets: string[] = [];
-  const prices = new Map<string, Dec>();
-  let [valuedWith, out, json, live]: [string | null, string | null, boolean, boolean] = [null, null, false, false];
-  for (let i = 0; i < args.length; i += 1) {
-    const arg = args[i] ?? '';
-    if (arg === '--preset') presets.push(valueOf(args, i++, arg));
-    else if (arg === '--exchange') valuedWith = valueOf(args, i++, arg);
-    else if (arg === '--out') out = valueOf(args, i++, arg);
-    else if (arg === '--json') json = true;
-    else if (arg === '--live') live = true;
-    else if (arg === '--price') {
-      const match = PRICE.exec(valueOf(args, i++, arg));
-      const price = match?.[2] !== undefined && /^\d+(\.\d+)?$/.test(match[2]) ? dec(match[2]) : null;
-      if (!match?.[1] || price === null || !price.gt(0))
-        throw new UsageError('--price needs ASSET=PRICE with a positive price, e.g. --price BUSD=1');
-      prices.set(match[1].toUpperCase(), price);
-    } else if (arg.startsWith('-') && arg.length > 1) throw new UsageError(`unknown option ${arg}`);
-    else positional.push(arg);
-  }
+/** The arguments after `account`. */
+function parse(argv: readonly string[]): AccountOptions {
+  const { flags, positional } = readArgs(argv, FLAGS);
+  const prices = readPrices(flags['--price']);
   const [exchange, ...files] = positional;
   const known = ACCOUNT_EXCHANGES.find((e) => e === exchange?.toLowerCase());
   if (known === undefined) throw new UsageError(`account needs an exchange first: one of ${ACCOUNT_EXCHANGES.join(', ')}`);
+  const live = flags['--live'];
   if (live && files.length > 0) throw new UsageError('account --live fetches the responses itself: give no response files with it');
   if (!live && files.length === 0) {
     throw new UsageError('account needs the response files (the account response, and the positions response), or --live');
   }
-  return { kind: 'account', exchange: known, files, live, presets, valuedWith, prices, json, out };
+  const [presets, valuedWith, json, out] = [flags['--preset'], flags['--exchange'], flags['--json'], flags['--out']];
+  return { exchange: known, files, live, presets, valuedWith, prices, json, out };
 }
 
 const cellText = (cell: SnapshotTable[number][number]): string => (cell === null ? '' : String(cell));
@@ -131,7 +124,7 @@ async function writeWorkbook(file: string, snapshot: AccountSnapshot, reconcilia
 }
 
 /** `multiasset account`: prints (or writes) the tables and the reconciliation. Exit code 0 when it ran. */
-export async function runAccount(command: AccountCommand, output: Output): Promise<number> {
+async function run(command: AccountOptions, output: Output): Promise<number> {
   const registry = new PresetRegistry(BUILTIN_PRESETS);
   await applyPresetOptions(registry, { presets: command.presets, exchange: null });
   const preset = registry.resolve(command.valuedWith ?? command.exchange);
@@ -175,3 +168,17 @@ export async function runAccount(command: AccountCommand, output: Output): Promi
   }
   return 0;
 }
+
+export const accountCommand: CliCommand<AccountOptions> = {
+  name: 'account',
+  usage: synopsis('account', 'EXCHANGE (FILE... | --live)', FLAGS.slice(1)),
+  help:
+    `reads the exchange's own account and position responses (saved JSON files; EXCHANGE is ${ACCOUNT_EXCHANGES.join(', ')}) ` +
+    'and prints the balances and positions tables, then our equity, maintenance margin, margin ratio and available ' +
+    "margin beside the exchange's, with the difference and its likeliest cause. With FILEs it reads saved responses " +
+    'and sends nothing; with --live it fetches them itself with a read-only key from the environment, never from ' +
+    'the command line.',
+  flags: FLAGS,
+  parse,
+  run,
+};

@@ -11,11 +11,13 @@ import {
   presetToJson,
   previewImportText,
 } from '../presets';
-import type { Output } from './commands';
-import { UsageError } from './options';
-import { applyPresetOptions } from './presetsFromOptions';
+import { flag, readArgs } from './argv';
+import type { CliCommand, Output } from './command';
+import { synopsis } from './command';
+import { applyPresetOptions, PRESET_FLAG } from './presetsFromOptions';
+import { UsageError } from './usageError';
 
-export interface ImportCommand {
+export interface ImportOptions {
   readonly exchange: ImportExchange;
   readonly source: string;
   readonly into: string | null;
@@ -26,34 +28,22 @@ export interface ImportCommand {
   readonly instruments: string | null;
 }
 
-function valueOf(args: readonly string[], i: number, flag: string): string {
-  const value = args[i + 1];
-  if (value === undefined || value === '') throw new UsageError(`${flag} needs a value`);
-  return value;
-}
+const FLAGS = [
+  flag({ name: '--into', value: 'ID', help: "the preset imported into (default: the exchange's built-in preset)" }),
+  PRESET_FLAG,
+  flag({ name: '--out', value: 'PRESET.json', help: 'write the imported preset to a file instead of printing it' }),
+  flag({ name: '--diff', help: 'list the changes against the preset imported into' }),
+  flag({
+    name: '--instruments',
+    value: 'FILE|URL',
+    help: "OKX position tiers: OKX's instruments response, for the contracts' values (fetched along with the tiers from their URL)",
+  }),
+] as const;
 
-/**
- * `import EXCHANGE SOURCE [--into ID] [--preset FILE]... [--out FILE] [--diff] [--instruments FILE|URL]`; `-` is
- * stdin, not an option.
- */
-export function parseImportCommand(argv: readonly string[]): ImportCommand {
-  const args = argv.flatMap((a) => (/^--[a-z]+=/.test(a) ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a]));
-  const positional: string[] = [];
-  const presets: string[] = [];
-  let into: string | null = null;
-  let out: string | null = null;
-  let diff = false;
-  let instruments: string | null = null;
-  for (let i = 0; i < args.length; i += 1) {
-    const arg = args[i] ?? '';
-    if (arg === '--into') into = valueOf(args, i++, arg);
-    else if (arg === '--preset') presets.push(valueOf(args, i++, arg));
-    else if (arg === '--out') out = valueOf(args, i++, arg);
-    else if (arg === '--diff') diff = true;
-    else if (arg === '--instruments') instruments = valueOf(args, i++, arg);
-    else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg} for import`);
-    else positional.push(arg);
-  }
+/** The arguments after `import`; `-` is stdin, not an option. */
+function parse(argv: readonly string[]): ImportOptions {
+  const { flags, positional } = readArgs(argv, FLAGS);
+  const instruments = flags['--instruments'];
   const [exchange, source, ...extra] = positional;
   if (exchange === undefined) throw new UsageError(`import needs an exchange (${IMPORT_EXCHANGES.join(', ')})`);
   const known = IMPORT_EXCHANGES.find((e) => e === exchange.toLowerCase());
@@ -65,6 +55,7 @@ export function parseImportCommand(argv: readonly string[]): ImportCommand {
     throw new UsageError('--instruments is for OKX position tiers (import okx TIERS --instruments INSTRUMENTS)');
   }
   if (instruments === '-' && source === '-') throw new UsageError('import: only one of the responses can be read from stdin');
+  const [into, presets, out, diff] = [flags['--into'], flags['--preset'], flags['--out'], flags['--diff']];
   return { exchange: known, source, into, presets, out, diff, instruments };
 }
 
@@ -91,7 +82,7 @@ async function readSource(source: string, withCompanions = false): Promise<strin
  * The response text, and for OKX position tiers the instruments response after it: from --instruments, or, when
  * the tiers are fetched from their URL, from the instruments URL of the same instrument family.
  */
-async function responseText(command: ImportCommand): Promise<string> {
+async function responseText(command: ImportOptions): Promise<string> {
   const text = await readSource(command.source, command.instruments === null);
   return command.instruments === null ? text : `${text}\n${await readSource(command.instruments)}`;
 }
@@ -106,8 +97,7 @@ function diffLines(preview: ImportPreview): string[] {
  * `multiasset import`: the pane's import without the pane. Exit code 0 when imported, 1 when the response (or a
  * file) is refused, with the message naming the field.
  */
-export async function runImport(argv: readonly string[], output: Output): Promise<number> {
-  const command = parseImportCommand(argv);
+async function run(command: ImportOptions, output: Output): Promise<number> {
   const registry = new PresetRegistry(BUILTIN_PRESETS);
   await applyPresetOptions(registry, { presets: command.presets, exchange: null });
   const today = new Date().toISOString().slice(0, 10);
@@ -129,3 +119,17 @@ export async function runImport(argv: readonly string[], output: Output): Promis
   else if (command.out === null) output.out(json);
   return 0;
 }
+
+export const importCommand: CliCommand<ImportOptions> = {
+  name: 'import',
+  usage: synopsis('import', 'EXCHANGE FILE|URL|-', FLAGS),
+  help:
+    "reads an exchange's haircut table or leverage brackets (a saved response, an http(s) URL, or - for stdin) " +
+    'into a preset: prints its JSON, or writes it with --out; --diff lists the changes against the preset ' +
+    "imported into (--into ID, default the exchange's built-in preset). OKX position tiers also take OKX's " +
+    'instruments response (--instruments), for the contract values. ' +
+    `EXCHANGE is one of ${IMPORT_EXCHANGES.join(', ')}.`,
+  flags: FLAGS,
+  parse,
+  run,
+};

@@ -12,7 +12,7 @@ import {
   LIVE_REST_BASES,
   requireReadOnly,
 } from '../live';
-import type { Output } from './commands';
+import type { Output } from './command';
 
 /** The responses and prices a live fetch gives `account`, in the shape the pasted files give them. */
 export interface LiveDocuments {

@@ -2,6 +2,22 @@ import { readFile } from 'node:fs/promises';
 import { isMarginError } from '../engine/errors';
 import type { PresetRegistry } from '../presets';
 import { parsePresetText } from '../presets';
+import { flag } from './argv';
+
+/** `--preset FILE`, read by every command. */
+export const PRESET_FLAG = flag({
+  name: '--preset',
+  value: 'FILE',
+  repeatable: true,
+  help: 'load a preset JSON document (repeatable); it is used where a formula or an option names its id',
+});
+
+/** `--exchange ID` of the commands that compute formulas. */
+export const EXCHANGE_FLAG = flag({
+  name: '--exchange',
+  value: 'ID',
+  help: 'the default preset for formulas that name no exchange (built-in: binance, bitget, bitmart, okx, bybit)',
+});
 
 /** A preset file or `--exchange` the program refuses: printed with its file name, exit code 1. */
 export class PresetOptionError extends Error {

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { RecalcFileOptions } from './commands';
-import { recalcWorkbook } from './commands';
+import type { RecalcFileOptions } from './recalcWorkbook';
+import { recalcWorkbook } from './recalcWorkbook';
 
 /** One workbook's outcome, as plain data a worker thread can hand back. */
 export interface FileResult {

@@ -19,7 +19,7 @@ import {
   readList,
   readObject,
 } from './jsonRead';
-import { decimalText } from './presetToJson';
+import { decimalText } from './decimalText';
 import { checkTierChain } from './tierChain';
 
 /** One leverage bracket in a preset document. `cum` is derived when absent; one of `maxLeverage` or `imr` is needed. */

@@ -1,7 +1,7 @@
 import { ONE } from '../engine/decimal';
 import type { Bracket, Preset } from '../engine/model';
-import type { PresetChange } from './diffPresets';
-import { decimalText } from './presetToJson';
+import type { PresetChange } from './presetChange';
+import { decimalText } from './decimalText';
 
 /**
  * A bracket as one line of the "what changes" list, e.g. `0 to 50000: mmr 0.004, cum 0, 125×` (or

@@ -1,19 +1,8 @@
 import type { Dec } from '../engine/decimal';
 import { ASSET_NUMBER_FIELDS, type AssetNumberField, type AssetSpec, type ModeSwitchRule, type Preset, type Tier } from '../engine/model';
 import { diffBrackets } from './diffBrackets';
-import { decimalText } from './presetToJson';
-
-/**
- * One difference between two presets, for the task pane's "what changes" view. `asset` is null for a
- * preset-wide field (`quote`, `rules.…`). `before`/`after` are display text; null means absent. An added or
- * removed asset is one change with `field: 'asset'`.
- */
-export interface PresetChange {
-  readonly asset: string | null;
-  readonly field: string;
-  readonly before: string | null;
-  readonly after: string | null;
-}
+import { decimalText } from './decimalText';
+import type { PresetChange } from './presetChange';
 
 /** The asset number fields compared, in display order. */
 const ASSET_DECIMALS = (Object.keys(ASSET_NUMBER_FIELDS) as AssetNumberField[]).filter((key) => ASSET_NUMBER_FIELDS[key].compared);

@@ -12,7 +12,8 @@ export {
   OKX_PRESET,
 } from './builtin';
 export { parsePreset } from './parsePreset';
-export { presetToJson, decimalText } from './presetToJson';
+export { presetToJson } from './presetToJson';
+export { decimalText } from './decimalText';
 export { PresetRegistry } from './registry';
 export type { RefusedPreset } from './registry';
 export type { AssetJson, JsonDecimal, ModeSwitchRuleJson, PresetJson, RulesJson, TierJson } from './presetJson';
@@ -48,7 +49,7 @@ export type {
   OwnedField,
 } from './import';
 export { describeTier, diffPresets } from './diffPresets';
-export type { PresetChange } from './diffPresets';
+export type { PresetChange } from './presetChange';
 export { applyStoredSettings, CUSTOM_PRESETS_SETTING, DEFAULT_PRESET_SETTING } from './storedSettings';
 export type { StoredSettingsReport } from './storedSettings';
 export { bracketsToJson, parseBrackets } from './bracketsJson';
@@ -61,8 +62,17 @@ export {
   SNAPSHOT_POSITIONS_HEADER,
   balancesTable,
   importAccountSnapshot,
+  parsePricePair,
   positionsTable,
   reconcile,
   reconciliationTable,
 } from './account';
-export type { AccountExchange, AccountSnapshot, Reconciliation, ReconciliationRow, SnapshotOptions, SnapshotTable } from './account';
+export type {
+  AccountExchange,
+  AccountSnapshot,
+  PricePair,
+  Reconciliation,
+  ReconciliationRow,
+  SnapshotOptions,
+  SnapshotTable,
+} from './account';

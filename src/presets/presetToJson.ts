@@ -1,5 +1,4 @@
 import type { Dec } from '../engine/decimal';
-import { NUMBER_LIMITS } from '../engine/numberText';
 import {
   ASSET_NUMBER_FIELDS,
   type AssetNumberField,
@@ -9,6 +8,7 @@ import {
   type PresetRules,
 } from '../engine/model';
 import { bracketsToJson } from './bracketsJson';
+import { decimalText } from './decimalText';
 import type { AssetJson, ModeSwitchRuleJson, PresetJson, RulesJson } from './presetJson';
 
 /**
@@ -33,17 +33,6 @@ export function presetToJson(preset: Preset): PresetJson {
     ...(preset.notes === undefined ? {} : { notes: [...preset.notes] }),
     ...bracketsToJson(preset),
   };
-}
-
-/**
- * A decimal as text, never "-0": plain digits while they fit what the number reader reads back
- * (NUMBER_LIMITS.maxLength), exponent notation beyond (`1.5e+308`), so a saved preset always loads again.
- */
-export function decimalText(d: Dec): string {
-  if (d.isZero()) return '0';
-  if (Math.abs(d.e) > NUMBER_LIMITS.maxLength) return d.toExponential();
-  const plain = d.toFixed();
-  return plain.length <= NUMBER_LIMITS.maxLength ? plain : d.toExponential();
 }
 
 function optional<K extends string>(key: K, d: Dec | undefined): Partial<Record<K, string>> {

@@ -31,7 +31,9 @@ describe('the worked examples of docs/FUNCTIONS.md', () => {
 
   it('show what the formula engine computes for each, to the last digit, with only the presets each names', () => {
     const all = Object.values(stored).flat();
-    const computed = all.map((e) => formatLines(evaluateFormulas([e.formula], { registry: exampleRegistry(presets, e.presets ?? []) })[0]));
+    const computed = all.map((e) =>
+      formatLines(evaluateFormulas([e.formula], { registry: exampleRegistry(presets, e.presets ?? []) })[0] ?? null),
+    );
     expect(computed).toEqual(all.map((e) => e.lines));
   });
 

@@ -10,6 +10,8 @@ export type {
 } from './snapshot';
 export { importAccountSnapshot } from './importSnapshot';
 export type { SnapshotOptions } from './importSnapshot';
+export { parsePricePair } from './pricePair';
+export type { PricePair } from './pricePair';
 export { reconcile } from './reconcile';
 export type { Reconciliation, ReconciliationRow } from './reconcile';
 export {

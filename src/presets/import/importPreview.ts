@@ -1,5 +1,5 @@
 import type { Preset } from '../../engine/model';
-import type { PresetChange } from '../diffPresets';
+import type { PresetChange } from '../presetChange';
 import { diffPresets } from '../diffPresets';
 import { parseJsonDocuments } from '../jsonText';
 import type { PresetRegistry } from '../registry';

@@ -1,8 +1,15 @@
 import type { Dec } from '../../engine/decimal';
-import { dec } from '../../engine/decimal';
 import { paneFail } from '../ui/paneErrors';
 import type { AccountExchange, SnapshotTable } from '../../presets';
-import { balancesTable, importAccountSnapshot, parseJsonText, positionsTable, reconcile, reconciliationTable } from '../../presets';
+import {
+  balancesTable,
+  importAccountSnapshot,
+  parseJsonText,
+  parsePricePair,
+  positionsTable,
+  reconcile,
+  reconciliationTable,
+} from '../../presets';
 import type { Preset } from '../../engine/model';
 import { attempt, type Outcome } from '../ui/outcome';
 
@@ -23,14 +30,12 @@ export interface AccountImportResult {
   readonly notes: readonly string[];
 }
 
-const PRICE_PAIR = /^([A-Za-z0-9]+)=(\d+(?:\.\d+)?)$/;
-
 function readPrices(text: string): Map<string, Dec> {
   const prices = new Map<string, Dec>();
   for (const pair of text.split(/[\s,;]+/).filter((p) => p !== '')) {
-    const match = PRICE_PAIR.exec(pair);
-    if (!match?.[1] || !match[2] || !dec(match[2]).gt(0)) return paneFail('BAD_PRICE_PAIR', { got: pair });
-    prices.set(match[1].toUpperCase(), dec(match[2]));
+    const read = parsePricePair(pair);
+    if (read === null) return paneFail('BAD_PRICE_PAIR', { got: pair });
+    prices.set(read.asset, read.price);
   }
   return prices;
 }

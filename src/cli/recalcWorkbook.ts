@@ -2,65 +2,22 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import type JSZip from 'jszip';
-import { DetailedCellError, ErrorType } from 'hyperformula';
 import type { CellValue } from 'hyperformula';
-import type { FunctionContext } from '../functions/core';
 import { BUILTIN_PRESETS, PresetRegistry } from '../presets';
 import { applyAddinSettings, readAddinSettings } from './addinSettings';
 import { a1 } from './cellAddress';
+import type { Output } from './command';
 import type { Computed } from './format';
-import { formatCell, formatLines, toJsonValue } from './format';
-import { livePriceSource } from './livePrices';
-import { buildFormulaEngine, computedAt, evaluateFormulas } from './formulaEngine';
+import { formatCell, toJsonValue } from './format';
+import { computeWithPrices } from './livePrices';
+import { buildFormulaEngine, computedAt } from './formulaEngine';
 import { applyPresetOptions } from './presetsFromOptions';
-import { UsageError } from './options';
 import { storeResultsInPackage } from './packageResults';
-import { recalcInParallel } from './recalcPool';
 import { writeFileAtomically } from './safeWrite';
+import { UsageError } from './usageError';
 import type { FormulaCell } from './workbookCells';
 import { workbookCells } from './workbookCells';
 import { openWorkbookPackage, WorkbookFileError } from './workbookPackage';
-import { expandWorkbookPaths, isGlob } from './workbookPaths';
-
-/** Where the commands print: stdout for results, stderr for warnings. */
-export interface Output {
-  out(line: string): void;
-  err(line: string): void;
-}
-
-interface PresetOptions {
-  readonly presets: readonly string[];
-  readonly exchange: string | null;
-}
-
-interface LiveOption {
-  /** MARGIN.PRICE reads one REST snapshot per price (`--live`). */
-  readonly live?: boolean;
-}
-
-/**
- * Computes with REST snapshots for MARGIN.PRICE when `--live` is given: a first run finds the prices the
- * formulas ask for, they are fetched, and a second run uses them. Without `--live`, one run.
- */
-async function computeWithPrices<T>(registry: PresetRegistry, live: boolean | undefined, compute: (ctx: FunctionContext) => T): Promise<T> {
-  const livePrices = live ? livePriceSource() : undefined;
-  const first = compute({ registry, livePrices });
-  if (!livePrices?.pending) return first;
-  await livePrices.fetchWanted();
-  return compute({ registry, livePrices });
-}
-
-/** `multiasset eval`: one line per formula (a table: one line per row). Exit code 1 if a formula does not parse. */
-export async function runEval(
-  options: PresetOptions & LiveOption & { readonly formulas: readonly string[] },
-  output: Output,
-): Promise<number> {
-  const registry = new PresetRegistry(BUILTIN_PRESETS);
-  await applyPresetOptions(registry, options);
-  const values = await computeWithPrices(registry, options.live, (ctx) => evaluateFormulas(options.formulas, ctx));
-  for (const value of values) formatLines(value).forEach((line) => output.out(line));
-  return values.some((v) => v instanceof DetailedCellError && v.type === ErrorType.ERROR) ? 1 : 0;
-}
 
 const key = (cell: FormulaCell): string => `${cell.sheet}!${a1(cell.row, cell.col)}`;
 
@@ -78,8 +35,12 @@ function printText(formulas: readonly FormulaCell[], values: readonly Computed[]
   });
 }
 
-/** What `recalc` needs to know for one workbook. */
-export interface RecalcFileOptions extends PresetOptions, LiveOption {
+/** What `recalc` needs to know for one workbook: plain data, so that it can be sent to a worker thread. */
+export interface RecalcFileOptions {
+  readonly presets: readonly string[];
+  readonly exchange: string | null;
+  /** MARGIN.PRICE reads one REST snapshot per price (`--live`). */
+  readonly live?: boolean;
   readonly json: boolean;
   readonly out: string | null;
   readonly inPlace: boolean;
@@ -154,46 +115,4 @@ export async function recalcWorkbook(file: string, options: RecalcFileOptions, o
   if (options.json) return Object.fromEntries(cells.formulas.map((cell, i) => [key(cell), toJsonValue(values[i] ?? null)]));
   if (destination === null) printText(cells.formulas, values, output);
   return null;
-}
-
-/**
- * `multiasset recalc`: one workbook is recalculated here and printed as before; several, or a glob, are
- * recalculated in parallel in worker threads, and printed one block per file in the order given (`--json`:
- * one object keyed by file, then `Sheet!A1`). A workbook that is refused is reported on stderr with its
- * name; the others are still done, and the exit code is 1.
- */
-export async function runRecalc(
-  options: RecalcFileOptions & { readonly workbooks: readonly string[]; readonly jobs: number | null },
-  output: Output,
-): Promise<number> {
-  const files = await expandWorkbookPaths(options.workbooks);
-  const [only] = files;
-  // A glob prints per file even when it matches one, so that a script reads the same shape whatever it finds.
-  if (files.length === 1 && only !== undefined && options.workbooks.length === 1 && !isGlob(options.workbooks[0] ?? '')) {
-    const json = await recalcWorkbook(only, options, output);
-    if (json !== null) output.out(JSON.stringify(json, null, 2));
-    return 0;
-  }
-  if (options.out !== null) throw new UsageError('--out names one copy; with several workbooks use --in-place');
-  const results = await recalcInParallel(files, options, options.jobs);
-  const combined: Record<string, unknown> = {};
-  let code = 0;
-  let blocks = 0;
-  results.forEach((result, i) => {
-    const file = files[i] ?? '';
-    result.err.forEach((line) => output.err(line));
-    if (result.failed) {
-      code = 1;
-      return;
-    }
-    if (options.json) combined[file] = result.json;
-    else if (result.out.length > 0) {
-      if (blocks > 0) output.out('');
-      output.out(`== ${file}`);
-      result.out.forEach((line) => output.out(line));
-      blocks += 1;
-    }
-  });
-  if (options.json) output.out(JSON.stringify(combined, null, 2));
-  return code;
 }
