@@ -17,6 +17,7 @@ import {
 import { flag, readArgs } from './argv';
 import type { CliCommand, Output } from './command';
 import { synopsis } from './command';
+import { fetchLiveDocuments } from './liveAccount';
 import { applyPresetOptions, PRESET_FLAG } from './presetsFromOptions';
 import { UsageError } from './usageError';
 
@@ -24,6 +25,8 @@ import { UsageError } from './usageError';
 export interface AccountOptions {
   readonly exchange: AccountExchange;
   readonly files: readonly string[];
+  /** Fetch the responses with the read-only key in the environment instead of reading files. */
+  readonly live: boolean;
   readonly presets: readonly string[];
   /** The preset that values the account; the exchange's own built-in when not given. */
   readonly valuedWith: string | null;
@@ -33,6 +36,13 @@ export interface AccountOptions {
 }
 
 const FLAGS = [
+  flag({
+    name: '--live',
+    help:
+      'fetch the responses from the exchange instead of FILEs, signed with a read-only key from the environment ' +
+      '(MULTIASSET_<EXCHANGE>_KEY, _SECRET, and _PASSPHRASE for OKX and Bitget; MULTIASSET_<EXCHANGE>_REST overrides ' +
+      'the base URL), after asking the exchange that the key can neither trade nor withdraw (docs/LIVE-ACCOUNT.md)',
+  }),
   PRESET_FLAG,
   flag({ name: '--exchange', value: 'ID', help: "the preset that values the account (default: EXCHANGE's built-in)" }),
   flag({
@@ -62,9 +72,13 @@ function parse(argv: readonly string[]): AccountOptions {
   const [exchange, ...files] = positional;
   const known = ACCOUNT_EXCHANGES.find((e) => e === exchange?.toLowerCase());
   if (known === undefined) throw new UsageError(`account needs an exchange first: one of ${ACCOUNT_EXCHANGES.join(', ')}`);
-  if (files.length === 0) throw new UsageError('account needs the response files (the account response, and the positions response)');
+  const live = flags['--live'];
+  if (live && files.length > 0) throw new UsageError('account --live fetches the responses itself: give no response files with it');
+  if (!live && files.length === 0) {
+    throw new UsageError('account needs the response files (the account response, and the positions response), or --live');
+  }
   const [presets, valuedWith, json, out] = [flags['--preset'], flags['--exchange'], flags['--json'], flags['--out']];
-  return { exchange: known, files, presets, valuedWith, prices, json, out };
+  return { exchange: known, files, live, presets, valuedWith, prices, json, out };
 }
 
 const cellText = (cell: SnapshotTable[number][number]): string => (cell === null ? '' : String(cell));
@@ -114,7 +128,12 @@ async function run(command: AccountOptions, output: Output): Promise<number> {
   const registry = new PresetRegistry(BUILTIN_PRESETS);
   await applyPresetOptions(registry, { presets: command.presets, exchange: null });
   const preset = registry.resolve(command.valuedWith ?? command.exchange);
-  const snapshot = importAccountSnapshot(command.exchange, await readDocuments(command.files), { prices: command.prices });
+  const source = command.live
+    ? await fetchLiveDocuments(command.exchange, output)
+    : { documents: await readDocuments(command.files), prices: new Map<string, Dec>() };
+  // Prices given on the command line win over those fetched.
+  const prices = new Map([...source.prices, ...command.prices]);
+  const snapshot = importAccountSnapshot(command.exchange, source.documents, { prices });
   const reconciliation = reconcile(preset, snapshot);
   if (command.out !== null) {
     await writeWorkbook(command.out, snapshot, reconciliation);
@@ -152,12 +171,13 @@ async function run(command: AccountOptions, output: Output): Promise<number> {
 
 export const accountCommand: CliCommand<AccountOptions> = {
   name: 'account',
-  usage: synopsis('account', 'EXCHANGE FILE...', FLAGS),
+  usage: synopsis('account', 'EXCHANGE (FILE... | --live)', FLAGS.slice(1)),
   help:
     `reads the exchange's own account and position responses (saved JSON files; EXCHANGE is ${ACCOUNT_EXCHANGES.join(', ')}) ` +
     'and prints the balances and positions tables, then our equity, maintenance margin, margin ratio and available ' +
-    "margin beside the exchange's, with the difference and its likeliest cause. It never asks for, stores or " +
-    'sends API keys: fetch the responses with your own tools.',
+    "margin beside the exchange's, with the difference and its likeliest cause. With FILEs it reads saved responses " +
+    'and sends nothing; with --live it fetches them itself with a read-only key from the environment, never from ' +
+    'the command line.',
   flags: FLAGS,
   parse,
   run,
