@@ -1,10 +1,12 @@
 import type { SocketLike } from '../prices/feedConnection';
 import { AccountHub } from '../live/stream/accountHub';
-import type { AccountSource } from '../live/stream/accountConnection';
+import type { LiveFetch } from '../live/restClient';
+import { restSnapshot } from '../live/stream/restSnapshot';
 import { sharedPriceHub } from './livePrices';
 
-/** Until the signed REST snapshot is wired in, a connection says plainly that it cannot take one. */
-const snapshot: AccountSource = () => Promise.reject(new Error('signed snapshots are not available in this build'));
+// The browser's fetch, looked up on each call: outside a browser (the bundle loaded elsewhere) there is none.
+const browserFetch: LiveFetch = (url, init) => (globalThis.fetch as unknown as LiveFetch)(url, init);
+const snapshot = restSnapshot(browserFetch);
 
 /**
  * The one account hub of the add-in's shared runtime: every ACCOUNT cell and the task pane's Connections use it.

@@ -1,3 +1,5 @@
+import type { Dec } from '../../engine/decimal';
+
 /**
  * An account as the exchange's own REST responses describe it (the two documents `multiasset account` and the
  * pane's "Account" import read). The private websocket's events are applied to these documents, field by field,
@@ -7,6 +9,8 @@
 export interface AccountDocuments {
   readonly account: unknown;
   readonly positions: unknown;
+  /** Collateral prices the snapshot fetched beside the responses (Binance's assetIndex). */
+  readonly prices?: ReadonlyMap<string, Dec>;
 }
 
 type Row = Record<string, unknown>;
@@ -69,7 +73,7 @@ export function applyBinanceUpdate(docs: AccountDocuments, event: Row): AccountD
     }));
     account = withoutPositionMargin(account, symbol, side);
   }
-  return { account, positions };
+  return { ...docs, account, positions };
 }
 
 // OKX: balance_and_position (balData, posData) and positions (full rows, as GET /api/v5/account/positions).
@@ -116,7 +120,7 @@ export function applyOkxBalanceAndPosition(docs: AccountDocuments, push: Row): A
     }
   }
   root = { ...root, data: [first, ...rowsOf(root.data).slice(1)] };
-  return { account: root, positions: positionsRoot };
+  return { ...docs, account: root, positions: positionsRoot };
 }
 
 /** The notional and margins of a resized position, at the rates of its last full row, until the positions channel sends the new row. */
@@ -139,7 +143,7 @@ export function applyOkxPositions(docs: AccountDocuments, push: Row): AccountDoc
       data: upsert(rowsOf(positionsRoot.data), okxSamePosition(p), () => (isZeroText(p.pos) ? null : { ...p })),
     };
   }
-  return { account: docs.account, positions: positionsRoot };
+  return { ...docs, positions: positionsRoot };
 }
 
 // Bybit: wallet (the account row of GET /v5/account/wallet-balance) and position (rows of GET /v5/position/list).
@@ -150,7 +154,7 @@ export function applyBybitWallet(docs: AccountDocuments, push: Row): AccountDocu
   if (unified === undefined) return docs;
   const root = isRow(docs.account) ? docs.account : { retCode: 0, result: { list: [] } };
   const result = isRow(root.result) ? root.result : {};
-  return { account: { ...root, result: { ...result, list: [unified, ...rowsOf(result.list).slice(1)] } }, positions: docs.positions };
+  return { ...docs, account: { ...root, result: { ...result, list: [unified, ...rowsOf(result.list).slice(1)] } } };
 }
 
 export function applyBybitPosition(docs: AccountDocuments, push: Row): AccountDocuments {
@@ -167,7 +171,7 @@ export function applyBybitPosition(docs: AccountDocuments, push: Row): AccountDo
       () => (isZeroText(p.size) ? null : { ...p, avgPrice: p.avgPrice ?? p.entryPrice }),
     );
   }
-  return { account: docs.account, positions: { ...root, result: { ...result, list } } };
+  return { ...docs, positions: { ...root, result: { ...result, list } } };
 }
 
 // Bitget: account (per margin coin) and positions (every open position, each push), as the mix REST responses.
@@ -208,7 +212,7 @@ export function applyBitgetAccount(docs: AccountDocuments, push: Row): AccountDo
   }
   const data = [...rows];
   data[index] = account;
-  return { account: { ...root, data }, positions: docs.positions };
+  return { ...docs, account: { ...root, data } };
 }
 
 export function applyBitgetPositions(docs: AccountDocuments, push: Row): AccountDocuments {
@@ -233,7 +237,7 @@ export function applyBitgetPositions(docs: AccountDocuments, push: Row): Account
             ),
           before,
         );
-  return { account: docs.account, positions: { ...root, data } };
+  return { ...docs, positions: { ...root, data } };
 }
 
 export type AccountUpdate = (docs: AccountDocuments) => AccountDocuments;

@@ -63,7 +63,9 @@ class Account {
     let value: Reading;
     try {
       const documents = docs.positions === undefined ? [docs.account] : [docs.account, docs.positions];
-      value = { snapshot: importAccountSnapshot(this.connection.exchange, documents, { prices: this.livePrices }) };
+      // Prices streamed now win over those fetched with the snapshot.
+      const prices = new Map([...(docs.prices ?? new Map<string, Dec>()), ...this.livePrices]);
+      value = { snapshot: importAccountSnapshot(this.connection.exchange, documents, { prices }) };
     } catch (error) {
       value = {
         error: isMarginError(error)

@@ -185,7 +185,9 @@ export const PRIVATE_URLS: Readonly<Record<AccountExchange, PrivateUrls>> = {
 /** The websocket origins the private streams use (scheme, host, port): what the security policy must allow. */
 export const PRIVATE_WEBSOCKET_ORIGINS: readonly string[] = [
   ...new Set(
-    Object.values(PRIVATE_URLS).flatMap((urls) => [urls.stream, urls.api ?? urls.stream].map((url) => url.replace(/^(wss:\/\/[^/]+).*$/, '$1'))),
+    Object.values(PRIVATE_URLS).flatMap((urls) =>
+      [urls.stream, urls.api ?? urls.stream].map((url) => url.replace(/^(wss:\/\/[^/]+).*$/, '$1')),
+    ),
   ),
 ];
 
