@@ -236,6 +236,55 @@ describe('deltas from the private stream', () => {
     ]);
   });
 
+  it('OKX balance_and_position and positions pushes move the cash balance and the position rows as the REST answers would', async () => {
+    const balances = cell('okx');
+    const positions = cell('okx', 'positions');
+    hub.connect('okx', TEST_KEYS.okx);
+    await until(() => isTable(balances.last) && isTable(positions.last));
+    const after = JSON.parse(JSON.stringify(server.docs.okx)) as { account: any; positions: any };
+    after.account.data[0].details[0].cashBal = '4321.5';
+    const row = { ...after.positions.data[0], instType: 'SWAP', instId: 'BTC-USDT-SWAP', posId: '99', mgnMode: 'cross', posSide: 'long' };
+    after.positions.data.push(row);
+    server.push('okx', {
+      arg: { channel: 'balance_and_position', uid: '77982378738415879' },
+      data: [
+        {
+          pTime: '1597026383085',
+          eventType: 'filled',
+          balData: [{ ccy: after.account.data[0].details[0].ccy, cashBal: '4321.5', uTime: '1597026383085' }],
+          posData: [],
+          trades: [],
+        },
+      ],
+    });
+    server.push('okx', {
+      arg: { channel: 'positions', uid: '77982378738415879', instType: 'ANY' },
+      eventType: 'event_update',
+      data: [row],
+    });
+    await until(() => JSON.stringify(positions.last) === JSON.stringify(pasted(after, 'okx', 'positions')));
+    expect(balances.last).toEqual(pasted(after, 'okx', 'balances'));
+    expect((positions.last as unknown[][]).map((r) => r[0])).toEqual(['symbol', 'BTC-USDT-SWAP']);
+  });
+
+  it('Bitget positions push (every open position) replaces the rows as the REST answer would', async () => {
+    const positions = cell('bitget', 'positions');
+    hub.connect('bitget', TEST_KEYS.bitget);
+    await until(() => isTable(positions.last));
+    const after = JSON.parse(JSON.stringify(server.docs.bitget)) as { account: any; positions: any };
+    const row = { ...after.positions.data[0], total: '0.05', marginMode: 'crossed', openPriceAvg: '25500' };
+    after.positions.data = [row];
+    const { symbol, ...rest } = row;
+    server.push('bitget', {
+      action: 'snapshot',
+      arg: { instType: 'USDT-FUTURES', channel: 'positions', instId: 'default' },
+      data: [{ ...rest, instId: symbol }],
+      ts: 1,
+    });
+    await until(() => JSON.stringify(positions.last) === JSON.stringify(pasted(after, 'bitget', 'positions')));
+    expect((positions.last as unknown[][])[1]?.slice(0, 4)).toEqual(['BTCUSDT', 'LONG', 0.05, 25500]);
+  });
+
   it('a cell that follows the account feeds MARGIN_RATIO the figures the pasted snapshot gives', async () => {
     const balances = cell('okx');
     const positions = cell('okx', 'positions');
