@@ -3,7 +3,6 @@
  * untouched (blank, text, number), so coercion and its error messages happen once, in `invoke`.
  */
 import { evaluateNumber, evaluateTable, evaluateText, excelContext } from './excelAdapter';
-import { sharedAccountHub } from './liveAccount';
 import { sharedPriceHub } from './livePrices';
 import { streamAccount } from './streamAccount';
 import { streamPrice } from './streamPrice';
@@ -351,5 +350,10 @@ export function compare(balances: any[][], positions: any[][], exchanges?: any[]
  * @example =MARGIN.ACCOUNT("binance", "positions")
  */
 export function account(exchange: any, part: any, invocation: CustomFunctions.StreamingInvocation<any[][]>): void {
-  streamAccount([exchange, part], invocation, sharedAccountHub);
+  // Loaded on first use: the live account's code (readers, signers, streams) stays out of the functions bundle.
+  streamAccount(
+    [exchange, part],
+    invocation,
+    import('./liveAccount').then((m) => m.sharedAccountHub),
+  );
 }

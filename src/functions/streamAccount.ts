@@ -13,18 +13,30 @@ export interface AccountInvocation {
 
 /**
  * MARGIN.ACCOUNT in Excel: reads the arguments like every other function, then spills the account's table into
- * the cell through the shared hub until Excel cancels the cell.
+ * the cell through the shared hub until Excel cancels the cell. The hub may still be loading (a promise): the
+ * live account's code is loaded on first use, so that the functions bundle stays small.
  */
-export function streamAccount(args: readonly ExcelArg[], invocation: AccountInvocation, hub: AccountHub): void {
+export function streamAccount(args: readonly ExcelArg[], invocation: AccountInvocation, hub: AccountHub | Promise<AccountHub>): void {
   let cancel: (() => void) | null = null;
+  let cancelled = false;
+  invocation.onCanceled = () => {
+    cancelled = true;
+    cancel?.();
+  };
+  let request: ReturnType<typeof readAccountRequest>;
   try {
-    const { exchange, part } = readAccountRequest(ArgList.of('ACCOUNT', FUNCTION_SPECS.ACCOUNT, toCellArgs(args)));
-    cancel = hub.watch(exchange, part, {
+    request = readAccountRequest(ArgList.of('ACCOUNT', FUNCTION_SPECS.ACCOUNT, toCellArgs(args)));
+  } catch (error) {
+    invocation.setResult(toExcelError(toCellError(error)));
+    return;
+  }
+  const watch = (on: AccountHub): void => {
+    if (cancelled) return;
+    cancel = on.watch(request.exchange, request.part, {
       value: (table) => invocation.setResult(table),
       error: (error: MarginError) => invocation.setResult(toExcelError(toCellError(error))),
     });
-  } catch (error) {
-    invocation.setResult(toExcelError(toCellError(error)));
-  }
-  invocation.onCanceled = () => cancel?.();
+  };
+  if (hub instanceof Promise) hub.then(watch, (error: unknown) => invocation.setResult(toExcelError(toCellError(error))));
+  else watch(hub);
 }

@@ -83,11 +83,18 @@ describe('MARGIN.ACCOUNT without a connection', () => {
     expect(c.last).toBe('#VALUE! part: expected one of balances, positions, totals, got "orders"');
   });
 
-  it('is the function Excel calls for MARGIN.ACCOUNT', () => {
+  it('is the function Excel calls for MARGIN.ACCOUNT, loading the live account on first use', async () => {
     const invocation = new Invocation();
     excelAccount('bybit', null, invocation as unknown as CustomFunctions.StreamingInvocation<unknown[][]>);
+    await until(() => invocation.results.length > 0);
     expect(invocation.last).toBe('#N/A connect bybit in the task pane (Connections) to stream the account');
     invocation.cancel();
+  });
+
+  it('answers a bad argument at once, before the live account loads', () => {
+    const invocation = new Invocation();
+    excelAccount('bitmart', null, invocation as unknown as CustomFunctions.StreamingInvocation<unknown[][]>);
+    expect(invocation.last).toBe('#VALUE! exchange: expected one of binance, okx, bybit, bitget, got "bitmart"');
   });
 });
 
@@ -114,7 +121,7 @@ describe.each(['binance', 'okx', 'bybit', 'bitget'] as const)('MARGIN.ACCOUNT on
       await until(() => String(c.last).includes('snapshot failed'));
       expect(c.last).toContain('the snapshot failed: the exchange refused the signature');
     } else {
-      await until(() => String(c.last).startsWith('#N/A'));
+      await until(() => String(c.last).includes('refused the connection'));
       expect(c.last).toMatch(new RegExp(`^#N/A ${exchange} refused the connection: `));
       expect(server.openStreams(exchange)).toBe(0);
     }
