@@ -148,7 +148,9 @@ module.exports = (env = {}, argv = {}) => {
       // preset registry (sharedRegistry) instead of one copy each.
       taskpane: { import: './src/taskpane/app/taskpane.ts', dependOn: 'functions' },
     },
-    output: { path: outDir, filename: '[name].js', clean: true },
+    // Chunks loaded on first use (the live account's code) come from beside the page that runs the bundles, wherever
+    // it is hosted; '' also spares the bundle webpack's guess from document.currentScript, which a host may lack.
+    output: { path: outDir, filename: '[name].js', publicPath: '', clean: true },
     resolve: { extensions: ['.ts', '.js'] },
     module: {
       rules: [
