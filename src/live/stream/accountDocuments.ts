@@ -11,6 +11,8 @@ export interface AccountDocuments {
   readonly positions: unknown;
   /** Collateral prices the snapshot fetched beside the responses (Binance's assetIndex). */
   readonly prices?: ReadonlyMap<string, Dec>;
+  /** OKX: the public instruments responses of the contracts held (their `ctVal`), fetched with the snapshot. */
+  readonly instruments?: readonly unknown[];
 }
 
 type Row = Record<string, unknown>;

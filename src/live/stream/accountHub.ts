@@ -65,7 +65,7 @@ class Account {
       const documents = docs.positions === undefined ? [docs.account] : [docs.account, docs.positions];
       // Prices streamed now win over those fetched with the snapshot.
       const prices = new Map([...(docs.prices ?? new Map<string, Dec>()), ...this.livePrices]);
-      value = { snapshot: importAccountSnapshot(this.connection.exchange, documents, { prices }) };
+      value = { snapshot: importAccountSnapshot(this.connection.exchange, documents, { prices, instruments: docs.instruments ?? [] }) };
     } catch (error) {
       value = {
         error: isMarginError(error)
