@@ -10,6 +10,7 @@ import { importAccountSnapshot } from '../../src/presets/account';
 import { AccountServer, liveFixture, TEST_KEYS } from '../support/accountServer';
 import { sleep, until, wsClient } from '../support/priceServer';
 import { installCustomFunctions, StubExcelError } from './customFunctionsStub';
+import Decimal from 'decimal.js';
 
 installCustomFunctions();
 
@@ -55,7 +56,11 @@ function cell(exchange: unknown, part: unknown = null, on: AccountHub = hub): In
 
 /** The tables the pasted-snapshot path reads from the same responses. */
 function pasted(docs: AccountDocuments, exchange: AccountExchange, part: 'balances' | 'positions'): unknown {
-  const table = accountTable(importAccountSnapshot(exchange, [docs.account, docs.positions]), part, 0);
+  const table = accountTable(
+    importAccountSnapshot(exchange, [docs.account, docs.positions], { instruments: docs.instruments ?? [] }),
+    part,
+    0,
+  );
   return table;
 }
 
@@ -195,7 +200,15 @@ describe('deltas from the private stream', () => {
     }
     for (const p of event.a.P) {
       const row = after.positions.find((r: any) => r.symbol === p.s && r.positionSide === p.ps);
-      if (row) Object.assign(row, { positionAmt: p.pa, entryPrice: p.ep, unRealizedProfit: p.up, marginType: p.mt });
+      // The REST answer's notional is the new amount at the mark.
+      if (row)
+        Object.assign(row, {
+          positionAmt: p.pa,
+          entryPrice: p.ep,
+          unRealizedProfit: p.up,
+          marginType: p.mt,
+          notional: new Decimal(p.pa).times(row.markPrice).toString(),
+        });
       else
         after.positions.push({
           symbol: p.s,

@@ -16,6 +16,7 @@ import type { AccountExchange } from '../../src/presets/account';
 type Json = Record<string, unknown>;
 const ACCOUNT_FIXTURES = join(__dirname, '..', 'fixtures', 'account');
 const LIVE_FIXTURES = join(__dirname, '..', 'fixtures', 'live');
+const API_FIXTURES = join(__dirname, '..', 'fixtures', 'api');
 export const accountFixture = (name: string): unknown => JSON.parse(readFileSync(join(ACCOUNT_FIXTURES, name), 'utf8'));
 export const liveFixture = (name: string): Json => JSON.parse(readFileSync(join(LIVE_FIXTURES, name), 'utf8')) as Json;
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
@@ -29,7 +30,11 @@ export function fixtureDocuments(exchange: AccountExchange): AccountDocuments {
     bitget: ['bitget-mix-account-accounts.json', 'bitget-mix-position-all-position.json'],
   };
   const [account, positions] = files[exchange];
-  return { account: accountFixture(account), positions: accountFixture(positions) };
+  const docs = { account: accountFixture(account), positions: accountFixture(positions) };
+  // OKX sizes positions by contract value: the instruments response the snapshot fetches for the swaps held.
+  return exchange === 'okx'
+    ? { ...docs, instruments: [JSON.parse(readFileSync(join(API_FIXTURES, 'okx-instruments-swap.json'), 'utf8'))] }
+    : docs;
 }
 
 export const TEST_KEYS: Readonly<Record<AccountExchange, Credentials>> = {

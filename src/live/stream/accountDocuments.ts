@@ -22,6 +22,12 @@ const rowsOf = (value: unknown): Row[] => (Array.isArray(value) ? value.filter(i
 const text = (value: unknown): string => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '');
 const isZeroText = (value: unknown): boolean => /^[+-]?0*\.?0*$/.test(text(value).trim()) && text(value).trim() !== '';
 
+function withoutField(row: Row, name: string): Row {
+  const copy = { ...row };
+  delete copy[name];
+  return copy;
+}
+
 /** Replaces the row `match` finds (or appends `row` when none does); a row that `drop` says is closed is removed. */
 function upsert(rows: readonly Row[], match: (r: Row) => boolean, change: (old: Row | undefined) => Row | null): Row[] {
   const index = rows.findIndex(match);
@@ -67,7 +73,8 @@ export function applyBinanceUpdate(docs: AccountDocuments, event: Row): AccountD
     // A position opened after the snapshot has no mark yet: its entry stands in until the next snapshot.
     const mark = rowsOf(positions).find((r) => text(r.symbol).toUpperCase() === symbol)?.markPrice ?? p.ep;
     positions = upsert(positions, same, (old) => ({
-      ...(old ?? { symbol, positionSide: side, markPrice: mark }),
+      // The row's notional was for its old amount: without it the reader takes amount × mark.
+      ...withoutField(old ?? { symbol, positionSide: side, markPrice: mark }, 'notional'),
       positionAmt: p.pa,
       entryPrice: p.ep,
       unRealizedProfit: p.up,
