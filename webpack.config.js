@@ -26,7 +26,9 @@ const OFFICE_JS = `${OFFICE_JS_DIR}/office.js`;
 // The page-load target (every function associated within 300 ms, bench "loading") is what users feel; this budget
 // keeps the bundle from creeping unnoticed. Raised from 150 KB when OKX's contract brackets, stored live-price
 // settings and LIQUIDATION_PRICE's number path took it to 154 KB (page load unchanged: bench/README.md).
-const FUNCTIONS_BUNDLE_LIMIT = 160 * 1024;
+// Raised from 160 KB for MARGIN.ACCOUNT (+5 KB: its argument reading, its messages and webpack's loader of the chunk
+// that holds the live account's code, 85 KB, fetched on the first ACCOUNT cell instead of at page load).
+const FUNCTIONS_BUNDLE_LIMIT = 170 * 1024;
 
 // Only what Excel needs from the office-js package: no debug builds, IntelliSense files or other hosts' scripts.
 const OFFICE_JS_IGNORE = [
