@@ -26,7 +26,10 @@ export interface StreamedResponse {
  * A fetch that streams its body. `maxBytes` is the limit, for a transport that can also count the bytes before
  * decompression; a browser's `fetch` ignores it.
  */
-export type FetchBody = (url: string, init: { signal: AbortSignal; maxBytes: number }) => Promise<StreamedResponse>;
+export type FetchBody = (
+  url: string,
+  init: { signal: AbortSignal; maxBytes: number; headers?: Readonly<Record<string, string>> },
+) => Promise<StreamedResponse>;
 
 /** An answer read within the limits. */
 export interface BoundedText {
@@ -120,7 +123,13 @@ function utf8(bytes: Uint8Array): string {
  * await fetchBoundedText('https://fapi.binance.com/fapi/v1/premiumIndex?symbol=BTCUSDT', fetch, { maxBytes: 1 << 20, timeoutMs: 10_000 })
  * // { ok: true, status: 200, statusText: 'OK', text: '{"symbol":"BTCUSDT",…}' }
  */
-export async function fetchBoundedText(url: string, fetchBody: FetchBody, limits: BodyLimits): Promise<BoundedText> {
+export async function fetchBoundedText(
+  url: string,
+  fetchBody: FetchBody,
+  limits: BodyLimits,
+  /** Request headers (a signed request's); never part of a message. */
+  headers?: Readonly<Record<string, string>>,
+): Promise<BoundedText> {
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -132,7 +141,8 @@ export async function fetchBoundedText(url: string, fetchBody: FetchBody, limits
   try {
     let response: StreamedResponse;
     try {
-      response = await fetchBody(url, { signal: controller.signal, maxBytes: limits.maxBytes });
+      const init = { signal: controller.signal, maxBytes: limits.maxBytes };
+      response = await fetchBody(url, headers === undefined ? init : { ...init, headers });
     } catch (error) {
       throw failed(error);
     }
