@@ -53,3 +53,33 @@ describe('fetchLiveAccount (Bybit)', () => {
     );
   });
 });
+
+describe('fetchLiveAccount (Binance)', () => {
+  const BN = { key: 'bn-key-3', secret: 'bn-secret-K8' };
+  let binance: ExchangeStandIn;
+  beforeAll(async () => {
+    binance = await startExchangeStandIn('binance', BN);
+  });
+  afterAll(() => binance.close());
+  const fetchBinance = () =>
+    fetchLiveAccount(createRestClient({ exchange: 'binance', base: binance.base, credentials: BN, fetch: fetchLive }));
+
+  it('prices only the collateral assets the account holds, other than USDT, from the asset index', async () => {
+    const index = fixture('api/binance-assetIndex.json') as Record<string, unknown>[];
+    const account = fixture('account/binance-account-v2.json') as { assets: Record<string, unknown>[] };
+    binance.routes['/fapi/v3/account'] = {
+      signed: true,
+      answer: { ...account, assets: [...account.assets, { ...account.assets[0], asset: 'BTC' }] },
+    };
+    binance.routes['/fapi/v1/assetIndex'] = { signed: false, answer: index };
+    const live = await fetchBinance();
+    // BTC is in the index; BUSD is not (it stays unpriced); ETH, ADA… are not held.
+    expect([...live.prices].map(([asset, price]) => [asset, price.toString()])).toEqual([['BTC', '91234.56']]);
+    expect(live.requests).toEqual(['GET /fapi/v3/account (signed)', 'GET /fapi/v3/positionRisk (signed)', 'GET /fapi/v1/assetIndex']);
+  });
+
+  it('refuses a malformed asset index, naming the field', async () => {
+    binance.routes['/fapi/v1/assetIndex'] = { signed: false, answer: fixture('api/binance-assetIndex-bad-buffer.json') };
+    await expect(fetchBinance()).rejects.toThrow(/^Binance GET \/fapi\/v1\/assetIndex: .*bidBuffer/);
+  });
+});
