@@ -6,6 +6,7 @@ import {
   ACCOUNT_EXCHANGES,
   BUILTIN_PRESETS,
   balancesTable,
+  fetchResponseText,
   importAccountSnapshot,
   parseJsonText,
   parsePricePair,
@@ -33,6 +34,8 @@ export interface AccountOptions {
   readonly prices: ReadonlyMap<string, Dec>;
   readonly json: boolean;
   readonly out: string | null;
+  /** OKX: instruments responses (FILE or URL), for the contract values of the positions. */
+  readonly instruments: readonly string[];
 }
 
 const FLAGS = [
@@ -53,6 +56,12 @@ const FLAGS = [
   }),
   flag({ name: '--json', help: 'print the tables, the reconciliation and the notes as one JSON object' }),
   flag({ name: '--out', value: 'WORKBOOK.xlsx', help: 'write the tables to a workbook (sheets Balances, Positions, Reconciliation)' }),
+  flag({
+    name: '--instruments',
+    value: 'FILE|URL',
+    repeatable: true,
+    help: 'OKX: the instruments response whose ctVal sizes each position, e.g. https://www.okx.com/api/v5/public/instruments?instType=SWAP&instId=BTC-USDT-SWAP (see docs/ACCOUNT.md)',
+  }),
 ] as const;
 
 function readPrices(pairs: readonly string[]): Map<string, Dec> {
@@ -78,7 +87,10 @@ function parse(argv: readonly string[]): AccountOptions {
     throw new UsageError('account needs the response files (the account response, and the positions response), or --live');
   }
   const [presets, valuedWith, json, out] = [flags['--preset'], flags['--exchange'], flags['--json'], flags['--out']];
-  return { exchange: known, files, live, presets, valuedWith, prices, json, out };
+  const instruments = flags['--instruments'];
+  if (instruments.length > 0 && known !== 'okx') throw new UsageError('--instruments is for OKX positions (contracts of ctVal coin each)');
+  if (instruments.length > 0 && live) throw new UsageError('account --live fetches the instruments itself: give no --instruments with it');
+  return { exchange: known, files, live, presets, valuedWith, prices, json, out, instruments };
 }
 
 const cellText = (cell: SnapshotTable[number][number]): string => (cell === null ? '' : String(cell));
@@ -87,7 +99,10 @@ const lines = (table: SnapshotTable): string[] => table.map((row) => row.map(cel
 async function readDocuments(files: readonly string[]): Promise<unknown[]> {
   return Promise.all(
     files.map(async (file) => {
-      const text = await readFile(file, 'utf8');
+      // An instruments response may be fetched from OKX's public endpoint, as `import okx` fetches it.
+      const text = /^https?:\/\//i.test(file)
+        ? await fetchResponseText(file, (url, init) => fetch(url, init))
+        : await readFile(file, 'utf8');
       try {
         return parseJsonText(text);
       } catch (error) {
@@ -130,10 +145,14 @@ async function run(command: AccountOptions, output: Output): Promise<number> {
   const preset = registry.resolve(command.valuedWith ?? command.exchange);
   const source = command.live
     ? await fetchLiveDocuments(command.exchange, output)
-    : { documents: await readDocuments(command.files), prices: new Map<string, Dec>() };
+    : {
+        documents: await readDocuments(command.files),
+        prices: new Map<string, Dec>(),
+        instruments: await readDocuments(command.instruments),
+      };
   // Prices given on the command line win over those fetched.
   const prices = new Map([...source.prices, ...command.prices]);
-  const snapshot = importAccountSnapshot(command.exchange, source.documents, { prices });
+  const snapshot = importAccountSnapshot(command.exchange, source.documents, { prices, instruments: source.instruments });
   const reconciliation = reconcile(preset, snapshot);
   if (command.out !== null) {
     await writeWorkbook(command.out, snapshot, reconciliation);

@@ -14,6 +14,7 @@ import {
 import { flag, readArgs } from './argv';
 import type { CliCommand, Output } from './command';
 import { synopsis } from './command';
+import { nodeFetchBody } from './nodeFetch';
 import { applyPresetOptions, PRESET_FLAG } from './presetsFromOptions';
 import { UsageError } from './usageError';
 
@@ -26,6 +27,8 @@ export interface ImportOptions {
   readonly diff: boolean;
   /** OKX's instruments response (FILE, URL or -), read after the position tiers for their contract values. */
   readonly instruments: string | null;
+  /** The symbol of Bitget's v3 position tiers (their rows do not name it); from the URL's `symbol` when fetched. */
+  readonly symbol: string | null;
 }
 
 const FLAGS = [
@@ -38,7 +41,22 @@ const FLAGS = [
     value: 'FILE|URL',
     help: "OKX position tiers: OKX's instruments response, for the contracts' values (fetched along with the tiers from their URL)",
   }),
+  flag({
+    name: '--symbol',
+    value: 'SYMBOL',
+    help: "Bitget's v3 position tiers: the symbol they are of, which their rows do not repeat (taken from the URL's symbol when fetched)",
+  }),
 ] as const;
+
+/** The `symbol` of a response URL's query, which Bitget's v3 position tiers do not repeat in their rows. */
+function urlSymbol(source: string): string | null {
+  if (!/^https?:\/\//i.test(source)) return null;
+  try {
+    return new URL(source).searchParams.get('symbol');
+  } catch {
+    return null;
+  }
+}
 
 /** The arguments after `import`; `-` is stdin, not an option. */
 function parse(argv: readonly string[]): ImportOptions {
@@ -56,7 +74,7 @@ function parse(argv: readonly string[]): ImportOptions {
   }
   if (instruments === '-' && source === '-') throw new UsageError('import: only one of the responses can be read from stdin');
   const [into, presets, out, diff] = [flags['--into'], flags['--preset'], flags['--out'], flags['--diff']];
-  return { exchange: known, source, into, presets, out, diff, instruments };
+  return { exchange: known, source, into, presets, out, diff, instruments, symbol: flags['--symbol'] ?? urlSymbol(source) };
 }
 
 async function readStdin(): Promise<string> {
@@ -68,8 +86,7 @@ async function readStdin(): Promise<string> {
 async function readSource(source: string, withCompanions = false): Promise<string> {
   if (source === '-') return readStdin();
   if (/^https?:\/\//i.test(source)) {
-    const fetchText = (url: string, init: { signal: AbortSignal }) => fetch(url, init);
-    return withCompanions ? fetchImportText(source, fetchText) : fetchResponseText(source, fetchText);
+    return withCompanions ? fetchImportText(source, nodeFetchBody) : fetchResponseText(source, nodeFetchBody);
   }
   try {
     return await readFile(source, 'utf8');
@@ -104,7 +121,9 @@ async function run(command: ImportOptions, output: Output): Promise<number> {
   let preview: ImportPreview;
   try {
     const text = await responseText(command);
-    preview = previewImportText(registry, command.exchange, text, today, command.into ?? undefined);
+    preview = previewImportText(registry, command.exchange, text, today, command.into ?? undefined, {
+      ...(command.symbol === null ? {} : { symbol: command.symbol }),
+    });
   } catch (error) {
     if (!isMarginError(error)) throw error;
     output.err(`multiasset: import ${command.exchange} ${command.source}: ${error.message}`);

@@ -18,6 +18,8 @@ import type { Output } from './command';
 export interface LiveDocuments {
   readonly documents: readonly unknown[];
   readonly prices: ReadonlyMap<string, Dec>;
+  /** OKX: the instruments responses of the contracts held. */
+  readonly instruments: readonly unknown[];
 }
 
 /**
@@ -44,5 +46,5 @@ export async function fetchLiveDocuments(
   else output.err(`multiasset: ${exchange} key is read-only (${check.detail})`);
   const live = await fetchLiveAccount(client);
   output.err(`multiasset: fetched ${live.requests.join(', ')}`);
-  return { documents: live.documents, prices: live.prices };
+  return { documents: live.documents, prices: live.prices, instruments: live.instruments };
 }

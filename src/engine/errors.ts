@@ -142,6 +142,8 @@ export const ERRORS = {
   PRICE_STALE: spec('na', (p) => `${p.what}: stale since ${p.since} (no update for more than ${p.maxAge} s)`),
   PRICE_PAUSED: spec('na', (p) => `${p.what}: live prices are paused in the task pane (since ${p.since})`),
   PRICE_SNAPSHOT_FAILED: spec('na', (p) => `${p.what}: the REST snapshot ${p.url} failed (${p.detail})`),
+  PRICE_STREAM_WRONG_INSTRUMENT: spec('na', (p) => `${p.what}: ${p.url} sent ${p.got} on this instrument's stream`),
+  PRICE_WRONG_INSTRUMENT: spec('na', (p) => `${p.what}: ${p.url} answered for ${p.field} ${p.got}, not the instrument asked for`),
   BAD_SNAPSHOT: spec('value', (p) => `${p.exchange} ${p.document}: ${p.detail}`),
   SNAPSHOT_DOCUMENT_UNKNOWN: spec('value', (p) => `${p.exchange}: ${p.detail}; expected ${p.expected}`),
 

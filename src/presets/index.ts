@@ -22,6 +22,7 @@ export { locateJsonError, parseJsonDocuments, parseJsonText } from './jsonText';
 export type { JsonSyntaxIssue } from './jsonText';
 export {
   changeLine,
+  FETCH_MAX_BYTES,
   FETCH_TIMEOUT_MS,
   fetchImportText,
   fetchResponseText,
@@ -62,8 +63,14 @@ export {
   SNAPSHOT_POSITIONS_HEADER,
   balancesTable,
   importAccountSnapshot,
+  okxInstrumentUrl,
+  okxPositionInstruments,
   parsePricePair,
   positionsTable,
+  readBinanceSnapshot,
+  readBitgetSnapshot,
+  readBybitSnapshot,
+  readOkxSnapshot,
   reconcile,
   reconciliationTable,
 } from './account';

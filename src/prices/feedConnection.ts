@@ -22,6 +22,17 @@ export interface Backoff {
   /** Delay before the first reconnection attempt; each further attempt doubles it, up to `maxMs`. */
   readonly initialMs: number;
   readonly maxMs: number;
+  /**
+   * How long a connection must stay open, delivering data, before the delay starts again from `initialMs`
+   * (`maxMs` when not given). A server that accepts and then closes keeps the delay growing.
+   */
+  readonly healthyMs?: number;
+}
+
+/** How a connection notices that it went quiet: the age after which silence means it is dead. */
+export interface Liveness {
+  /** A connection that has received nothing (data, acknowledgement or pong) for this long is closed and reopened. */
+  silentAfterMs(): number;
 }
 
 export interface ConnectionStatus {
@@ -42,8 +53,9 @@ interface Events {
 
 /**
  * One websocket to one exchange, shared by every cell that streams from it. Streams are reference-counted:
- * subscribed when the first cell needs them, unsubscribed when the last one lets go. A dropped connection is
- * reopened after a growing delay and every stream is subscribed again.
+ * subscribed when the first cell needs them, unsubscribed when the last one lets go. A dropped connection, or one
+ * silent past the age limit, is reopened after a growing delay and every stream is subscribed again; the delay
+ * starts over only once a connection has delivered data for a while.
  */
 export class FeedConnection {
   private socket: SocketLike | null = null;
@@ -55,7 +67,11 @@ export class FeedConnection {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private retryInMs: number | null = null;
   private keepAliveTimer: ReturnType<typeof setInterval> | null = null;
+  private watchdogTimer: ReturnType<typeof setInterval> | null = null;
   private lastMessageAt: number | null = null;
+  /** When the open connection last received anything, and when it opened. */
+  private heardAt = 0;
+  private openedAt = 0;
 
   constructor(
     private readonly feed: ExchangeFeed,
@@ -64,6 +80,7 @@ export class FeedConnection {
     private readonly backoff: Backoff,
     private readonly now: () => number,
     private readonly events: Events,
+    private readonly liveness?: Liveness,
   ) {}
 
   status(): ConnectionStatus {
@@ -126,24 +143,57 @@ export class FeedConnection {
     if (socket !== this.socket) return;
     this.open = true;
     this.state = 'open';
-    this.attempts = 0;
+    // The delay is not reset here: only a connection that stays healthy for a while resets it (see received).
+    this.openedAt = this.now();
+    this.heardAt = this.openedAt;
     if (this.channels.size > 0) this.send(this.feed.subscribe([...this.channels.keys()]));
-    const keepAlive = this.feed.keepAlive;
-    if (keepAlive) this.keepAliveTimer = setInterval(() => this.send(keepAlive.message), keepAlive.everyMs);
+    this.startTimers();
     this.events.status();
+  }
+
+  /**
+   * The exchange's documented keep-alive, sent at its own period or, when the age limit is shorter, twice per
+   * age limit; and a watchdog that closes and reopens a connection silent past the age limit.
+   */
+  private startTimers(): void {
+    const silentAfter = this.liveness?.silentAfterMs();
+    const keepAlive = this.feed.keepAlive;
+    if (keepAlive) {
+      const every = silentAfter === undefined ? keepAlive.everyMs : Math.min(keepAlive.everyMs, Math.max(10, silentAfter / 2));
+      this.keepAliveTimer = setInterval(() => this.send(keepAlive.message), every);
+    }
+    if (silentAfter !== undefined) {
+      this.watchdogTimer = setInterval(() => this.checkSilence(), Math.max(10, Math.min(1000, silentAfter / 4)));
+    }
+  }
+
+  private checkSilence(): void {
+    const socket = this.socket;
+    const silentAfter = this.liveness?.silentAfterMs();
+    if (socket === null || !this.open || silentAfter === undefined || this.now() - this.heardAt < silentAfter) return;
+    // Open but silent: treat it as dropped now, whether or not the socket ever reports its close.
+    this.closed(socket);
+    try {
+      socket.close();
+    } catch {
+      // Already closing.
+    }
   }
 
   private received(socket: SocketLike, data: unknown): void {
     if (socket !== this.socket) return;
-    this.lastMessageAt = this.now();
+    const at = this.now();
+    this.lastMessageAt = at;
+    this.heardAt = at;
     let message: unknown;
     try {
       message = JSON.parse(typeof data === 'string' ? data : String(data));
     } catch {
       return; // "pong" and other plain-text keep-alive answers
     }
-    const at = this.now();
-    for (const tick of this.feed.ticks(message)) this.events.tick(tick, at);
+    const ticks = this.feed.ticks(message);
+    if (ticks.length > 0 && this.attempts > 0 && at - this.openedAt >= (this.backoff.healthyMs ?? this.backoff.maxMs)) this.attempts = 0;
+    for (const tick of ticks) this.events.tick(tick, at);
   }
 
   private closed(socket: SocketLike): void {
@@ -188,7 +238,9 @@ export class FeedConnection {
 
   private stopKeepAlive(): void {
     if (this.keepAliveTimer !== null) clearInterval(this.keepAliveTimer);
+    if (this.watchdogTimer !== null) clearInterval(this.watchdogTimer);
     this.keepAliveTimer = null;
+    this.watchdogTimer = null;
   }
 
   private send(text: string): void {

@@ -9,11 +9,16 @@ export const PRICE_KINDS: readonly PriceKind[] = ['mark', 'index', 'last'];
 
 export type LiveExchange = 'binance' | 'okx' | 'bybit' | 'bitget';
 
-/** One price read from a push: the exchange's instrument id, which price it is, and its decimal text as sent. */
+/**
+ * One price read from a push: the instrument id its row names ('' when it names none), which price it is, and
+ * its decimal text as sent. `stream` is the instrument the envelope names (the topic, the subscription argument or
+ * the combined stream's name): a row whose instrument differs from it is not used.
+ */
 export interface PriceTick {
   readonly instrument: string;
   readonly kind: PriceKind;
   readonly text: string;
+  readonly stream?: string;
 }
 
 export interface ExchangeFeed {
@@ -38,28 +43,43 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const objects = (v: unknown): Json[] => (Array.isArray(v) ? v.filter(isObject) : isObject(v) ? [v] : []);
 
-function tick(instrument: unknown, kind: PriceKind, value: unknown): PriceTick[] {
-  const id = text(instrument);
+function tick(instrument: unknown, kind: PriceKind, value: unknown, stream: string | undefined): PriceTick[] {
   const price = text(value);
-  return id !== undefined && price !== undefined ? [{ instrument: id, kind, text: price }] : [];
+  if (price === undefined) return [];
+  const id = text(instrument) ?? '';
+  return [stream === undefined ? { instrument: id, kind, text: price } : { instrument: id, kind, text: price, stream }];
+}
+
+/** Binance's pushes on its combined-stream endpoint come wrapped as `{"stream":"btcusdt@markPrice@1s","data":{…}}`. */
+function binanceTicks(payload: unknown, stream: string | undefined): PriceTick[] {
+  if (!isObject(payload)) return [];
+  if (payload.e === 'markPriceUpdate')
+    return [...tick(payload.s, 'mark', payload.p, stream), ...tick(payload.s, 'index', payload.i, stream)];
+  if (payload.e === '24hrTicker') return tick(payload.s, 'last', payload.c, stream);
+  return [];
 }
 
 /** Binance request ids only need to differ within one connection. */
 let binanceRequestId = 0;
 
-/** Binance USDⓈ-M: `<symbol>@markPrice@1s` carries mark and index, `<symbol>@ticker` the last price. */
+/**
+ * Binance USDⓈ-M: `<symbol>@markPrice@1s` carries mark and index, `<symbol>@ticker` the last price. The
+ * combined-stream endpoint names each push's stream, so a push can be checked against what was subscribed.
+ * Binance pings and the socket answers by itself: no keep-alive to send.
+ */
 const binance: ExchangeFeed = {
   id: 'binance',
-  url: 'wss://fstream.binance.com/ws',
+  url: 'wss://fstream.binance.com/stream',
   instrument: (base, quote) => `${base}${quote}`,
   channel: (instrument, kind) => `${instrument.toLowerCase()}@${kind === 'last' ? 'ticker' : 'markPrice@1s'}`,
   subscribe: (channels) => JSON.stringify({ method: 'SUBSCRIBE', params: channels, id: ++binanceRequestId }),
   unsubscribe: (channels) => JSON.stringify({ method: 'UNSUBSCRIBE', params: channels, id: ++binanceRequestId }),
   ticks: (message) => {
     if (!isObject(message)) return [];
-    if (message.e === 'markPriceUpdate') return [...tick(message.s, 'mark', message.p), ...tick(message.s, 'index', message.i)];
-    if (message.e === '24hrTicker') return tick(message.s, 'last', message.c);
-    return [];
+    if (typeof message.stream === 'string' && 'data' in message) {
+      return binanceTicks(message.data, message.stream.slice(0, Math.max(0, message.stream.indexOf('@'))).toUpperCase());
+    }
+    return binanceTicks(message, undefined);
   },
 };
 
@@ -89,7 +109,8 @@ const okx: ExchangeFeed = {
     const arg = message.arg;
     const kind = (Object.keys(OKX_CHANNELS) as PriceKind[]).find((k) => OKX_CHANNELS[k].channel === arg.channel);
     if (kind === undefined) return [];
-    return objects(message.data).flatMap((row) => tick(row.instId ?? arg.instId, kind, row[OKX_CHANNELS[kind].field]));
+    const stream = text(arg.instId) ?? '';
+    return objects(message.data).flatMap((row) => tick(row.instId, kind, row[OKX_CHANNELS[kind].field], stream));
   },
 };
 
@@ -105,11 +126,12 @@ const bybit: ExchangeFeed = {
   unsubscribe: (channels) => JSON.stringify({ op: 'unsubscribe', args: channels }),
   ticks: (message) => {
     if (!isObject(message) || typeof message.topic !== 'string' || !message.topic.startsWith('tickers.')) return [];
-    const topicSymbol = message.topic.slice('tickers.'.length);
-    return objects(message.data).flatMap((row) => {
-      const symbol = row.symbol ?? topicSymbol;
-      return [...tick(symbol, 'mark', row.markPrice), ...tick(symbol, 'index', row.indexPrice), ...tick(symbol, 'last', row.lastPrice)];
-    });
+    const stream = message.topic.slice('tickers.'.length);
+    return objects(message.data).flatMap((row) => [
+      ...tick(row.symbol, 'mark', row.markPrice, stream),
+      ...tick(row.symbol, 'index', row.indexPrice, stream),
+      ...tick(row.symbol, 'last', row.lastPrice, stream),
+    ]);
   },
 };
 
@@ -128,11 +150,12 @@ const bitget: ExchangeFeed = {
   unsubscribe: (channels) => JSON.stringify({ op: 'unsubscribe', args: channels.map(bitgetArg) }),
   ticks: (message) => {
     if (!isObject(message) || !isObject(message.arg) || message.arg.channel !== 'ticker' || 'event' in message) return [];
-    const arg = message.arg;
-    return objects(message.data).flatMap((row) => {
-      const id = row.instId ?? arg.instId;
-      return [...tick(id, 'mark', row.markPrice), ...tick(id, 'index', row.indexPrice), ...tick(id, 'last', row.lastPr)];
-    });
+    const stream = text(message.arg.instId) ?? '';
+    return objects(message.data).flatMap((row) => [
+      ...tick(row.instId, 'mark', row.markPrice, stream),
+      ...tick(row.instId, 'index', row.indexPrice, stream),
+      ...tick(row.instId, 'last', row.lastPr, stream),
+    ]);
   },
 };
 

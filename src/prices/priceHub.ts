@@ -22,7 +22,7 @@ export interface PriceSettings {
 }
 
 export const DEFAULT_PRICE_SETTINGS: PriceSettings = { intervalMs: 1000, maxAgeMs: 30_000 };
-export const DEFAULT_BACKOFF: Backoff = { initialMs: 1000, maxMs: 30_000 };
+export const DEFAULT_BACKOFF: Backoff = { initialMs: 1000, maxMs: 30_000, healthyMs: 30_000 };
 
 export interface PriceHubOptions {
   readonly connect: SocketFactory;
@@ -91,6 +91,12 @@ class Watch {
     this.throttleTimer = null;
     this.lastEmitAt = this.hub.now();
     const quote = this.hub.quote(this.key);
+    const refused = this.hub.refusal(this.key);
+    if (quote === undefined && refused !== undefined) {
+      this.shownStale = false;
+      this.sink.error(refused);
+      return;
+    }
     if (quote === undefined || this.isStale(quote)) {
       this.showStale();
       return;
@@ -108,10 +114,13 @@ class Watch {
     this.shownStale = true;
     const quote = this.hub.quote(this.key);
     const what = describePrice(this.request);
+    const refused = this.hub.refusal(this.key);
     this.sink.error(
-      quote === undefined
-        ? new MarginError('PRICE_NOT_RECEIVED', { what, since: clockText(this.startedAt) })
-        : new MarginError('PRICE_STALE', { what, since: clockText(quote.at), maxAge: this.hub.settings.maxAgeMs / 1000 }),
+      quote === undefined && refused !== undefined
+        ? refused
+        : quote === undefined
+          ? new MarginError('PRICE_NOT_RECEIVED', { what, since: clockText(this.startedAt) })
+          : new MarginError('PRICE_STALE', { what, since: clockText(quote.at), maxAge: this.hub.settings.maxAgeMs / 1000 }),
     );
   }
 
@@ -142,7 +151,10 @@ class Watch {
  */
 export class PriceHub {
   private current: PriceSettings;
+  /** Prices of watched streams only: an exchange that pushes every instrument adds nothing here. */
   private readonly quotes = new Map<string, Quote>();
+  /** Why a watched stream has no price: its server sent another instrument's row on it. */
+  private readonly refusals = new Map<string, MarginError>();
   private readonly watches = new Set<Watch>();
   private readonly connections = new Map<LiveExchange, FeedConnection>();
   private readonly listeners = new Set<() => void>();
@@ -188,6 +200,16 @@ export class PriceHub {
     return this.quotes.get(key);
   }
 
+  /** The error a stream key shows instead of a price, when its server sent another instrument on it. */
+  refusal(key: string): MarginError | undefined {
+    return this.refusals.get(key);
+  }
+
+  /** How many prices are kept: one per watched stream key at most. */
+  get quoteCount(): number {
+    return this.quotes.size;
+  }
+
   configure(settings: Partial<PriceSettings>): void {
     this.current = { ...this.current, ...settings };
     for (const watch of this.watches) watch.restartStaleCheck();
@@ -201,6 +223,7 @@ export class PriceHub {
     this.pausedAt = at;
     // Nothing streams while paused: after resuming, cells wait for new prices instead of showing kept ones.
     this.quotes.clear();
+    this.refusals.clear();
     for (const watch of this.watches) watch.paused(at);
     for (const connection of this.connections.values()) connection.pause();
     this.notify();
@@ -252,6 +275,7 @@ export class PriceHub {
         this.options.backoff ?? DEFAULT_BACKOFF,
         this.now,
         { tick: (tick, at) => this.received(exchange, tick, at), status: () => this.notify() },
+        { silentAfterMs: () => this.current.maxAgeMs },
       );
       this.connections.set(exchange, connection);
     }
@@ -267,17 +291,44 @@ export class PriceHub {
     const feed = EXCHANGE_FEEDS[exchange];
     for (const key of [...this.quotes.keys()]) {
       const [ex, instrument, kind] = key.split('|') as [string, string, PriceKind];
-      if (ex === exchange && feed.channel(instrument, kind) === channel) this.quotes.delete(key);
+      if (ex === exchange && feed.channel(instrument, kind) === channel) {
+        this.quotes.delete(key);
+        this.refusals.delete(key);
+      }
     }
   }
 
+  private watched(exchange: LiveExchange, instrument: string): boolean {
+    for (const { request } of this.watches) if (request.exchange === exchange && request.instrument === instrument) return true;
+    return false;
+  }
+
   private received(exchange: LiveExchange, tick: PriceTick, at: number): void {
+    if (tick.stream !== undefined && tick.stream !== tick.instrument) {
+      this.refuse(exchange, tick);
+      return;
+    }
+    const key = quoteKey(exchange, tick.instrument, tick.kind);
+    // Streams no cell watches (late pushes after an unsubscribe, or a server pushing everything) are not kept.
+    if (!this.watched(exchange, tick.instrument)) return;
     const price = priceNumber(tick.text);
     // A malformed or non-positive price is dropped: the cell keeps its last good one until that goes stale.
     if (price === undefined) return;
-    const key = quoteKey(exchange, tick.instrument, tick.kind);
+    this.refusals.delete(key);
     this.quotes.set(key, { price, at });
     for (const watch of this.watches) if (watch.key === key) watch.updated();
+  }
+
+  /** A row for another instrument on a watched stream: its cells show #N/A naming the server and what it sent. */
+  private refuse(exchange: LiveExchange, tick: PriceTick): void {
+    const key = quoteKey(exchange, tick.stream ?? '', tick.kind);
+    const watches = [...this.watches].filter((w) => w.key === key);
+    if (watches.length === 0) return;
+    const url = this.options.urls?.[exchange] ?? EXCHANGE_FEEDS[exchange].url;
+    const got = tick.instrument === '' ? 'a row naming no instrument' : JSON.stringify(tick.instrument.slice(0, 40));
+    this.quotes.delete(key);
+    this.refusals.set(key, new MarginError('PRICE_STREAM_WRONG_INSTRUMENT', { what: describePrice(watches[0]!.request), url, got }));
+    for (const watch of watches) watch.updated();
   }
 
   private notify(): void {

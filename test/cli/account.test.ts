@@ -1,4 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -103,7 +105,66 @@ describe('multiasset account', () => {
     const { code, err } = await run('account', 'okx', fixture('bybit-wallet-balance.json'));
     expect(code).toBe(1);
     expect(err).toBe(
-      'multiasset: okx: the response is not one of the two, or repeats one; expected GET /api/v5/account/balance and GET /api/v5/account/positions',
+      'multiasset: okx: the response is not one of the two, or repeats one; expected GET /api/v5/account/balance and GET /api/v5/account/positions (and GET /api/v5/public/instruments for the contract values)',
     );
+  });
+
+  describe('OKX contract values (--instruments FILE|URL)', () => {
+    // ccxt's recorded LTC-USDT-SWAP answer; its own notionalUsd, imr and upl fit contracts of 0.001 LTC.
+    const instruments = JSON.stringify({
+      code: '0',
+      msg: '',
+      data: [{ instType: 'SWAP', instId: 'LTC-USDT-SWAP', instFamily: 'LTC-USDT', ctType: 'linear', ctVal: '0.001', ctValCcy: 'LTC' }],
+    });
+    const positions = fixture('okx-positions-ltc-swap-ccxt.json');
+    const balance = fixture('okx-account-balance.json');
+    const positionLine = 'LTC-USDT-SWAP\tLONG\t0.002\t82.675\t101.33\t0.0065\t0\t0.1\tcross';
+
+    it('refuses the positions without a contract value, saying how to give it', async () => {
+      const { code, err } = await run('account', 'okx', balance, positions);
+      expect(code).toBe(1);
+      expect(err).toBe(
+        "multiasset: okx GET /api/v5/account/positions: response.data[0].pos: pos counts contracts of LTC-USDT-SWAP, whose contract value (ctVal) is not given: give OKX's instruments response for it (https://www.okx.com/api/v5/public/instruments?instType=SWAP&instId=LTC-USDT-SWAP), pasted with the responses or on the command line with --instruments FILE|URL",
+      );
+    });
+
+    it('reads them from a file', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'account-'));
+      try {
+        const file = join(dir, 'instruments.json');
+        writeFileSync(file, instruments);
+        const { code, out } = await run('account', 'okx', balance, positions, '--instruments', file);
+        expect(code).toBe(0);
+        expect(out.split('\n')).toContain(positionLine);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('fetches them from a URL, as import okx does', async () => {
+      const asked: string[] = [];
+      const server = createServer((req, res) => {
+        asked.push(req.url ?? '');
+        res.setHeader('content-type', 'application/json');
+        res.end(instruments);
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      try {
+        const { port } = server.address() as AddressInfo;
+        const url = `http://127.0.0.1:${port}/api/v5/public/instruments?instType=SWAP&instId=LTC-USDT-SWAP`;
+        const { code, out } = await run('account', 'okx', balance, positions, `--instruments=${url}`);
+        expect(code).toBe(0);
+        expect(out.split('\n')).toContain(positionLine);
+        expect(asked).toEqual(['/api/v5/public/instruments?instType=SWAP&instId=LTC-USDT-SWAP']);
+      } finally {
+        await new Promise((resolve) => server.close(resolve));
+      }
+    });
+
+    it('is a usage error for another exchange', async () => {
+      const { code, err } = await run('account', 'binance', fixture('binance-account-v2.json'), '--instruments', positions);
+      expect(code).toBe(2);
+      expect(err).toMatch(/--instruments is for OKX positions/);
+    });
   });
 });

@@ -202,6 +202,21 @@ describe('multiasset import', () => {
     expect(r.stderr).toContain('--instruments is for OKX position tiers');
   });
 
+  it("imports Bitget's v3 position tiers from a file with --symbol, and asks for the symbol without it", () => {
+    const file = join(FIXTURES, 'bitget-v3-position-tier-doc.json');
+    const named = cli(['import', 'bitget', file, '--symbol', 'BTCUSDT', '--diff']);
+    expect(named.stderr).toBe('');
+    expect(named.status).toBe(0);
+    expect(named.stdout).toContain('brackets.BTCUSDT:');
+    const unnamed = cli(['import', 'bitget', file]);
+    expect(unnamed.status).toBe(1);
+    expect(unnamed.stderr).toBe(
+      'multiasset: import bitget ' +
+        file +
+        ": preset response.data[0].symbol: Bitget's v3 position tiers do not repeat the symbol of the request: import them from their URL (https://api.bitget.com/api/v3/market/position-tier?category=USDT-FUTURES&symbol=BTCUSDT), or name it (the command line: --symbol BTCUSDT)\n",
+    );
+  });
+
   describe('from a URL', () => {
     let server: Server;
     let base: string;
@@ -209,6 +224,7 @@ describe('multiasset import', () => {
       server = createServer((req, res) => {
         const answers: Record<string, string> = {
           '/api/v2/mix/market/query-position-lever?symbol=BTCUSDT&productType=usdt-futures': 'bitget-query-position-lever-doc.json',
+          '/api/v3/market/position-tier?category=USDT-FUTURES&symbol=ETHUSDT': 'bitget-v3-position-tier-doc.json',
           '/api/v5/public/position-tiers?instType=SWAP&tdMode=cross&instFamily=BTC-USDT': 'okx-position-tiers-swap.json',
           '/api/v5/public/instruments?instType=SWAP&instFamily=BTC-USDT': 'okx-instruments-swap.json',
         };
@@ -240,6 +256,15 @@ describe('multiasset import', () => {
         ['0', '50000', '0.004', '0'],
         ['50000', '200000', '0.005', '50'],
       ]);
+    });
+
+    it("imports Bitget's v3 position tiers as leverage brackets, for the symbol of the URL", async () => {
+      const r = await cliAsync(['import', 'bitget', `${base}/api/v3/market/position-tier?category=USDT-FUTURES&symbol=ETHUSDT`]);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      const preset = JSON.parse(r.stdout) as PresetJsonOut;
+      expect(preset.source).toBe('https://api.bitget.com/api/v3/market/position-tier');
+      expect(preset.brackets?.ETHUSDT?.map((b) => [b.floor, b.cap, b.mmr, b.cum])).toEqual([['0', '100000', '0.004', '0']]);
     });
 
     it('fetches OKX position tiers and then the instruments of their family, for the contract values', async () => {

@@ -36,15 +36,17 @@ describe('Binance account snapshot', () => {
     ]);
   });
 
-  it('says which price is missing before anything else', () => {
+  it('says which price is missing first, then which maintenance margin, never blaming a bracket', () => {
     const rows = reconcile(preset('binance'), importAccountSnapshot('binance', docs)).rows;
-    expect(rows[0]?.cause).toBe('no price for BUSD in the responses: enter it in the balances table (or --price BUSD=…)');
+    expect(rows[0]?.cause).toBe(
+      "no price for BUSD in the responses: enter it in the balances table (or --price BUSD=…); and the responses give no maintenance margin for BTCUSDT LONG: enter its rate in the positions table's mmr column",
+    );
   });
 
-  it('then names the missing bracket, then the asset the preset has no tiers for', () => {
+  it('then names the missing maintenance margin, then the asset the preset has no tiers for', () => {
     const priced = importAccountSnapshot('binance', docs, { prices: new Map([['busd', dec(1)]]) });
     expect(reconcile(preset('binance'), priced).rows[1]?.cause).toBe(
-      "a missing bracket: the responses give no maintenance rate for BTCUSDT; enter the bracket's mmr",
+      "the responses give no maintenance margin for BTCUSDT LONG: enter its rate in the positions table's mmr column",
     );
     const noPositions = importAccountSnapshot('binance', [fixture('binance-account-v2.json')], { prices: new Map([['BUSD', dec(1)]]) });
     const rows = reconciliationTable(reconcile(preset('binance'), noPositions));
@@ -68,11 +70,21 @@ describe('Binance account snapshot', () => {
     ]);
   });
 
-  it('takes each rate from the margin the account response gives the position, over its notional', () => {
-    // The documentation's position has size 0; here the same fields describe an open one.
+  it("takes a v2 position's rates whole from the account response's row of it, over that row's own notional", () => {
+    // The documentation's position has size 0; here the same fields describe an open one (v3: with its notional).
     const account = {
       assets: [{ asset: 'USDT', walletBalance: '1000', crossWalletBalance: '1000' }],
-      positions: [{ symbol: 'BTCUSDT', positionSide: 'BOTH', maintMargin: '240', initialMargin: '3000' }],
+      positions: [
+        {
+          symbol: 'BTCUSDT',
+          positionSide: 'BOTH',
+          positionAmt: '1',
+          notional: '60000',
+          unrealizedProfit: '0',
+          maintMargin: '240',
+          initialMargin: '3000',
+        },
+      ],
       totalMarginBalance: '1000',
       totalMaintMargin: '240',
       availableBalance: '-2000',
@@ -146,13 +158,13 @@ describe('OKX account snapshot', () => {
 
   it('asks for the balance response when only positions are given', () => {
     expect(caughtMessage(() => importAccountSnapshot('okx', [fixture('okx-account-positions.json')]))).toBe(
-      'okx: no response with the balances; expected GET /api/v5/account/balance and GET /api/v5/account/positions',
+      'okx: no response with the balances; expected GET /api/v5/account/balance and GET /api/v5/account/positions (and GET /api/v5/public/instruments for the contract values)',
     );
   });
 
   it('refuses a response the exchange refused', () => {
     expect(caughtMessage(() => importAccountSnapshot('okx', [{ code: '50111', msg: 'Invalid sign', data: [{ details: [] }] }]))).toBe(
-      'okx GET /api/v5/account/balance: response.code: expected "0" (success), got "50111": the exchange refused the request',
+      'okx GET /api/v5/account/balance: response.code: expected "0" (success), got "50111" (Invalid sign): the exchange refused the request',
     );
   });
 });

@@ -104,3 +104,29 @@ describe('importing leverage brackets from the documented responses', () => {
     expect(second.asOf).toBe('2026-12-01');
   });
 });
+
+describe("Bitget's v3 position tiers (GET /api/v3/market/position-tier)", () => {
+  const doc = fixture('bitget-v3-position-tier-doc.json');
+
+  it('are leverage brackets, not a discount-rate table: the documented tier for the symbol of the request', () => {
+    const p = importExchangeTable('bitget', doc, undefined, { symbol: 'ETHUSDT' });
+    // minTierValue 0 to maxTierValue 100000, mmr 0.004, leverage 125 (imr 1/125); the response's requestTime dates it.
+    expect(rows(p, 'ETHUSDT')).toEqual([['0', '100000', '0.004', '0', '0.008', '125']]);
+    expect(p.source).toBe('https://api.bitget.com/api/v3/market/position-tier');
+    expect(p.asOf).toBe('2024-11-09');
+  });
+
+  it('refuse a tier outside its domain with its path', () => {
+    const bad = { ...(doc as object), data: [{ tier: '1', minTierValue: '0', maxTierValue: '100000', leverage: '125', mmr: '1.5' }] };
+    expect(refusal(() => importExchangeTable('bitget', bad, undefined, { symbol: 'ETHUSDT' }))).toBe(
+      'preset response.data[0].mmr: expected a ratio from 0 to 1, got 1.5',
+    );
+  });
+
+  it('say that margin (borrowing) tiers have no value bounds', () => {
+    const margin = { ...(doc as object), data: [{ tier: '1', leverage: '10', mmr: '0.1' }] };
+    expect(refusal(() => importExchangeTable('bitget', margin, undefined, { symbol: 'BTCUSDT' }))).toMatch(
+      /^preset response\.data\[0\]\.minTierValue: these are Bitget's MARGIN \(borrowing\) tiers/,
+    );
+  });
+});

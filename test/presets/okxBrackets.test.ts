@@ -89,6 +89,26 @@ describe('OKX position-tiers: brackets bounded by contracts', () => {
     );
   });
 
+  it("uses the instruments of the tiers' family, ignores the others (an inverse one too) and says how many", () => {
+    const instruments = fixture('okx-instruments-swap.json') as { data: Record<string, string>[] };
+    const btc = instruments.data[0] as Record<string, string>;
+    const spanning = {
+      ...instruments,
+      data: [
+        { ...btc, instId: 'ETH-USDT-SWAP', instFamily: 'ETH-USDT', uly: 'ETH-USDT', ctVal: '0.1', ctValCcy: 'ETH' },
+        btc,
+        { ...btc, instId: 'BTC-USD-SWAP', instFamily: 'BTC-USD', uly: 'BTC-USD', ctType: 'inverse', ctVal: '100', ctValCcy: 'USD' },
+        ...(fixture('okx-instruments-doc.json') as { data: unknown[] }).data,
+      ],
+    };
+    const p = importExchangeTable('okx', fixture('okx-position-tiers-swap.json'), undefined, { companions: [spanning] });
+    expect(Object.keys(p.brackets ?? {})).toEqual(['BTC-USDT-SWAP']);
+    expect(rows(p.brackets?.['BTC-USDT-SWAP'])).toEqual(TIERS);
+    expect(
+      p.notes?.some((n) => n.endsWith('The instruments response also lists 3 instrument(s) of other families (or none), ignored.')),
+    ).toBe(true);
+  });
+
   it('refuses an inverse contract, which multi-asset margin does not cover', () => {
     const instruments = fixture('okx-instruments-swap.json') as { data: Record<string, string>[] };
     Object.assign(instruments.data[0]!, { ctType: 'inverse' });

@@ -18,29 +18,54 @@ describe('each exchange reads its documented push example, every price exactly',
       ],
     ],
     ['binance', 'binance-ticker.json', [{ instrument: 'BTCUSDT', kind: 'last', text: '0.0025' }]],
-    ['okx', 'okx-mark-price.json', [{ instrument: 'BTC-USDT', kind: 'mark', text: '42310.6' }]],
-    ['okx', 'okx-index-tickers.json', [{ instrument: 'BTC-USDT', kind: 'index', text: '0.1' }]],
-    ['okx', 'okx-tickers.json', [{ instrument: 'BTC-USDT', kind: 'last', text: '9999.99' }]],
+    ['okx', 'okx-mark-price.json', [{ instrument: 'BTC-USDT', kind: 'mark', text: '42310.6', stream: 'BTC-USDT' }]],
+    ['okx', 'okx-index-tickers.json', [{ instrument: 'BTC-USDT', kind: 'index', text: '0.1', stream: 'BTC-USDT' }]],
+    ['okx', 'okx-tickers.json', [{ instrument: 'BTC-USDT', kind: 'last', text: '9999.99', stream: 'BTC-USDT' }]],
     [
       'bybit',
       'bybit-tickers-linear.json',
       [
-        { instrument: 'BTCUSDT', kind: 'mark', text: '17217.33' },
-        { instrument: 'BTCUSDT', kind: 'index', text: '17227.36' },
-        { instrument: 'BTCUSDT', kind: 'last', text: '17216.00' },
+        { instrument: 'BTCUSDT', kind: 'mark', text: '17217.33', stream: 'BTCUSDT' },
+        { instrument: 'BTCUSDT', kind: 'index', text: '17227.36', stream: 'BTCUSDT' },
+        { instrument: 'BTCUSDT', kind: 'last', text: '17216.00', stream: 'BTCUSDT' },
       ],
     ],
     [
       'bitget',
       'bitget-ticker.json',
       [
-        { instrument: 'BTCUSDT', kind: 'mark', text: '27000.0' },
-        { instrument: 'BTCUSDT', kind: 'index', text: '25702.4' },
-        { instrument: 'BTCUSDT', kind: 'last', text: '27000.5' },
+        { instrument: 'BTCUSDT', kind: 'mark', text: '27000.0', stream: 'BTCUSDT' },
+        { instrument: 'BTCUSDT', kind: 'index', text: '25702.4', stream: 'BTCUSDT' },
+        { instrument: 'BTCUSDT', kind: 'last', text: '27000.5', stream: 'BTCUSDT' },
       ],
     ],
   ] as const)('%s: %s', (exchange, file, ticks) => {
     expect(EXCHANGE_FEEDS[exchange].ticks(fixture(file))).toEqual(ticks);
+  });
+
+  it("reads Binance's combined-stream wrapping, naming the stream each push came on", () => {
+    expect(EXCHANGE_FEEDS.binance.ticks({ stream: 'btcusdt@markPrice@1s', data: fixture('binance-markPrice.json') })).toEqual([
+      { instrument: 'BTCUSDT', kind: 'mark', text: '11794.15000000', stream: 'BTCUSDT' },
+      { instrument: 'BTCUSDT', kind: 'index', text: '11784.62659091', stream: 'BTCUSDT' },
+    ]);
+  });
+
+  it('reads the instrument from the row itself, never from the envelope alone', () => {
+    const wrong: Record<string, unknown> = fixture('bybit-tickers-linear.json');
+    const row = { ...(wrong.data as Record<string, unknown>), symbol: 'ETHUSDT' };
+    expect(EXCHANGE_FEEDS.bybit.ticks({ ...wrong, data: row })[0]).toEqual({
+      instrument: 'ETHUSDT',
+      kind: 'mark',
+      text: '17217.33',
+      stream: 'BTCUSDT',
+    });
+    const { symbol: _dropped, ...nameless } = row;
+    expect(EXCHANGE_FEEDS.bybit.ticks({ ...wrong, data: nameless })[0]).toEqual({
+      instrument: '',
+      kind: 'mark',
+      text: '17217.33',
+      stream: 'BTCUSDT',
+    });
   });
 
   it('has a test above for every fixture file', () => {

@@ -52,17 +52,20 @@ function acknowledgement(exchange: LiveExchange, request: Json, op: string): Jso
   }
 }
 
-/** The documented push of `exchange` for `stream`, with the test's instrument and prices set in it. */
-function pushes(exchange: LiveExchange, instrument: string, prices: Prices): { stream: string; message: Json }[] {
+/**
+ * The documented push of `exchange` for `stream`, with the test's instrument and prices set in it. `row` names
+ * the instrument the data row claims (another one than the stream's, for a hostile server).
+ */
+function pushes(exchange: LiveExchange, instrument: string, prices: Prices, row = instrument): { stream: string; message: Json }[] {
   const out: { stream: string; message: Json }[] = [];
   if (exchange === 'binance') {
     const lower = instrument.toLowerCase();
     if (prices.mark !== undefined || prices.index !== undefined) {
       const m = fixture('binance-markPrice.json');
-      out.push({ stream: `${lower}@markPrice@1s`, message: { ...m, s: instrument, p: prices.mark ?? m.p, i: prices.index ?? m.i } });
+      out.push({ stream: `${lower}@markPrice@1s`, message: { ...m, s: row, p: prices.mark ?? m.p, i: prices.index ?? m.i } });
     }
     if (prices.last !== undefined) {
-      out.push({ stream: `${lower}@ticker`, message: { ...fixture('binance-ticker.json'), s: instrument, c: prices.last } });
+      out.push({ stream: `${lower}@ticker`, message: { ...fixture('binance-ticker.json'), s: row, c: prices.last } });
     }
   } else if (exchange === 'okx') {
     const each = [
@@ -74,16 +77,16 @@ function pushes(exchange: LiveExchange, instrument: string, prices: Prices): { s
       const value = prices[kind];
       if (value === undefined) continue;
       const m = fixture(file);
-      const row = (m.data as Json[])[0] ?? {};
+      const documented = (m.data as Json[])[0] ?? {};
       out.push({
         stream: `${channel}:${instrument}`,
-        message: { ...m, arg: { ...(m.arg as Json), instId: instrument }, data: [{ ...row, instId: instrument, [fieldName]: value }] },
+        message: { ...m, arg: { ...(m.arg as Json), instId: instrument }, data: [{ ...documented, instId: row, [fieldName]: value }] },
       });
     }
   } else if (exchange === 'bybit') {
     const m = fixture('bybit-tickers-linear.json');
     const full = prices.mark !== undefined && prices.index !== undefined && prices.last !== undefined;
-    const changed: Json = { symbol: instrument };
+    const changed: Json = { symbol: row };
     if (prices.mark !== undefined) changed.markPrice = prices.mark;
     if (prices.index !== undefined) changed.indexPrice = prices.index;
     if (prices.last !== undefined) changed.lastPrice = prices.last;
@@ -95,17 +98,24 @@ function pushes(exchange: LiveExchange, instrument: string, prices: Prices): { s
     });
   } else {
     const m = fixture('bitget-ticker.json');
-    const row = (m.data as Json[])[0] ?? {};
-    const changed: Json = { instId: instrument, symbol: instrument };
+    const documented = (m.data as Json[])[0] ?? {};
+    const changed: Json = { instId: row, symbol: row };
     if (prices.mark !== undefined) changed.markPrice = prices.mark;
     if (prices.index !== undefined) changed.indexPrice = prices.index;
     if (prices.last !== undefined) changed.lastPr = prices.last;
     out.push({
       stream: `ticker:${instrument}`,
-      message: { ...m, arg: { ...(m.arg as Json), instId: instrument }, data: [{ ...row, ...changed }] },
+      message: { ...m, arg: { ...(m.arg as Json), instId: instrument }, data: [{ ...documented, ...changed }] },
     });
   }
   return out;
+}
+
+/** How a hostile exchange misbehaves: `mute` accepts and then never answers anything (no acks, no pongs);
+ * `closeAfterMs` accepts and closes the connection that long after. */
+export interface Misbehaviour {
+  readonly mute?: boolean;
+  readonly closeAfterMs?: number;
 }
 
 export class PriceServer {
@@ -113,6 +123,11 @@ export class PriceServer {
   /** Every request each exchange's clients sent, parsed, in order (keep-alive pings excluded). */
   readonly requests: Record<LiveExchange, Json[]> = { binance: [], okx: [], bybit: [], bitget: [] };
   readonly connections: Record<LiveExchange, number> = { binance: 0, okx: 0, bybit: 0, bitget: 0 };
+  /** When each connection was accepted (ms since the epoch), per exchange. */
+  readonly acceptedAt: Record<LiveExchange, number[]> = { binance: [], okx: [], bybit: [], bitget: [] };
+  /** The keep-alive messages each exchange's clients sent, as sent ("ping", '{"op":"ping"}'). */
+  readonly pings: Record<LiveExchange, string[]> = { binance: [], okx: [], bybit: [], bitget: [] };
+  readonly misbehaviour: Partial<Record<LiveExchange, Misbehaviour>> = {};
 
   private constructor(private readonly server: WebSocketServer) {
     server.on('connection', (socket, request) => {
@@ -120,8 +135,11 @@ export class PriceServer {
       const client: Client = { exchange, socket, streams: new Set() };
       this.clients.add(client);
       this.connections[exchange] += 1;
+      this.acceptedAt[exchange].push(Date.now());
       socket.on('close', () => this.clients.delete(client));
       socket.on('message', (data) => this.received(client, data.toString()));
+      const closeAfter = this.misbehaviour[exchange]?.closeAfterMs;
+      if (closeAfter !== undefined) setTimeout(() => socket.close(), closeAfter);
     });
   }
 
@@ -153,9 +171,24 @@ export class PriceServer {
     for (const { stream, message } of pushes(exchange, instrument, prices)) this.sendTo(exchange, stream, message);
   }
 
-  /** Sends a raw message to the connections subscribed to `stream`. */
+  /** A cache gone wrong: on `instrument`'s stream, the row of `row` (e.g. ETH's row on BTC's stream). */
+  pushWrongRow(exchange: LiveExchange, instrument: string, row: string, prices: Prices): void {
+    for (const { stream, message } of pushes(exchange, instrument, prices, row)) this.sendTo(exchange, stream, message);
+  }
+
+  /** Pushes for every one of `instruments` to every connection of the exchange, subscribed or not. */
+  flood(exchange: LiveExchange, instruments: readonly string[], prices: Prices): void {
+    for (const instrument of instruments) {
+      for (const { stream, message } of pushes(exchange, instrument, prices)) {
+        const text = JSON.stringify(exchange === 'binance' ? { stream, data: message } : message);
+        for (const c of this.clients) if (c.exchange === exchange) c.socket.send(text);
+      }
+    }
+  }
+
+  /** Sends a raw message to the connections subscribed to `stream` (Binance's combined stream wraps it). */
   sendTo(exchange: LiveExchange, stream: string, message: Json): void {
-    const text = JSON.stringify(message);
+    const text = JSON.stringify(exchange === 'binance' ? { stream, data: message } : message);
     for (const c of this.clients) if (c.exchange === exchange && c.streams.has(stream)) c.socket.send(text);
   }
 
@@ -171,8 +204,10 @@ export class PriceServer {
 
   private received(client: Client, text: string): void {
     const { socket, exchange } = client;
+    const mute = this.misbehaviour[exchange]?.mute === true;
     if (text === 'ping') {
-      socket.send('pong');
+      this.pings[exchange].push(text);
+      if (!mute) socket.send('pong');
       return;
     }
     let request: Json;
@@ -182,7 +217,8 @@ export class PriceServer {
       return;
     }
     if (request.op === 'ping') {
-      socket.send(JSON.stringify({ success: true, ret_msg: 'pong', conn_id: 'local-conn', op: 'ping' }));
+      this.pings[exchange].push(text);
+      if (!mute) socket.send(JSON.stringify({ success: true, ret_msg: 'pong', conn_id: 'local-conn', op: 'ping' }));
       return;
     }
     this.requests[exchange].push(request);
@@ -192,7 +228,7 @@ export class PriceServer {
       if (asked.op === 'subscribe') client.streams.add(stream);
       else client.streams.delete(stream);
     }
-    for (const ack of acknowledgement(exchange, request, asked.op)) socket.send(JSON.stringify(ack));
+    if (!mute) for (const ack of acknowledgement(exchange, request, asked.op)) socket.send(JSON.stringify(ack));
   }
 }
 

@@ -1,14 +1,24 @@
 import type { Dec } from '../../engine/decimal';
 import { ONE, ZERO } from '../../engine/decimal';
-import type { Side } from '../../engine/model';
-import { field, item, readDecimal, readList, readObject, readText } from '../jsonRead';
-import type { AccountSnapshot, ReportedFigure, SnapshotBalance, SnapshotPosition } from './snapshot';
-import { optionalDecimal, readingDocument, reportedField } from './snapshot';
+import type { MarginMode, Side } from '../../engine/model';
+import { field, invalid, item, NON_NEGATIVE, POSITIVE, readAssetName, readList, readObject, readText } from '../jsonRead';
+import { checkBinanceError } from '../import/envelope';
+import type { AccountSnapshot, PnlNotCarried, ReportedFigure, SnapshotBalance, SnapshotPosition } from './snapshot';
+import {
+  checkRowFits,
+  numberField,
+  optionalNumberField,
+  quotient,
+  readingDocument,
+  reportedField,
+  sideContradiction,
+  wordField,
+} from './snapshot';
 
 const ACCOUNT = 'GET /fapi/v2/account';
 const POSITIONS = 'GET /fapi/v2/positionRisk';
 
-/** The account response (`/fapi/v2/account` or v3) is an object with `assets`; positionRisk is a list. */
+/** The account response (`/fapi/v2/account` or v3) is an object with `assets`; positionRisk (v2 or v3) is a list. */
 export function isBinanceAccount(doc: unknown): boolean {
   return typeof doc === 'object' && doc !== null && !Array.isArray(doc) && 'assets' in doc;
 }
@@ -17,23 +27,150 @@ export function isBinancePositions(doc: unknown): boolean {
   return Array.isArray(doc);
 }
 
-interface AccountPositionMargin {
-  readonly maint: Dec;
-  readonly initial: Dec;
+/** Coin-margined (`/dapi`) symbols: `BTCUSD_PERP`, `ETHUSD_250926`. */
+const INVERSE_SYMBOL = /USD_(PERP|\d{6})$/i;
+
+const SIDES: Readonly<Record<string, Side>> = { BOTH: 'BOTH', LONG: 'LONG', SHORT: 'SHORT' };
+const MARGIN_TYPES: Readonly<Record<string, MarginMode>> = { cross: 'cross', isolated: 'isolated', crossed: 'cross' };
+
+function symbolOf(p: Readonly<Record<string, unknown>>, where: string): string {
+  const symbol = readText(p.symbol, field(where, 'symbol')).toUpperCase();
+  if (INVERSE_SYMBOL.test(symbol)) {
+    invalid(
+      field(where, 'symbol'),
+      `${symbol} is a coin-margined (/dapi) contract: multi-asset margin covers USDⓈ-M (linear) contracts only; give the /fapi responses`,
+    );
+  }
+  return symbol;
 }
 
-const key = (symbol: string, side: string): string => `${symbol.toUpperCase()}|${side.toUpperCase()}`;
+/** Hedge mode: a LONG amount is positive, a SHORT one negative; one-way (BOTH) is signed. */
+function sideOf(p: Readonly<Record<string, unknown>>, where: string, amount: Dec): Side {
+  const side = wordField(p, 'positionSide', where, SIDES);
+  if (side === 'LONG' && amount.isNeg()) sideContradiction(where, 'positionSide', side, 'positionAmt', amount, 'a LONG amount is positive');
+  if (side === 'SHORT' && amount.gt(ZERO))
+    sideContradiction(where, 'positionSide', side, 'positionAmt', amount, 'a SHORT amount is negative');
+  return side;
+}
+
+/** Isolated when the row says so: `marginType` (positionRisk v2), `isolated` (account v2), or an isolated wallet (v3). */
+function marginModeOf(p: Readonly<Record<string, unknown>>, where: string): MarginMode {
+  if (p.marginType !== undefined) return wordField(p, 'marginType', where, MARGIN_TYPES);
+  if (p.isolated !== undefined) {
+    if (typeof p.isolated !== 'boolean') invalid(field(where, 'isolated'), `expected true or false, got ${JSON.stringify(p.isolated)}`);
+    return p.isolated ? 'isolated' : 'cross';
+  }
+  const wallet = optionalNumberField(p, 'isolatedWallet', where, NON_NEGATIVE);
+  return wallet !== null && wallet.gt(ZERO) ? 'isolated' : 'cross';
+}
+
+/** The position's own initial margin: `positionInitialMargin` (without open orders) when given, else `initialMargin`. */
+function initialOf(p: Readonly<Record<string, unknown>>, where: string): Dec | null {
+  return (
+    optionalNumberField(p, 'positionInitialMargin', where, NON_NEGATIVE) ?? optionalNumberField(p, 'initialMargin', where, NON_NEGATIVE)
+  );
+}
+
+/** A rate from one row's margin over the same row's notional. */
+interface RowRates {
+  readonly mmr: Dec | null;
+  readonly imr: Dec | null;
+}
+
+function ratesOf(p: Readonly<Record<string, unknown>>, where: string, notional: Dec): RowRates {
+  const maint = optionalNumberField(p, 'maintMargin', where, NON_NEGATIVE);
+  const initial = initialOf(p, where);
+  return {
+    mmr: maint === null ? null : quotient(maint, notional.abs()),
+    imr: initial === null || initial.isZero() ? null : quotient(initial, notional.abs()),
+  };
+}
+
+/**
+ * The notional of a row, signed as the amount: its own `notional` when given (which must not contradict the amount),
+ * else amount × mark.
+ */
+function notionalOf(p: Readonly<Record<string, unknown>>, where: string, amount: Dec, mark: Dec | null): Dec | null {
+  const notional = optionalNumberField(p, 'notional', where);
+  if (notional === null) return mark === null ? null : amount.times(mark);
+  if (notional.isZero() || notional.isNeg() !== amount.isNeg()) {
+    invalid(
+      field(where, 'notional'),
+      `${notional.toString()} does not fit ${field(where, 'positionAmt')} ${amount.toString()}: an open position's notional is non-zero and signed as its amount`,
+    );
+  }
+  return notional;
+}
+
+interface AccountPosition {
+  readonly position: SnapshotPosition;
+  readonly rates: RowRates;
+}
+
+const key = (symbol: string, side: string): string => `${symbol}|${side}`;
+
+/**
+ * An open position of the account response's own `positions` (v2: entryPrice, no mark; v3: notional, no prices):
+ * the mark is notional / positionAmt (v3) or entryPrice + unrealizedProfit / positionAmt (v2); the entry, when not
+ * given, mark − unrealizedProfit / positionAmt.
+ */
+function accountPosition(p: Readonly<Record<string, unknown>>, where: string, amount: Dec): AccountPosition {
+  const symbol = symbolOf(p, where);
+  const side = sideOf(p, where, amount);
+  const pnl = numberField(p, 'unrealizedProfit', where);
+  const givenEntry = optionalNumberField(p, 'entryPrice', where, POSITIVE);
+  const given = optionalNumberField(p, 'notional', where);
+  let mark: Dec | null;
+  if (given !== null) {
+    const notional = notionalOf(p, where, amount, null) as Dec;
+    mark = quotient(notional, amount);
+  } else if (givenEntry !== null) {
+    mark = givenEntry.plus(quotient(pnl, amount) ?? ZERO);
+  } else {
+    return invalid(field(where, 'notional'), 'required (or entryPrice): the account response gives the position no price');
+  }
+  if (mark === null || !mark.gt(ZERO)) {
+    return invalid(
+      field(where, given === null ? 'unrealizedProfit' : 'notional'),
+      `gives the position a mark of ${String(mark)}: not a price`,
+    );
+  }
+  const entry = givenEntry ?? mark.minus(quotient(pnl, amount) ?? ZERO);
+  if (!entry.gt(ZERO)) invalid(field(where, 'unrealizedProfit'), `gives the position an entry price of ${entry.toString()}: not a price`);
+  const rates = ratesOf(p, where, amount.times(mark));
+  return {
+    position: checkRowFits(
+      {
+        symbol,
+        side,
+        size: side === 'BOTH' ? amount : amount.abs(),
+        entry,
+        mark,
+        mmr: rates.mmr,
+        cum: ZERO,
+        imr: rates.imr,
+        marginMode: marginModeOf(p, where),
+      },
+      where,
+    ),
+    rates,
+  };
+}
 
 function readAccount(doc: unknown, prices: ReadonlyMap<string, Dec>, marks: ReadonlyMap<string, Dec>, notes: string[]) {
   const root = readObject(doc, 'response');
+  checkBinanceError(root);
   const balances: SnapshotBalance[] = [];
+  let assetPnl = ZERO;
   readList(root.assets, 'response.assets').forEach((row, i) => {
     const where = item('response.assets', i);
     const a = readObject(row, where);
-    const asset = readText(a.asset, field(where, 'asset')).toUpperCase();
+    const asset = readAssetName(a.asset, field(where, 'asset'));
     // Cross wallet balance: isolated positions' margin is walled off from the account, as the engine treats them.
     const amountField = a.crossWalletBalance === undefined ? 'walletBalance' : 'crossWalletBalance';
-    const amount = readDecimal(a[amountField], field(where, amountField));
+    const amount = numberField(a, amountField, where);
+    const pnl = optionalNumberField(a, 'crossUnPnl', where) ?? optionalNumberField(a, 'unrealizedProfit', where);
+    if (pnl !== null) assetPnl = assetPnl.plus(pnl);
     if (amount.isZero()) return;
     const given = prices.get(asset);
     const price = given ?? (asset === 'USDT' ? ONE : (marks.get(asset) ?? null));
@@ -44,29 +181,31 @@ function readAccount(doc: unknown, prices: ReadonlyMap<string, Dec>, marks: Read
         : price
           ? 'the mark of its USDT position'
           : 'not in the responses';
-    balances.push({ asset, amount, price, priceSource, upnl: null });
+    balances.push(checkRowFits({ asset, amount, price, priceSource, upnl: null }, where));
   });
-  const margins = new Map<string, AccountPositionMargin>();
-  if (Array.isArray(root.positions)) {
-    root.positions.forEach((row, i) => {
+  const positions = new Map<string, AccountPosition>();
+  const hasPositions = root.positions !== undefined;
+  if (hasPositions) {
+    readList(root.positions, 'response.positions').forEach((row, i) => {
       const where = item('response.positions', i);
       const p = readObject(row, where);
-      const maint = optionalDecimal(p.maintMargin);
-      const initial = optionalDecimal(p.initialMargin);
-      if (typeof p.symbol === 'string' && maint && initial && !maint.isZero()) {
-        margins.set(key(p.symbol, String(p.positionSide ?? 'BOTH')), { maint, initial });
-      }
+      const amount = numberField(p, 'positionAmt', where);
+      symbolOf(p, where);
+      if (amount.isZero()) return;
+      const read = accountPosition(p, where, amount);
+      positions.set(key(read.position.symbol, read.position.side), read);
     });
   }
   const equity = reportedField('equity', root, 'totalMarginBalance');
   const maintenance = reportedField('maint_margin', root, 'totalMaintMargin');
+  const value = equity.value && maintenance.value && equity.value.gt(ZERO) ? quotient(maintenance.value, equity.value) : null;
   const ratio: ReportedFigure =
-    equity.value && maintenance.value && equity.value.gt(ZERO)
+    value !== null
       ? {
           figure: 'margin_ratio',
           field: 'totalMaintMargin / totalMarginBalance',
           raw: `${maintenance.raw} / ${equity.raw}`,
-          value: maintenance.value.div(equity.value),
+          value,
           note: 'Binance reports no account margin ratio; derived from the two totals',
         }
       : {
@@ -78,76 +217,95 @@ function readAccount(doc: unknown, prices: ReadonlyMap<string, Dec>, marks: Read
         };
   const reported = [equity, maintenance, ratio, reportedField('available', root, 'availableBalance')];
   if (balances.length === 0) notes.push('the account response lists no asset with a balance');
-  return { balances, margins, reported };
+  return { balances, positions, hasPositions, reported, assetPnl };
 }
 
-function sideOf(value: unknown, where: string): Side {
-  const text = readText(value ?? 'BOTH', where).toUpperCase();
-  return text === 'LONG' || text === 'SHORT' ? text : 'BOTH';
-}
-
-function readPositions(doc: unknown, margins: ReadonlyMap<string, AccountPositionMargin>, notes: string[]): SnapshotPosition[] {
+function readPositionRisk(doc: unknown, fromAccount: ReadonlyMap<string, AccountPosition>, notes: string[]): SnapshotPosition[] {
   const positions: SnapshotPosition[] = [];
   readList(doc, 'response').forEach((row, i) => {
     const where = item('response', i);
     const p = readObject(row, where);
-    const size = readDecimal(p.positionAmt, field(where, 'positionAmt'));
-    if (size.isZero()) return;
-    const symbol = readText(p.symbol, field(where, 'symbol')).toUpperCase();
-    const side = sideOf(p.positionSide, field(where, 'positionSide'));
-    const mark = readDecimal(p.markPrice, field(where, 'markPrice'));
-    const margin = margins.get(key(symbol, side));
-    const notional = size.abs().times(mark);
-    if (!margin)
+    const symbol = symbolOf(p, where);
+    const amount = numberField(p, 'positionAmt', where);
+    if (amount.isZero()) return;
+    const side = sideOf(p, where, amount);
+    const mark = numberField(p, 'markPrice', where, POSITIVE);
+    const notional = notionalOf(p, where, amount, mark) as Dec;
+    const own = ratesOf(p, where, notional);
+    // positionRisk v2 carries no margins: the rates then come whole from the account response's own row.
+    const other = own.mmr === null ? fromAccount.get(key(symbol, side))?.rates : undefined;
+    if (other !== undefined)
+      notes.push(`${symbol} ${side}: rates from the account response's own maintMargin and initialMargin over its notional`);
+    const rates = other ?? own;
+    if (rates.mmr === null) {
       notes.push(
-        `${symbol} ${side}: the responses give no maintenance margin (the account response's positions carry it); enter the bracket's mmr`,
+        `${symbol} ${side}: neither response gives its maintenance margin (positionRisk v3 and the account response's positions do): enter its mmr`,
       );
-    positions.push({
-      symbol,
-      side,
-      size: side === 'BOTH' ? size : size.abs(),
-      entry: readDecimal(p.entryPrice, field(where, 'entryPrice')),
-      mark,
-      mmr: margin && notional.gt(ZERO) ? margin.maint.div(notional) : null,
-      cum: ZERO,
-      imr: margin && notional.gt(ZERO) ? margin.initial.div(notional) : null,
-      marginMode: String(p.marginType ?? 'cross').toLowerCase() === 'isolated' ? 'isolated' : 'cross',
-    });
+    }
+    positions.push(
+      checkRowFits(
+        {
+          symbol,
+          side,
+          size: side === 'BOTH' ? amount : amount.abs(),
+          entry: numberField(p, 'entryPrice', where, POSITIVE),
+          mark,
+          mmr: rates.mmr,
+          cum: ZERO,
+          imr: rates.imr,
+          marginMode: marginModeOf(p, where),
+        },
+        where,
+      ),
+    );
   });
   return positions;
 }
 
 /** Marks of the USDT positions by base asset: a price for a collateral asset the account response leaves unpriced. */
-function marksByBase(doc: unknown): Map<string, Dec> {
+function marksByBase(positions: readonly SnapshotPosition[]): Map<string, Dec> {
   const marks = new Map<string, Dec>();
-  if (!Array.isArray(doc)) return marks;
-  for (const row of doc) {
-    if (typeof row !== 'object' || row === null) continue;
-    const { symbol, markPrice } = row as Record<string, unknown>;
-    const mark = optionalDecimal(markPrice);
-    if (typeof symbol === 'string' && symbol.toUpperCase().endsWith('USDT') && mark && mark.gt(ZERO)) {
-      marks.set(symbol.toUpperCase().slice(0, -4), mark);
-    }
-  }
+  for (const p of positions) if (p.symbol.endsWith('USDT')) marks.set(p.symbol.slice(0, -4), p.mark);
   return marks;
 }
 
 /**
- * Binance USDⓈ-M: the account response (`/fapi/v2/account` or v3) and `/fapi/v2/positionRisk`. Amounts are
- * the cross wallet balances; USDT is the quote (price 1); other assets take `prices`, else the mark of their
- * USDT position, else stay unpriced. Each position's maintenance and initial rate is its margin in the
- * account response over its notional (cum 0), when the account response lists it.
+ * Binance USDⓈ-M: the account response (`GET /fapi/v2/account` or v3) and, when given, `GET /fapi/v2/positionRisk`
+ * or v3. Amounts are the cross wallet balances; USDT is the quote (price 1); other assets take `prices`, else the
+ * mark of their USDT position, else stay unpriced. A position's maintenance and initial rates are its own
+ * `maintMargin` and `positionInitialMargin` (else `initialMargin`) over its own `notional`, all from one row of one
+ * response (positionRisk v3; for v2, which has no margins, the account response's row of the same position). Without
+ * positionRisk the account response's own `positions` are the positions. Coin-margined (`/dapi`) symbols are refused.
+ *
+ * @throws BAD_SNAPSHOT naming the response, the row and the field.
  */
 export function readBinanceSnapshot(
   account: unknown,
   positionRisk: unknown | undefined,
-  prices: ReadonlyMap<string, Dec>,
+  prices: ReadonlyMap<string, Dec> = new Map(),
 ): AccountSnapshot {
   const notes: string[] = [];
-  const read = readingDocument('binance', ACCOUNT, () => readAccount(account, prices, marksByBase(positionRisk), notes));
+  const first = readingDocument('binance', ACCOUNT, () => readAccount(account, prices, new Map(), []));
+  const fromAccount = [...first.positions.values()].map((r) => r.position);
   const positions =
-    positionRisk === undefined ? [] : readingDocument('binance', POSITIONS, () => readPositions(positionRisk, read.margins, notes));
-  if (positionRisk === undefined) notes.push('no positionRisk response: the account is valued without positions');
+    positionRisk === undefined
+      ? fromAccount
+      : readingDocument('binance', POSITIONS, () => readPositionRisk(positionRisk, first.positions, notes));
+  // Collateral coins take the marks of the positions read (the account response's positions carry derived marks).
+  const read = readingDocument('binance', ACCOUNT, () => readAccount(account, prices, marksByBase(positions), notes));
+  const pnlNotCarried: PnlNotCarried[] = [];
+  if (positionRisk === undefined) {
+    if (read.hasPositions)
+      notes.push("no positionRisk response: the positions are the account response's own (mark = notional / positionAmt)");
+    else {
+      notes.push('no positionRisk response, and the account response lists no positions: the account is valued without positions');
+      if (!read.assetPnl.isZero())
+        pnlNotCarried.push({
+          value: read.assetPnl,
+          what: "the assets' crossUnPnl, and neither positionRisk nor the account response's positions were given",
+        });
+    }
+  }
   return {
     exchange: 'binance',
     balances: read.balances,
@@ -156,5 +314,6 @@ export function readBinanceSnapshot(
     reportedAssets: [],
     reportedUnit: 'USD',
     notes,
+    pnlNotCarried,
   };
 }

@@ -1,36 +1,31 @@
 import type { Dec } from '../../engine/decimal';
 import { ONE, ZERO } from '../../engine/decimal';
-import { field, invalid, item, readDecimal, readList, readObject, readText } from '../jsonRead';
+import type { MarginMode } from '../../engine/model';
+import { field, item, NON_NEGATIVE, POSITIVE, RATIO, readAssetName, readList, readObject, readText } from '../jsonRead';
+import { dataObject, dataRows } from '../import/envelope';
 import type { AccountSnapshot, ReportedFigure, SnapshotBalance, SnapshotPosition } from './snapshot';
-import { optionalDecimal, readingDocument, reportedField } from './snapshot';
+import { checkRowFits, numberField, optionalNumberField, quotient, readingDocument, reportedField, wordField } from './snapshot';
 
 const ACCOUNTS = 'GET /api/v2/mix/account/accounts';
+const ACCOUNT = 'GET /api/v2/mix/account/account';
 const POSITIONS = 'GET /api/v2/mix/position/all-position';
 
-function firstData(doc: unknown): unknown {
+function dataOf(doc: unknown): unknown {
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return undefined;
-  const data = (doc as Record<string, unknown>).data;
-  return Array.isArray(data) ? data[0] : undefined;
+  return (doc as Record<string, unknown>).data;
 }
 
-/** The account list's rows carry `marginCoin` and `accountEquity`; the positions' carry `holdSide`. */
+/** The account list's rows, or the single account object, carry `marginCoin` and `accountEquity`; the positions' `holdSide`. */
 export function isBitgetAccounts(doc: unknown): boolean {
-  const row = firstData(doc);
+  const data = dataOf(doc);
+  const row = Array.isArray(data) ? data[0] : data;
   return typeof row === 'object' && row !== null && 'accountEquity' in row;
 }
 
 export function isBitgetPositions(doc: unknown): boolean {
-  const row = firstData(doc);
-  const data = typeof doc === 'object' && doc !== null ? (doc as Record<string, unknown>).data : undefined;
+  const data = dataOf(doc);
+  const row = Array.isArray(data) ? data[0] : undefined;
   return (Array.isArray(data) && data.length === 0) || (typeof row === 'object' && row !== null && 'holdSide' in row);
-}
-
-function dataOf(doc: unknown): readonly unknown[] {
-  const root = readObject(doc, 'response');
-  if (root.code !== undefined && String(root.code) !== '00000') {
-    invalid('response.code', `expected "00000" (success), got ${JSON.stringify(root.code)}: the exchange refused the request`);
-  }
-  return readList(root.data, 'response.data');
 }
 
 /** Bitget spells the field `unionTotalMargin` in its field table and `unionTotalMagin` in its example. */
@@ -38,78 +33,121 @@ function totalMarginField(row: Readonly<Record<string, unknown>>): string {
   return row.unionTotalMargin === undefined && row.unionTotalMagin !== undefined ? 'unionTotalMagin' : 'unionTotalMargin';
 }
 
+const ASSET_MODES: Readonly<Record<string, 'union' | 'single'>> = { union: 'union', single: 'single' };
+
+/** The account the snapshot is of: the single-account object, or the `union` row of the list (else its first row). */
+function accountRow(doc: unknown): { account: Readonly<Record<string, unknown>>; where: string; single: boolean } {
+  if (!Array.isArray(dataOf(doc))) {
+    const { value, where } = dataObject(doc, '00000');
+    return { account: value, where, single: true };
+  }
+  const { rows } = dataRows(doc, '00000');
+  const read = rows.map(({ value, where }) => ({ account: readObject(value, where), where }));
+  const chosen = read.find((r) => r.account.assetMode === 'union') ?? (read[0] as (typeof read)[number]);
+  return { ...chosen, single: false };
+}
+
 function readAccounts(doc: unknown, marks: ReadonlyMap<string, Dec>, crossPositions: boolean, notes: string[]) {
-  const rows = dataOf(doc).map((row, i) => readObject(row, item('response.data', i)));
-  const index = Math.max(
-    0,
-    rows.findIndex((r) => r.assetMode === 'union'),
-  );
-  const account = rows[index];
-  if (!account) return invalid('response.data', 'expected at least one margin coin, got an empty list');
-  const where = item('response.data', index);
-  const marginCoin = readText(account.marginCoin, field(where, 'marginCoin')).toUpperCase();
-  const accountEquity = readDecimal(account.accountEquity, field(where, 'accountEquity'));
-  const crossedPnl = optionalDecimal(account.crossedUnrealizedPL) ?? ZERO;
-  const isolatedPnl = optionalDecimal(account.isolatedUnrealizedPL) ?? ZERO;
+  const { account, where } = accountRow(doc);
+  const marginCoin = readAssetName(account.marginCoin, field(where, 'marginCoin'));
+  const accountEquity = numberField(account, 'accountEquity', where);
+  const crossedPnl = optionalNumberField(account, 'crossedUnrealizedPL', where) ?? ZERO;
+  const isolatedPnl = optionalNumberField(account, 'isolatedUnrealizedPL', where) ?? ZERO;
+  const mode = account.assetMode === undefined ? 'single' : wordField(account, 'assetMode', where, ASSET_MODES);
   // The wallet balance is the equity without PnL; the cross PnL comes back from the positions, or as upnl.
   const amount = accountEquity.minus(crossedPnl).minus(isolatedPnl);
   const balances: SnapshotBalance[] = [
-    {
-      asset: marginCoin,
-      amount,
-      price: marginCoin === 'USDT' ? ONE : null,
-      priceSource: marginCoin === 'USDT' ? 'the quote currency' : 'not in the responses',
-      upnl: crossPositions || crossedPnl.isZero() ? null : crossedPnl,
-    },
+    checkRowFits(
+      {
+        asset: marginCoin,
+        amount,
+        price: marginCoin === 'USDT' ? ONE : null,
+        priceSource: marginCoin === 'USDT' ? 'the quote currency' : 'not in the responses',
+        upnl: crossPositions || crossedPnl.isZero() ? null : crossedPnl,
+      },
+      where,
+    ),
   ];
   notes.push(`${marginCoin} balance taken as accountEquity − crossedUnrealizedPL − isolatedUnrealizedPL`);
-  if (Array.isArray(account.assetList)) {
-    account.assetList.forEach((row, i) => {
+  if (account.assetList !== undefined) {
+    readList(account.assetList, field(where, 'assetList')).forEach((row, i) => {
       const at = item(field(where, 'assetList'), i);
       const a = readObject(row, at);
-      const coin = readText(a.coin, field(at, 'coin')).toUpperCase();
-      const balance = readDecimal(a.balance, field(at, 'balance'));
+      const coin = readAssetName(a.coin, field(at, 'coin'));
+      const balance = numberField(a, 'balance', at);
       if (balance.isZero() || coin === marginCoin) return;
       const mark = marks.get(coin) ?? null;
-      balances.push({
-        asset: coin,
-        amount: balance,
-        price: mark,
-        priceSource: mark ? 'the mark of its USDT position' : 'not in the responses',
-        upnl: null,
-      });
+      balances.push(
+        checkRowFits(
+          {
+            asset: coin,
+            amount: balance,
+            price: mark,
+            priceSource: mark ? 'the mark of its USDT position' : 'not in the responses',
+            upnl: null,
+          },
+          at,
+        ),
+      );
     });
   }
-  const reported: ReportedFigure[] = [
-    reportedField('equity', account, totalMarginField(account)),
-    reportedField('maint_margin', account, 'unionMm'),
-    reportedField('margin_ratio', account, 'crossedRiskRate'),
-    reportedField('available', account, 'unionAvailable'),
-  ];
-  return { balances, reported };
+  // The list's union row carries the multi-asset totals; the single-account object does not, whatever its mode.
+  const union = mode === 'union' && (account.unionTotalMargin !== undefined || account.unionTotalMagin !== undefined);
+  const reported: ReportedFigure[] = union
+    ? [
+        reportedField('equity', account, totalMarginField(account)),
+        reportedField('maint_margin', account, 'unionMm'),
+        reportedField('margin_ratio', account, 'crossedRiskRate'),
+        reportedField('available', account, 'unionAvailable'),
+      ]
+    : [
+        // The margin coin's own equity and available amount (Bitget reports no maintenance total here).
+        reportedField('equity', account, 'accountEquity'),
+        {
+          figure: 'maint_margin',
+          field: 'not reported',
+          raw: '',
+          value: null,
+          note: 'Bitget reports no maintenance margin total in single-asset mode',
+        },
+        reportedField('margin_ratio', account, 'crossedRiskRate'),
+        reportedField('available', account, 'available'),
+      ];
+  return { balances, reported, unit: union ? 'USDT' : marginCoin };
 }
+
+const HOLD_SIDES: Readonly<Record<string, 'LONG' | 'SHORT'>> = { long: 'LONG', short: 'SHORT' };
+const MARGIN_MODES: Readonly<Record<string, MarginMode>> = { crossed: 'cross', cross: 'cross', isolated: 'isolated' };
 
 function readPositions(doc: unknown): SnapshotPosition[] {
   const positions: SnapshotPosition[] = [];
-  dataOf(doc).forEach((row, i) => {
-    const where = item('response.data', i);
-    const p = readObject(row, where);
-    const size = readDecimal(p.total, field(where, 'total'));
-    if (size.isZero()) return;
-    const leverage = optionalDecimal(p.leverage);
-    positions.push({
-      symbol: readText(p.symbol, field(where, 'symbol')).toUpperCase(),
-      side: p.holdSide === 'short' ? 'SHORT' : 'LONG',
-      size: size.abs(),
-      entry: readDecimal(p.openPriceAvg, field(where, 'openPriceAvg')),
-      mark: readDecimal(p.markPrice, field(where, 'markPrice')),
-      mmr: optionalDecimal(p.keepMarginRate),
-      cum: ZERO,
-      // Bitget's initial margin is the notional over the position's leverage.
-      imr: leverage && leverage.gt(ZERO) ? ONE.div(leverage) : null,
-      marginMode: p.marginMode === 'isolated' ? 'isolated' : 'cross',
-    });
-  });
+  const { rows } = dataRows(doc, '00000', undefined, true);
+  for (const { value, where } of rows) {
+    const p = readObject(value, where);
+    const symbol = readText(p.symbol, field(where, 'symbol')).toUpperCase();
+    // Bitget's total is unsigned: holdSide says the direction.
+    const size = numberField(p, 'total', where, NON_NEGATIVE);
+    const side = wordField(p, 'holdSide', where, HOLD_SIDES);
+    if (size.isZero()) continue;
+    const leverage = optionalNumberField(p, 'leverage', where, POSITIVE);
+    positions.push(
+      checkRowFits(
+        {
+          symbol,
+          side,
+          size,
+          entry: numberField(p, 'openPriceAvg', where, POSITIVE),
+          mark: numberField(p, 'markPrice', where, POSITIVE),
+          mmr: optionalNumberField(p, 'keepMarginRate', where, RATIO),
+          cum: ZERO,
+          // Bitget's initial margin is the notional over the position's leverage.
+          imr: leverage === null ? null : quotient(ONE, leverage),
+          marginMode: wordField(p, 'marginMode', where, MARGIN_MODES),
+        },
+        where,
+      ),
+    );
+  }
   return positions;
 }
 
@@ -120,16 +158,21 @@ function marksByBase(positions: readonly SnapshotPosition[]): Map<string, Dec> {
 }
 
 /**
- * Bitget USDT-M futures in multi-asset (`union`) mode: `/api/v2/mix/account/accounts` and
- * `/api/v2/mix/position/all-position`. The margin coin's balance is its equity without PnL; the multi-asset coins
- * of `assetList` take the mark of their USDT position as price (else `prices`, else none). Positions take
- * `keepMarginRate` as maintenance rate and 1 / leverage as initial rate.
+ * Bitget USDT-M futures: the account list `GET /api/v2/mix/account/accounts` (its `union` row) or the single account
+ * `GET /api/v2/mix/account/account`, and `GET /api/v2/mix/position/all-position`. The margin coin's balance is its
+ * equity without PnL; the multi-asset coins of `assetList` take the mark of their USDT position as price (else
+ * `prices`, else none). In multi-asset (`union`) mode the exchange's figures are `unionTotalMargin`, `unionMm`,
+ * `crossedRiskRate` and `unionAvailable`; in single-asset mode `accountEquity`, `crossedRiskRate` and `available`.
+ * Positions take `keepMarginRate` as maintenance rate and 1 / leverage as initial rate.
+ *
+ * @throws BAD_SNAPSHOT naming the response, the row and the field.
  */
-export function readBitgetSnapshot(accounts: unknown, positionsDoc: unknown | undefined): AccountSnapshot {
+export function readBitgetSnapshot(accounts: unknown, positionsDoc?: unknown): AccountSnapshot {
   const notes: string[] = [];
   const positions = positionsDoc === undefined ? [] : readingDocument('bitget', POSITIONS, () => readPositions(positionsDoc));
   const cross = positions.some((p) => p.marginMode === 'cross');
-  const read = readingDocument('bitget', ACCOUNTS, () => readAccounts(accounts, marksByBase(positions), cross, notes));
+  const document = Array.isArray(dataOf(accounts)) ? ACCOUNTS : ACCOUNT;
+  const read = readingDocument('bitget', document, () => readAccounts(accounts, marksByBase(positions), cross, notes));
   if (positionsDoc === undefined) notes.push('no positions response: the account is valued without positions');
   return {
     exchange: 'bitget',
@@ -137,7 +180,8 @@ export function readBitgetSnapshot(accounts: unknown, positionsDoc: unknown | un
     positions,
     reported: read.reported,
     reportedAssets: [],
-    reportedUnit: 'USDT',
+    reportedUnit: read.unit,
     notes,
+    pnlNotCarried: [],
   };
 }

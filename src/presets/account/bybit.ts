@@ -1,7 +1,9 @@
 import { ZERO } from '../../engine/decimal';
-import { field, invalid, item, readDecimal, readList, readObject, readText } from '../jsonRead';
-import type { AccountSnapshot, SnapshotBalance, SnapshotPosition } from './snapshot';
-import { optionalDecimal, readingDocument, reportedField } from './snapshot';
+import type { MarginMode } from '../../engine/model';
+import { field, invalid, item, NON_NEGATIVE, POSITIVE, readAssetName, readList, readObject, readText } from '../jsonRead';
+import { resultListRows, ROOT } from '../import/envelope';
+import type { AccountSnapshot, PnlNotCarried, SnapshotBalance, SnapshotPosition } from './snapshot';
+import { checkRowFits, numberField, optionalNumberField, quotient, readingDocument, reportedField, wordField } from './snapshot';
 
 const WALLET = 'GET /v5/account/wallet-balance';
 const POSITIONS = 'GET /v5/position/list';
@@ -28,34 +30,36 @@ export function isBybitPositions(doc: unknown): boolean {
   );
 }
 
-function resultOf(doc: unknown): Readonly<Record<string, unknown>> {
-  const root = readObject(doc, 'response');
-  if (root.retCode !== undefined && Number(root.retCode) !== 0) {
-    invalid('response.retCode', `expected 0 (success), got ${JSON.stringify(root.retCode)}: the exchange refused the request`);
-  }
-  return readObject(root.result, 'response.result');
-}
-
 function readWallet(doc: unknown, withPositions: boolean) {
-  const list = readList(resultOf(doc).list, 'response.result.list');
-  const account = readObject(list[0], 'response.result.list[0]');
+  const { rows } = resultListRows(doc);
+  const first = rows[0] as (typeof rows)[number];
+  const account = readObject(first.value, first.where);
+  const coinsAt = field(first.where, 'coin');
   const balances: SnapshotBalance[] = [];
-  readList(account.coin, 'response.result.list[0].coin').forEach((row, i) => {
-    const where = item('response.result.list[0].coin', i);
+  let pnl = ZERO;
+  readList(account.coin, coinsAt).forEach((row, i) => {
+    const where = item(coinsAt, i);
     const c = readObject(row, where);
-    const asset = readText(c.coin, field(where, 'coin')).toUpperCase();
-    const amount = readDecimal(c.walletBalance, field(where, 'walletBalance'));
-    const equity = optionalDecimal(c.equity);
-    const usd = optionalDecimal(c.usdValue);
-    const price = equity && usd && !equity.isZero() && usd.gt(ZERO) ? usd.div(equity) : null;
-    const upnl = optionalDecimal(c.unrealisedPnl);
-    balances.push({
-      asset,
-      amount,
-      price,
-      priceSource: price ? 'usdValue / equity (USD)' : 'not in the responses',
-      upnl: withPositions || !upnl || upnl.isZero() ? null : upnl,
-    });
+    const asset = readAssetName(c.coin, field(where, 'coin'));
+    const amount = numberField(c, 'walletBalance', where);
+    const equity = optionalNumberField(c, 'equity', where);
+    const usd = optionalNumberField(c, 'usdValue', where);
+    // usdValue / equity is the USD price only when both are given with one sign; a zero or tiny equity gives none.
+    const price = equity && usd && !equity.isZero() && equity.isNeg() === usd.isNeg() ? quotient(usd, equity) : null;
+    const upnl = optionalNumberField(c, 'unrealisedPnl', where);
+    if (upnl !== null) pnl = pnl.plus(upnl);
+    balances.push(
+      checkRowFits(
+        {
+          asset,
+          amount,
+          price,
+          priceSource: price ? 'usdValue / equity (USD)' : 'not in the responses',
+          upnl: withPositions || !upnl || upnl.isZero() ? null : upnl,
+        },
+        where,
+      ),
+    );
   });
   const reported = [
     reportedField(
@@ -69,55 +73,87 @@ function readWallet(doc: unknown, withPositions: boolean) {
     reportedField('margin_ratio', account, 'accountMMRate'),
     reportedField('available', account, 'totalAvailableBalance'),
   ];
-  return { balances, reported };
+  return { balances, reported, pnl };
 }
 
-function readPositions(doc: unknown, notes: string[]): SnapshotPosition[] {
-  const result = resultOf(doc);
-  const category = String(result.category ?? '');
-  const list = readList(result.list, 'response.result.list');
-  if (category !== '' && category !== 'linear') {
-    if (list.length > 0)
+const SIDES: Readonly<Record<string, 'LONG' | 'SHORT' | 'NONE'>> = { Buy: 'LONG', Sell: 'SHORT', '': 'NONE', None: 'NONE' };
+const TRADE_MODES: Readonly<Record<string, MarginMode>> = { '0': 'cross', '1': 'isolated' };
+const CATEGORIES: Readonly<Record<string, 'linear' | 'inverse' | 'option'>> = { linear: 'linear', inverse: 'inverse', option: 'option' };
+
+function readPositions(doc: unknown, notes: string[]): { positions: SnapshotPosition[]; skipped: PnlNotCarried[] } {
+  const root = readObject(doc, ROOT);
+  const { rows } = resultListRows(doc, true);
+  const result = readObject(root.result, field(ROOT, 'result'));
+  const category = result.category === undefined ? 'linear' : wordField(result, 'category', field(ROOT, 'result'), CATEGORIES);
+  if (category !== 'linear') {
+    const skipped: PnlNotCarried[] = [];
+    if (rows.length > 0) {
       notes.push(
-        `${list.length} ${category} position(s) skipped: only linear (USDT and USDC) contracts take part in the margin ratio here`,
+        `${rows.length} ${category} position(s) skipped: only linear (USDT and USDC) contracts take part in the margin ratio here`,
       );
-    return [];
+    }
+    return { positions: [], skipped };
   }
   const positions: SnapshotPosition[] = [];
-  list.forEach((row, i) => {
-    const where = item('response.result.list', i);
-    const p = readObject(row, where);
-    const size = readDecimal(p.size, field(where, 'size'));
-    if (size.isZero()) return;
-    const mark = readDecimal(p.markPrice, field(where, 'markPrice'));
-    const notional = size.abs().times(mark);
-    const mm = optionalDecimal(p.positionMM);
-    const im = optionalDecimal(p.positionIM);
-    positions.push({
-      symbol: readText(p.symbol, field(where, 'symbol')).toUpperCase(),
-      side: p.side === 'Sell' ? 'SHORT' : 'LONG',
-      size: size.abs(),
-      entry: readDecimal(p.avgPrice, field(where, 'avgPrice')),
-      mark,
-      mmr: mm && notional.gt(ZERO) ? mm.div(notional) : null,
-      cum: ZERO,
-      imr: im && notional.gt(ZERO) ? im.div(notional) : null,
-      marginMode: Number(p.tradeMode) === 1 ? 'isolated' : 'cross',
-    });
-  });
-  return positions;
+  for (const { value, where } of rows) {
+    const p = readObject(value, where);
+    const symbol = readText(p.symbol, field(where, 'symbol')).toUpperCase();
+    // Bybit's size is unsigned: the side says the direction.
+    const size = numberField(p, 'size', where, NON_NEGATIVE);
+    const side = wordField(p, 'side', where, SIDES);
+    if (size.isZero()) continue;
+    if (side === 'NONE') {
+      invalid(
+        field(where, 'side'),
+        `${JSON.stringify(p.side)} contradicts ${field(where, 'size')} ${size.toString()}: an open position is Buy or Sell`,
+      );
+    }
+    const mark = numberField(p, 'markPrice', where, POSITIVE);
+    const notional = size.times(mark);
+    const mm = optionalNumberField(p, 'positionMM', where, NON_NEGATIVE);
+    const im = optionalNumberField(p, 'positionIM', where, NON_NEGATIVE);
+    positions.push(
+      checkRowFits(
+        {
+          symbol,
+          side,
+          size,
+          entry: numberField(p, 'avgPrice', where, POSITIVE),
+          mark,
+          mmr: mm === null ? null : quotient(mm, notional),
+          cum: ZERO,
+          imr: im === null || im.isZero() ? null : quotient(im, notional),
+          marginMode: p.tradeMode === undefined ? 'cross' : wordField({ tradeMode: String(p.tradeMode) }, 'tradeMode', where, TRADE_MODES),
+        },
+        where,
+      ),
+    );
+  }
+  return { positions, skipped: [] };
 }
 
 /**
- * Bybit Unified Trading Account: `/v5/account/wallet-balance` and `/v5/position/list`. Amounts are wallet
- * balances, prices `usdValue / equity` (USD); positions take their rates from `positionMM` and `positionIM`
- * over their notional. Inverse positions are skipped and said so.
+ * Bybit Unified Trading Account: `GET /v5/account/wallet-balance` and `GET /v5/position/list`. Amounts are wallet
+ * balances, prices `usdValue / equity` (USD); positions take their rates from `positionMM` and `positionIM` over
+ * their own notional (`size × markPrice`). Inverse and option positions are skipped and said so.
+ *
+ * @throws BAD_SNAPSHOT naming the response, the row and the field.
  */
-export function readBybitSnapshot(wallet: unknown, positionsDoc: unknown | undefined): AccountSnapshot {
+export function readBybitSnapshot(wallet: unknown, positionsDoc?: unknown): AccountSnapshot {
   const notes: string[] = [];
-  const positions = positionsDoc === undefined ? [] : readingDocument('bybit', POSITIONS, () => readPositions(positionsDoc, notes));
+  const read = positionsDoc === undefined ? undefined : readingDocument('bybit', POSITIONS, () => readPositions(positionsDoc, notes));
+  const positions = read?.positions ?? [];
   // The wallet's per-coin PnL stands in only where no position row carries it.
-  const read = readingDocument('bybit', WALLET, () => readWallet(wallet, positions.length > 0));
+  const account = readingDocument('bybit', WALLET, () => readWallet(wallet, positions.length > 0));
   if (positionsDoc === undefined) notes.push('no position list: the account is valued without positions');
-  return { exchange: 'bybit', balances: read.balances, positions, reported: read.reported, reportedAssets: [], reportedUnit: 'USD', notes };
+  return {
+    exchange: 'bybit',
+    balances: account.balances,
+    positions,
+    reported: account.reported,
+    reportedAssets: [],
+    reportedUnit: 'USD',
+    notes,
+    pnlNotCarried: read?.skipped ?? [],
+  };
 }

@@ -3,12 +3,17 @@ export type {
   AccountExchange,
   AccountSnapshot,
   FigureName,
+  PnlNotCarried,
   ReportedAssetValue,
   ReportedFigure,
   SnapshotBalance,
   SnapshotPosition,
 } from './snapshot';
 export { importAccountSnapshot } from './importSnapshot';
+export { readBinanceSnapshot } from './binance';
+export { readBitgetSnapshot } from './bitget';
+export { readBybitSnapshot } from './bybit';
+export { OKX_PUBLIC_INSTRUMENTS, okxInstrumentUrl, okxPositionInstruments, readOkxSnapshot } from './okx';
 export type { SnapshotOptions } from './importSnapshot';
 export { parsePricePair } from './pricePair';
 export type { PricePair } from './pricePair';

@@ -1,12 +1,25 @@
 import type { Dec } from '../../engine/decimal';
 import { ONE, ZERO } from '../../engine/decimal';
-import type { Side } from '../../engine/model';
-import { field, invalid, item, readDecimal, readList, readObject, readText } from '../jsonRead';
-import type { AccountSnapshot, ReportedAssetValue, SnapshotBalance, SnapshotPosition } from './snapshot';
-import { optionalDecimal, readingDocument, reportedField } from './snapshot';
+import type { MarginMode, Side } from '../../engine/model';
+import { messageNumber } from '../../engine/numberText';
+import { field, invalid, item, NON_NEGATIVE, POSITIVE, readAssetName, readList, readObject, readText } from '../jsonRead';
+import { dataRows } from '../import/envelope';
+import type { AccountSnapshot, PnlNotCarried, ReportedAssetValue, SnapshotBalance, SnapshotPosition } from './snapshot';
+import {
+  checkRowFits,
+  numberField,
+  optionalNumberField,
+  quotient,
+  readingDocument,
+  reportedField,
+  sideContradiction,
+  wordField,
+} from './snapshot';
 
 const BALANCE = 'GET /api/v5/account/balance';
 const POSITIONS = 'GET /api/v5/account/positions';
+const INSTRUMENTS = 'GET /api/v5/public/instruments';
+export const OKX_PUBLIC_INSTRUMENTS = 'https://www.okx.com/api/v5/public/instruments';
 
 function firstData(doc: unknown): unknown {
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return undefined;
@@ -14,7 +27,7 @@ function firstData(doc: unknown): unknown {
   return Array.isArray(data) ? data[0] : undefined;
 }
 
-/** The balance response's data rows carry `details`; the positions response's carry `instId`. */
+/** The balance response's data rows carry `details`; the positions response's carry `instId` and `pos`. */
 export function isOkxBalance(doc: unknown): boolean {
   const row = firstData(doc);
   return typeof row === 'object' && row !== null && 'details' in row;
@@ -23,47 +36,220 @@ export function isOkxBalance(doc: unknown): boolean {
 export function isOkxPositions(doc: unknown): boolean {
   const row = firstData(doc);
   const data = typeof doc === 'object' && doc !== null ? (doc as Record<string, unknown>).data : undefined;
-  return (Array.isArray(data) && data.length === 0) || (typeof row === 'object' && row !== null && 'instId' in row);
+  return (Array.isArray(data) && data.length === 0) || (typeof row === 'object' && row !== null && 'instId' in row && 'pos' in row);
 }
 
-function okData(doc: unknown, where: string): readonly unknown[] {
-  const root = readObject(doc, where);
-  if (root.code !== undefined && String(root.code) !== '0') {
-    invalid(field(where, 'code'), `expected "0" (success), got ${JSON.stringify(root.code)}: the exchange refused the request`);
+/** The public instruments response's rows carry `instId` and `ctVal` (blank for spot), and no `pos`. */
+export function isOkxInstruments(doc: unknown): boolean {
+  const row = firstData(doc);
+  return typeof row === 'object' && row !== null && 'instId' in row && 'ctVal' in row && !('pos' in row);
+}
+
+/** The instruments URL that gives an instrument's contract value (`ctVal`), as `import okx` fetches it. */
+export function okxInstrumentUrl(instId: string): string {
+  const instType = /-SWAP$/i.test(instId) ? 'SWAP' : 'FUTURES';
+  return `${OKX_PUBLIC_INSTRUMENTS}?instType=${instType}&instId=${encodeURIComponent(instId)}`;
+}
+
+/** OKX instrument ids whose quote is USD (`BTC-USD-SWAP`, `ETH-USD-210430`) are coin-margined. */
+const INVERSE_ID = /^[A-Z0-9]+-USD-/i;
+
+/**
+ * The futures and perpetual instruments (`SWAP`, `FUTURES`) a positions response holds, as `import okx` would ask
+ * for their contract values: for the command line and a live fetch to request the instruments response.
+ */
+export function okxPositionInstruments(positionsDoc: unknown): string[] {
+  if (typeof positionsDoc !== 'object' || positionsDoc === null) return [];
+  const data = (positionsDoc as Record<string, unknown>).data;
+  if (!Array.isArray(data)) return [];
+  const ids = new Set<string>();
+  for (const row of data) {
+    if (typeof row !== 'object' || row === null) continue;
+    const { instId, instType } = row as Record<string, unknown>;
+    if (typeof instId === 'string' && (instType === 'SWAP' || instType === 'FUTURES')) ids.add(instId.toUpperCase());
   }
-  return readList(root.data, field(where, 'data'));
+  return [...ids];
+}
+
+interface Contract {
+  readonly contractValue: Dec;
+  /** Where the contract value was read, e.g. `instruments 1: response.data[3].ctVal`. */
+  readonly source: string;
+}
+
+/**
+ * The contract values of the instruments `wanted`, from OKX instruments responses (`GET /api/v5/public/instruments`);
+ * rows of other instruments are ignored and counted. An inverse instrument (`ctType: inverse`) is refused by name.
+ */
+function readContracts(documents: readonly unknown[], wanted: ReadonlySet<string>, notes: string[]): Map<string, Contract> {
+  const contracts = new Map<string, Contract>();
+  let ignored = 0;
+  documents.forEach((doc, d) => {
+    const { rows } = dataRows(doc, '0', undefined, true);
+    for (const { value, where } of rows) {
+      const obj = readObject(value, where);
+      const instId = readText(obj.instId, field(where, 'instId')).toUpperCase();
+      if (!wanted.has(instId) || contracts.has(instId)) {
+        ignored += 1;
+        continue;
+      }
+      if (obj.ctType === 'inverse') {
+        invalid(
+          field(where, 'ctType'),
+          `${instId} is a coin-margined (inverse) contract: multi-asset margin covers linear (USDT/USDC) contracts only`,
+        );
+      }
+      const contractValue = numberField(obj, 'ctVal', where, POSITIVE);
+      const which = documents.length > 1 ? `instruments response ${d + 1}` : 'the instruments response';
+      contracts.set(instId, { contractValue, source: `${which}, ${field(where, 'ctVal')}` });
+    }
+  });
+  if (ignored > 0) notes.push(`the instruments response lists ${ignored} other instrument(s), ignored`);
+  return contracts;
+}
+
+const POS_SIDES: Readonly<Record<string, 'long' | 'short' | 'net'>> = { long: 'long', short: 'short', net: 'net' };
+const MARGIN_MODES: Readonly<Record<string, MarginMode>> = { cross: 'cross', isolated: 'isolated' };
+const POSITION_TYPES: Readonly<Record<string, 'contract' | 'skip'>> = {
+  SWAP: 'contract',
+  FUTURES: 'contract',
+  MARGIN: 'skip',
+  OPTION: 'skip',
+};
+
+interface PositionsRead {
+  readonly positions: SnapshotPosition[];
+  readonly skippedPnl: PnlNotCarried[];
+}
+
+/** The instIds of the contracts in a positions response, read (checked) before the instruments are looked up. */
+function contractIds(doc: unknown): Set<string> {
+  const ids = new Set<string>();
+  const { rows } = dataRows(doc, '0', undefined, true);
+  for (const { value, where } of rows) {
+    const p = readObject(value, where);
+    const instId = readText(p.instId, field(where, 'instId')).toUpperCase();
+    const kind = wordField(p, 'instType', where, POSITION_TYPES);
+    if (kind !== 'contract') continue;
+    if (INVERSE_ID.test(instId)) {
+      invalid(
+        field(where, 'instId'),
+        `${instId} is a coin-margined (inverse) contract: multi-asset margin covers linear (USDT/USDC) contracts only; leave it out of the positions response`,
+      );
+    }
+    ids.add(instId);
+  }
+  return ids;
+}
+
+function sideOf(p: Readonly<Record<string, unknown>>, where: string, pos: Dec): Side {
+  const posSide = wordField(p, 'posSide', where, POS_SIDES);
+  if (posSide === 'net') return pos.isNeg() ? 'SHORT' : 'LONG';
+  // In long/short mode `pos` counts the contracts held on that side: never negative.
+  if (pos.isNeg())
+    sideContradiction(where, 'posSide', posSide, 'pos', pos, 'in long/short mode pos counts the contracts held, never below 0');
+  return posSide === 'long' ? 'LONG' : 'SHORT';
+}
+
+function readPositions(doc: unknown, contracts: ReadonlyMap<string, Contract>, notes: string[]): PositionsRead {
+  const positions: SnapshotPosition[] = [];
+  const skippedPnl: PnlNotCarried[] = [];
+  const { rows } = dataRows(doc, '0', undefined, true);
+  for (const { value, where } of rows) {
+    const p = readObject(value, where);
+    const instId = readText(p.instId, field(where, 'instId')).toUpperCase();
+    const instType = String(p.instType);
+    if (POSITION_TYPES[instType] !== 'contract') {
+      const upl = optionalNumberField(p, 'upl', where);
+      notes.push(`${instId} (${instType}) skipped: only perpetual and expiry futures positions take part in the margin ratio here`);
+      if (upl !== null && !upl.isZero())
+        skippedPnl.push({ value: upl, what: `${instId} (${instType}) is skipped, its ${field(where, 'upl')} with it` });
+      continue;
+    }
+    const pos = numberField(p, 'pos', where);
+    const side = sideOf(p, where, pos);
+    if (pos.isZero()) continue;
+    const contract = contracts.get(instId);
+    if (contract === undefined) {
+      invalid(
+        field(where, 'pos'),
+        `pos counts contracts of ${instId}, whose contract value (ctVal) is not given: give OKX's instruments response for it (${okxInstrumentUrl(instId)}), pasted with the responses or on the command line with --instruments FILE|URL`,
+      );
+    }
+    const mark = numberField(p, 'markPx', where, POSITIVE);
+    const entry = numberField(p, 'avgPx', where, POSITIVE);
+    const size = pos.abs().times(contract.contractValue);
+    const notional = size.times(mark);
+    const maintenance = optionalNumberField(p, 'mmr', where, NON_NEGATIVE);
+    const initial = optionalNumberField(p, 'imr', where, NON_NEGATIVE);
+    const leverage = optionalNumberField(p, 'lever', where, POSITIVE);
+    const direction = side === 'SHORT' ? -1 : 1;
+    const ours = mark.minus(entry).times(size).times(direction);
+    const upl = optionalNumberField(p, 'upl', where);
+    if (upl !== null && !ours.minus(upl).abs().lte(upl.abs().times('1e-6').plus('1e-8'))) {
+      notes.push(
+        `${instId}: the response's upl is ${messageNumber(upl)}, but ${messageNumber(pos.abs())} contracts of ${messageNumber(contract.contractValue)} (${contract.source}) from avgPx to markPx make ${messageNumber(ours)}: check the contract value, and that the responses were taken together`,
+      );
+    }
+    positions.push(
+      checkRowFits(
+        {
+          symbol: instId,
+          side,
+          size,
+          entry,
+          mark,
+          // OKX reports the position's margins in its settlement currency; the rates are over its own notional.
+          mmr: maintenance === null ? null : quotient(maintenance, notional),
+          cum: ZERO,
+          imr: initial !== null && !initial.isZero() ? quotient(initial, notional) : leverage === null ? null : quotient(ONE, leverage),
+          marginMode: wordField(p, 'mgnMode', where, MARGIN_MODES),
+        },
+        where,
+      ),
+    );
+  }
+  return { positions, skippedPnl };
 }
 
 function readBalance(doc: unknown, withPositions: boolean, notes: string[]) {
-  const data = okData(doc, 'response');
-  const account = readObject(data[0], 'response.data[0]');
+  const { rows } = dataRows(doc, '0');
+  const first = rows[0] as (typeof rows)[number];
+  const account = readObject(first.value, first.where);
+  const detailsAt = field(first.where, 'details');
   const balances: SnapshotBalance[] = [];
   const reportedAssets: ReportedAssetValue[] = [];
-  readList(account.details, 'response.data[0].details').forEach((row, i) => {
-    const where = item('response.data[0].details', i);
-    const d = readObject(row, where);
-    const asset = readText(d.ccy, field(where, 'ccy')).toUpperCase();
-    const amount = readDecimal(d.cashBal, field(where, 'cashBal'));
-    const eq = optionalDecimal(d.eq);
-    const eqUsd = optionalDecimal(d.eqUsd);
-    const price = eq && eqUsd && !eq.isZero() && eqUsd.gt(ZERO) ? eqUsd.div(eq) : null;
-    const upl = optionalDecimal(d.upl);
-    const disEq = optionalDecimal(d.disEq);
+  readList(account.details, detailsAt).forEach((value, i) => {
+    const where = item(detailsAt, i);
+    const d = readObject(value, where);
+    const asset = readAssetName(d.ccy, field(where, 'ccy'));
+    const amount = numberField(d, 'cashBal', where);
+    const eq = optionalNumberField(d, 'eq', where);
+    const eqUsd = optionalNumberField(d, 'eqUsd', where);
+    const upl = optionalNumberField(d, 'upl', where);
+    const disEq = optionalNumberField(d, 'disEq', where);
+    // eqUsd / eq is the USD price only when both are given with one sign; a zero or tiny eq gives none.
+    const price = eq && eqUsd && !eq.isZero() && eq.isNeg() === eqUsd.isNeg() ? quotient(eqUsd, eq) : null;
     if (disEq) reportedAssets.push({ asset, field: `details[${i}].disEq`, value: disEq, ...(eq ? { equity: eq } : {}) });
-    balances.push({
-      asset,
-      amount,
-      price,
-      priceSource: price ? 'eqUsd / eq (USD)' : 'not in the responses',
-      upnl: withPositions || !upl || upl.isZero() ? null : upl,
-    });
+    balances.push(
+      checkRowFits(
+        {
+          asset,
+          amount,
+          price,
+          priceSource: price ? 'eqUsd / eq (USD)' : 'not in the responses',
+          upnl: withPositions || !upl || upl.isZero() ? null : upl,
+        },
+        where,
+      ),
+    );
   });
   // OKX publishes adjusted equity / maintenance margin (liquidation at ≤ 1): our ratio is its inverse.
   const ratio = reportedField(
     'margin_ratio',
     account,
     'mgnRatio',
-    (d) => (d.isZero() ? null : ONE.div(d)),
+    (d) => quotient(ONE, d),
     'OKX publishes adjEq / mmr; shown inverted (1 / mgnRatio)',
   );
   const reported = [
@@ -76,67 +262,36 @@ function readBalance(doc: unknown, withPositions: boolean, notes: string[]) {
   return { balances, reported, reportedAssets };
 }
 
-function sideOf(posSide: unknown, pos: Dec): Side {
-  if (posSide === 'long') return 'LONG';
-  if (posSide === 'short') return 'SHORT';
-  return pos.isNeg() ? 'SHORT' : 'LONG';
-}
-
-function readPositions(doc: unknown, notes: string[]): SnapshotPosition[] {
-  const positions: SnapshotPosition[] = [];
-  okData(doc, 'response').forEach((row, i) => {
-    const where = item('response.data', i);
-    const p = readObject(row, where);
-    const instId = readText(p.instId, field(where, 'instId'));
-    const instType = String(p.instType ?? '');
-    if (instType !== 'SWAP' && instType !== 'FUTURES') {
-      notes.push(
-        `${instId} (${instType || 'no instType'}) skipped: only perpetual and expiry futures positions take part in the margin ratio here`,
-      );
-      return;
-    }
-    const pos = readDecimal(p.pos, field(where, 'pos'));
-    if (pos.isZero()) return;
-    const mark = readDecimal(p.markPx, field(where, 'markPx'));
-    // `pos` counts contracts; the notional in USD over the mark gives the base quantity.
-    const notional = readDecimal(p.notionalUsd, field(where, 'notionalUsd'));
-    const size = notional.div(mark);
-    const mmr = optionalDecimal(p.mmr);
-    const imr = optionalDecimal(p.imr);
-    positions.push({
-      symbol: instId,
-      side: sideOf(p.posSide, pos),
-      size,
-      entry: readDecimal(p.avgPx, field(where, 'avgPx')),
-      mark,
-      mmr: mmr && notional.gt(ZERO) ? mmr.div(notional) : null,
-      cum: ZERO,
-      imr: imr && notional.gt(ZERO) ? imr.div(notional) : null,
-      marginMode: p.mgnMode === 'isolated' ? 'isolated' : 'cross',
-    });
-  });
-  return positions;
-}
-
 /**
- * OKX multi-currency margin: `/api/v5/account/balance` and `/api/v5/account/positions`. Amounts are cash
- * balances, prices `eqUsd / eq` (USD); positions are sized from `notionalUsd / markPx` (their `pos` counts
- * contracts), with maintenance and initial rates `mmr` and `imr` over that notional. Spot-margin and option
- * positions are skipped and said so.
+ * OKX multi-currency margin: `GET /api/v5/account/balance`, `GET /api/v5/account/positions` and, for the contract
+ * values of the positions, `GET /api/v5/public/instruments` (one or more responses; rows of other instruments are
+ * ignored). Amounts are cash balances, prices `eqUsd / eq` (USD). A position's size in coin is `pos × ctVal`, its
+ * maintenance and initial rates `mmr` and `imr` over its own notional (`pos × ctVal × markPx`); without `imr`
+ * (isolated), 1 / `lever`. Spot-margin and option positions are skipped and said so; coin-margined (inverse)
+ * contracts are refused by name, and so is a position whose contract value is not given.
+ *
+ * @throws BAD_SNAPSHOT naming the response, the row and the field.
  */
-export function readOkxSnapshot(balance: unknown, positionsDoc: unknown | undefined): AccountSnapshot {
+export function readOkxSnapshot(balance: unknown, positionsDoc?: unknown, instruments: readonly unknown[] = []): AccountSnapshot {
   const notes: string[] = [];
-  const positions = positionsDoc === undefined ? [] : readingDocument('okx', POSITIONS, () => readPositions(positionsDoc, notes));
+  let read: PositionsRead = { positions: [], skippedPnl: [] };
+  if (positionsDoc !== undefined) {
+    const ids = readingDocument('okx', POSITIONS, () => contractIds(positionsDoc));
+    const contracts = readingDocument('okx', INSTRUMENTS, () => readContracts(instruments, ids, notes));
+    read = readingDocument('okx', POSITIONS, () => readPositions(positionsDoc, contracts, notes));
+  }
+  const { positions } = read;
   // The balance's per-currency PnL stands in only where no position row carries it.
-  const read = readingDocument('okx', BALANCE, () => readBalance(balance, positions.length > 0, notes));
+  const account = readingDocument('okx', BALANCE, () => readBalance(balance, positions.length > 0, notes));
   if (positionsDoc === undefined) notes.push('no positions response: the account is valued without positions');
   return {
     exchange: 'okx',
-    balances: read.balances,
+    balances: account.balances,
     positions,
-    reported: read.reported,
-    reportedAssets: read.reportedAssets,
+    reported: account.reported,
+    reportedAssets: account.reportedAssets,
     reportedUnit: 'USD',
     notes,
+    pnlNotCarried: positions.length > 0 ? read.skippedPnl : [],
   };
 }

@@ -7,6 +7,7 @@ import { ZERO } from '../../engine/decimal';
 import { isMarginError } from '../../engine/errors';
 import type { Balance, Position, Preset } from '../../engine/model';
 import type { AccountSnapshot, FigureName, ReportedFigure } from './snapshot';
+import { fitsCell } from './snapshot';
 
 /** One figure: ours beside the exchange's, the difference, and the likeliest cause of it. */
 export interface ReconciliationRow {
@@ -25,15 +26,22 @@ export interface Reconciliation {
   readonly rows: readonly ReconciliationRow[];
 }
 
-/** Our figures need every price and every maintenance rate; the first thing missing is the cause. */
+/**
+ * Our figures need every price and every maintenance rate; what is missing is the cause, prices first (a missing
+ * price is never blamed on a bracket), each named with where to give it.
+ */
 function missingInput(snapshot: AccountSnapshot): string | null {
   const unpriced = snapshot.balances.filter((b) => b.price === null).map((b) => b.asset);
-  if (unpriced.length > 0)
-    return `no price for ${unpriced.join(', ')} in the responses: enter it in the balances table (or --price ${unpriced[0]}=…)`;
-  const noRate = snapshot.positions.filter((p) => p.mmr === null).map((p) => p.symbol);
-  if (noRate.length > 0)
-    return `a missing bracket: the responses give no maintenance rate for ${noRate.join(', ')}; enter the bracket's mmr`;
-  return null;
+  const noRate = snapshot.positions.filter((p) => p.mmr === null).map((p) => `${p.symbol} ${p.side}`);
+  const rates =
+    noRate.length === 0
+      ? ''
+      : `the responses give no maintenance margin for ${noRate.join(', ')}: enter its rate in the positions table's mmr column`;
+  if (unpriced.length > 0) {
+    const prices = `no price for ${unpriced.join(', ')} in the responses: enter it in the balances table (or --price ${unpriced[0]}=…)`;
+    return rates === '' ? prices : `${prices}; and ${rates}`;
+  }
+  return rates === '' ? null : rates;
 }
 
 function engineBalances(snapshot: AccountSnapshot): Balance[] {
@@ -91,6 +99,15 @@ function assetCause(preset: Preset, snapshot: AccountSnapshot, figures: AccountF
   return `${worst.asset}: preset ${preset.id} (as of ${preset.asOf}) values it at ${worst.ours.toSignificantDigits(12).toString()}, the exchange at ${worst.theirs.toString()} (${worst.field}): its haircut or price differs from the preset's date`;
 }
 
+/** When our equity falls short of the exchange's by the PnL no table row carries, that PnL is the cause. */
+function pnlCause(snapshot: AccountSnapshot, ours: Dec, reported: ReportedFigure): string | null {
+  if (snapshot.pnlNotCarried.length === 0 || reported.value === null) return null;
+  const missing = snapshot.pnlNotCarried.reduce((sum, p) => sum.plus(p.value), ZERO);
+  if (!agrees(ours.plus(missing), reported.value)) return null;
+  const what = snapshot.pnlNotCarried.map((p) => p.what).join('; ');
+  return `the difference is the unrealized PnL ${missing.toString()} of positions the tables do not hold: ${what}`;
+}
+
 function differenceCause(
   figure: FigureName,
   preset: Preset,
@@ -100,6 +117,8 @@ function differenceCause(
 ): string {
   if (figure === 'equity') {
     if (reported.note) return reported.note;
+    const pnl = pnlCause(snapshot, figures.equity, reported);
+    if (pnl !== null) return pnl;
     return (
       (reported.value ? itemizedCause(snapshot, reported.value) : null) ??
       assetCause(preset, snapshot, figures) ??
@@ -125,11 +144,22 @@ function rowFor(
 ): ReconciliationRow {
   const field = reported?.field ?? 'not reported';
   const theirs = reported?.value ?? null;
+  if (ours !== null && !fitsCell(ours)) {
+    return {
+      figure,
+      ours: null,
+      field,
+      reported: theirs,
+      difference: null,
+      cause: `our figure, ${ours.toExponential(3)}, is beyond what a cell can hold`,
+    };
+  }
   const base = { figure, ours, field, reported: theirs };
   if (ours === null) return { ...base, difference: null, cause: context.missing ?? 'our figure does not exist' };
   if (!reported || theirs === null)
     return { ...base, difference: null, cause: reported?.note ?? 'the exchange does not report this figure' };
   const difference = ours.minus(theirs);
+  if (!fitsCell(difference)) return { ...base, difference: null, cause: 'the difference is beyond what a cell can hold' };
   if (agrees(ours, theirs)) return { ...base, difference, cause: 'agrees (within rounding)' };
   const cause = context.figures ? differenceCause(figure, context.preset, context.snapshot, context.figures, reported) : '';
   return { ...base, difference, cause };

@@ -1,7 +1,9 @@
 import type { Dec } from '../../engine/decimal';
-import { dec, ZERO } from '../../engine/decimal';
 import { fail, isMarginError } from '../../engine/errors';
 import type { MarginMode, Side } from '../../engine/model';
+import { boundedDecimal, NUMBER_LIMITS, readNumber, readNumberText } from '../../engine/numberText';
+import type { Bounds } from '../jsonRead';
+import { describe, field, invalid, readBounded, readOptionalBounded, required } from '../jsonRead';
 
 /** The exchanges whose account and position responses can be imported. */
 export const ACCOUNT_EXCHANGES = ['binance', 'okx', 'bybit', 'bitget'] as const;
@@ -53,6 +55,13 @@ export interface ReportedAssetValue {
   readonly equity?: Dec;
 }
 
+/** Unrealized PnL a response reports that no row of the tables carries: positions not given, or skipped. */
+export interface PnlNotCarried {
+  readonly value: Dec;
+  /** The field(s) it comes from and why no row carries it, for the user. */
+  readonly what: string;
+}
+
 /** An account as two responses describe it: the tables, what the exchange reported, and what was left out. */
 export interface AccountSnapshot {
   readonly exchange: AccountExchange;
@@ -64,6 +73,8 @@ export interface AccountSnapshot {
   readonly reportedUnit: string;
   /** What was skipped or assumed, in sentences for the user. */
   readonly notes: readonly string[];
+  /** PnL in the exchange's equity that no table row carries (so our equity leaves it out). */
+  readonly pnlNotCarried: readonly PnlNotCarried[];
 }
 
 /**
@@ -81,14 +92,72 @@ export function readingDocument<T>(exchange: AccountExchange, document: string, 
   }
 }
 
-const DECIMAL_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
-
-/** A decimal string or number as a Decimal, or null when empty or not a number (never -0). */
+/** A decimal string or number as a Decimal, or null when empty or not a number (never -0), through the bounded reader. */
 export function optionalDecimal(value: unknown): Dec | null {
-  const ok = (typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && DECIMAL_TEXT.test(value.trim()));
-  if (!ok) return null;
-  const d = dec(typeof value === 'string' ? value.trim() : (value as number));
-  return d.isZero() ? ZERO : d;
+  const reading =
+    typeof value === 'number' ? readNumber(value) : typeof value === 'string' && value.trim() !== '' ? readNumberText(value) : undefined;
+  return reading?.ok ? reading.value : null;
+}
+
+/** a / b when b is not zero and the quotient fits a cell (no Infinity from a zero or tiny divisor); else null. */
+export function quotient(a: Dec, b: Dec): Dec | null {
+  if (b.isZero()) return null;
+  const reading = boundedDecimal(a.div(b).toSignificantDigits(NUMBER_LIMITS.maxDigits));
+  return reading.ok ? reading.value : null;
+}
+
+/** Whether a number fits a cell (at most Excel's largest number in size); smaller than the smallest rounds to 0 there. */
+export function fitsCell(d: Dec): boolean {
+  return d.abs().lte(NUMBER_LIMITS.maxMagnitude);
+}
+
+/**
+ * Refuses a row whose figures, as read or as computed from it (a size in coin, a mark from a notional), do not fit a
+ * cell, naming the row: no table, reconciliation or workbook ever gets Infinity.
+ */
+export function checkRowFits<T extends SnapshotPosition | SnapshotBalance>(row: T, where: string): T {
+  for (const [key, value] of Object.entries(row)) {
+    if (value !== null && typeof value === 'object' && 'abs' in value && !fitsCell(value as Dec)) {
+      invalid(where, `its ${key} comes to ${(value as Dec).toExponential(3)}, beyond what a cell can hold`);
+    }
+  }
+  return row;
+}
+
+/** Any number: signed amounts, PnL. */
+export const ANY: Bounds = { test: () => true, text: 'a number' };
+
+/** A required number of a response row, read by the bounded reader and checked against its domain. */
+export function numberField(obj: Readonly<Record<string, unknown>>, key: string, where: string, bounds: Bounds = ANY): Dec {
+  return readBounded(required(obj, key, where), field(where, key), bounds);
+}
+
+/** An optional number of a response row (absent, null and "" mean not given), checked against its domain. */
+export function optionalNumberField(obj: Readonly<Record<string, unknown>>, key: string, where: string, bounds: Bounds = ANY): Dec | null {
+  return readOptionalBounded(obj[key], field(where, key), bounds) ?? null;
+}
+
+/** A word of a response row that must be one of `words` (a side, a margin mode): an unknown word is refused, never guessed. */
+export function wordField<T>(obj: Readonly<Record<string, unknown>>, key: string, where: string, words: Readonly<Record<string, T>>): T {
+  const value = obj[key];
+  const found = typeof value === 'string' && Object.prototype.hasOwnProperty.call(words, value) ? words[value] : undefined;
+  if (found === undefined) {
+    return invalid(
+      field(where, key),
+      `expected one of ${Object.keys(words)
+        .map((w) => JSON.stringify(w))
+        .join(', ')}, got ${describe(value)}`,
+    );
+  }
+  return found;
+}
+
+/** Refuses a side that contradicts the sign of its amount, naming both fields. */
+export function sideContradiction(where: string, sideKey: string, side: string, amountKey: string, amount: Dec, rule: string): never {
+  return invalid(
+    field(where, amountKey),
+    `${field(where, sideKey)} ${JSON.stringify(side)} contradicts ${field(where, amountKey)} ${amount.toString()}: ${rule}`,
+  );
 }
 
 /** A reported figure from a field of a response object; an empty or malformed field has no value and says why. */

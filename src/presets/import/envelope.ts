@@ -8,8 +8,8 @@ export interface ResponseRows {
 
 export const ROOT = 'response';
 
-function rowsOf(list: readonly unknown[], where: string): ResponseRows['rows'] {
-  if (list.length === 0) invalid(where, 'expected at least one asset, got an empty list');
+function rowsOf(list: readonly unknown[], where: string, allowEmpty = false): ResponseRows['rows'] {
+  if (list.length === 0 && !allowEmpty) invalid(where, 'expected at least one asset, got an empty list');
   return list.map((value, i) => ({ value, where: item(where, i) }));
 }
 
@@ -32,33 +32,52 @@ function checkCode(obj: Readonly<Record<string, unknown>>, key: string, ok: stri
   );
 }
 
-/** Bitget and OKX: `{ code, msg, data: [...] }` or the bare `data` list. */
-export function dataRows(response: unknown, success: string, timeKey?: string): ResponseRows {
-  if (Array.isArray(response)) return { rows: rowsOf(response, ROOT) };
+/**
+ * Bitget and OKX: `{ code, msg, data: [...] }` or the bare `data` list. An empty list is refused unless `allowEmpty`
+ * (an account with no open position answers with one).
+ */
+export function dataRows(response: unknown, success: string, timeKey?: string, allowEmpty = false): ResponseRows {
+  if (Array.isArray(response)) return { rows: rowsOf(response, ROOT, allowEmpty) };
   const obj = readObject(response, ROOT);
   checkCode(obj, 'code', success, 'msg');
-  const rows = rowsOf(readList(obj.data, field(ROOT, 'data')), field(ROOT, 'data'));
+  const rows = rowsOf(readList(obj.data, field(ROOT, 'data')), field(ROOT, 'data'), allowEmpty);
   const time = timeKey === undefined || obj[timeKey] === undefined ? undefined : readTimeMs(obj[timeKey], field(ROOT, timeKey));
   return time === undefined ? { rows } : { rows, timeMs: time };
 }
 
-/** Bybit: `{ retCode, retMsg, result: { list: [...] }, time }` or the bare list. */
-export function resultListRows(response: unknown): ResponseRows {
-  if (Array.isArray(response)) return { rows: rowsOf(response, ROOT) };
+/** Bitget's single-object answers: `{ code, msg, data: { ... } }`; the object with its path. */
+export function dataObject(
+  response: unknown,
+  success: string,
+): { readonly value: Readonly<Record<string, unknown>>; readonly where: string } {
+  const obj = readObject(response, ROOT);
+  checkCode(obj, 'code', success, 'msg');
+  const where = field(ROOT, 'data');
+  return { value: readObject(obj.data, where), where };
+}
+
+/** Bybit: `{ retCode, retMsg, result: { list: [...] }, time }` or the bare list; an empty list only with `allowEmpty`. */
+export function resultListRows(response: unknown, allowEmpty = false): ResponseRows {
+  if (Array.isArray(response)) return { rows: rowsOf(response, ROOT, allowEmpty) };
   const obj = readObject(response, ROOT);
   checkCode(obj, 'retCode', 0, 'retMsg');
   const result = readObject(obj.result, field(ROOT, 'result'));
   const where = field(field(ROOT, 'result'), 'list');
-  const rows = rowsOf(readList(result.list, where), where);
+  const rows = rowsOf(readList(result.list, where), where, allowEmpty);
   return obj.time === undefined ? { rows } : { rows, timeMs: readTimeMs(obj.time, field(ROOT, 'time')) };
 }
 
 /** Binance: a bare list of rows, or one row for a single-symbol request; an error is `{ code, msg }`. */
-export function bareRows(response: unknown): ResponseRows {
-  if (Array.isArray(response)) return { rows: rowsOf(response, ROOT) };
+export function bareRows(response: unknown, allowEmpty = false): ResponseRows {
+  if (Array.isArray(response)) return { rows: rowsOf(response, ROOT, allowEmpty) };
   const obj = readObject(response, ROOT);
+  checkBinanceError(obj);
+  return { rows: [{ value: obj, where: ROOT }] };
+}
+
+/** Binance's error answer `{ code, msg }`, refused with the exchange's message. */
+export function checkBinanceError(obj: Readonly<Record<string, unknown>>): void {
   if (obj.code !== undefined && obj.msg !== undefined) {
     invalid(field(ROOT, 'code'), `the exchange refused the request: ${readText(obj.msg, field(ROOT, 'msg'))} (code ${String(obj.code)})`);
   }
-  return { rows: [{ value: obj, where: ROOT }] };
 }

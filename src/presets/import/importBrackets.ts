@@ -3,6 +3,7 @@ import { invalid } from '../jsonRead';
 import { parsePreset } from '../parsePreset';
 import { presetToJson } from '../presetToJson';
 import { BRACKET_READERS } from './brackets';
+import type { BracketContext } from './brackets';
 import type { ImportExchange } from './endpoints';
 
 /**
@@ -15,8 +16,9 @@ export function importBracketTable(
   base: Preset,
   names: { readonly id: string; readonly name: (asOf: string) => string; readonly asOf: (timeMs: number | undefined) => string },
   companions: readonly unknown[] = [],
+  context: BracketContext = {},
 ): Preset {
-  const table = BRACKET_READERS[exchange](response, companions);
+  const table = BRACKET_READERS[exchange](response, companions, context);
   const brackets: Record<string, readonly Bracket[]> = { ...base.brackets };
   const seen = new Set<string>();
   for (const s of table.symbols) {

@@ -32,6 +32,8 @@ export interface ImportOptions {
    * values. Any other import takes one response.
    */
   readonly companions?: readonly unknown[];
+  /** The symbol of the request, for a response whose rows do not name it (Bitget's v3 position tiers). */
+  readonly symbol?: string;
 }
 
 /**
@@ -71,6 +73,7 @@ export function importExchangeTable(exchange: ImportExchange, response: unknown,
         asOf: (timeMs) => (timeMs === undefined ? (options.asOf ?? today()) : isoDate(timeMs)),
       },
       companions,
+      options.symbol === undefined ? {} : { symbol: options.symbol },
     );
   }
   const table = READERS[exchange](response);

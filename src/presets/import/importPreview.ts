@@ -39,7 +39,8 @@ export function changeLine(change: PresetChange): ChangeLine {
 /**
  * Reads a response (pasted, saved or fetched) and works out what importing it would change, without changing
  * anything: the task pane's preview and `multiasset import`. The text holds one JSON document, or for OKX position
- * tiers two one after the other (the tiers, then OKX's instruments response for their contract values). Into `intoId` when given (the base and the preset
+ * tiers two one after the other (the tiers, then OKX's instruments response for their contract values); `request.symbol`
+ * names the symbol of a response whose rows do not (Bitget's v3 position tiers). Into `intoId` when given (the base and the preset
  * compared against); otherwise on the exchange's preset, compared with an earlier import where there is one.
  *
  * @throws MarginError: malformed JSON (with line and column), or the response path of anything unexpected.
@@ -52,6 +53,7 @@ export function previewImportText(
   text: string,
   today: string,
   intoId?: string,
+  request: { readonly symbol?: string } = {},
 ): ImportPreview {
   const [response, ...companions] = parseJsonDocuments(text);
   const base = registry.resolve(intoId ?? exchange);
@@ -63,7 +65,7 @@ export function previewImportText(
       : isBracketResponse(exchange, response)
         ? earlier
         : { ...base, ...(earlier.brackets ? { brackets: earlier.brackets } : {}) };
-  const imported = importExchangeTable(exchange, response, from, { asOf: today, companions });
+  const imported = importExchangeTable(exchange, response, from, { asOf: today, companions, ...request });
   const replaces = registry.has(imported.id) && !registry.isBuiltin(imported.id);
   const before = intoId !== undefined ? base : replaces ? registry.resolve(imported.id) : base;
   const changes = diffPresets(before, imported);

@@ -11,5 +11,5 @@ export { BRACKET_ENDPOINTS, isBracketResponse, OKX_INSTRUMENTS_ENDPOINT, okxInst
 export type { ImportedBrackets } from './brackets';
 export { changeLine, previewImportText } from './importPreview';
 export type { ChangeLine, ImportPreview } from './importPreview';
-export { FETCH_TIMEOUT_MS, fetchImportText, fetchResponseText } from './fetchResponse';
+export { FETCH_MAX_BYTES, FETCH_TIMEOUT_MS, fetchImportText, fetchResponseText } from './fetchResponse';
 export type { FetchText } from './fetchResponse';

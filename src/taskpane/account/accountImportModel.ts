@@ -4,7 +4,7 @@ import type { AccountExchange, SnapshotTable } from '../../presets';
 import {
   balancesTable,
   importAccountSnapshot,
-  parseJsonText,
+  parseJsonDocuments,
   parsePricePair,
   positionsTable,
   reconcile,
@@ -13,7 +13,10 @@ import {
 import type { Preset } from '../../engine/model';
 import { attempt, type Outcome } from '../ui/outcome';
 
-/** What the user pasted: the two responses (either order; the second may be blank) and optional prices. */
+/**
+ * What the user pasted: the two responses (either order; the second may be blank; a box may hold several JSON
+ * documents one after another, e.g. OKX's positions then its instruments response) and optional prices.
+ */
 export interface AccountImportInput {
   readonly exchange: AccountExchange;
   readonly responses: readonly string[];
@@ -44,9 +47,9 @@ function parseResponses(responses: readonly string[]): unknown[] {
   return responses
     .map((text, i) => ({ text, i }))
     .filter(({ text }) => text.trim() !== '')
-    .map(({ text, i }) => {
+    .flatMap(({ text, i }) => {
       try {
-        return parseJsonText(text);
+        return parseJsonDocuments(text);
       } catch (error) {
         return paneFail('PASTED_JSON', { box: i + 1, detail: error instanceof Error ? error.message : String(error) });
       }

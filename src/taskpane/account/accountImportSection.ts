@@ -8,9 +8,18 @@ import type { PaneContext } from '../context/paneContext';
 
 const EXCHANGES: readonly { readonly id: AccountExchange; readonly label: string; readonly endpoints: string }[] = [
   { id: 'binance', label: 'Binance', endpoints: 'GET /fapi/v2/account (or v3) and GET /fapi/v2/positionRisk' },
-  { id: 'okx', label: 'OKX', endpoints: 'GET /api/v5/account/balance and GET /api/v5/account/positions' },
+  {
+    id: 'okx',
+    label: 'OKX',
+    endpoints:
+      'GET /api/v5/account/balance and GET /api/v5/account/positions, followed in the same box by GET /api/v5/public/instruments (the contract values, ctVal)',
+  },
   { id: 'bybit', label: 'Bybit', endpoints: 'GET /v5/account/wallet-balance and GET /v5/position/list' },
-  { id: 'bitget', label: 'Bitget', endpoints: 'GET /api/v2/mix/account/accounts and GET /api/v2/mix/position/all-position' },
+  {
+    id: 'bitget',
+    label: 'Bitget',
+    endpoints: 'GET /api/v2/mix/account/accounts (or /account) and GET /api/v2/mix/position/all-position',
+  },
 ];
 
 function tableNode(caption: string, rows: SnapshotTable, id: string): HTMLElement {

@@ -14,7 +14,7 @@ import {
 import { fieldLabel } from '../presets/editor/draftProblems';
 import { attempt, type Outcome } from '../ui/outcome';
 
-export { FETCH_TIMEOUT_MS, fetchImportText, fetchResponseText } from '../../presets';
+export { FETCH_MAX_BYTES, FETCH_TIMEOUT_MS, fetchImportText, fetchResponseText } from '../../presets';
 export type { FetchText } from '../../presets';
 
 /**

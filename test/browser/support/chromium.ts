@@ -13,7 +13,7 @@ export interface Browser {
  * Starts headless Chromium with a fresh profile. Fails (never skips) with the install command when there is
  * no Chromium, because these tests are the only check of the pane as a person sees it.
  */
-export async function launchChromium(): Promise<Browser> {
+export async function launchChromium(options: { readonly bypassCSP?: boolean } = {}): Promise<Browser> {
   const executablePath = chromiumPath();
   if (!existsSync(executablePath)) {
     throw new Error(
@@ -26,6 +26,7 @@ export async function launchChromium(): Promise<Browser> {
     args: [...CHROMIUM_ARGS],
     headless: true,
     viewport: { width: 360, height: 900 },
+    bypassCSP: options.bypassCSP ?? false,
   });
   return {
     context,

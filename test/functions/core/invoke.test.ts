@@ -12,11 +12,9 @@ import { BRACKETS_PRESET } from '../../support/bracketPreset';
  * PRICE outside Excel reads REST snapshots: here Binance's documented premiumIndex answer
  * (test/fixtures/prices), read once before the tests.
  */
-const livePrices = new SnapshotPrices(async () => ({
-  ok: true,
-  status: 200,
-  text: async () => readFileSync(join(__dirname, '../../fixtures/prices/binance-rest-premiumIndex.json'), 'utf8'),
-}));
+const livePrices = new SnapshotPrices(
+  async () => new Response(readFileSync(join(__dirname, '../../fixtures/prices/binance-rest-premiumIndex.json'))),
+);
 beforeAll(async () => {
   invoke('PRICE', ['BTC', 'binance', null], { registry: new PresetRegistry(), livePrices });
   await livePrices.fetchWanted();

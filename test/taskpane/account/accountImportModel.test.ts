@@ -21,6 +21,19 @@ describe('accountImportView', () => {
     expect(view.value.unit).toBe('USD');
   });
 
+  it("reads OKX's instruments response pasted after the positions in the same box, for the contract values", () => {
+    const instruments = JSON.stringify({
+      code: '0',
+      data: [{ instType: 'SWAP', instId: 'LTC-USDT-SWAP', ctType: 'linear', ctVal: '0.001', ctValCcy: 'LTC' }],
+    });
+    const view = accountImportView(OKX_PRESET, {
+      exchange: 'okx',
+      responses: [text('okx-account-balance.json'), `${text('okx-positions-ltc-swap-ccxt.json')}\n${instruments}`],
+      prices: '',
+    });
+    expect(view.ok && view.value.positions[1]?.slice(0, 3)).toEqual(['LTC-USDT-SWAP', 'LONG', 0.002]);
+  });
+
   it('takes prices for assets the responses leave unpriced, and ignores a blank second box', () => {
     const view = accountImportView(BINANCE_PRESET, {
       exchange: 'binance',

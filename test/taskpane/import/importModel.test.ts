@@ -154,7 +154,9 @@ describe('fetchResponseText', () => {
   });
 
   it('gives up after the timeout', async () => {
-    await expect(fetchResponseText(`${base}/slow`, fetch, 100)).rejects.toThrow('no answer within 0.1 s');
+    await expect(fetchResponseText(`${base}/slow`, fetch, 100)).rejects.toThrow(
+      `fetching ${base}/slow failed (timeout after 0.1 s); paste the response JSON instead`,
+    );
   });
 
   it('refuses a URL that is not http(s)', async () => {

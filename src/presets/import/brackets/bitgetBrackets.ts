@@ -1,22 +1,93 @@
-import { AT_LEAST_ONE, field, NON_NEGATIVE, POSITIVE, RATIO, readBounded, readObject, readText, required } from '../../jsonRead';
+import {
+  AT_LEAST_ONE,
+  field,
+  invalid,
+  item,
+  NON_NEGATIVE,
+  POSITIVE,
+  RATIO,
+  readBounded,
+  readObject,
+  readText,
+  required,
+} from '../../jsonRead';
 import { dataRows } from '../envelope';
 import type { BracketRow, ImportedBrackets } from './importedBrackets';
 import { completeBrackets, groupBySymbol, symbolKey } from './importedBrackets';
 
 export const BITGET_BRACKETS_ENDPOINT = 'https://api.bitget.com/api/v2/mix/market/query-position-lever';
+/** The unified-account position tiers: value tiers without a symbol in the rows (the request names it). */
+export const BITGET_V3_BRACKETS_ENDPOINT = 'https://api.bitget.com/api/v3/market/position-tier';
 
-const NAMES = { floor: 'startUnit', cap: 'endUnit', mmr: 'keepMarginRate' } as const;
+type Names = { readonly floor: string; readonly cap: string; readonly mmr: string };
+const NAMES: Names = { floor: 'startUnit', cap: 'endUnit', mmr: 'keepMarginRate' };
+const V3_NAMES: Names = { floor: 'minTierValue', cap: 'maxTierValue', mmr: 'mmr' };
+
+/** What the request said that the response does not: the symbol of Bitget's v3 position tiers. */
+export interface BracketContext {
+  readonly symbol?: string;
+}
+
+/** A v3 position-tier row (`tier`, `mmr`, `leverage`, and for futures `minTierValue`, `maxTierValue`). */
+export function isBitgetV3TierRow(row: unknown): boolean {
+  return typeof row === 'object' && row !== null && 'tier' in row && 'mmr' in row && 'leverage' in row && !('keepMarginRate' in row);
+}
+
+/**
+ * Bitget `GET /api/v3/market/position-tier?category=USDT-FUTURES&symbol=…` (unified account): value tiers
+ * minTierValue to maxTierValue (quote coin), mmr and leverage, for the symbol of the request, which the rows do not
+ * repeat: it comes from `context.symbol` (the URL's `symbol`, or `--symbol`), or a `symbol` on the rows.
+ */
+function readBitgetV3Tiers(response: unknown, context: BracketContext): ImportedBrackets {
+  const { rows, timeMs } = dataRows(response, '00000', 'requestTime');
+  const read = rows.map(({ value, where }) => {
+    const obj = readObject(value, where);
+    if (obj.minTierValue === undefined && obj.maxTierValue === undefined) {
+      invalid(
+        field(where, 'minTierValue'),
+        `these are Bitget's MARGIN (borrowing) tiers, which have no value bounds; request category=USDT-FUTURES with the symbol, e.g. ${BITGET_V3_BRACKETS_ENDPOINT}?category=USDT-FUTURES&symbol=BTCUSDT`,
+      );
+    }
+    const given = obj.symbol ?? context.symbol;
+    if (given === undefined) {
+      invalid(
+        field(item('response.data', 0), 'symbol'),
+        `Bitget's v3 position tiers do not repeat the symbol of the request: import them from their URL (${BITGET_V3_BRACKETS_ENDPOINT}?category=USDT-FUTURES&symbol=BTCUSDT), or name it (the command line: --symbol BTCUSDT)`,
+      );
+    }
+    const symbol = symbolKey(readText(given, obj.symbol === undefined ? 'symbol' : field(where, 'symbol')), field(where, 'symbol'));
+    return { symbol, where, row: readRow(obj, where, V3_NAMES, 'leverage') };
+  });
+  return {
+    symbols: [...groupBySymbol(read)].map(([symbol, list]) => ({
+      symbol,
+      where: (list[0] as (typeof list)[number]).where,
+      brackets: completeBrackets(
+        list.map((r) => r.row),
+        (list[0] as (typeof list)[number]).where,
+      ),
+    })),
+    ...(timeMs === undefined ? {} : { timeMs }),
+    source: BITGET_V3_BRACKETS_ENDPOINT,
+    howRead: `Bitget v3 position-tier: value tiers from minTierValue and maxTierValue (quote coin), mmr = mmr, max leverage = leverage (imr = 1 / leverage); cum derived so that maintenance margin is continuous; the symbol is the request's.`,
+  };
+}
 
 /**
  * Bitget `GET /api/v2/mix/market/query-position-lever`: one row per symbol and level, value bounds startUnit and
  * endUnit (USDT), keepMarginRate and leverage. cum is not published and is derived.
  */
-export function readBitgetBrackets(response: unknown): ImportedBrackets {
+export function readBitgetBrackets(
+  response: unknown,
+  _companions: readonly unknown[] = [],
+  context: BracketContext = {},
+): ImportedBrackets {
   const { rows, timeMs } = dataRows(response, '00000', 'requestTime');
+  if (isBitgetV3TierRow(rows[0]?.value)) return readBitgetV3Tiers(response, context);
   const read = rows.map(({ value, where }) => {
     const obj = readObject(value, where);
     const symbol = symbolKey(readText(required(obj, 'symbol', where), field(where, 'symbol')), field(where, 'symbol'));
-    return { symbol, where, row: readRow(obj, where) };
+    return { symbol, where, row: readRow(obj, where, NAMES, 'leverage') };
   });
   return {
     symbols: [...groupBySymbol(read)].map(([symbol, list]) => ({
@@ -34,13 +105,13 @@ export function readBitgetBrackets(response: unknown): ImportedBrackets {
   };
 }
 
-function readRow(obj: Readonly<Record<string, unknown>>, at: string): BracketRow {
+function readRow(obj: Readonly<Record<string, unknown>>, at: string, names: Names, leverage: string): BracketRow {
   return {
-    floor: readBounded(required(obj, NAMES.floor, at), field(at, NAMES.floor), NON_NEGATIVE),
-    cap: readBounded(required(obj, NAMES.cap, at), field(at, NAMES.cap), POSITIVE),
-    mmr: readBounded(required(obj, NAMES.mmr, at), field(at, NAMES.mmr), RATIO),
-    maxLeverage: readBounded(required(obj, 'leverage', at), field(at, 'leverage'), AT_LEAST_ONE),
+    floor: readBounded(required(obj, names.floor, at), field(at, names.floor), NON_NEGATIVE),
+    cap: readBounded(required(obj, names.cap, at), field(at, names.cap), POSITIVE),
+    mmr: readBounded(required(obj, names.mmr, at), field(at, names.mmr), RATIO),
+    maxLeverage: readBounded(required(obj, leverage, at), field(at, leverage), AT_LEAST_ONE),
     at,
-    names: NAMES,
+    names,
   };
 }

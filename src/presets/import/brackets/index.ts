@@ -1,18 +1,25 @@
 import type { ImportExchange } from '../endpoints';
 import { readBinanceBrackets } from './binanceBrackets';
-import { readBitgetBrackets } from './bitgetBrackets';
+import type { BracketContext } from './bitgetBrackets';
+import { isBitgetV3TierRow, readBitgetBrackets } from './bitgetBrackets';
 import { readBybitBrackets } from './bybitBrackets';
 import type { ImportedBrackets } from './importedBrackets';
 import { readOkxBrackets } from './okxBrackets';
 
 export type { ImportedBrackets } from './importedBrackets';
 export { BINANCE_BRACKETS_ENDPOINT } from './binanceBrackets';
-export { BITGET_BRACKETS_ENDPOINT } from './bitgetBrackets';
+export { BITGET_BRACKETS_ENDPOINT, BITGET_V3_BRACKETS_ENDPOINT } from './bitgetBrackets';
+export type { BracketContext } from './bitgetBrackets';
 export { BYBIT_BRACKETS_ENDPOINT } from './bybitBrackets';
 export { OKX_BRACKETS_ENDPOINT, OKX_INSTRUMENTS_ENDPOINT, okxInstrumentsUrl } from './okxBrackets';
 
-/** Reads a bracket response; `companions` are the further responses given with it (OKX: its instruments). */
-export const BRACKET_READERS: Readonly<Record<ImportExchange, (response: unknown, companions: readonly unknown[]) => ImportedBrackets>> = {
+/**
+ * Reads a bracket response; `companions` are the further responses given with it (OKX: its instruments), `context`
+ * what the request said that the response does not (Bitget v3: the symbol).
+ */
+export const BRACKET_READERS: Readonly<
+  Record<ImportExchange, (response: unknown, companions: readonly unknown[], context?: BracketContext) => ImportedBrackets>
+> = {
   binance: readBinanceBrackets,
   bitget: readBitgetBrackets,
   okx: readOkxBrackets,
@@ -48,5 +55,6 @@ const BRACKET_FIELDS: Readonly<Record<ImportExchange, string>> = {
 /** Whether a response is the exchange's leverage-bracket table rather than its haircut table. */
 export function isBracketResponse(exchange: ImportExchange, response: unknown): boolean {
   const row = firstRow(response);
+  if (exchange === 'bitget' && isBitgetV3TierRow(row)) return true;
   return typeof row === 'object' && row !== null && BRACKET_FIELDS[exchange] in row;
 }

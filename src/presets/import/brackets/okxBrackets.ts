@@ -117,9 +117,16 @@ function familyRows(rows: readonly TierRow[], contractValue: Dec): BracketRow[] 
   });
 }
 
-/** The linear instruments of an OKX instruments response (`GET /api/v5/public/instruments`), by instrument family. */
-function readInstruments(companions: readonly unknown[]): Map<string, Instrument[]> {
+/**
+ * The linear instruments of the tiers' families in OKX instruments responses (`GET /api/v5/public/instruments`), by
+ * instrument family; rows of other families (and spot or margin rows, which have none) are ignored and counted.
+ */
+function readInstruments(
+  companions: readonly unknown[],
+  families: ReadonlySet<string>,
+): { byFamily: Map<string, Instrument[]>; ignored: number } {
   const byFamily = new Map<string, Instrument[]>();
+  let ignored = 0;
   companions.forEach((companion) => {
     const { rows } = dataRows(companion, '0');
     for (const { value, where } of rows) {
@@ -128,8 +135,11 @@ function readInstruments(companions: readonly unknown[]): Map<string, Instrument
         invalid(where, 'expected an OKX instruments response after the position tiers, got a second position-tiers response');
       }
       const instId = readText(required(obj, 'instId', where), field(where, 'instId'));
-      const family = text(obj, 'instFamily', where) || text(obj, 'uly', where);
-      if (family === '') continue; // spot and margin instruments have no contracts
+      const family = (text(obj, 'instFamily', where) || text(obj, 'uly', where)).toUpperCase();
+      if (family === '' || !families.has(family)) {
+        ignored += 1;
+        continue;
+      }
       if (text(obj, 'ctType', where) === 'inverse') {
         invalid(
           field(where, 'ctType'),
@@ -138,14 +148,14 @@ function readInstruments(companions: readonly unknown[]): Map<string, Instrument
       }
       const instrument = {
         instId: symbolKey(instId, field(where, 'instId')),
-        family: family.toUpperCase(),
+        family,
         contractValue: readBounded(required(obj, 'ctVal', where), field(where, 'ctVal'), POSITIVE),
         where,
       };
       byFamily.set(instrument.family, [...(byFamily.get(instrument.family) ?? []), instrument]);
     }
   });
-  return byFamily;
+  return { byFamily, ignored };
 }
 
 /**
@@ -169,7 +179,7 @@ export function readOkxBrackets(response: unknown, companions: readonly unknown[
       `OKX position tiers count contracts; give OKX's instruments response for ${family} after this one (the task pane: paste it below; the command line: --instruments FILE|URL), e.g. ${OKX_INSTRUMENTS_ENDPOINT}?instType=SWAP&instFamily=${family}, so that each instrument's contract value (ctVal) turns contracts into coin`,
     );
   }
-  const instruments = readInstruments(companions);
+  const { byFamily: instruments, ignored } = readInstruments(companions, new Set(families.keys()));
   const symbols = [...families].flatMap(([family, list]) => {
     const first = list[0] as TierRow;
     const ofFamily = instruments.get(family);
@@ -189,6 +199,7 @@ export function readOkxBrackets(response: unknown, companions: readonly unknown[
     symbols,
     source: OKX_BRACKETS_ENDPOINT,
     howRead:
-      'OKX position-tiers: per instrument family, each tier runs from the previous maxSz (0 first) up to its own maxSz, in contracts, inclusive; mmr applies to the whole position (no maintenance amount), imr = imr, max leverage = maxLever; contracts count ctVal coin each, from OKX’s instruments response, one symbol per instrument. The response carries no time.',
+      'OKX position-tiers: per instrument family, each tier runs from the previous maxSz (0 first) up to its own maxSz, in contracts, inclusive; mmr applies to the whole position (no maintenance amount), imr = imr, max leverage = maxLever; contracts count ctVal coin each, from OKX’s instruments response, one symbol per instrument of the tiers’ family. The response carries no time.' +
+      (ignored === 0 ? '' : ` The instruments response also lists ${ignored} instrument(s) of other families (or none), ignored.`),
   };
 }
