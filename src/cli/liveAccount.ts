@@ -13,6 +13,7 @@ import {
   requireReadOnly,
 } from '../live';
 import type { Output } from './command';
+import { nodeFetchBody } from './nodeFetch';
 
 /** The responses and prices a live fetch gives `account`, in the shape the pasted files give them. */
 export interface LiveDocuments {
@@ -32,7 +33,7 @@ export async function fetchLiveDocuments(
   exchange: AccountExchange,
   output: Output,
   env: Readonly<Record<string, string | undefined>> = process.env,
-  fetch: LiveFetch = globalThis.fetch as unknown as LiveFetch,
+  fetch: LiveFetch = nodeFetchBody,
 ): Promise<LiveDocuments> {
   const credentials = credentialsFromEnv(exchange, env);
   const variable = credentialVariable(exchange, 'REST');

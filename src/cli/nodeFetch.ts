@@ -78,7 +78,12 @@ export const nodeFetchBody: FetchBody = (url, init) =>
     const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
     const request = send(
       target,
-      { method: 'GET', signal: init.signal, headers: { accept: 'application/json', 'accept-encoding': 'gzip, deflate, br' } },
+      {
+        method: 'GET',
+        signal: init.signal,
+        // A signed request's headers go with it; the transport keeps its own say over the content coding.
+        headers: { accept: 'application/json', ...init.headers, 'accept-encoding': 'gzip, deflate, br' },
+      },
       (response) => {
         const status = response.statusCode ?? 0;
         let body: Readable;

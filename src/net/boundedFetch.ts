@@ -26,7 +26,17 @@ export interface StreamedResponse {
  * A fetch that streams its body. `maxBytes` is the limit, for a transport that can also count the bytes before
  * decompression; a browser's `fetch` ignores it.
  */
-export type FetchBody = (url: string, init: { signal: AbortSignal; maxBytes: number }) => Promise<StreamedResponse>;
+export type FetchBody = (
+  url: string,
+  init: { signal: AbortSignal; maxBytes: number; headers?: Readonly<Record<string, string>> },
+) => Promise<StreamedResponse>;
+
+/** What a request adds to a plain GET: its headers (a signed request's), and whether an error answer's body is read too. */
+export interface FetchOptions {
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Read the body of an HTTP error as well (within the same limits): exchanges put their error code in it. */
+  readonly readErrorBody?: boolean;
+}
 
 /** An answer read within the limits. */
 export interface BoundedText {
@@ -113,14 +123,19 @@ function utf8(bytes: Uint8Array): string {
 
 /**
  * Fetches `url` and reads its body as UTF-8 text, within `limits`. An HTTP error status is returned (with no
- * body) for the caller to word; everything else that fails throws a {@link FetchFailure}: "timeout after 15 s",
+ * body, unless `options.readErrorBody`) for the caller to word; everything else that fails throws a {@link FetchFailure}: "timeout after 15 s",
  * "body too large: more than the limit of 16 MB", "bad encoding: …", or the network's own reason.
  *
  * @example
  * await fetchBoundedText('https://fapi.binance.com/fapi/v1/premiumIndex?symbol=BTCUSDT', fetch, { maxBytes: 1 << 20, timeoutMs: 10_000 })
  * // { ok: true, status: 200, statusText: 'OK', text: '{"symbol":"BTCUSDT",…}' }
  */
-export async function fetchBoundedText(url: string, fetchBody: FetchBody, limits: BodyLimits): Promise<BoundedText> {
+export async function fetchBoundedText(
+  url: string,
+  fetchBody: FetchBody,
+  limits: BodyLimits,
+  options: FetchOptions = {},
+): Promise<BoundedText> {
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -132,12 +147,16 @@ export async function fetchBoundedText(url: string, fetchBody: FetchBody, limits
   try {
     let response: StreamedResponse;
     try {
-      response = await fetchBody(url, { signal: controller.signal, maxBytes: limits.maxBytes });
+      response = await fetchBody(url, {
+        signal: controller.signal,
+        maxBytes: limits.maxBytes,
+        ...(options.headers === undefined ? {} : { headers: options.headers }),
+      });
     } catch (error) {
       throw failed(error);
     }
     const { ok, status, statusText } = response;
-    if (!ok) {
+    if (!ok && options.readErrorBody !== true) {
       void response.body?.cancel().catch(() => undefined);
       return { ok, status, statusText, text: '' };
     }

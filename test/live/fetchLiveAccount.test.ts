@@ -1,10 +1,9 @@
-import type { LiveFetch } from '../../src/live';
-import { BYBIT_MAX_PAGES, createRestClient, fetchLiveAccount } from '../../src/live';
+import { BYBIT_MAX_PAGES, createRestClient, fetchLiveAccount, webFetchBody } from '../../src/live';
 import type { ExchangeStandIn } from '../support/exchangeStandIns';
 import { fixture, startExchangeStandIn } from '../support/exchangeStandIns';
 
 const KEY = { key: 'bybit-key-7', secret: 'bybit-secret-Z4' };
-const fetchLive = globalThis.fetch as unknown as LiveFetch;
+const fetchLive = webFetchBody;
 
 let bybit: ExchangeStandIn;
 beforeAll(async () => {
