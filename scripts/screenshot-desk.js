@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Takes docs/desk.png: the sample desk workbook as a desk sees it in Excel. The workbook is recalculated by
 // `multiasset recalc --out` into a temporary copy, and each chosen sheet is drawn as a grid (column letters, row
-// numbers, values as the cells format them, spilled tables shaded) in headless Chromium.
+// numbers, values in the cells' number formats, formula cells shaded) in headless Chromium.
 //
 //   npm run prepare && node scripts/screenshot-desk.js [WORKBOOK.xlsx] [OUT.png]
 'use strict';
@@ -21,24 +21,36 @@ const SHEETS = ['Balances', 'Positions', 'Results'];
 const escapeHtml = (t) => String(t).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const column = (n) => (n <= 26 ? String.fromCharCode(64 + n) : column(Math.floor((n - 1) / 26)) + column(((n - 1) % 26) + 1));
 
-/** A cell's value as Excel shows it, near enough for a picture: grouped numbers, errors, text. */
+const minus = (text) => text.replace('-', '\u2212');
+
+/** A number in the cell's number format, as Excel shows it, for the formats the sample workbook uses. */
+function formatted(value, numFmt) {
+  const fixed = (min, max) => minus(value.toLocaleString('en-US', { minimumFractionDigits: min, maximumFractionDigits: max }));
+  if (numFmt === '#,##0.00') return fixed(2, 2);
+  if (numFmt === '#,##0.00######') return fixed(2, 8);
+  if (numFmt === '0.00%') return minus(`${(value * 100).toFixed(2)}%`);
+  if (numFmt === '0.0##E+0') {
+    const [mantissa, exponent] = value.toExponential(3).split('e');
+    return minus(`${mantissa.replace(/(\.\d)0+$/, '$1').replace(/(\.\d*[1-9])0+$/, '$1')}E${exponent.replace('+', '')}`);
+  }
+  // General: up to 10 significant digits, as Excel shows an unformatted number.
+  return minus(String(Number(value.toPrecision(10))));
+}
+
+/** A cell's value as Excel shows it, near enough for a picture: numbers in the cell's format, errors, text. */
 function shown(cell) {
   const v = cell.value;
   if (v === null || v === undefined) return '';
   const result = typeof v === 'object' && 'formula' in v ? v.result : typeof v === 'object' && 'sharedFormula' in v ? v.result : v;
   if (result === null || result === undefined) return '';
   if (typeof result === 'object' && 'error' in result) return result.error;
-  if (typeof result === 'number') {
-    const abs = Math.abs(result);
-    const places = abs !== 0 && abs < 1 ? 6 : abs < 100 ? 4 : 2;
-    return result.toLocaleString('en-US', { maximumFractionDigits: places }).replace('-', '\u2212');
-  }
+  if (typeof result === 'number') return formatted(result, cell.numFmt);
   return String(result);
 }
 
 function sheetHtml(ws) {
   const rows = Math.min(ws.actualRowCount ? ws.rowCount : 0, 30);
-  const cols = Math.min(ws.columnCount, 9);
+  const cols = Math.min(ws.columnCount, 10);
   const head = `<tr><th></th>${Array.from({ length: cols }, (_, c) => `<th>${column(c + 1)}</th>`).join('')}</tr>`;
   const body = Array.from({ length: rows }, (_, r) => {
     const cells = Array.from({ length: cols }, (_, c) => {

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Dec } from '../engine/decimal';
 import type { AccountExchange, AccountSnapshot, Reconciliation, SnapshotTable } from '../presets';
@@ -21,6 +21,7 @@ import { synopsis } from './command';
 import { fetchLiveDocuments } from './liveAccount';
 import { applyPresetOptions, PRESET_FLAG } from './presetsFromOptions';
 import { UsageError } from './usageError';
+import { writeDataAtomically } from './safeWrite';
 
 /** What `multiasset account` reads and how it values it. */
 export interface AccountOptions {
@@ -34,6 +35,8 @@ export interface AccountOptions {
   readonly prices: ReadonlyMap<string, Dec>;
   readonly json: boolean;
   readonly out: string | null;
+  /** `--out` may replace a file that exists. */
+  readonly force?: boolean;
   /** OKX: instruments responses (FILE or URL), for the contract values of the positions. */
   readonly instruments: readonly string[];
 }
@@ -55,7 +58,12 @@ const FLAGS = [
     help: 'prices an asset the responses leave unpriced (repeatable), e.g. --price BUSD=1',
   }),
   flag({ name: '--json', help: 'print the tables, the reconciliation and the notes as one JSON object' }),
-  flag({ name: '--out', value: 'WORKBOOK.xlsx', help: 'write the tables to a workbook (sheets Balances, Positions, Reconciliation)' }),
+  flag({
+    name: '--out',
+    value: 'WORKBOOK.xlsx',
+    help: 'write the tables to a new workbook (sheets Balances, Positions, Reconciliation); a file that exists is refused unless --force',
+  }),
+  flag({ name: '--force', help: 'let --out replace a file that exists, whole (without it, the file is left as it was)' }),
   flag({
     name: '--instruments',
     value: 'FILE|URL',
@@ -86,11 +94,18 @@ function parse(argv: readonly string[]): AccountOptions {
   if (!live && files.length === 0) {
     throw new UsageError('account needs the response files (the account response, and the positions response), or --live');
   }
-  const [presets, valuedWith, json, out] = [flags['--preset'], flags['--exchange'], flags['--json'], flags['--out']];
+  const [presets, valuedWith, json, out, force] = [
+    flags['--preset'],
+    flags['--exchange'],
+    flags['--json'],
+    flags['--out'],
+    flags['--force'],
+  ];
+  if (force && out === null) throw new UsageError('--force goes with --out (it lets --out replace a file that exists)');
   const instruments = flags['--instruments'];
   if (instruments.length > 0 && known !== 'okx') throw new UsageError('--instruments is for OKX positions (contracts of ctVal coin each)');
   if (instruments.length > 0 && live) throw new UsageError('account --live fetches the instruments itself: give no --instruments with it');
-  return { exchange: known, files, live, presets, valuedWith, prices, json, out, instruments };
+  return { exchange: known, files, live, presets, valuedWith, prices, json, out, force, instruments };
 }
 
 const cellText = (cell: SnapshotTable[number][number]): string => (cell === null ? '' : String(cell));
@@ -130,12 +145,20 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, table: SnapshotTable
   });
 }
 
-async function writeWorkbook(file: string, snapshot: AccountSnapshot, reconciliation: Reconciliation): Promise<void> {
+/**
+ * The account workbook, written through the safe writer. A file that exists is refused unless `force`: it may
+ * be a desk's workbook, whose other sheets a new account workbook would not hold.
+ */
+async function writeWorkbook(file: string, force: boolean, snapshot: AccountSnapshot, reconciliation: Reconciliation): Promise<void> {
+  const existing = await stat(file).catch(() => null);
+  if (existing !== null && !force) {
+    throw new Error(`${file}: exists; account writes a new workbook: name another file, or add --force to replace it whole`);
+  }
   const workbook = new ExcelJS.Workbook();
   addSheet(workbook, 'Balances', balancesTable(snapshot));
   addSheet(workbook, 'Positions', positionsTable(snapshot));
   addSheet(workbook, 'Reconciliation', reconciliationTable(reconciliation));
-  await workbook.xlsx.writeFile(file);
+  await writeDataAtomically(file, new Uint8Array(await workbook.xlsx.writeBuffer()));
 }
 
 /** `multiasset account`: prints (or writes) the tables and the reconciliation. Exit code 0 when it ran. */
@@ -155,7 +178,7 @@ async function run(command: AccountOptions, output: Output): Promise<number> {
   const snapshot = importAccountSnapshot(command.exchange, source.documents, { prices, instruments: source.instruments });
   const reconciliation = reconcile(preset, snapshot);
   if (command.out !== null) {
-    await writeWorkbook(command.out, snapshot, reconciliation);
+    await writeWorkbook(command.out, command.force === true, snapshot, reconciliation);
     output.err(`multiasset: wrote ${command.out} (sheets Balances, Positions, Reconciliation)`);
   }
   if (command.json) {

@@ -55,8 +55,42 @@ function settleTables(engine: FormulaEngine): void {
   }
 }
 
-/** Builds an engine over `sheets` (cells as HyperFormula takes them: values, or formula text starting "="). */
-export function buildFormulaEngine(sheets: Sheets, functions: FunctionContext): FormulaEngine {
+/** A defined name for the engine: its expression (starting "=") and the sheet it is scoped to (null: the workbook). */
+export interface EngineName {
+  readonly name: string;
+  readonly sheet: string | null;
+  readonly expression: string;
+}
+
+/**
+ * Adds the names HyperFormula takes as named expressions, each scoped to its sheet, and says why each other
+ * one is refused (a name HyperFormula does not allow, such as one that reads as a cell address), so that one
+ * bad name does not refuse the workbook.
+ */
+function namedExpressions(hf: HyperFormula, names: readonly EngineName[]): Map<string, string> {
+  const refused = new Map<string, string>();
+  for (const n of names) {
+    const scope = n.sheet === null ? undefined : hf.getSheetId(n.sheet);
+    if (n.sheet !== null && scope === undefined) continue;
+    if (!hf.isItPossibleToAddNamedExpression(n.name, n.expression, scope)) {
+      refused.set(n.name.toUpperCase(), `the engine does not take the defined name ${n.name}`);
+      continue;
+    }
+    hf.addNamedExpression(n.name, n.expression, scope);
+  }
+  return refused;
+}
+
+/**
+ * Builds an engine over `sheets` (cells as HyperFormula takes them: values, or formula text starting "="),
+ * with the workbook's defined names as named expressions. `refusedNames` (upper case) says why each name the
+ * engine could not take was left out.
+ */
+export function buildFormulaEngine(
+  sheets: Sheets,
+  functions: FunctionContext,
+  names: readonly EngineName[] = [],
+): FormulaEngine & { readonly refusedNames: ReadonlyMap<string, string> } {
   registerMarginFunctions();
   for (const [name, rows] of Object.entries(sheets)) {
     const columns = rows.reduce((most, row) => Math.max(most, row.length), 0);
@@ -68,8 +102,18 @@ export function buildFormulaEngine(sheets: Sheets, functions: FunctionContext): 
     }
   }
   const context = createSheetContext(functions);
-  const hf = HyperFormula.buildFromSheets(sheets, { ...CONFIG, context });
-  const engine = { hf, context };
+  let hf: HyperFormula;
+  let refused = new Map<string, string>();
+  if (names.length === 0) hf = HyperFormula.buildFromSheets(sheets, { ...CONFIG, context });
+  else {
+    // Names first, then the cells: built in one go with names, HyperFormula 3.x fails on ROWS(name) and the like.
+    hf = HyperFormula.buildFromSheets(Object.fromEntries(Object.keys(sheets).map((k) => [k, []])), { ...CONFIG, context });
+    refused = namedExpressions(hf, names);
+    hf.batch(() => {
+      for (const [name, rows] of Object.entries(sheets)) hf.setSheetContent(hf.getSheetId(name) ?? 0, rows);
+    });
+  }
+  const engine = { hf, context, refusedNames: refused };
   settleTables(engine);
   return engine;
 }

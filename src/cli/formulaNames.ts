@@ -11,11 +11,29 @@ const FUTURE_FUNCTION = /(?<![\w.])_xlfn\.(?:_xlws\.)?/gi;
 /** Excel's boolean literals; HyperFormula reads a bare TRUE as a name and knows only the functions TRUE(). */
 const BOOLEAN_LITERAL = /(?<![\w.$])(TRUE|FALSE)(?![\w.!]|\s*\()/gi;
 
+/** A number in E-notation as Excel stores it in a formula (`1E+3`, `2.5E-3`); HyperFormula reads none of them. */
+const E_NUMBER = /(?<![\w.$])(\d+(?:\.\d*)?|\.\d+)[eE]([+-]?)(\d{1,3})(?![\w.])/g;
+
+/** `1E+3` → `1000`, `2.5E-3` → `0.0025`: the same number in plain digits, moved exactly (no binary rounding). */
+export function plainNumber(mantissa: string, sign: string, exponent: string): string {
+  const [whole = '', fraction = ''] = mantissa.split('.');
+  const digits = `${whole}${fraction}`;
+  const point = whole.length + (sign === '-' ? -1 : 1) * Number(exponent);
+  let text: string;
+  if (point >= digits.length) text = digits + '0'.repeat(point - digits.length);
+  else if (point <= 0) text = `0.${'0'.repeat(-point)}${digits}`;
+  else text = `${digits.slice(0, point)}.${digits.slice(point)}`;
+  if (text.includes('.')) text = text.replace(/0+$/, '').replace(/\.$/, '');
+  text = text.replace(/^0+(?=\d)/, '');
+  return text === '' ? '0' : text;
+}
+
 /** Text inside double quotes (strings) or single quotes (sheet names) is left alone. */
 const QUOTED = /("(?:[^"]|"")*"|'(?:[^']|'')*')/;
 
 function normalizeCode(code: string): string {
   return code
+    .replace(E_NUMBER, (_m, mantissa: string, sign: string, exponent: string) => plainNumber(mantissa, sign, exponent))
     .replace(FUTURE_FUNCTION, '')
     .replace(BOOLEAN_LITERAL, (literal: string) => `${literal.toUpperCase()}()`)
     .replace(MARGIN_CALL, (whole, name: string) => {
@@ -25,8 +43,8 @@ function normalizeCode(code: string): string {
 }
 
 /**
- * A formula as HyperFormula reads it: a leading "=", MARGIN function names in their plain form, and Excel's
- * TRUE / FALSE literals as the functions TRUE() / FALSE().
+ * A formula as HyperFormula reads it: a leading "=", MARGIN function names in their plain form, Excel's
+ * TRUE / FALSE literals as the functions TRUE() / FALSE(), and numbers in E-notation in plain digits.
  *
  * @example
  * normalizeFormula('_xldudf_MARGIN_COLLATERAL_VALUE("BTC",10,60000)') // '=MARGIN.COLLATERAL_VALUE("BTC",10,60000)'

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { isMarginError } from '../engine/errors';
 import {
   BUILTIN_PRESETS,
@@ -17,6 +17,7 @@ import { synopsis } from './command';
 import { nodeFetchBody } from './nodeFetch';
 import { applyPresetOptions, PRESET_FLAG } from './presetsFromOptions';
 import { UsageError } from './usageError';
+import { writeDataAtomically } from './safeWrite';
 
 export interface ImportOptions {
   readonly exchange: ImportExchange;
@@ -131,7 +132,7 @@ async function run(command: ImportOptions, output: Output): Promise<number> {
   }
   const json = JSON.stringify(presetToJson(preview.imported), null, 2);
   if (command.out !== null) {
-    await writeFile(command.out, `${json}\n`);
+    await writeDataAtomically(command.out, `${json}\n`);
     output.err(`multiasset: wrote ${command.out} (preset ${preview.imported.id}, as of ${preview.imported.asOf})`);
   }
   if (command.diff) diffLines(preview).forEach((line) => output.out(line));

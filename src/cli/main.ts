@@ -7,6 +7,7 @@ import { importCommand } from './importCommand';
 import { PresetOptionError } from './presetsFromOptions';
 import { recalcCommand } from './recalcCommand';
 import { UsageError } from './usageError';
+import { faultText } from './workbookPackage';
 
 /** The commands of `multiasset`, in the order the help lists them. */
 export const COMMANDS: readonly CliCommand<unknown>[] = [evalCommand, recalcCommand, importCommand, accountCommand];
@@ -57,7 +58,7 @@ export async function main(argv: readonly string[], output: Output = processOutp
       output.err(`multiasset: ${error.message}`);
       return 1;
     }
-    output.err(`multiasset: ${error instanceof Error ? error.message : String(error)}`);
+    output.err(`multiasset: ${faultText(error, 'an internal error (nothing was written)')}`);
     return 1;
   }
 }

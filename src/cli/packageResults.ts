@@ -7,6 +7,7 @@ import type { Computed } from './format';
 import { excelFormula } from './formulaNames';
 import type { CellEdit, CellXml, SheetEdits } from './sheetXml';
 import { cellElement, editSheetXml } from './sheetXml';
+import { relsPartOf, resolveTarget } from './workbookModel';
 import type { FormulaCell } from './workbookCells';
 import { decodeXml, escapeXml, rawAttributes } from './xmlText';
 
@@ -41,17 +42,6 @@ export const DYNAMIC_ARRAY_METADATA =
   '<xda:dynamicArrayProperties fDynamic="1" fCollapsed="0"/></ext></extLst></bk></futureMetadata>' +
   '<cellMetadata count="1"><bk><rc t="1" v="0"/></bk></cellMetadata></metadata>';
 
-/** A part's path from a relationship target, relative to the folder of the part that holds the relationship. */
-function resolveTarget(base: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const parts = base.split('/').slice(0, -1);
-  for (const piece of target.split('/')) {
-    if (piece === '..') parts.pop();
-    else if (piece !== '.') parts.push(piece);
-  }
-  return parts.join('/');
-}
-
 interface Relationship {
   readonly id: string;
   readonly type: string;
@@ -71,18 +61,23 @@ function relationships(xml: string): Relationship[] {
   });
 }
 
-const WORKBOOK = 'xl/workbook.xml';
-const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
+/** Where the workbook part is, and each sheet's worksheet part, by sheet name. */
+export interface PackageParts {
+  readonly workbook: string;
+  readonly sheets: ReadonlyMap<string, string>;
+}
+
+const DEFAULT_WORKBOOK = 'xl/workbook.xml';
 
 /** Each sheet's name and the path of its worksheet part. */
-async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
-  const rels = relationships(await partText(zip, WORKBOOK_RELS));
+async function sheetParts(zip: JSZip, workbook: string): Promise<Map<string, string>> {
+  const rels = relationships(await partText(zip, relsPartOf(workbook)));
   const parts = new Map<string, string>();
-  for (const m of (await partText(zip, WORKBOOK)).matchAll(/<(?:\w+:)?sheet\b([^>]*?)\/?>/g)) {
+  for (const m of (await partText(zip, workbook)).matchAll(/<(?:\w+:)?sheet\b([^>]*?)\/?>/g)) {
     const attrs = rawAttributes(m[1] ?? '');
     const id = [...attrs].find(([name]) => /(^|:)id$/.test(name) && name !== 'sheetId')?.[1];
     const rel = rels.find((r) => r.id === decodeXml(id ?? ''));
-    if (rel !== undefined) parts.set(decodeXml(attrs.get('name') ?? ''), resolveTarget(WORKBOOK, rel.target));
+    if (rel !== undefined) parts.set(decodeXml(attrs.get('name') ?? ''), resolveTarget(workbook, rel.target));
   }
   return parts;
 }
@@ -92,7 +87,9 @@ async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
  * workbook relationship) when the package has no cell metadata yet. Undefined when the package has cell
  * metadata without the dynamic-array type: spills are then stored as plain array formulas.
  */
-async function dynamicArrayIndex(zip: JSZip, date: Date): Promise<number | undefined> {
+async function dynamicArrayIndex(zip: JSZip, date: Date, workbook: string): Promise<number | undefined> {
+  const WORKBOOK = workbook;
+  const WORKBOOK_RELS = relsPartOf(workbook);
   const relsXml = await partText(zip, WORKBOOK_RELS);
   const existing = relationships(relsXml).find((r) => r.type === SHEET_METADATA_REL);
   if (existing !== undefined) {
@@ -107,13 +104,14 @@ async function dynamicArrayIndex(zip: JSZip, date: Date): Promise<number | undef
     );
     return index < 0 ? undefined : index + 1;
   }
-  let name = 'xl/metadata.xml';
-  for (let n = 2; zip.file(name) !== null; n += 1) name = `xl/metadata${n}.xml`;
+  const folder = WORKBOOK.slice(0, WORKBOOK.lastIndexOf('/') + 1);
+  let name = `${folder}metadata.xml`;
+  for (let n = 2; zip.file(name) !== null; n += 1) name = `${folder}metadata${n}.xml`;
   zip.file(name, DYNAMIC_ARRAY_METADATA, { date, createFolders: false });
   const ids = new Set(relationships(relsXml).map((r) => r.id));
   let id = 1;
   while (ids.has(`rId${id}`)) id += 1;
-  const rel = `<Relationship Id="rId${id}" Type="${SHEET_METADATA_REL}" Target="${escapeXml(name.slice('xl/'.length))}"/>`;
+  const rel = `<Relationship Id="rId${id}" Type="${SHEET_METADATA_REL}" Target="${escapeXml(name.slice(folder.length))}"/>`;
   zip.file(WORKBOOK_RELS, relsXml.replace('</Relationships>', `${rel}</Relationships>`), {
     date: zip.file(WORKBOOK_RELS)?.date ?? date,
     createFolders: false,
@@ -247,17 +245,23 @@ function put(edits: SheetEdits, row: number, col: number, edit: CellEdit): void 
  * parts change, plus the dynamic-array metadata when a table spills; every other part is kept as it was.
  * A shared formula stays shared unless one of its cells now spills a table, which a shared formula cannot hold.
  */
-export async function storeResultsInPackage(zip: JSZip, formulas: readonly FormulaCell[], values: readonly Computed[]): Promise<void> {
+export async function storeResultsInPackage(
+  zip: JSZip,
+  formulas: readonly FormulaCell[],
+  values: readonly (Computed | undefined)[],
+  parts?: PackageParts,
+): Promise<void> {
+  const WORKBOOK = parts?.workbook ?? DEFAULT_WORKBOOK;
   const spilling = new Set<string>();
   formulas.forEach((cell, i) => {
     if (cell.shared && Array.isArray(values[i])) spilling.add(`${cell.sheet}!${cell.shared.master}`);
   });
   const date = zip.file(WORKBOOK)?.date ?? new Date(0);
   let cm: number | undefined;
-  if (values.some((v) => Array.isArray(v))) cm = await dynamicArrayIndex(zip, date);
+  if (values.some((v) => Array.isArray(v))) cm = await dynamicArrayIndex(zip, date, WORKBOOK);
 
-  const parts = await sheetParts(zip);
-  const dynamic = await dynamicAnchors(zip, parts, formulas);
+  const sheetPart = parts?.sheets ?? (await sheetParts(zip, WORKBOOK));
+  const dynamic = await dynamicAnchors(zip, sheetPart, formulas);
   const bySheet = new Map<string, SheetEdits>();
   const sheetEdits = (sheet: string): SheetEdits => {
     let edits = bySheet.get(sheet);
@@ -302,7 +306,7 @@ export async function storeResultsInPackage(zip: JSZip, formulas: readonly Formu
   });
 
   for (const [sheet, edits] of bySheet) {
-    const name = parts.get(sheet);
+    const name = sheetPart.get(sheet);
     if (name === undefined) throw new Error(`the package has no worksheet part for sheet ${sheet}`);
     const part = zip.file(name);
     zip.file(name, editSheetXml(await partText(zip, name), edits), { date: part?.date ?? date, createFolders: false });

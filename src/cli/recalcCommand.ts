@@ -5,7 +5,7 @@ import { LIVE_FLAG } from './livePrices';
 import { EXCHANGE_FLAG, PRESET_FLAG } from './presetsFromOptions';
 import { recalcInParallel } from './recalcPool';
 import type { RecalcFileOptions } from './recalcWorkbook';
-import { recalcWorkbook } from './recalcWorkbook';
+import { EXIT_ENGINE_LIMIT, recalcWorkbook } from './recalcWorkbook';
 import { UsageError } from './usageError';
 import { DEFAULT_MAX_UNZIPPED_MB } from './workbookPackage';
 import { expandWorkbookPaths, isGlob } from './workbookPaths';
@@ -65,16 +65,17 @@ function parse(argv: readonly string[]): RecalcOptions {
  * `multiasset recalc`: one workbook is recalculated here and printed as before; several, or a glob, are
  * recalculated in parallel in worker threads, and printed one block per file in the order given (`--json`:
  * one object keyed by file, then `Sheet!A1`). A workbook that is refused is reported on stderr with its
- * name; the others are still done, and the exit code is 1.
+ * name; the others are still done, and the exit code is 1. A cell beyond the engine keeps Excel's saved value
+ * and is reported on stderr; the exit code is then 3 (unless a workbook was refused).
  */
 async function run(options: RecalcOptions, output: Output): Promise<number> {
   const files = await expandWorkbookPaths(options.workbooks);
   const [only] = files;
   // A glob prints per file even when it matches one, so that a script reads the same shape whatever it finds.
   if (files.length === 1 && only !== undefined && options.workbooks.length === 1 && !isGlob(options.workbooks[0] ?? '')) {
-    const json = await recalcWorkbook(only, options, output);
+    const { json, limits } = await recalcWorkbook(only, options, output);
     if (json !== null) output.out(JSON.stringify(json, null, 2));
-    return 0;
+    return limits > 0 ? EXIT_ENGINE_LIMIT : 0;
   }
   if (options.out !== null) throw new UsageError('--out names one copy; with several workbooks use --in-place');
   const results = await recalcInParallel(files, options, options.jobs);
@@ -88,6 +89,7 @@ async function run(options: RecalcOptions, output: Output): Promise<number> {
       code = 1;
       return;
     }
+    if (result.limits > 0 && code === 0) code = EXIT_ENGINE_LIMIT;
     if (options.json) combined[file] = result.json;
     else if (result.out.length > 0) {
       if (blocks > 0) output.out('');
@@ -107,7 +109,9 @@ export const recalcCommand: CliCommand<RecalcOptions> = {
     'recalculates every formula of the workbook and prints "Sheet!A1<TAB>value" per formula cell (a spilled ' +
     "table: one line per row, keyed by the row's first cell). Given several workbooks (paths or quoted globs " +
     "such as 'desks/**/*.xlsx'), it recalculates them in parallel in worker threads and prints one block per " +
-    'file, each headed "== FILE"; --json is then keyed by file.',
+    'file, each headed "== FILE"; --json is then keyed by file. It reads Excel tables and structured references, ' +
+    'defined names and files from other tools (docs/WORKBOOKS.md). Exit status 3: every workbook computed, but ' +
+    "some cells are beyond the engine (each named on stderr, keeping Excel's saved value, also in --out / --in-place).",
   flags: FLAGS,
   parse,
   run,

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { RecalcFileOptions } from './recalcWorkbook';
 import { recalcWorkbook } from './recalcWorkbook';
+import { faultText } from './workbookPackage';
 
 /** One workbook's outcome, as plain data a worker thread can hand back. */
 export interface FileResult {
@@ -11,6 +12,8 @@ export interface FileResult {
   readonly err: string[];
   readonly json: Record<string, unknown> | null;
   readonly failed: boolean;
+  /** Cells left at Excel's saved values: beyond the engine. */
+  readonly limits: number;
 }
 
 export interface FileTask {
@@ -23,12 +26,12 @@ export async function recalcFile(task: FileTask): Promise<FileResult> {
   const out: string[] = [];
   const err: string[] = [];
   try {
-    const json = await recalcWorkbook(task.file, task.options, { out: (l) => out.push(l), err: (l) => err.push(l) });
-    return { out, err, json, failed: false };
+    const { json, limits } = await recalcWorkbook(task.file, task.options, { out: (l) => out.push(l), err: (l) => err.push(l) });
+    return { out, err, json, failed: false, limits };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = faultText(error, 'an internal error (nothing was written)');
     err.push(`multiasset: ${message.includes(task.file) ? message : `${task.file}: ${message}`}`);
-    return { out, err, json: null, failed: true };
+    return { out, err, json: null, failed: true, limits: 0 };
   }
 }
 
@@ -42,6 +45,7 @@ function runInWorker(worker: Worker, task: FileTask): Promise<FileResult> {
       err: [`multiasset: ${task.file}: the worker stopped (${why})`],
       json: null,
       failed: true,
+      limits: 0,
     });
     const done = (result: FileResult) => {
       worker.off('message', onMessage);

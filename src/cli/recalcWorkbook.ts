@@ -1,8 +1,8 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import ExcelJS from 'exceljs';
 import type JSZip from 'jszip';
 import type { CellValue } from 'hyperformula';
+import type { FunctionContext } from '../functions/core';
 import { BUILTIN_PRESETS, PresetRegistry } from '../presets';
 import { applyAddinSettings, readAddinSettings } from './addinSettings';
 import { a1 } from './cellAddress';
@@ -10,14 +10,16 @@ import type { Output } from './command';
 import type { Computed } from './format';
 import { formatCell, toJsonValue } from './format';
 import { computeWithPrices } from './livePrices';
-import { buildFormulaEngine, computedAt } from './formulaEngine';
 import { applyPresetOptions } from './presetsFromOptions';
 import { storeResultsInPackage } from './packageResults';
 import { writeFileAtomically } from './safeWrite';
 import { UsageError } from './usageError';
 import type { FormulaCell } from './workbookCells';
 import { workbookCells } from './workbookCells';
-import { openWorkbookPackage, WorkbookFileError } from './workbookPackage';
+import { computeWorkbook } from './workbookCompute';
+import type { WorkbookModel } from './workbookModel';
+import { readWorkbookModel } from './workbookModel';
+import { faultText, openWorkbookPackage, WorkbookFileError } from './workbookPackage';
 
 const key = (cell: FormulaCell): string => `${cell.sheet}!${a1(cell.row, cell.col)}`;
 
@@ -63,7 +65,10 @@ async function target(file: string, options: RecalcFileOptions): Promise<string 
   return options.out;
 }
 
-async function openWorkbook(file: string, maxUnzippedMb: number): Promise<{ zip: JSZip; workbook: ExcelJS.Workbook }> {
+/** Exit code of `recalc` when every workbook was computed but some cells are beyond the engine (Excel's values kept). */
+export const EXIT_ENGINE_LIMIT = 3;
+
+async function openWorkbook(file: string, maxUnzippedMb: number): Promise<{ zip: JSZip; model: WorkbookModel }> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
@@ -71,48 +76,65 @@ async function openWorkbook(file: string, maxUnzippedMb: number): Promise<{ zip:
     throw new WorkbookFileError(`${file}: cannot read the workbook (${error instanceof Error ? error.message : String(error)})`);
   }
   const zip = await openWorkbookPackage(file, bytes, maxUnzippedMb);
-  const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    return { zip, model: await readWorkbookModel(file, zip) };
   } catch (error) {
-    throw new WorkbookFileError(`${file}: the workbook cannot be read (${error instanceof Error ? error.message : String(error)})`);
+    if (error instanceof WorkbookFileError) throw error;
+    throw new WorkbookFileError(`${file}: the workbook cannot be read (${faultText(error)})`);
   }
-  if (workbook.worksheets.length === 0) throw new WorkbookFileError(`${file}: the workbook has no worksheets`);
-  return { zip, workbook };
+}
+
+/** What `recalc` did with one workbook: the `--json` object, and the cells it left at Excel's values. */
+export interface RecalcOutcome {
+  readonly json: Record<string, unknown> | null;
+  readonly limits: number;
 }
 
 /**
  * Recalculates one workbook: loads every sheet into the formula engine with the workbook's own preset settings
  * (then `--preset` / `--exchange`), and prints the values (text, or with `--json` the object it returns) or
- * writes them into the copy or the workbook itself. Warnings go to `output.err`.
+ * writes them into the copy or the workbook itself. A cell beyond the engine keeps Excel's saved value, in the
+ * output and in the file, and is reported on `output.err` with its reason. Warnings go to `output.err`.
  */
-export async function recalcWorkbook(file: string, options: RecalcFileOptions, output: Output): Promise<Record<string, unknown> | null> {
+export async function recalcWorkbook(file: string, options: RecalcFileOptions, output: Output): Promise<RecalcOutcome> {
   const destination = await target(file, options);
-  const { zip, workbook } = await openWorkbook(file, options.maxUnzippedMb);
+  const { zip, model } = await openWorkbook(file, options.maxUnzippedMb);
   const registry = new PresetRegistry(BUILTIN_PRESETS);
   const warn = (w: string) => output.err(`multiasset: warning: ${w}`);
   applyAddinSettings(await readAddinSettings(zip, warn), registry, warn);
   await applyPresetOptions(registry, options);
 
-  const cells = workbookCells(workbook);
-  const values = await computeWithPrices(registry, options.live, (ctx) => {
-    const engine = buildFormulaEngine(cells.sheets, ctx);
-    return cells.formulas.map((cell) => {
-      const sheet = engine.hf.getSheetId(cell.sheet) ?? 0;
-      return computedAt(engine, { sheet, row: cell.row, col: cell.col });
-    });
-  });
+  const cells = workbookCells(model);
+  const compute = (ctx: FunctionContext) => {
+    try {
+      return computeWorkbook(cells, ctx);
+    } catch (error) {
+      throw new WorkbookFileError(`${file}: the workbook cannot be computed (${faultText(error, 'an internal error of the engine')})`);
+    }
+  };
+  const { values, limits } = await computeWithPrices(registry, options.live, compute);
+  for (const [i, reason] of limits) {
+    const cell = cells.formulas[i];
+    if (cell !== undefined) output.err(`multiasset: ${file}: ${key(cell)}: not computed, Excel's saved value kept: ${reason}`);
+  }
 
   if (destination !== null) {
-    await storeResultsInPackage(zip, cells.formulas, values);
+    const parts = { workbook: model.workbookPart, sheets: new Map(model.sheets.map((s) => [s.name, s.part])) };
+    await storeResultsInPackage(
+      zip,
+      cells.formulas,
+      values.map((v, i) => (limits.has(i) ? undefined : v)),
+      parts,
+    );
     // Through a link, the file it points to is rewritten, not the link replaced by a copy.
     const written = options.inPlace ? await realpath(destination) : destination;
     await writeFileAtomically(written, async (handle) => {
       await handle.writeFile(await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } }));
     });
-    output.err(`multiasset: wrote ${destination} (${cells.formulas.length} formula cells)`);
+    const kept = limits.size > 0 ? `; ${limits.size} kept at Excel's saved values` : '';
+    output.err(`multiasset: wrote ${destination} (${cells.formulas.length} formula cells${kept})`);
   }
-  if (options.json) return Object.fromEntries(cells.formulas.map((cell, i) => [key(cell), toJsonValue(values[i] ?? null)]));
-  if (destination === null) printText(cells.formulas, values, output);
-  return null;
+  const json = options.json ? Object.fromEntries(cells.formulas.map((cell, i) => [key(cell), toJsonValue(values[i] ?? null)])) : null;
+  if (!options.json && destination === null) printText(cells.formulas, values, output);
+  return { json, limits: limits.size };
 }

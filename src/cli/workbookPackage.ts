@@ -16,6 +16,15 @@ export const DEFAULT_MAX_UNZIPPED_MB = 256;
 
 const MB = 1024 * 1024;
 
+/**
+ * What to tell a user about an error: its message, unless it is a fault of the program itself (a TypeError
+ * from inside a library, "Cannot set properties of undefined"), whose text would mean nothing to them.
+ */
+export function faultText(error: unknown, internal = 'a part is not as Excel writes it'): string {
+  if (error instanceof TypeError || error instanceof ReferenceError || error instanceof SyntaxError) return internal;
+  return error instanceof Error ? error.message : String(error);
+}
+
 /** JSZip keeps each entry's sizes from the central directory, and streams an entry; its typings omit both. */
 interface EntrySizes {
   readonly _data?: { readonly uncompressedSize?: number };
@@ -76,7 +85,9 @@ export async function openWorkbookPackage(file: string, bytes: Uint8Array, maxUn
   } catch (error) {
     throw new WorkbookFileError(`${file}: not an Excel workbook (.xlsx is a zip package; ${message(error)})`);
   }
-  if (zip.file('xl/workbook.xml') === null) {
+  // The workbook part is where _rels/.rels says; nearly every writer puts it at xl/workbook.xml.
+  const rootRels = (await zip.file('_rels/.rels')?.async('string')) ?? '';
+  if (zip.file('xl/workbook.xml') === null && !/\/officeDocument"/.test(rootRels)) {
     throw new WorkbookFileError(`${file}: a zip package but no Excel workbook (it has no xl/workbook.xml)`);
   }
   const limit = maxUnzippedMb * MB;

@@ -5,6 +5,7 @@ import { main as makeDeskWorkbook } from '../../scripts/make-desk-workbook';
 
 const ROOT = join(__dirname, '../..');
 const DESK = join(ROOT, 'examples/desk.xlsx');
+const TEMPLATE = join(ROOT, 'examples/desk-template.xlsx');
 
 let dir: string;
 beforeAll(() => {
@@ -13,15 +14,19 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('npm run examples', () => {
-  it('writes the same bytes every time, and those of the tracked examples/desk.xlsx', async () => {
+  it('writes the same bytes every time, and those of the tracked examples/desk.xlsx and desk-template.xlsx', async () => {
     const first = join(dir, 'first.xlsx');
     const second = join(dir, 'second.xlsx');
-    await makeDeskWorkbook(first);
+    const firstTemplate = join(dir, 'first-template.xlsx');
+    const secondTemplate = join(dir, 'second-template.xlsx');
+    await makeDeskWorkbook(first, firstTemplate);
     // A second later: the zip entries carry a fixed date, not the time of writing.
     await new Promise((resolve) => setTimeout(resolve, 1100));
-    await makeDeskWorkbook(second);
+    await makeDeskWorkbook(second, secondTemplate);
     expect(readFileSync(second).equals(readFileSync(first))).toBe(true);
+    expect(readFileSync(secondTemplate).equals(readFileSync(firstTemplate))).toBe(true);
     expect(readFileSync(DESK).equals(readFileSync(first))).toBe(true);
+    expect(readFileSync(TEMPLATE).equals(readFileSync(firstTemplate))).toBe(true);
   });
 
   it('does not ignore the tracked sample workbook in .gitignore', () => {
@@ -36,7 +41,7 @@ describe('npm run examples', () => {
           .replace(/\*/g, '[^/]*')
           .replace(/\/$/, '(/.*)?')}$`,
       );
-      return ['examples/desk.xlsx', 'desk.xlsx', 'examples/', 'examples'].some((path) => glob.test(path));
+      return ['examples/desk.xlsx', 'examples/desk-template.xlsx', 'desk.xlsx', 'examples/', 'examples'].some((path) => glob.test(path));
     };
     expect(patterns.filter(ignores)).toEqual([]);
   });

@@ -128,7 +128,8 @@ describe('multiasset recalc --out', () => {
 
     const wb = await load(out);
     const results = wb.getWorksheet('Results');
-    expect(results?.getCell('B3').value).toEqual({ formula: '_xldudf_MARGIN_ACCOUNT_EQUITY(Balances!$A$1:$D$4,$B$2)', result: 126000 });
+    // The balances are an Excel table: the formula names it, and a row added to it is counted.
+    expect(results?.getCell('B3').value).toEqual({ formula: '_xldudf_MARGIN_ACCOUNT_EQUITY(Balances[#All],$B$2)', result: 126000 });
     expect(results?.getCell('B17').result).toEqual({ error: '#N/A' });
     const tables = wb.getWorksheet('Tables');
     expect(tables?.getCell('A22').value).toMatchObject({
