@@ -19,6 +19,7 @@ import { flag, readArgs } from './argv';
 import type { CliCommand, Output } from './command';
 import { synopsis } from './command';
 import { fetchLiveDocuments } from './liveAccount';
+import { nodeFetchBody } from './nodeFetch';
 import { applyPresetOptions, PRESET_FLAG } from './presetsFromOptions';
 import { UsageError } from './usageError';
 import { writeDataAtomically } from './safeWrite';
@@ -115,9 +116,7 @@ async function readDocuments(files: readonly string[]): Promise<unknown[]> {
   return Promise.all(
     files.map(async (file) => {
       // An instruments response may be fetched from OKX's public endpoint, as `import okx` fetches it.
-      const text = /^https?:\/\//i.test(file)
-        ? await fetchResponseText(file, (url, init) => fetch(url, init))
-        : await readFile(file, 'utf8');
+      const text = /^https?:\/\//i.test(file) ? await fetchResponseText(file, nodeFetchBody) : await readFile(file, 'utf8');
       try {
         return parseJsonText(text);
       } catch (error) {

@@ -81,7 +81,7 @@ export const nodeFetchBody: FetchBody = (url, init) =>
       {
         method: 'GET',
         signal: init.signal,
-        // A signed request's headers go with it; the transport keeps its own say over the content coding.
+        // The codings counted and undone here, whatever the caller's headers say.
         headers: { accept: 'application/json', ...init.headers, 'accept-encoding': 'gzip, deflate, br' },
       },
       (response) => {

@@ -32,6 +32,45 @@ export function bracketCum(brackets: readonly BracketInput[]): Dec[] {
   return cums;
 }
 
+/** A bracket's rates, as {@link bracketFault} checks them. */
+export interface BracketRates {
+  readonly floor: Dec;
+  readonly mmr: Dec;
+  readonly cum: Dec;
+  readonly imr: Dec;
+}
+
+/** What makes a bracket unsound, naming its field (`cum` or `imr`), or undefined when it is sound. */
+export interface BracketFault {
+  readonly part: 'cum' | 'imr';
+  readonly detail: string;
+}
+
+/**
+ * Why a completed bracket cannot be used, or undefined. A `cum` above floor × mmr makes the maintenance margin
+ * negative at the bracket's floor (a table whose cums follow {@link bracketCum} never does); an initial rate
+ * below the maintenance rate would open a position already past liquidation. Presets and imports refuse both.
+ *
+ * @example
+ * bracketFault({ floor: dec(50000), mmr: dec('0.005'), cum: dec(100000), imr: dec('0.01') })?.part // 'cum'
+ */
+export function bracketFault(bracket: BracketRates): BracketFault | undefined {
+  const atFloor = bracket.floor.times(bracket.mmr);
+  if (bracket.cum.gt(atFloor)) {
+    return {
+      part: 'cum',
+      detail: `expected at most floor × mmr = ${messageNumber(atFloor)}, got ${messageNumber(bracket.cum)}: the maintenance margin at the bracket's floor would be negative`,
+    };
+  }
+  if (bracket.imr.lt(bracket.mmr)) {
+    return {
+      part: 'imr',
+      detail: `expected an initial margin rate of at least the maintenance rate ${messageNumber(bracket.mmr)}, got ${messageNumber(bracket.imr)}`,
+    };
+  }
+  return undefined;
+}
+
 /**
  * The bracket a notional falls in: the last whose floor is at or below it. A notional exactly at a cap stays
  * in the lower bracket only when it is the last one (maintenance margin is continuous there anyway).

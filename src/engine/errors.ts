@@ -121,6 +121,11 @@ export const ERRORS = {
     (p) => `asset: ${p.asset} needs a row in balances (its price comes from there; the amount may be 0)`,
   ),
   NO_TOPUP: spec('na', (p) => `asset: no deposit of ${p.asset} brings the margin ratio to ${p.target}: ${p.reason}`),
+  IMR_DISAGREES: spec(
+    'value',
+    (p) =>
+      `imr: the open ${p.symbol} positions disagree on the initial margin rate (${p.rates}), and an exchange sets one leverage per symbol; give the order's imr (e.g. 0.05 for 20x)`,
+  ),
   IMR_NEEDED: spec(
     'value',
     (p) =>

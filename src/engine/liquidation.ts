@@ -3,9 +3,9 @@ import { Dec, dec, ONE, ZERO } from './decimal';
 import type { MarginError } from './errors';
 import { fail, isMarginError } from './errors';
 import type { LiquidationModel, MovingAsset } from './liquidationModel';
-import { buildLiquidationModel, evaluateModel, modelExponent } from './liquidationModel';
+import { bracketGroups, buildLiquidationModel, evaluateModel, modelExponent } from './liquidationModel';
 import type { SummedPositions } from './liquidationModel';
-import type { Balance, Position, Preset } from './model';
+import type { Balance, Bracket, Position, Preset } from './model';
 import { tierTable } from './tierTable';
 import { messageNumber } from './numberText';
 
@@ -18,6 +18,8 @@ interface Outcome {
   /** Where tiers stop being published: beyond it g cannot be evaluated. */
   readonly barrier?: { readonly at: Dec; readonly error: MarginError };
   readonly note?: string;
+  /** Set when the search passed a last bracket cap and no bracket past it could bring a root. */
+  readonly past?: boolean;
 }
 
 /** Holding sizes (in coin units) where an asset's value changes slope: zero and every tier floor and last cap. */
@@ -145,6 +147,50 @@ function checkNotLiquidated(model: LiquidationModel): void {
 }
 
 /**
+ * The model with one more bracket past each last cap, at a maintenance rate of 100% and no cum: the most margin
+ * any bracket can ask (rates are at most 1, cums at least 0), so a price this model never liquidates at is one
+ * no unpublished bracket could liquidate at either.
+ */
+function pastLastBrackets(model: LiquidationModel): LiquidationModel {
+  const extended = new Map<readonly Bracket[], readonly Bracket[]>();
+  const extend = (brackets: readonly Bracket[]): readonly Bracket[] => {
+    const last = brackets[brackets.length - 1];
+    if (last === undefined || last.cap === null) return brackets;
+    const known = extended.get(brackets);
+    if (known !== undefined) return known;
+    const more = [...brackets, { floor: last.cap, cap: null, mmr: ONE, cum: ZERO, imr: ONE }];
+    extended.set(brackets, more);
+    return more;
+  };
+  const bracketed = model.bracketed.map((b) => ({ ...b, brackets: extend(b.brackets) }));
+  return { ...model, bracketed, bracketGroups: bracketGroups(bracketed) };
+}
+
+/**
+ * A search that stopped at the last cap of a leverage bracket: when even {@link pastLastBrackets} finds no root
+ * that way, there is none (the outcome without its barrier); else the barrier stands.
+ */
+function pastBrackets(
+  outcome: Outcome,
+  search: (model: LiquidationModel, points: readonly Dec[]) => Outcome,
+  model: LiquidationModel,
+  up: boolean,
+): Outcome {
+  if (outcome.barrier?.error.code !== 'BEYOND_BRACKETS') return outcome;
+  const worst = pastLastBrackets(model);
+  const points = breakpoints(worst).filter((t) => (up ? t.gt(ONE) : t.lt(ONE)));
+  let again: Outcome;
+  try {
+    again = search(worst, up ? points : points.reverse());
+  } catch (error) {
+    // The worst case jumps at the cap; a root there (or one it cannot resolve) leaves the question open.
+    if (isMarginError(error)) return outcome;
+    throw error;
+  }
+  return again.root === undefined && again.barrier === undefined ? { past: true } : outcome;
+}
+
+/**
  * Price of `asset` at which the margin ratio reaches 100%, moving the asset's balance price and the marks of
  * the cross positions based on it together (markᵢ(p) = markᵢ × p / p0). Equity − MM is piecewise linear in p,
  * so each piece between tier floors, caps and zero crossings is solved exactly; the root nearest the current
@@ -169,11 +215,16 @@ export function liquidationPrice(
   const model = buildLiquidationModel(preset, balances, positions, normalizeAsset(asset), summed);
   checkNotLiquidated(model);
   const points = breakpoints(model);
-  const up = searchUp(
+  const up = pastBrackets(
+    searchUp(
+      model,
+      points.filter((t) => t.gt(ONE)),
+    ),
+    searchUp,
     model,
-    points.filter((t) => t.gt(ONE)),
+    true,
   );
-  const down = searchDown(model, points.filter((t) => t.lt(ONE)).reverse());
+  const down = pastBrackets(searchDown(model, points.filter((t) => t.lt(ONE)).reverse()), searchDown, model, false);
   const root = nearest([up, down]);
   const barrier = [up.barrier, down.barrier]
     .filter((b): b is NonNullable<Outcome['barrier']> => b !== undefined)
@@ -181,8 +232,9 @@ export function liquidationPrice(
   if (barrier) throw barrier.error;
   if (root) return model.p0.times(root);
   const notes = [up.note, down.note].filter(Boolean).join('; ');
+  const past = up.past === true || down.past === true ? ', even past the last leverage bracket at a maintenance rate of 100%' : '';
   return fail('NO_LIQUIDATION_PRICE', {
     asset: model.asset,
-    reason: notes || `the margin ratio stays below 100% at every price of ${model.asset}`,
+    reason: notes || `the margin ratio stays below 100% at every price of ${model.asset}${past}`,
   });
 }

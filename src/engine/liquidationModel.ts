@@ -52,7 +52,7 @@ export interface BracketGroup {
   readonly topSymbol: string;
 }
 
-function bracketGroups(bracketed: readonly BracketedPosition[]): BracketGroup[] {
+export function bracketGroups(bracketed: readonly BracketedPosition[]): BracketGroup[] {
   const byTable = new Map<readonly Bracket[], Map<string, BracketedPosition[]>>();
   for (const b of bracketed) {
     const byRate = byTable.get(b.brackets) ?? new Map<string, BracketedPosition[]>();

@@ -21,7 +21,35 @@ export function firstNonNegative(f: (x: Dec) => Dec, from: Dec, to: Dec | null, 
   const inside = kinks.filter((k) => k.gt(from) && (to === null || k.lt(to)));
   const ends: (Dec | null)[] = [...inside, to];
   for (const b of ends) {
-    const right = b ?? a.plus(Dec.max(ONE, a.abs()));
+    if (b === null) return lastPiece(f, a, fa);
+    let fb: Dec;
+    try {
+      fb = f(b);
+    } catch (error) {
+      return { found: false, reason: 'beyond', at: a, error };
+    }
+    if (fb.gte(ZERO)) return { found: true, x: interpolate(a, fa, b, fb) };
+    a = b;
+    fa = fb;
+  }
+  return { found: false, reason: 'flat', at: a };
+}
+
+/** Each probe of the open last piece lies this many times farther out than the one before. */
+const REACH = new Dec('1e20');
+/** Past this distance the answer is beyond any cell (1.8e308) with room to spare: the search stops. */
+const FARTHEST = new Dec('1e400');
+
+/**
+ * The open last piece, from (a, fa < 0): probes ever farther out until f is ≥ 0, and solves the line between a and
+ * that probe, whose two ends are both known to 60 digits. A slope too shallow to show within one step (a target
+ * of 1e-100 against a margin of 600) shows at a farther one; `flat` only when f has not risen at all by FARTHEST.
+ * When f rises but stays negative even there, the line's zero, beyond FARTHEST, is the answer.
+ */
+function lastPiece(f: (x: Dec) => Dec, a: Dec, fa: Dec): RootSearch {
+  let width = Dec.max(ONE, a.abs());
+  for (;;) {
+    const right = a.plus(width);
     let fb: Dec;
     try {
       fb = f(right);
@@ -29,12 +57,12 @@ export function firstNonNegative(f: (x: Dec) => Dec, from: Dec, to: Dec | null, 
       return { found: false, reason: 'beyond', at: a, error };
     }
     if (fb.gte(ZERO)) return { found: true, x: interpolate(a, fa, right, fb) };
-    if (b === null && !fb.gt(fa)) return { found: false, reason: 'flat', at: a };
-    if (b === null) return { found: true, x: new Ceil(a).plus(new Ceil(fa.neg()).times(right.minus(a)).div(fb.minus(fa))) };
-    a = b;
-    fa = fb;
+    if (width.gte(FARTHEST)) {
+      if (!fb.gt(fa)) return { found: false, reason: 'flat', at: a };
+      return { found: true, x: new Ceil(a).plus(new Ceil(fa.neg()).times(right.minus(a)).div(fb.minus(fa))) };
+    }
+    width = width.times(REACH);
   }
-  return { found: false, reason: 'flat', at: a };
 }
 
 /** The zero of the line through (a, fa < 0) and (b, fb ≥ 0), rounded up and kept within [a, b]. */

@@ -266,7 +266,7 @@ export function brackets(symbol: any, exchange?: any): any[][] {
 }
 
 /**
- * Coin units of an asset to deposit so that the margin ratio is at most the target; 0 when it already is. Exact across haircut tiers (the deposit is valued slice by slice); #N/A with the reason when no amount reaches the target.
+ * Coin units of an asset to deposit so that the margin ratio is at most the target; 0 when it already is. Exact across haircut tiers (the deposit is valued slice by slice), and given as the number a cell holds at or above the exact answer, so depositing it is enough; #N/A with the reason when no amount reaches the target.
  * @customfunction TOPUP_NEEDED
  * @helpurl https://localhost:3000/FUNCTIONS.html#topup_needed
  * @param balances Balances range: asset | amount | price [| upnl]; the asset needs a row here for its price (its amount may be 0).
@@ -287,7 +287,7 @@ export function topupNeeded(balances: any[][], positions: any[][], asset: any, t
 }
 
 /**
- * Most coin units of an asset that can be withdrawn while the margin free for new orders stays at 0 or more, capped at its positive wallet balance. Exact across haircut tiers.
+ * Most coin units of an asset that can be withdrawn while the margin free for new orders stays at 0 or more, capped at its positive wallet balance. Exact across haircut tiers, and given as the number a cell holds at or below the exact answer.
  * @customfunction MAX_WITHDRAWABLE
  * @helpurl https://localhost:3000/FUNCTIONS.html#max_withdrawable
  * @param balances Balances range: asset | amount | price [| upnl], one row per asset; header row optional.
@@ -305,25 +305,25 @@ export function maxWithdrawable(balances: any[][], positions: any[][], asset: an
 }
 
 /**
- * Base quantity of a new order whose initial margin (quantity × price × imr, converted from the symbol's quote asset) fits in the margin free for new orders.
+ * Base quantity of a new order that the margin free for new orders can carry. One leverage per symbol: after the order, the whole position (open and new) pays its notional × the imr of the bracket it falls in, converted from the symbol's quote asset. Given as the number a cell holds at or below the exact answer.
  * @customfunction MAX_ORDER_SIZE
  * @helpurl https://localhost:3000/FUNCTIONS.html#max_order_size
  * @param balances Balances range: asset | amount | price [| upnl], one row per asset; header row optional.
  * @param positions Positions range: symbol | side | size | entry | mark | mmr [| cum] [| imr] [| margin_mode]; header row optional.
  * @param symbol Symbol of the order, e.g. "BTCUSDT".
  * @param price Order price in the symbol's quote asset.
- * @param [imr] Initial margin rate, e.g. 0.05 for 20x leverage; required while the preset has no brackets for the symbol.
+ * @param [imr] Initial margin rate from 0 to 1, e.g. 0.05 for 20x leverage; when blank, the preset's leverage brackets for the symbol, else the imr of the open positions on it (they must agree).
  * @param [exchange] Preset id, e.g. "binance"; the workbook's default preset when omitted.
  * @returns Order quantity in base units (e.g. BTC).
  * @example =MARGIN.MAX_ORDER_SIZE({"USDT",10000,1},{"BTCUSDT","LONG",1,60000,60000,0.01,0,0.05},"BTCUSDT",60000,0.05,"binance")
- * 10,000 of equity less 3,000 of initial margin leaves 7,000; each BTC at 60,000 with a 5% initial rate needs 3,000: 7,000 / 3,000 BTC. Leaving imr blank takes the 5% of the open BTCUSDT position.
+ * 10,000 of equity less 3,000 of initial margin leaves 7,000; each BTC at 60,000 with a 5% initial rate needs 3,000: 7,000 / 3,000 BTC, shown a hair below 2.333… so that it fits. Leaving imr blank takes the 5% of the open BTCUSDT position.
  */
 export function maxOrderSize(balances: any[][], positions: any[][], symbol: any, price: any, imr?: any, exchange?: any): number {
   return evaluateNumber('MAX_ORDER_SIZE', [balances, positions, symbol, price, imr, exchange]);
 }
 
 /**
- * Spills the account under several presets side by side: exchange, equity, maint_margin, margin_ratio, risk, ltv, available (money in each preset's quote currency). A preset that cannot value the account shows its message in its row.
+ * Spills the account under several presets side by side: exchange, equity, maint_margin, margin_ratio, risk, ltv, available (money in each preset's quote currency). Positions that leave mmr, cum and imr blank take each preset's own leverage brackets. A preset that cannot value the account (or has no brackets for such a position) shows its message in its row.
  * @customfunction COMPARE
  * @helpurl https://localhost:3000/FUNCTIONS.html#compare
  * @param balances Balances range: asset | amount | price [| upnl], one row per asset; header row optional.

@@ -79,7 +79,7 @@ export function createRestClient(options: RestClientOptions): RestClient {
     const url = `${getOptions.base ?? options.base}${signed.pathAndQuery}`;
     let answer: Awaited<ReturnType<typeof fetchBoundedText>>;
     try {
-      answer = await fetchBoundedText(url, options.fetch, limits, { headers: signed.headers, readErrorBody: true });
+      answer = await fetchBoundedText(url, options.fetch, limits, signed.headers, { readErrorBody: true });
     } catch (error) {
       // The failure's detail, not its message: the message repeats the URL, signature and all.
       const detail = error instanceof FetchFailure ? error.detail : messageOf(error);

@@ -31,13 +31,6 @@ export type FetchBody = (
   init: { signal: AbortSignal; maxBytes: number; headers?: Readonly<Record<string, string>> },
 ) => Promise<StreamedResponse>;
 
-/** What a request adds to a plain GET: its headers (a signed request's), and whether an error answer's body is read too. */
-export interface FetchOptions {
-  readonly headers?: Readonly<Record<string, string>>;
-  /** Read the body of an HTTP error as well (within the same limits): exchanges put their error code in it. */
-  readonly readErrorBody?: boolean;
-}
-
 /** An answer read within the limits. */
 export interface BoundedText {
   readonly ok: boolean;
@@ -123,7 +116,7 @@ function utf8(bytes: Uint8Array): string {
 
 /**
  * Fetches `url` and reads its body as UTF-8 text, within `limits`. An HTTP error status is returned (with no
- * body, unless `options.readErrorBody`) for the caller to word; everything else that fails throws a {@link FetchFailure}: "timeout after 15 s",
+ * body) for the caller to word; everything else that fails throws a {@link FetchFailure}: "timeout after 15 s",
  * "body too large: more than the limit of 16 MB", "bad encoding: …", or the network's own reason.
  *
  * @example
@@ -134,7 +127,10 @@ export async function fetchBoundedText(
   url: string,
   fetchBody: FetchBody,
   limits: BodyLimits,
-  options: FetchOptions = {},
+  /** Request headers (a signed request's); never part of a message. */
+  headers?: Readonly<Record<string, string>>,
+  /** `readErrorBody`: read an HTTP error's body too, within the same limits (exchanges put their error code there). */
+  options: { readonly readErrorBody?: boolean } = {},
 ): Promise<BoundedText> {
   const controller = new AbortController();
   let timedOut = false;
@@ -147,11 +143,8 @@ export async function fetchBoundedText(
   try {
     let response: StreamedResponse;
     try {
-      response = await fetchBody(url, {
-        signal: controller.signal,
-        maxBytes: limits.maxBytes,
-        ...(options.headers === undefined ? {} : { headers: options.headers }),
-      });
+      const init = { signal: controller.signal, maxBytes: limits.maxBytes };
+      response = await fetchBody(url, headers === undefined ? init : { ...init, headers });
     } catch (error) {
       throw failed(error);
     }

@@ -1,3 +1,3 @@
 // Reading from the network within limits: the one bounded fetch every surface uses.
 export { bodyError, FetchFailure, fetchBoundedText, sizeText } from './boundedFetch';
-export type { BodyLimits, BoundedText, FetchBody, FetchOptions, StreamedResponse } from './boundedFetch';
+export type { BodyLimits, BoundedText, FetchBody, StreamedResponse } from './boundedFetch';

@@ -1,5 +1,5 @@
 import { messageNumber } from '../engine/numberText';
-import { bracketCum } from '../engine/brackets';
+import { bracketCum, bracketFault } from '../engine/brackets';
 import { ONE } from '../engine/decimal';
 import type { Dec } from '../engine/decimal';
 import type { Bracket, BracketShape, Preset } from '../engine/model';
@@ -60,6 +60,8 @@ interface ReadBracket {
   readonly mmr: Dec;
   readonly cum?: Dec;
   readonly imr: Dec;
+  /** Whether `imr` was written, rather than 1 / maxLeverage (the field a refusal names). */
+  readonly declaredImr: boolean;
   readonly maxLeverage?: Dec;
   readonly contractValue?: Dec;
 }
@@ -74,8 +76,8 @@ function parseSymbolBrackets(value: unknown, where: string): readonly Bracket[] 
   checkContractValues(rows, where);
   const derived = bracketCum(rows);
   return Object.freeze(
-    rows.map((r, i) =>
-      Object.freeze({
+    rows.map((r, i) => {
+      const bracket = {
         floor: r.floor,
         cap: r.cap,
         mmr: r.mmr,
@@ -83,8 +85,14 @@ function parseSymbolBrackets(value: unknown, where: string): readonly Bracket[] 
         imr: r.imr,
         ...(r.maxLeverage === undefined ? {} : { maxLeverage: r.maxLeverage }),
         ...(r.contractValue === undefined ? {} : { contractValue: r.contractValue }),
-      }),
-    ),
+      };
+      const fault = bracketFault(bracket);
+      if (fault !== undefined) {
+        const part = fault.part === 'imr' && r.declaredImr !== true ? 'maxLeverage' : fault.part;
+        invalid(field(item(where, i), part), fault.detail);
+      }
+      return Object.freeze(bracket);
+    }),
   );
 }
 
@@ -123,6 +131,7 @@ function readBracket(value: unknown, where: string): ReadBracket {
     mmr: readBounded(obj.mmr, field(where, 'mmr'), RATIO),
     ...(obj.cum === undefined ? {} : { cum: readBounded(obj.cum, field(where, 'cum'), NON_NEGATIVE) }),
     imr: imr ?? ONE.div(maxLeverage as Dec),
+    declaredImr: imr !== undefined,
     ...(maxLeverage === undefined ? {} : { maxLeverage }),
     ...(obj.contractValue === undefined ? {} : { contractValue: readBounded(obj.contractValue, field(where, 'contractValue'), POSITIVE) }),
   };

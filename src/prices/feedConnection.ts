@@ -68,6 +68,7 @@ export class FeedConnection {
   private retryInMs: number | null = null;
   private keepAliveTimer: ReturnType<typeof setInterval> | null = null;
   private watchdogTimer: ReturnType<typeof setInterval> | null = null;
+  private connectTimer: ReturnType<typeof setTimeout> | null = null;
   private lastMessageAt: number | null = null;
   /** When the open connection last received anything, and when it opened. */
   private heardAt = 0;
@@ -132,6 +133,9 @@ export class FeedConnection {
       return;
     }
     this.socket = socket;
+    const silentAfter = this.liveness?.silentAfterMs();
+    // A handshake that never completes counts as a silent connection.
+    if (silentAfter !== undefined) this.connectTimer = setTimeout(() => this.giveUp(socket), silentAfter);
     socket.onopen = () => this.opened(socket);
     socket.onmessage = (event) => this.received(socket, event.data);
     socket.onclose = () => this.closed(socket);
@@ -143,6 +147,8 @@ export class FeedConnection {
     if (socket !== this.socket) return;
     this.open = true;
     this.state = 'open';
+    if (this.connectTimer !== null) clearTimeout(this.connectTimer);
+    this.connectTimer = null;
     // The delay is not reset here: only a connection that stays healthy for a while resets it (see received).
     this.openedAt = this.now();
     this.heardAt = this.openedAt;
@@ -171,7 +177,12 @@ export class FeedConnection {
     const socket = this.socket;
     const silentAfter = this.liveness?.silentAfterMs();
     if (socket === null || !this.open || silentAfter === undefined || this.now() - this.heardAt < silentAfter) return;
-    // Open but silent: treat it as dropped now, whether or not the socket ever reports its close.
+    this.giveUp(socket);
+  }
+
+  /** Treats a silent socket as dropped now, whether or not it ever reports its close. */
+  private giveUp(socket: SocketLike): void {
+    if (socket !== this.socket) return;
     this.closed(socket);
     try {
       socket.close();
@@ -237,6 +248,8 @@ export class FeedConnection {
   }
 
   private stopKeepAlive(): void {
+    if (this.connectTimer !== null) clearTimeout(this.connectTimer);
+    this.connectTimer = null;
     if (this.keepAliveTimer !== null) clearInterval(this.keepAliveTimer);
     if (this.watchdogTimer !== null) clearInterval(this.watchdogTimer);
     this.keepAliveTimer = null;

@@ -205,7 +205,7 @@ export class PriceHub {
     return this.refusals.get(key);
   }
 
-  /** How many prices are kept: one per watched stream key at most. */
+  /** How many prices are kept: at most the three kinds of each watched instrument. */
   get quoteCount(): number {
     return this.quotes.size;
   }

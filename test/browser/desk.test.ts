@@ -17,15 +17,16 @@ describe('desk views in Chromium', () => {
       [{ asset: 'BTC', amount: '10', price: '60000' }],
       [{ symbol: 'BTCUSDT', side: 'LONG', size: '1', entry: '60000', mark: '60000', mmr: '0.004' }],
     );
-    const rows = page.locator('#compare-table tbody tr');
-    await expect(rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-exchange')))).resolves.toEqual([
+    // One card per exchange (the layout that fits 320 px), in the presets' order.
+    const rows = page.locator('#compare-cards > li');
+    await expect(rows.evaluateAll((cards) => cards.map((card) => card.getAttribute('data-exchange')))).resolves.toEqual([
       'binance',
       'bitget',
       'bitmart',
       'okx',
       'bybit',
     ]);
-    const bitgetEquity = page.locator('#compare-table tr[data-exchange="bitget"] td').first();
+    const bitgetEquity = page.locator('#compare-cards [data-exchange="bitget"] [data-figure="equity"]');
     await expect(bitgetEquity.textContent()).resolves.toBe('582,000.00');
     await expect(page.locator('#result-equity').textContent()).resolves.toBe('582,000.00');
     await page.getByLabel('BTC price', { exact: true }).fill('-20');

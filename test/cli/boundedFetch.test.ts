@@ -4,6 +4,7 @@ import { main } from '../../src/cli';
 import { fetchResponseText } from '../../src/presets';
 import { nodeFetchBody } from '../../src/cli/nodeFetch';
 import { fetchSnapshot } from '../../src/prices';
+import { fetchBoundedText } from '../../src/net';
 import { type HostileServer, startHostileServer } from '../support/hostileHttp';
 
 /**
@@ -103,6 +104,21 @@ describe('eval --live against hostile servers', () => {
       out: `#N/A binance mark price of BTCUSDT: the REST snapshot ${server.base}/${kind}${BINANCE_MARK} failed (${detail})`,
       err: '',
     });
+  });
+});
+
+describe("the command line's transport", () => {
+  it("sends a caller's headers, and always asks for the codings it can count and undo", async () => {
+    const answer = await fetchBoundedText(
+      `${server.base}/echo`,
+      nodeFetchBody,
+      { maxBytes: MB, timeoutMs: 5000 },
+      {
+        'x-mbx-apikey': 'key-1',
+        'accept-encoding': 'zstd',
+      },
+    );
+    expect(JSON.parse(answer.text)).toEqual({ key: 'key-1', encoding: 'gzip, deflate, br' });
   });
 });
 

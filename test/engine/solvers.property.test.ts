@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { availableForOrder, dec, isMarginError, marginRatio, maxWithdrawable, topUpNeeded } from '../../src/engine';
+import { availableForOrder, dec, isMarginError, marginRatio, maxWithdrawable, toCellNumberDirected, topUpNeeded } from '../../src/engine';
 import type { Balance, Dec } from '../../src/engine';
 import { assetOf, BITGET_BTC_TIERS, bal, pos, presetOf } from './fixtures';
 
@@ -132,6 +132,37 @@ describe('maxWithdrawable (properties)', () => {
       { numRuns: 400 },
     );
     expect(bound).toBeGreaterThan(20);
+  });
+});
+
+describe('the solvers’ cells stay on the safe side (properties)', () => {
+  it('TOPUP_NEEDED’s double, deposited, brings the ratio to the target; MAX_WITHDRAWABLE’s, withdrawn, keeps available ≥ 0', () => {
+    let rounded = 0;
+    fc.assert(
+      fc.property(accountArb, (a) => {
+        const balances = balancesOf(a);
+        const target = dec(a.target);
+        try {
+          const x = topUpNeeded(preset, balances, a.positions, a.asset, target);
+          // The cell's double, read back as a cell is read: at least the exact answer, so the deposit is enough.
+          const cell = dec(toCellNumberDirected(x, 'up'));
+          expect(cell.gte(x)).toBe(true);
+          if (!cell.eq(x)) rounded += 1;
+          expect(ratioOf(shifted(balances, a.asset, cell), a.positions).lte(target.plus(SLACK))).toBe(true);
+        } catch (error) {
+          if (!isMarginError(error) || error.code !== 'NO_TOPUP') throw error;
+        }
+        const w = maxWithdrawable(preset, balances, a.positions, a.asset);
+        const out = dec(toCellNumberDirected(w, 'down'));
+        expect(out.lte(w)).toBe(true);
+        if (!availableForOrder(preset, balances, a.positions).isNeg()) {
+          expect(availableForOrder(preset, shifted(balances, a.asset, out.neg()), a.positions).gte(SLACK.neg())).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+    // Most answers are not doubles: the rounding direction was exercised.
+    expect(rounded).toBeGreaterThan(30);
   });
 });
 

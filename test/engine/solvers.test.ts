@@ -103,6 +103,22 @@ describe('topUpNeeded', () => {
     );
   });
 
+  it('computes a target of 1e-100: 600 / 1e-100 − 1,000 USDT, at 60 digits 6e102', () => {
+    const x = topUpNeeded(binance, [bal('USDT', 1000, 1)], [btcLong], 'USDT', dec('1e-100'));
+    expect(x.toString()).toBe('6e+102');
+    expect(marginRatio(binance, moved([bal('USDT', 1000, 1)], 'USDT', x.toString()), [btcLong]).lte('1e-100')).toBe(true);
+  });
+
+  it('says #N/A when the account has no maintenance margin and its equity is below zero', () => {
+    // No position margin and Binance charges none on liabilities: any deposit that makes equity positive gives 0.
+    const flat = pos({ symbol: 'BTCUSDT', side: 'LONG', size: 0, entry: 60000, mark: 60000, mmr: '0.01' });
+    const error = caught(() => topUpNeeded(binance, [bal('USDT', -1000, 1)], [flat], 'USDT', dec('0.5')));
+    expect(error.code).toBe('NO_TOPUP');
+    expect(error.message).toBe(
+      'asset: no deposit of USDT brings the margin ratio to 0.5: the account has no maintenance margin, so its margin ratio is 0 once equity is above zero: any deposit above 1000 USDT',
+    );
+  });
+
   it('needs the asset in balances for its price', () => {
     expect(caught(() => topUpNeeded(binance, [bal('USDT', 1000, 1)], [btcLong], 'BTC', dec('0.5'))).message).toBe(
       'asset: BTC needs a row in balances (its price comes from there; the amount may be 0)',
@@ -150,15 +166,53 @@ describe('maxOrderSize', () => {
     expect(maxOrderSize(binance, [bal('USDT', 3000, 1)], [btcLong], 'BTCUSDT', dec(60000), flatImr(dec('0.05'))).toString()).toBe('0');
   });
 
-  it('takes the largest size over steps of a rate schedule, counting the open notional', () => {
-    // 7,000 free; steps: below 100,000 notional 2%, above it 10%. Open 60,000: the first step allows 40,000 more
-    // (0.666… BTC, 800 of IM); the second allows 7,000 / 6,000 = 1.1666… BTC.
+  it('re-margins the whole position at the step it moves into, so the open position pays the new rate too', () => {
+    // Equity 10,000; steps: below 100,000 notional 2%, from it 10%. Open 60,000 at 5% (IM 3,000), given back.
+    // First step: the whole position stays under 100,000 (2,000 of IM at most): 40,000 more, just under 0.666… BTC.
+    // Second step: 100,000 × 10% = 10,000 takes all the equity, so the position can be 100,000 at most: the same.
+    // The open-notional-only reading gave 7,000 / 6,000 = 1.1666… BTC, leaving −3,000 free at 130,000 × 10%.
     const steps = [
       { floor: dec(0), cap: dec(100000), imr: dec('0.02') },
       { floor: dec(100000), cap: null, imr: dec('0.1') },
     ];
     const q = maxOrderSize(binance, [bal('USDT', 10000, 1)], [btcLong], 'BTCUSDT', dec(60000), steps);
-    expect(q.toString()).toBe('1.16666666666666666666666666666666666666666666666666666666666');
+    expect(q.toString()).toBe('0.666666666666666666666666666666666666666666666666666666666666');
+    const after = pos({
+      symbol: 'BTCUSDT',
+      side: 'LONG',
+      size: dec(1).plus(q).toString(),
+      entry: 60000,
+      mark: 60000,
+      mmr: '0.01',
+      imr: '0.1',
+    });
+    expect(availableForOrder(binance, [bal('USDT', 10000, 1)], [after]).toString()).toBe('0');
+  });
+
+  it('stays just under a bracket cap, where the next bracket’s rate would take more than is free', () => {
+    // Equity 1,000; 0–60,000 at 1%, from 60,000 at 10%. Nothing open: 60,000 needs 6,000 at 10%, so the order
+    // stays in the first bracket, strictly below its cap: 1 BTC less one unit in the 60th digit.
+    const steps = [
+      { floor: dec(0), cap: dec(60000), imr: dec('0.01') },
+      { floor: dec(60000), cap: null, imr: dec('0.1') },
+    ];
+    const q = maxOrderSize(binance, [bal('USDT', 1000, 1)], [], 'BTCUSDT', dec(60000), steps);
+    expect(q.toString()).toBe(`0.${'9'.repeat(60)}`);
+    // The last bracket holds its cap.
+    expect(maxOrderSize(binance, [bal('USDT', 1000, 1)], [], 'BTCUSDT', dec(60000), steps.slice(0, 1)).toString()).toBe('1');
+  });
+
+  it('counts brackets by contracts from the open size in coin', () => {
+    // 0.01 BTC a contract; 0–2,000 contracts at 1%, to 4,000 at 2%. Open 15 BTC (1,500 contracts) at 60,000;
+    // equity 50,000: the whole position at 2% may be 2,500,000 of notional, but the tier ends at 40 BTC: 25 more.
+    const steps = [
+      { floor: dec(0), cap: dec(2000), imr: dec('0.01'), contractValue: dec('0.01') },
+      { floor: dec(2000), cap: dec(4000), imr: dec('0.02'), contractValue: dec('0.01') },
+    ];
+    const open = pos({ symbol: 'BTCUSDT', side: 'LONG', size: 15, entry: 60000, mark: 60000, mmr: '0.004', imr: '0.01' });
+    expect(maxOrderSize(binance, [bal('USDT', 50000, 1)], [open], 'BTCUSDT', dec(60000), steps).toString()).toBe('25');
+    // With 20,000 the second tier cannot carry even its floor (20 BTC × 60,000 × 2% = 24,000): the first tier's 5.
+    expect(maxOrderSize(binance, [bal('USDT', 20000, 1)], [open], 'BTCUSDT', dec(60000), steps).toString()).toBe('5');
   });
 });
 

@@ -78,10 +78,16 @@ describe('OKX positions are pos × ctVal, from the instruments response', () => 
     expect(positionsTable(snapshot)[1]?.[2]).toBe(0.002);
   });
 
-  it("says so when the contract value does not give the response's upl (OKX's live LTC-USDT-SWAP is 1 LTC)", () => {
-    const snapshot = readOkxSnapshot(okxBalance(), recorded, [instruments([{ instId: 'LTC-USDT-SWAP', ctVal: '1' }])]);
+  it("refuses a contract value that does not give the response's upl (OKX's live LTC-USDT-SWAP is 1 LTC)", () => {
+    expect(caughtMessage(() => readOkxSnapshot(okxBalance(), recorded, [instruments([{ instId: 'LTC-USDT-SWAP', ctVal: '1' }])]))).toBe(
+      "okx GET /api/v5/account/positions: response.data[0].upl: 0.03731 does not fit 2 contracts of 1 (the instruments response, response.data[0].ctVal) from avgPx 82.675 to markPx 101.33, which make 37.31: check that the contract value is this instrument's",
+    );
+  });
+
+  it('notes a upl off by less than 1% of the notional (rounding, or a mark of another moment)', () => {
+    const snapshot = readOkxSnapshot(okxBalance(), withRow(recorded, { upl: '0.0373' }), [ltc]);
     expect(snapshot.notes).toContain(
-      "LTC-USDT-SWAP: the response's upl is 0.03731, but 2 contracts of 1 (the instruments response, response.data[0].ctVal) from avgPx to markPx make 37.31: check the contract value, and that the responses were taken together",
+      "LTC-USDT-SWAP: the response's upl is 0.0373, but 2 contracts of 0.001 (the instruments response, response.data[0].ctVal) from avgPx to markPx make 0.03731: check the contract value, and that the responses were taken together",
     );
   });
 
@@ -91,14 +97,15 @@ describe('OKX positions are pos × ctVal, from the instruments response', () => 
     );
   });
 
-  it("never sizes by notionalUsd / markPx: ccxt's BTC-USDT-SWAP example is 1 contract of 0.01 BTC", () => {
-    // notionalUsd / markPx would be 341.5130010779638 / 4786.459271773621 ≈ 0.0713 BTC.
-    const snapshot = readOkxSnapshot(okxBalance(), fixture('okx-positions-btc-swap-ccxt-comment.json'), [
-      apiFixture('okx-instruments-swap.json'),
-    ]);
-    expect(positionsTable(snapshot)[1]?.slice(0, 5)).toEqual(['BTC-USDT-SWAP', 'LONG', 0.01, 34131.1, 4786.459271773621]);
-    // The example's markPx does not fit its own upl: said, not hidden.
-    expect(snapshot.notes.some((n) => n.startsWith("BTC-USDT-SWAP: the response's upl is 0.0108608358957281"))).toBe(true);
+  it("never sizes by notionalUsd / markPx, and refuses ccxt's BTC-USDT-SWAP example, whose markPx fits neither avgPx nor upl", () => {
+    // notionalUsd / markPx would be 341.5130010779638 / 4786.459271773621 ≈ 0.0713 BTC; pos × ctVal is 0.01 BTC.
+    const example = fixture('okx-positions-btc-swap-ccxt-comment.json');
+    const swap = apiFixture('okx-instruments-swap.json');
+    expect(caughtMessage(() => readOkxSnapshot(okxBalance(), example, [swap]))).toBe(
+      "okx GET /api/v5/account/positions: response.data[0].upl: 0.0108608358957281 does not fit 1 contracts of 0.01 (the instruments response, response.data[0].ctVal) from avgPx 34131.1 to markPx 4786.45927177362, which make -293.446407282264: check that the contract value is this instrument's",
+    );
+    const fitting = withRow(example, { markPx: '34132.1860835896', upl: '0.010860835896' });
+    expect(positionsTable(readOkxSnapshot(okxBalance(), fitting, [swap]))[1]?.slice(0, 3)).toEqual(['BTC-USDT-SWAP', 'LONG', 0.01]);
   });
 
   it('uses the instruments of the positions, ignores the others and says how many', () => {
@@ -302,6 +309,19 @@ describe('Bitget single account and single-asset reconciliation', () => {
     expect(caughtMessage(() => importAccountSnapshot('bitget', [accounts, withRow(positions, { total: '-0.01' })]))).toBe(
       'bitget GET /api/v2/mix/position/all-position: response.data[0].total: expected zero or a positive number, got -0.01',
     );
+  });
+});
+
+describe("the exchange's reported figures", () => {
+  it('leave out a maintenance margin below 0, saying why', () => {
+    const snapshot = importAccountSnapshot('okx', [withRow(okxBalance(), { mmr: '-5' })]);
+    expect(snapshot.reported.find((r) => r.figure === 'maint_margin')).toEqual({
+      figure: 'maint_margin',
+      field: 'mmr',
+      raw: '-5',
+      value: null,
+      note: 'mmr is -5 in the response: a maintenance margin is never below 0',
+    });
   });
 });
 

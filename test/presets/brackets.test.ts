@@ -35,6 +35,21 @@ describe('preset brackets', () => {
     expect(btc[2]?.maxLeverage).toBeUndefined();
   });
 
+  it('accepts a cum of exactly floor × mmr and an initial rate equal to the maintenance rate', () => {
+    const p = parsePreset(
+      withBrackets({
+        BTCUSDT: [
+          { floor: 0, cap: 50000, mmr: '0.5', imr: '0.5' },
+          { floor: 50000, cap: null, mmr: '0.5', cum: '25000', imr: '1' },
+        ],
+      }),
+    );
+    expect(p.brackets?.BTCUSDT?.map((b) => [b.cum.toString(), b.imr.toString()])).toEqual([
+      ['0', '0.5'],
+      ['25000', '1'],
+    ]);
+  });
+
   it('keeps a published cum as given', () => {
     const p = parsePreset(withBrackets({ ETHUSDT: [{ floor: 0, cap: 10000, mmr: '0.0065', cum: '0.0', maxLeverage: 75 }] }));
     expect(p.brackets?.ETHUSDT?.[0]?.cum.toString()).toBe('0');
@@ -87,6 +102,27 @@ describe('preset brackets', () => {
     [
       { BTCUSDT: [{ floor: 0, cap: null, mmr: '0.004', maxLeverage: 125, mmrr: 1 }] },
       'preset brackets.BTCUSDT[0].mmrr: unknown field; expected one of floor, cap, mmr, cum, maxLeverage, imr, contractValue',
+    ],
+    [
+      {
+        BTCUSDT: [
+          { floor: 0, cap: 50000, mmr: '0.004', maxLeverage: 125 },
+          { floor: 50000, cap: null, mmr: '0.005', cum: '100000', maxLeverage: 100 },
+        ],
+      },
+      "preset brackets.BTCUSDT[1].cum: expected at most floor × mmr = 250, got 100000: the maintenance margin at the bracket's floor would be negative",
+    ],
+    [
+      { BTCUSDT: [{ floor: 0, cap: null, mmr: '0.004', cum: '0.01', maxLeverage: 125 }] },
+      "preset brackets.BTCUSDT[0].cum: expected at most floor × mmr = 0, got 0.01: the maintenance margin at the bracket's floor would be negative",
+    ],
+    [
+      { BTCUSDT: [{ floor: 0, cap: null, mmr: '0.05', maxLeverage: 125 }] },
+      'preset brackets.BTCUSDT[0].maxLeverage: expected an initial margin rate of at least the maintenance rate 0.05, got 0.008',
+    ],
+    [
+      { BTCUSDT: [{ floor: 0, cap: null, mmr: '0.05', imr: '0.04' }] },
+      'preset brackets.BTCUSDT[0].imr: expected an initial margin rate of at least the maintenance rate 0.05, got 0.04',
     ],
     [{ BTCUSDT: [] }, 'preset brackets.BTCUSDT: expected at least one bracket, got an empty list'],
     [{ 'BTC USDT': [] }, 'preset brackets["BTC USDT"]: expected a symbol such as "BTCUSDT", got "BTC USDT"'],

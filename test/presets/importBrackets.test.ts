@@ -91,6 +91,42 @@ describe('importing leverage brackets from the documented responses', () => {
     );
   });
 
+  it('refuses a published cum that makes the margin negative at the bracket floor, naming the response field', () => {
+    const response = [
+      {
+        symbol: 'BTCUSDT',
+        brackets: [
+          { bracket: 1, initialLeverage: 125, notionalCap: 50000, notionalFloor: 0, maintMarginRatio: 0.004, cum: 0 },
+          { bracket: 2, initialLeverage: 100, notionalCap: 250000, notionalFloor: 50000, maintMarginRatio: 0.005, cum: 100000 },
+        ],
+      },
+    ];
+    expect(refusal(() => importExchangeTable('binance', response))).toBe(
+      "preset response[0].brackets[1].cum: expected at most floor × mmr = 250, got 100000: the maintenance margin at the bracket's floor would be negative",
+    );
+  });
+
+  it('refuses a max leverage whose initial rate is below the maintenance rate, naming the response field', () => {
+    const response = fixture('binance-leverageBracket-doc.json') as { brackets: { initialLeverage: number }[] }[];
+    response[0]!.brackets[0]!.initialLeverage = 200;
+    expect(refusal(() => importExchangeTable('binance', response))).toBe(
+      'preset response[0].brackets[0].initialLeverage: expected an initial margin rate of at least the maintenance rate 0.0065, got 0.005',
+    );
+  });
+
+  it('refuses a Bybit initialMargin below maintenanceMargin and an mmDeduction past the floor, naming each field', () => {
+    const low = fixture('bybit-risk-limit-doc.json') as { result: { list: { initialMargin: string }[] } };
+    low.result.list[0]!.initialMargin = '0.4';
+    expect(refusal(() => importExchangeTable('bybit', low))).toBe(
+      'preset response.result.list[0].initialMargin: expected an initial margin rate of at least the maintenance rate 0.5, got 0.4',
+    );
+    const deduction = fixture('bybit-risk-limit-doc.json') as { result: { list: { mmDeduction?: string }[] } };
+    deduction.result.list[0]!.mmDeduction = '1';
+    expect(refusal(() => importExchangeTable('bybit', deduction))).toBe(
+      "preset response.result.list[0].mmDeduction: expected at most floor × mmr = 0, got 1: the maintenance margin at the bracket's floor would be negative",
+    );
+  });
+
   it('replaces only the imported symbols when importing into a preset that has brackets', () => {
     const first = importExchangeTable('binance', fixture('binance-leverageBracket-doc.json'), undefined, { asOf: '2026-11-30' });
     const btc = [

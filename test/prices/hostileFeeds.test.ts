@@ -1,3 +1,5 @@
+import { createServer, type Server, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { streamPrice } from '../../src/functions/streamPrice';
 import type { Backoff, LiveExchange, PriceSettings } from '../../src/prices';
 import { PriceHub } from '../../src/prices';
@@ -190,6 +192,27 @@ describe('a connection open but silent past the age limit is closed and reopened
     cell('BTC', 'binance');
     await until(() => server.connections.binance >= 2, 3000, 'a second connection');
     expect(server.pings.binance).toEqual([]);
+  });
+
+  it('gives up on a handshake that never completes, and tries again', async () => {
+    // A TCP server that accepts and never answers the websocket upgrade.
+    const accepted: Socket[] = [];
+    const tcp: Server = createServer((socket) => accepted.push(socket));
+    await new Promise<void>((resolve) => tcp.listen(0, '127.0.0.1', resolve));
+    try {
+      hub = new PriceHub({
+        connect: wsClient,
+        urls: { bybit: `ws://127.0.0.1:${(tcp.address() as AddressInfo).port}/bybit` },
+        settings: { intervalMs: 0, maxAgeMs: 300 },
+        backoff: { initialMs: 20, maxMs: 80 },
+      });
+      cell('BTC', 'bybit');
+      await until(() => accepted.length >= 2, 3000, 'a second attempt');
+      expect(hub.status().find((x) => x.exchange === 'bybit')?.reconnects).toBeGreaterThanOrEqual(1);
+    } finally {
+      for (const socket of accepted) socket.destroy();
+      await new Promise<void>((resolve) => tcp.close(() => resolve()));
+    }
   });
 
   it('keeps a quiet connection whose pings are answered', async () => {

@@ -13,7 +13,8 @@ import { constants, createBrotliCompress, createDeflate, createGzip, gzipSync } 
  * - `gzip-stream-bomb`, `deflate-bomb`, `br-bomb`: 1 GB compressed on the fly as the client reads (one gzip
  *   member: browsers decode only the first member of a multi-member gzip);
  * - `bad-gzip`: a body that says gzip and is not; `compress`: an encoding nobody asked for;
- * - `latin1`: a body that is not UTF-8; `silent`: headers never come; `cut`: the connection drops mid-body.
+ * - `latin1`: a body that is not UTF-8; `silent`: headers never come; `cut`: the connection drops mid-body;
+ * - `echo`: not hostile, answers with the request headers it was sent.
  */
 
 export const GB = 1024 * 1024 * 1024;
@@ -95,6 +96,9 @@ export async function startHostileServer(): Promise<HostileServer> {
         res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
         res.write('{"symbol":"BTC');
         return void setTimeout(() => res.destroy(), 20);
+      case 'echo':
+        res.writeHead(200, { 'content-type': 'application/json' });
+        return void res.end(JSON.stringify({ key: req.headers['x-mbx-apikey'] ?? null, encoding: req.headers['accept-encoding'] ?? null }));
       case 'silent':
         return; // never answers
       default:

@@ -4,10 +4,11 @@ import { normalizeAsset } from '../../engine/assetSpec';
 import { findBrackets } from '../../engine/brackets';
 import { fail, isMarginError } from '../../engine/errors';
 import type { ImrStep } from '../../engine/maxOrderSize';
-import { flatImr } from '../../engine/maxOrderSize';
+import { bracketSteps, flatImr } from '../../engine/maxOrderSize';
 import type { Position, Preset } from '../../engine/model';
 import { isCross } from '../../engine/positions';
 import { isBlankCell, optionalNumber, optionalText } from './coerce';
+import { messageNumber } from '../../engine/numberText';
 import type { PresetRegistry } from '../../presets/registry';
 import { numberCell } from './results';
 import type { CellArg, CellGrid, CellScalar } from './types';
@@ -18,30 +19,16 @@ export function isOmitted(value: CellArg): boolean {
 }
 
 /**
- * The initial margin rate schedule of an order on `symbol`: the `imr` cell when given; when blank, the preset's
- * leverage brackets for the symbol (one step per bracket, so the order's size is exact across bracket bounds; a
- * table bounded by contracts has its bounds in notional at the order's `price`), or else the imr of the open
- * positions on the symbol.
+ * The initial margin rate schedule of an order on `symbol`: the `imr` cell when given (a rate above 0, at most
+ * 1); when blank, the preset's leverage brackets for the symbol (one step per bracket, by notional or, for a table
+ * bounded by contracts, by contracts), or else the imr of the open positions on the symbol, when they agree.
  */
-export function imrSchedule(
-  preset: Preset,
-  positions: readonly Position[],
-  symbol: string,
-  cell: CellScalar,
-  price: Dec,
-): readonly ImrStep[] {
+export function imrSchedule(preset: Preset, positions: readonly Position[], symbol: string, cell: CellScalar): readonly ImrStep[] {
   const given = optionalNumber(cell, 'imr');
   if (given !== null && !given.isZero()) return flatImr(given);
   const brackets = findBrackets(preset, symbol);
-  if (brackets !== undefined) {
-    return brackets.map(({ floor, cap, imr, contractValue }) =>
-      contractValue === undefined
-        ? { floor, cap, imr }
-        : { floor: floor.times(contractValue).times(price), cap: cap === null ? null : cap.times(contractValue).times(price), imr },
-    );
-  }
-  const fromPositions = positionImr(positions, symbol);
-  return fromPositions === null ? fail('IMR_NEEDED', { preset: preset.id, symbol }) : flatImr(fromPositions);
+  if (brackets !== undefined) return bracketSteps(brackets);
+  return flatImr(positionImr(preset, positions, symbol));
 }
 
 /** A preset COMPARE names, or the id it could not find and why. */
@@ -75,13 +62,19 @@ export function comparedPresets(registry: PresetRegistry, value: CellArg): reado
 
 /**
  * The initial margin rate of an order on `symbol` when the `imr` cell is blank: the imr of the cross positions
- * already open on the symbol (the bracket the desk entered for it), when they all agree.
+ * already open on the symbol (the bracket the desk entered for it). Exchanges set one leverage per symbol, so
+ * positions that disagree leave the order's rate unknown, and the message says so.
  */
-function positionImr(positions: readonly Position[], symbol: string): Dec | null {
+function positionImr(preset: Preset, positions: readonly Position[], symbol: string): Dec {
   const key = normalizeAsset(symbol);
   const rates = positions.filter((p) => isCross(p) && normalizeAsset(p.symbol) === key && p.imr !== undefined).map((p) => p.imr as Dec);
   const first = rates[0];
-  return first !== undefined && rates.every((r) => r.eq(first)) && first.gt(0) ? first : null;
+  if (first === undefined) return fail('IMR_NEEDED', { preset: preset.id, symbol });
+  const other = rates.find((r) => !r.eq(first));
+  if (other !== undefined) {
+    return fail('IMR_DISAGREES', { symbol, rates: `${messageNumber(first)} and ${messageNumber(other)}` });
+  }
+  return first;
 }
 
 export const COMPARE_HEADER = ['exchange', 'equity', 'maint_margin', 'margin_ratio', 'risk', 'ltv', 'available'] as const;

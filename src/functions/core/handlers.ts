@@ -46,7 +46,7 @@ import {
 import { comparedPresets, compareTable, imrSchedule, isOmitted } from './deskCells';
 import { readPositions } from './positions';
 import { readPriceRequest } from './priceArgs';
-import { autoExchangeTable, bracketsTable, modeSwitchTable, numberCell, presetsTable, tiersTable } from './results';
+import { autoExchangeTable, bracketsTable, directedNumberCell, modeSwitchTable, numberCell, presetsTable, tiersTable } from './results';
 import { readShocks } from './shocks';
 import type { CellResult, FunctionContext, FunctionName } from './types';
 
@@ -77,6 +77,34 @@ function presetFor(a: ArgList, ctx: FunctionContext, rows: readonly BalanceRow[]
   const preset = a.preset(ctx);
   requireListedAssets(preset, rows, 'balances');
   return preset;
+}
+
+/** Errors of reading positions with a preset's brackets: COMPARE shows them in that preset's row. */
+const BRACKET_ERRORS: ReadonlySet<string> = new Set(['NO_BRACKETS', 'BEYOND_BRACKETS']);
+
+/**
+ * COMPARE's Decimal reading of its ranges, once: the balances, and the positions summed per symbol. Rows that
+ * leave mmr blank take each preset's own brackets, as MARGIN_RATIO does, so those are read again per preset
+ * (`undefined`: read only to report a bad range). A preset without brackets for a symbol throws NO_BRACKETS
+ * naming itself.
+ */
+function comparedPositions(a: ArgList): (preset: Preset | undefined) => { readonly b: BalanceRow[]; readonly totals: SymbolTotals[] } {
+  let b: BalanceRow[] | undefined;
+  // null once a row is known to need a preset's brackets.
+  let shared: SymbolTotals[] | null | undefined;
+  return (preset) => {
+    b ??= balances(a);
+    if (shared === undefined) {
+      try {
+        shared = positionTotals(positions(a));
+      } catch (error) {
+        if (!isMarginError(error) || error.code !== 'NO_BRACKETS') throw error;
+        shared = null;
+      }
+    }
+    if (shared !== null || preset === undefined) return { b, totals: shared ?? [] };
+    return { b, totals: positionTotals(readPositions(a.range('positions'), 'positions', () => preset)) };
+  };
 }
 
 /**
@@ -165,47 +193,47 @@ export const HANDLERS: Readonly<Record<FunctionName, Handler>> = {
   TOPUP_NEEDED: (a, ctx) => {
     const [b, p, asset] = [balances(a), positions(a, ctx), text(a, 'asset')];
     const target = requirePositive(number(a, 'target_ratio'), 'target_ratio');
-    return numberCell(topUpNeeded(presetFor(a, ctx, b), b, p, asset, target));
+    return directedNumberCell(topUpNeeded(presetFor(a, ctx, b), b, p, asset, target), 'up');
   },
   MAX_WITHDRAWABLE: (a, ctx) => {
     const [b, p, asset] = [balances(a), positions(a, ctx), text(a, 'asset')];
-    return numberCell(maxWithdrawable(presetFor(a, ctx, b), b, p, asset));
+    return directedNumberCell(maxWithdrawable(presetFor(a, ctx, b), b, p, asset), 'down');
   },
   MAX_ORDER_SIZE: (a, ctx) => {
     const [b, p, symbol, orderPrice] = [balances(a), positions(a, ctx), text(a, 'symbol'), price(a, 'price')];
     const preset = presetFor(a, ctx, b);
-    return numberCell(maxOrderSize(preset, b, p, symbol, orderPrice, imrSchedule(preset, p, symbol, a.cell('imr'), orderPrice)));
+    const steps = imrSchedule(preset, p, symbol, a.cell('imr'));
+    return directedNumberCell(maxOrderSize(preset, b, p, symbol, orderPrice, steps), 'down');
   },
   COMPARE: (a, ctx) => {
     // Ranges of plain numbers are read once as cell numbers, and each preset values them by the number path;
     // the Decimal reading (and with it any error a range has) happens once, only when a preset needs it.
     const cells = accountRangeCells(a);
-    let decimal: { readonly b: BalanceRow[]; readonly totals: SymbolTotals[] } | undefined;
-    const read = () => {
-      if (decimal === undefined) {
-        const [b, p] = [balances(a), positions(a)];
-        decimal = { b, totals: positionTotals(p) };
-      }
-      return decimal;
-    };
-    if (cells === null) read();
+    const read = comparedPositions(a);
+    if (cells === null) read(undefined);
     const memo = positionSumsMemo();
     const presets = comparedPresets(ctx.registry, a.range('exchanges'));
     // With no preset to value the account, the ranges are still read, so that a bad one is reported.
-    if (!presets.some((preset) => 'assets' in preset)) read();
+    if (!presets.some((preset) => 'assets' in preset)) read(undefined);
     return compareTable(
       presets.flatMap((preset) => {
         if (!('assets' in preset)) return [unvaluedRow(preset.id, preset.message)];
         const fast = cells === null ? null : compareRowCells(preset, cells.balances, cells.positions, memo);
         if (fast !== null) return [fast];
-        const { b, totals } = read();
+        let account;
         try {
-          requireListedAssets(preset, b, 'balances');
+          account = read(preset);
+        } catch (error) {
+          if (!isMarginError(error) || !BRACKET_ERRORS.has(error.code)) throw error;
+          return [unvaluedRow(preset.id, error.message)];
+        }
+        try {
+          requireListedAssets(preset, account.b, 'balances');
         } catch (error) {
           if (!isMarginError(error)) throw error;
           return [unvaluedRow(preset.id, error.message)];
         }
-        return [compareRowFromTotals(preset, b, totals)];
+        return [compareRowFromTotals(preset, account.b, account.totals)];
       }),
     );
   },

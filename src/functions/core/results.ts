@@ -1,5 +1,5 @@
 import type { Dec } from '../../engine/decimal';
-import { toCellNumber } from '../../engine/decimal';
+import { toCellNumber, toCellNumberDirected } from '../../engine/decimal';
 import { fail } from '../../engine/errors';
 import type { AssetSpec, AutoExchangeResult, Bracket, ModeSwitchResult, Preset, RuleVerdict } from '../../engine/model';
 import type { CellGrid, CellScalar } from './types';
@@ -13,6 +13,16 @@ import { messageNumber } from '../../engine/numberText';
 /** A Decimal as a cell number; beyond the range of a double is RESULT_OUT_OF_RANGE (#NUM!), never ±Infinity. */
 export function numberCell(value: Dec): number {
   const n = toCellNumber(value);
+  if (!Number.isFinite(n)) fail('RESULT_OUT_OF_RANGE', { value: messageNumber(value) });
+  return n;
+}
+
+/**
+ * A solver's answer as a cell number on its safe side (see {@link toCellNumberDirected}): `'up'` for an amount
+ * that must be enough, `'down'` for one that must not be too much.
+ */
+export function directedNumberCell(value: Dec, direction: 'up' | 'down'): number {
+  const n = toCellNumberDirected(value, direction);
   if (!Number.isFinite(n)) fail('RESULT_OUT_OF_RANGE', { value: messageNumber(value) });
   return n;
 }

@@ -2,7 +2,7 @@ import type { Dec } from '../../engine/decimal';
 import { ONE, ZERO } from '../../engine/decimal';
 import type { MarginMode, Side } from '../../engine/model';
 import { field, invalid, item, NON_NEGATIVE, POSITIVE, readAssetName, readList, readObject, readText } from '../jsonRead';
-import { checkBinanceError } from '../import/envelope';
+import { bareRows, checkBinanceError } from '../import/envelope';
 import type { AccountSnapshot, PnlNotCarried, ReportedFigure, SnapshotBalance, SnapshotPosition } from './snapshot';
 import {
   checkRowFits,
@@ -222,9 +222,8 @@ function readAccount(doc: unknown, prices: ReadonlyMap<string, Dec>, marks: Read
 
 function readPositionRisk(doc: unknown, fromAccount: ReadonlyMap<string, AccountPosition>, notes: string[]): SnapshotPosition[] {
   const positions: SnapshotPosition[] = [];
-  readList(doc, 'response').forEach((row, i) => {
-    const where = item('response', i);
-    const p = readObject(row, where);
+  bareRows(doc, true).rows.forEach(({ value, where }) => {
+    const p = readObject(value, where);
     const symbol = symbolOf(p, where);
     const amount = numberField(p, 'positionAmt', where);
     if (amount.isZero()) return;

@@ -186,7 +186,15 @@ function readPositions(doc: unknown, contracts: ReadonlyMap<string, Contract>, n
     const direction = side === 'SHORT' ? -1 : 1;
     const ours = mark.minus(entry).times(size).times(direction);
     const upl = optionalNumberField(p, 'upl', where);
-    if (upl !== null && !ours.minus(upl).abs().lte(upl.abs().times('1e-6').plus('1e-8'))) {
+    const gap = upl === null ? ZERO : ours.minus(upl).abs();
+    // Off by more than 1% of the notional: the size is wrong (a contract value of another instrument), or the row is.
+    if (upl !== null && gap.gt(notional.times('0.01').plus('1e-8'))) {
+      invalid(
+        field(where, 'upl'),
+        `${messageNumber(upl)} does not fit ${messageNumber(pos.abs())} contracts of ${messageNumber(contract.contractValue)} (${contract.source}) from avgPx ${messageNumber(entry)} to markPx ${messageNumber(mark)}, which make ${messageNumber(ours)}: check that the contract value is this instrument's`,
+      );
+    }
+    if (upl !== null && !gap.lte(upl.abs().times('1e-6').plus('1e-8'))) {
       notes.push(
         `${instId}: the response's upl is ${messageNumber(upl)}, but ${messageNumber(pos.abs())} contracts of ${messageNumber(contract.contractValue)} (${contract.source}) from avgPx to markPx make ${messageNumber(ours)}: check the contract value, and that the responses were taken together`,
       );

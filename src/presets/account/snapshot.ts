@@ -160,7 +160,10 @@ export function sideContradiction(where: string, sideKey: string, side: string, 
   );
 }
 
-/** A reported figure from a field of a response object; an empty or malformed field has no value and says why. */
+/**
+ * A reported figure from a field of a response object; an empty or malformed field, or a maintenance margin or margin
+ * ratio below 0, has no value and says why.
+ */
 export function reportedField(
   figure: FigureName,
   obj: Readonly<Record<string, unknown>>,
@@ -174,6 +177,15 @@ export function reportedField(
   if (d === null) {
     const why = text.trim() === '' ? `${field} is empty in the response` : `${field} is not a number as written: ${JSON.stringify(text)}`;
     return { figure, field, raw: text, value: null, note: why };
+  }
+  if ((figure === 'maint_margin' || figure === 'margin_ratio') && d.isNeg()) {
+    return {
+      figure,
+      field,
+      raw: text,
+      value: null,
+      note: `${field} is ${d.toString()} in the response: a ${figure === 'maint_margin' ? 'maintenance margin' : 'margin ratio'} is never below 0`,
+    };
   }
   const value = convert(d);
   return value === null

@@ -1,7 +1,7 @@
 import type { AccountExchange, SnapshotTable } from '../../presets';
 import { accountImportView, type AccountImportResult } from './accountImportModel';
 import { writeAccountTables } from '../workbook/accountTablesIo';
-import { el, labelled, replaceChildren, say } from '../ui/dom';
+import { announcerFor, el, labelled, replaceChildren, say, scrollBox } from '../ui/dom';
 import type { PaneElements } from '../context/elements';
 import { messageOf } from '../ui/outcome';
 import type { PaneContext } from '../context/paneContext';
@@ -24,7 +24,8 @@ const EXCHANGES: readonly { readonly id: AccountExchange; readonly label: string
 
 function tableNode(caption: string, rows: SnapshotTable, id: string): HTMLElement {
   const [header = [], ...body] = rows;
-  return el('div', { class: 'table-wrap' }, [
+  return scrollBox(
+    caption,
     el('table', { id, class: 'results wide' }, [
       el('caption', {}, [caption]),
       el('thead', {}, [
@@ -46,7 +47,7 @@ function tableNode(caption: string, rows: SnapshotTable, id: string): HTMLElemen
         ),
       ),
     ]),
-  ]);
+  );
 }
 
 function resultNodes(result: AccountImportResult): HTMLElement[] {
@@ -85,7 +86,8 @@ export function mountAccountImportSection(ctx: PaneContext, els: PaneElements): 
   const write = el('button', { type: 'button', id: 'account-write', class: 'primary', disabled: true }, ['Write tables to sheet']);
   const status = el('p', { id: 'account-status', class: 'notice', role: 'status', hidden: true });
   const error = el('p', { id: 'account-error', class: 'error', role: 'alert', hidden: true });
-  const output = el('div', { id: 'account-output', 'aria-live': 'polite' });
+  const output = el('div', { id: 'account-output' });
+  const announcer = announcerFor(els.announcer);
   let last: AccountImportResult | null = null;
 
   const current = () => EXCHANGES.find((e) => e.id === exchange.value) ?? EXCHANGES[0];
@@ -100,6 +102,10 @@ export function mountAccountImportSection(ctx: PaneContext, els: PaneElements): 
     write.disabled = last === null;
     say(error, view.ok ? null : view.message, 'error');
     replaceChildren(output, view.ok ? resultNodes(view.value) : []);
+    if (view.ok) {
+      const rows = (t: SnapshotTable): number => Math.max(0, t.length - 1);
+      announcer.now(`Shown: ${rows(view.value.balances)} balance rows, ${rows(view.value.positions)} positions and the reconciliation.`);
+    }
   };
   const writeTables = async () => {
     if (last === null) return;

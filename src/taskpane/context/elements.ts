@@ -4,7 +4,9 @@
  */
 export const PANE_ELEMENTS = {
   hostNotice: ['host-notice', 'p'],
-  tabs: ['pane-tabs', 'nav'],
+  tabs: ['pane-tabs', 'div'],
+  /** The one live region for short summaries (see announcerFor); the visible messages are not live. */
+  announcer: ['pane-announcer', 'p'],
   tabImport: ['tab-import', 'button'],
   // Presets
   presetSelect: ['preset-select', 'select'],

@@ -2,9 +2,11 @@ import { compareAccount, flatImr, maxOrderSize, maxWithdrawable, topUpNeeded } f
 import type { ComparedFigure, ComparisonRow } from '../../engine/compare';
 import type { Dec } from '../../engine/decimal';
 import type { Balance, Position, Preset } from '../../engine/model';
-import { formatAmount, formatMoney, formatPercent } from '../ui/formatting';
+import { type CoinRounding, formatCoinWithAsset, formatMoney, formatPercent } from '../ui/formatting';
 import { attempt, type Outcome } from '../ui/outcome';
 import type { ScenarioInput } from '../scenario/scenarioModel';
+import type { BalanceRow } from '../scenario/scenarioRows';
+import { symbolBase } from '../scenario/shocks';
 import { parseBalanceRows, parsePositionRows } from '../scenario/scenarioRows';
 import { effectiveShocks, shockableAssets, shockBalances, shockPositions } from '../scenario/shocks';
 
@@ -22,7 +24,15 @@ export interface CompareLine {
   readonly available: string;
 }
 
-export const COMPARE_COLUMNS = ['Exchange', 'Equity', 'Maint. margin', 'Margin ratio', 'Risk', 'LTV', 'Available'] as const;
+/** The figures of each exchange's card, in order: the field of {@link CompareLine} and its label. */
+export const COMPARE_FIGURES = [
+  ['equity', 'Equity'],
+  ['maintenance', 'Maintenance margin'],
+  ['ratio', 'Margin ratio'],
+  ['risk', 'Risk'],
+  ['ltv', 'LTV'],
+  ['available', 'Available for order'],
+] as const satisfies readonly (readonly [keyof CompareLine, string])[];
 
 /** A solver's answer as shown: the coin amount, or the reason there is none. */
 export interface SolverLine {
@@ -47,10 +57,23 @@ function shown<T>(figure: ComparedFigure<T>, show: (value: T) => string): string
   return figure.ok ? show(figure.value) : figure.message;
 }
 
-function compareLine(row: ComparisonRow, current: string): CompareLine {
+/**
+ * A preset's message about one balance, as MARGIN.COMPARE words it: `balances, row 3: USDC is not a collateral
+ * asset of preset bitmart`, the row numbered as the grid shows it. Other messages stay as they are.
+ */
+export function rowMessage(message: string, rows: readonly BalanceRow[]): string {
+  const about = /^(?:asset|amount|balances): (?:the )?(\S+) /.exec(message);
+  if (about === null) return message;
+  const asset = (about[1] ?? '').toUpperCase();
+  const index = rows.findIndex((r) => r.asset.trim().toUpperCase() === asset);
+  if (index < 0) return message;
+  return `balances, row ${index + 1}: ${message.replace(/^(?:asset|amount|balances): /, '')}`;
+}
+
+function compareLine(row: ComparisonRow, current: string, rows: readonly BalanceRow[]): CompareLine {
   const base = { exchange: row.exchange, current: row.exchange === current };
   if (row.error !== undefined) {
-    return { ...base, error: row.error, equity: '', maintenance: '', ratio: '', risk: '', ltv: '', available: '' };
+    return { ...base, error: rowMessage(row.error, rows), equity: '', maintenance: '', ratio: '', risk: '', ltv: '', available: '' };
   }
   return {
     ...base,
@@ -65,14 +88,22 @@ function compareLine(row: ComparisonRow, current: string): CompareLine {
 }
 
 const amountOf =
-  (asset: string) =>
+  (asset: string, quote: string, rounding: CoinRounding) =>
   (d: Dec): string =>
-    `${formatAmount(d)} ${asset}`;
+    formatCoinWithAsset(d, asset, quote, rounding).trimEnd();
 
 function solve(label: string, compute: () => Dec, show: (d: Dec) => string): SolverLine {
   const out = attempt(compute);
   return { label, result: out.ok ? { ok: true, value: show(out.value) } : out };
 }
+
+/** A top-up in words: the amount (rounded up, so it is enough), or that none is needed. */
+const topUpOf =
+  (asset: string, quote: string, target: Dec) =>
+  (d: Dec): string =>
+    d.isZero()
+      ? `none needed: the margin ratio is already at or below ${formatPercent(target)}`
+      : formatCoinWithAsset(d, asset, quote, 'up');
 
 function solvers(preset: Preset, balances: readonly Balance[], positions: readonly Position[]): SolverView {
   // The warning band starts at its own floor, so the top-up reaches the band's edge, not below it.
@@ -82,18 +113,18 @@ function solvers(preset: Preset, balances: readonly Balance[], positions: readon
     solve(
       `${asset} to bring the margin ratio to ${formatPercent(target)}`,
       () => topUpNeeded(preset, balances, positions, asset, target),
-      amountOf(asset),
+      topUpOf(asset, preset.quote, target),
     ),
   );
   const withdrawals = assets.map((asset) =>
-    solve(`${asset} that can leave`, () => maxWithdrawable(preset, balances, positions, asset), amountOf(asset)),
+    solve(`${asset} that can leave`, () => maxWithdrawable(preset, balances, positions, asset), amountOf(asset, preset.quote, 'down')),
   );
   const symbols = [...new Map(positions.filter((p) => p.imr !== undefined).map((p) => [p.symbol.toUpperCase(), p])).values()];
   const orders = symbols.map((p) =>
     solve(
       `${p.symbol.toUpperCase()} at ${formatMoney(p.mark)} (imr ${formatPercent(p.imr as Dec)})`,
       () => maxOrderSize(preset, balances, positions, p.symbol, p.mark, flatImr(p.imr as Dec)),
-      (d) => formatAmount(d),
+      amountOf(symbolBase(preset, p.symbol) ?? '', preset.quote, 'down'),
     ),
   );
   return { topUps, withdrawals, orders };
@@ -116,7 +147,7 @@ export function deskView(presets: readonly Preset[], preset: Preset, input: Scen
   const shockedPositions = shockPositions(preset, positions, shocks);
   return {
     inputError: null,
-    compare: compareAccount(presets, shockedBalances, shockedPositions).map((row) => compareLine(row, preset.id)),
+    compare: compareAccount(presets, shockedBalances, shockedPositions).map((row) => compareLine(row, preset.id, input.balances)),
     solvers: solvers(preset, shockedBalances, shockedPositions),
   };
 }

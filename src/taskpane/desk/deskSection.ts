@@ -1,34 +1,42 @@
 import type { Preset } from '../../engine/model';
 import { el, replaceChildren } from '../ui/dom';
 import type { PaneElements } from '../context/elements';
-import { COMPARE_COLUMNS, type CompareLine, deskView, type SolverLine } from './deskModel';
+import { COMPARE_FIGURES, type CompareLine, deskView, type SolverLine } from './deskModel';
 import type { PaneContext } from '../context/paneContext';
 
-function compareTable(lines: readonly CompareLine[]): HTMLElement {
-  return el('div', { class: 'table-wrap' }, [
-    el('table', { id: 'compare-table', class: 'results wide' }, [
-      el('caption', {}, ['The scenario under each preset (money in each preset’s quote currency)']),
-      el('thead', {}, [
-        el(
-          'tr',
-          {},
-          COMPARE_COLUMNS.map((c) => el('th', { scope: 'col' }, [c])),
-        ),
+/**
+ * One card per exchange (a 320 px pane has no room for seven columns): its name, then each figure under its
+ * label, or the preset's message saying why it cannot value the account.
+ */
+function compareCards(lines: readonly CompareLine[]): HTMLElement {
+  return el(
+    'ul',
+    { id: 'compare-cards', class: 'compare-cards' },
+    lines.map((l) =>
+      el('li', { class: l.current ? 'compare-card current' : 'compare-card', 'data-exchange': l.exchange }, [
+        el('h3', {}, [l.current ? `${l.exchange} (default)` : l.exchange]),
+        l.error !== null
+          ? el('p', { class: 'error' }, [l.error])
+          : el(
+              'dl',
+              { class: 'figures' },
+              COMPARE_FIGURES.flatMap(([field, label]) => [
+                el('dt', {}, [label]),
+                el('dd', { class: 'figure', 'data-figure': field }, [figureText(field, l[field])]),
+              ]),
+            ),
       ]),
-      el(
-        'tbody',
-        {},
-        lines.map((l) =>
-          el('tr', { 'data-exchange': l.exchange, class: l.current ? 'current' : null }, [
-            el('th', { scope: 'row' }, [l.current ? `${l.exchange} (default)` : l.exchange]),
-            ...(l.error !== null
-              ? [el('td', { colspan: 6, class: 'error' }, [l.error])]
-              : [l.equity, l.maintenance, l.ratio, l.risk, l.ltv, l.available].map((v) => el('td', {}, [v]))),
-          ]),
-        ),
-      ),
-    ]),
-  ]);
+    ),
+  );
+}
+
+const BAND_OF: Readonly<Record<string, string>> = { SAFE: 'green', WARNING: 'yellow', DANGER: 'red', LIQUIDATION: 'red' };
+
+/** A figure on one line; a risk level as its badge; a message (a figure the preset cannot give) as wrapping text. */
+function figureText(field: string, text: string): HTMLElement {
+  const band = BAND_OF[text];
+  if (field === 'risk' && band !== undefined) return el('span', { class: `badge band-${band}` }, [text]);
+  return /^[−\d,.%]+$/.test(text) ? el('span', { class: 'num' }, [text]) : el('span', { class: 'error' }, [text]);
 }
 
 function solverList(title: string, id: string, lines: readonly SolverLine[]): HTMLElement {
@@ -66,7 +74,8 @@ function renderDesk(ctx: PaneContext, container: HTMLElement): void {
   }
   replaceChildren(container, [
     el('h2', {}, ['Compare exchanges']),
-    compareTable(view.compare),
+    el('p', { class: 'hint' }, ['The scenario under each preset, money in each preset’s quote currency.']),
+    compareCards(view.compare),
     el('h2', {}, ['Solvers']),
     solverList('Top-up to the warning band', 'solver-topups', view.solvers.topUps),
     solverList('Max withdrawable', 'solver-withdrawals', view.solvers.withdrawals),
@@ -79,7 +88,8 @@ function renderDesk(ctx: PaneContext, container: HTMLElement): void {
  * and the shock sliders (whose input events bubble up to their container), so nothing else needs to call them.
  */
 export function mountDeskSection(ctx: PaneContext, els: PaneElements): void {
-  const container = el('div', { id: 'desk-results', 'aria-live': 'polite' });
+  // Not a live region: the Scenario's one-sentence summary speaks for the recomputed figures.
+  const container = el('div', { id: 'desk-results' });
   els.scenarioResults.after(container);
   const refresh = () => renderDesk(ctx, container);
   ctx.onScenarioChange(refresh);

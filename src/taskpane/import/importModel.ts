@@ -119,12 +119,19 @@ function isShapeError(message: string): boolean {
  * malformed JSON yields its line and column; a response of another shape says which response was expected
  * (and which exchange's it looks like); a bad figure yields the MarginError message with the response path.
  * A leverage-bracket response (Binance leverageBracket, Bitget query-position-lever, Bybit risk-limit) imports
- * the brackets of its symbols.
+ * the brackets of its symbols; `request.symbol` is the symbol of the URL it was fetched from, for Bitget's v3 position
+ * tiers, whose rows do not repeat it.
  */
-export function previewImport(registry: PresetRegistry, exchange: ImportExchange, text: string, today: string): Outcome<ImportPreview> {
+export function previewImport(
+  registry: PresetRegistry,
+  exchange: ImportExchange,
+  text: string,
+  today: string,
+  request: { readonly symbol?: string } = {},
+): Outcome<ImportPreview> {
   const response = attempt(() => parseJsonDocuments(text)[0]);
   if (!response.ok) return response;
-  const preview = attempt(() => previewImportText(registry, exchange, text, today));
+  const preview = attempt(() => previewImportText(registry, exchange, text, today, undefined, request));
   if (!preview.ok) {
     const other = otherExchangeOf(registry, exchange, response.value, today);
     return other !== undefined || isShapeError(preview.message)
@@ -137,4 +144,13 @@ export function previewImport(registry: PresetRegistry, exchange: ImportExchange
 /** The public endpoint of an exchange, to pre-fill the URL field. */
 export function defaultEndpoint(exchange: ImportExchange): string {
   return IMPORT_ENDPOINTS[exchange];
+}
+
+/** The `symbol` of the URL a response was fetched from (Bitget's v3 position tiers do not repeat it in their rows). */
+export function fetchedSymbol(url: string): string | undefined {
+  try {
+    return new URL(url.trim()).searchParams.get('symbol') ?? undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,7 +1,15 @@
 import { IMPORT_EXCHANGES, type ImportExchange } from '../../presets';
 import { el, replaceChildren, say } from '../ui/dom';
 import type { PaneElements } from '../context/elements';
-import { type ChangeLine, defaultEndpoint, fetchImportText, type ImportPreview, orderedLines, previewImport } from './importModel';
+import {
+  type ChangeLine,
+  defaultEndpoint,
+  fetchedSymbol,
+  fetchImportText,
+  type ImportPreview,
+  orderedLines,
+  previewImport,
+} from './importModel';
 import { messageOf } from '../ui/outcome';
 import type { PaneContext } from '../context/paneContext';
 import { today } from '../presets/presetsSection';
@@ -64,10 +72,12 @@ export function mountImportSection(ctx: PaneContext, els: PaneElements): void {
     ]);
   };
 
+  // The symbol of the URL the shown response was fetched from; an edit of the response forgets it.
+  let symbol: string | undefined;
   const showChanges = (): void => {
     clearPreview();
     say(els.importStatus, null);
-    const out = previewImport(ctx.registry, exchange(), els.importJson.value, today());
+    const out = previewImport(ctx.registry, exchange(), els.importJson.value, today(), symbol === undefined ? {} : { symbol });
     if (!out.ok) {
       say(els.importError, out.message, 'error');
       return;
@@ -84,6 +94,7 @@ export function mountImportSection(ctx: PaneContext, els: PaneElements): void {
     say(els.importStatus, 'Fetching…');
     try {
       els.importJson.value = await fetchImportText(els.importUrl.value, (url, init) => fetch(url, init));
+      symbol = fetchedSymbol(els.importUrl.value);
       say(els.importStatus, 'Fetched. Review the changes below before applying them.', 'ok');
       showChanges();
     } catch (error) {
@@ -102,6 +113,8 @@ export function mountImportSection(ctx: PaneContext, els: PaneElements): void {
       clearPreview();
       const where = ctx.io.unavailableReason === null ? 'saved in the workbook' : 'kept in memory (not in Excel)';
       say(els.importStatus, `Applied: "${chosen.imported.id}" is now the default preset, ${where}.`, 'ok');
+      // Apply is disabled now that its preview is gone: focus goes back to the start of the next import.
+      els.importPreview.focus();
     } catch (error) {
       say(els.importError, messageOf(error), 'error');
     }
@@ -117,7 +130,10 @@ export function mountImportSection(ctx: PaneContext, els: PaneElements): void {
     clearPreview();
     say(els.importError, null);
   });
-  els.importJson.addEventListener('input', clearPreview);
+  els.importJson.addEventListener('input', () => {
+    symbol = undefined;
+    clearPreview();
+  });
   els.importFetch.addEventListener('click', () => void fetchTable());
   els.importPreview.addEventListener('click', showChanges);
   els.importApply.addEventListener('click', () => void apply());

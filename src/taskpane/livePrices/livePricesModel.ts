@@ -50,6 +50,24 @@ export function connectionRows(statuses: readonly ConnectionStatus[]): Connectio
   });
 }
 
+/**
+ * What changed in the connections since `seen` (each exchange's last state, updated here), in one sentence for a
+ * screen reader: `Live prices: binance connected.`; `null` when no state changed. The last-message clock and
+ * the retry countdown move every second and are never announced.
+ */
+export function connectionChanges(seen: Map<string, ConnectionState>, statuses: readonly ConnectionStatus[]): string | null {
+  const changed: string[] = [];
+  for (const s of statuses) {
+    if (seen.get(s.exchange) === s.state) continue;
+    const first = !seen.has(s.exchange);
+    seen.set(s.exchange, s.state);
+    // An exchange listed idle from the start has not changed: nothing to say.
+    if (first && s.state === 'idle') continue;
+    changed.push(`${s.exchange} ${STATE_TEXT[s.state]}`);
+  }
+  return changed.length === 0 ? null : `Live prices: ${changed.join(', ')}.`;
+}
+
 /** Bounds of the pane's settings, in seconds: the same as the workbook setting's (src/prices/priceSettings.ts). */
 export { INTERVAL_SECONDS, MAX_AGE_SECONDS } from '../../prices/priceSettings';
 

@@ -1,7 +1,8 @@
 import type { PriceHub, PriceSettings } from '../../prices/priceHub';
-import { el, replaceChildren, say } from '../ui/dom';
+import { announcerFor, el, replaceChildren, say } from '../ui/dom';
 import type { PaneElements } from '../context/elements';
-import { connectionRows, INTERVAL_SECONDS, MAX_AGE_SECONDS, secondsSetting } from './livePricesModel';
+import type { ConnectionState } from '../../prices/feedConnection';
+import { connectionChanges, connectionRows, INTERVAL_SECONDS, MAX_AGE_SECONDS, secondsSetting } from './livePricesModel';
 import { loadPriceSettingsWhenOpen } from '../workbook/livePricesSettings';
 import type { WorkbookIo } from '../workbook/workbookIo';
 
@@ -35,7 +36,10 @@ export function mountLivePricesSection(hub: PriceHub, els: PaneElements, io: Pic
   const maxAge = setting('prices-max-age', 'Show #N/A when a price is older than (seconds)', hub.settings.maxAgeMs);
   const pause = el('button', { type: 'button', id: 'prices-pause' }, []);
   const message = el('p', { id: 'prices-error', class: 'error', role: 'alert', hidden: true }, []);
-  const status = el('div', { id: 'prices-status', 'aria-live': 'polite' }, []);
+  // Not live: it is redrawn every second. A change of state is said once, through the announcer.
+  const status = el('div', { id: 'prices-status' }, []);
+  const announcer = announcerFor(els.announcer);
+  const seen = new Map<string, ConnectionState>();
   replaceChildren(container, [
     el('p', { class: 'hint' }, [
       'MARGIN.PRICE cells stream from the exchanges\u2019 public websockets: one connection per exchange, shared by every cell. An exchange is idle while no cell streams from it.',
@@ -49,6 +53,8 @@ export function mountLivePricesSection(hub: PriceHub, els: PaneElements, io: Pic
 
   const render = (): void => {
     replaceChildren(status, [connections(hub)]);
+    const changes = connectionChanges(seen, hub.status());
+    if (changes !== null) announcer.now(changes);
     pause.textContent = hub.paused ? 'Resume live prices' : 'Pause live prices';
     pause.setAttribute('aria-pressed', String(hub.paused));
   };

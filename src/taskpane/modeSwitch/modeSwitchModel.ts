@@ -1,5 +1,8 @@
 import { modeSwitchCheck } from '../../engine';
+import { dec } from '../../engine/decimal';
 import { fail } from '../../engine/errors';
+import type { MODE_SWITCH_WORDS } from '../../presets/presetJson';
+import { formatExactPercent } from '../ui/formatting';
 import type { AssetMode, Preset } from '../../engine/model';
 import { attempt, type Outcome } from '../ui/outcome';
 import { type BalanceRow, parseBalanceRows, parsePositionRows, type PositionRow } from '../scenario/scenarioRows';
@@ -12,8 +15,34 @@ export interface ModeSwitchInput {
   readonly positions: readonly PositionRow[];
 }
 
+/** The mode-switch vocabulary in words a desk reads (presets and the engine keep the exchange's rule names). */
+export const RULE_WORDS: Readonly<Record<(typeof MODE_SWITCH_WORDS)[number], string>> = {
+  crossOnly: 'Every position in cross margin',
+  noOpenPositions: 'No open positions',
+  noOpenOrders: 'No open orders',
+  noNegativeBalance: 'No negative balance',
+  marginSufficient: 'Enough margin balance',
+  quoteCoversMargin: 'Quote balance covers the margin',
+};
+
+/**
+ * A rule as a sentence: `crossOnly` → "Every position in cross margin", `maintenanceRateBelow 0.8` →
+ * "Maintenance margin rate below 80%". A name outside the vocabulary is shown as it is.
+ */
+export function ruleSentence(rule: string): string {
+  const known = (RULE_WORDS as Readonly<Record<string, string>>)[rule];
+  if (known !== undefined) return known;
+  const limit = /^maintenanceRateBelow (\S+)$/.exec(rule);
+  if (limit !== null && /^\d+(\.\d+)?$/.test(limit[1] ?? ''))
+    return `Maintenance margin rate below ${formatExactPercent(dec(limit[1] ?? '0'))}`;
+  return rule;
+}
+
 export interface RuleLine {
+  /** The rule's name in the preset (`crossOnly`), for finding it. */
   readonly rule: string;
+  /** The rule in words. */
+  readonly sentence: string;
   readonly verdict: 'PASS' | 'FAIL';
   readonly detail: string;
   /** The exchange's error code as text (e.g. `-4167`), or empty when it has none. */
@@ -50,6 +79,7 @@ export function modeSwitchView(preset: Preset, input: ModeSwitchInput): Outcome<
       target: result.target,
       rules: result.rules.map((r) => ({
         rule: r.rule,
+        sentence: ruleSentence(r.rule),
         verdict: r.pass ? 'PASS' : 'FAIL',
         detail: r.detail,
         code: r.code === undefined ? '' : String(r.code),

@@ -1,5 +1,5 @@
 import type { AssetMode, Preset } from '../../engine/model';
-import { el, replaceChildren } from '../ui/dom';
+import { announcerFor, el, replaceChildren, shownText } from '../ui/dom';
 import type { PaneElements } from '../context/elements';
 import { formatNumbersInText } from '../ui/formatting';
 import { modeSwitchView } from './modeSwitchModel';
@@ -13,6 +13,12 @@ function filledRows(rows: readonly object[]): number {
 /** The Mode switch section: target mode, open orders, and each rule's verdict for the scenario's account. */
 export function mountModeSwitchSection(ctx: PaneContext, els: PaneElements): void {
   const target = (): AssetMode => (els.modeSingle.checked ? 'single' : 'multi');
+  const announcer = announcerFor(els.announcer);
+  const modePanel = els.modeResult.closest('section');
+  /** The verdict in a sentence, said when it changes and the section is in view (the rules stay on the page). */
+  const tell = (text: string): void => {
+    if (modePanel?.hidden !== true) announcer.soon(text);
+  };
 
   const refresh = (): void => {
     let preset: Preset;
@@ -24,7 +30,7 @@ export function mountModeSwitchSection(ctx: PaneContext, els: PaneElements): voi
       replaceChildren(els.modeResult, [el('p', { class: 'error', id: 'mode-error' }, [messageOf(error)])]);
       return;
     }
-    els.modePreset.textContent = `Preset: ${preset.name} (${preset.id}).`;
+    els.modePreset.textContent = shownText(`Preset: ${preset.name} (${preset.id}).`);
     els.modeInputs.textContent = `Uses the Scenario's ${filledRows(ctx.scenario.balances)} balance row(s) and ${filledRows(ctx.scenario.positions)} position(s).`;
     const out = modeSwitchView(preset, {
       target: target(),
@@ -37,6 +43,8 @@ export function mountModeSwitchSection(ctx: PaneContext, els: PaneElements): voi
       return;
     }
     const v = out.value;
+    const failing = v.rules.filter((r) => r.verdict === 'FAIL').length;
+    tell(`Switch to ${v.target}-asset mode: ${v.verdict}${failing === 0 ? '' : `, ${failing} rule${failing === 1 ? '' : 's'} failing`}.`);
     replaceChildren(els.modeResult, [
       el('p', { class: 'verdict' }, [
         `Switch to ${v.target}-asset mode: `,
@@ -49,7 +57,7 @@ export function mountModeSwitchSection(ctx: PaneContext, els: PaneElements): voi
           el('li', { class: r.verdict === 'PASS' ? 'pass' : 'fail', 'data-rule': r.rule }, [
             el('span', { class: `badge ${r.verdict === 'PASS' ? 'band-green' : 'band-red'}` }, [r.verdict]),
             ' ',
-            el('strong', {}, [r.rule]),
+            el('strong', {}, [r.sentence]),
             r.code === '' ? null : el('span', { class: 'code' }, [` (code ${r.code})`]),
             el('p', { class: 'detail' }, [formatNumbersInText(r.detail)]),
           ]),

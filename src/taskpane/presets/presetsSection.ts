@@ -2,7 +2,7 @@ import { assetSpec } from '../../engine/assetSpec';
 import type { Preset } from '../../engine/model';
 import { IMPORT_EXCHANGES } from '../../presets';
 import { bracketSymbols, bracketTableView, noBracketsText } from './bracketTable';
-import { el, replaceChildren, say } from '../ui/dom';
+import { el, replaceChildren, say, shownText } from '../ui/dom';
 import type { PaneElements } from '../context/elements';
 import { foldedTable } from '../ui/foldedTable';
 import { messageOf } from '../ui/outcome';
@@ -30,7 +30,7 @@ function statusBadge(status: Preset['status']): HTMLElement {
 }
 
 function sourceNode(source: string, href: string | null): Node {
-  if (href === null) return document.createTextNode(source);
+  if (href === null) return document.createTextNode(shownText(source));
   return el('a', { href, target: '_blank', rel: 'noopener noreferrer' }, [source]);
 }
 
@@ -41,7 +41,7 @@ function detailRow(term: string, ...definition: Node[]): Node[] {
 function renderDetails(els: PaneElements, preset: Preset): void {
   const s = presetSummary(preset);
   replaceChildren(els.presetDetails, [
-    ...detailRow('Name', document.createTextNode(s.name)),
+    ...detailRow('Name', document.createTextNode(shownText(s.name))),
     ...detailRow('Status', statusBadge(s.status)),
     ...detailRow('As of', document.createTextNode(s.asOf)),
     ...detailRow('Source', sourceNode(s.source, s.sourceHref)),
@@ -112,16 +112,21 @@ function renderPicker(ctx: PaneContext, select: HTMLSelectElement): void {
   const defaultId = ctx.registry.defaultId;
   // A refused default stays selected (and unusable), so the picker does not pretend another preset is in use.
   const refused = ctx.registry.defaultRefused ? [el('option', { value: defaultId, disabled: true }, [`${defaultId} (refused)`])] : [];
-  replaceChildren(select, [
-    ...refused,
-    ...ctx.registry.list().map((p) => el('option', { value: p.id, selected: p.id === defaultId }, [`${p.name} (${p.id})`])),
-  ]);
+  // Each preset by its name alone, so the whole name fits a 320 px pane (the id is under Name and in every
+  // status line); two presets of one name are told apart by their ids.
+  const presets = ctx.registry.list();
+  const label = (p: Preset): string => (presets.filter((q) => q.name === p.name).length > 1 ? `${p.name} (${p.id})` : p.name);
+  replaceChildren(select, [...refused, ...presets.map((p) => el('option', { value: p.id, selected: p.id === defaultId }, [label(p)]))]);
   select.value = defaultId;
 }
 
 /** The banner naming each stored preset the workbook holds but that was refused, with the field at fault. */
 function renderRefused(ctx: PaneContext, banner: HTMLElement): void {
   const notice = refusedPresetsNotice(ctx.registry);
+  // The banner is an alert: redrawn only when what it says changes, so it is not said again on every save.
+  const text = notice === null ? '' : JSON.stringify(notice);
+  if (banner.dataset.shown === text) return;
+  banner.dataset.shown = text;
   banner.hidden = notice === null;
   replaceChildren(
     banner,
@@ -177,12 +182,40 @@ export function mountPresetsSection(ctx: PaneContext, els: PaneElements): void {
       ctx.registry.removeCustom(id);
       await ctx.io.saveCustoms();
       say(els.presetStatus, `Deleted preset "${id}"; the default is now "${ctx.registry.defaultId}".`, 'ok');
+      // The button is gone with the preset: focus goes to the picker, which shows the new default.
+      els.presetSelect.focus();
     } catch (error) {
       say(els.presetStatus, messageOf(error), 'error');
     }
   };
 
-  els.presetSelect.addEventListener('change', () => void choose(els.presetSelect.value));
+  // Saving the default changes every formula of the workbook, so it takes an explicit choice: a pick in the
+  // open list, or Enter (or leaving the picker) after arrowing through it. Arrow keys on the closed picker only
+  // move the selection; they do not save at each step.
+  let arrowed = false;
+  let pending = false;
+  const commit = (): void => {
+    if (!pending) return;
+    pending = false;
+    void choose(els.presetSelect.value);
+  };
+  els.presetSelect.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') {
+      commit();
+      return;
+    }
+    arrowed = !event.altKey && ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageUp', 'PageDown'].includes(event.key);
+  });
+  els.presetSelect.addEventListener('change', () => {
+    pending = true;
+    if (arrowed) {
+      arrowed = false;
+      say(els.presetStatus, `Press Enter to make "${els.presetSelect.value}" the default preset.`);
+      return;
+    }
+    commit();
+  });
+  els.presetSelect.addEventListener('blur', commit);
   els.presetClone.addEventListener('click', () => {
     const preset = ctx.registry.resolve();
     const taken = ctx.registry.list().map((p) => p.id);

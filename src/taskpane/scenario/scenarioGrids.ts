@@ -27,8 +27,26 @@ const CHOICES: Readonly<Partial<Record<keyof PositionRow, readonly string[]>>> =
   marginMode: ['cross', 'isolated'],
 };
 
-function textInput(value: string, label: string, placeholder: string, onInput: (v: string) => void): HTMLInputElement {
-  const input = el('input', { type: 'text', 'aria-label': label, placeholder, autocomplete: 'off', spellcheck: 'false' });
+/** Where a grid field sits, for the message that names it (`positions, row 2: size: …`). */
+interface FieldPlace {
+  readonly grid: 'balances' | 'positions';
+  readonly row: number;
+  readonly field: string;
+}
+
+function placeAttributes(place: FieldPlace): Record<string, string | number> {
+  return { 'data-grid': place.grid, 'data-row': place.row, 'data-field': place.field };
+}
+
+function textInput(value: string, label: string, placeholder: string, place: FieldPlace, onInput: (v: string) => void): HTMLInputElement {
+  const input = el('input', {
+    type: 'text',
+    'aria-label': label,
+    placeholder,
+    autocomplete: 'off',
+    spellcheck: 'false',
+    ...placeAttributes(place),
+  });
   input.value = value;
   input.addEventListener('input', () => onInput(input.value));
   return input;
@@ -44,15 +62,24 @@ function removeButton(label: string, onClick: () => void, text?: string): HTMLBu
   return button;
 }
 
-/** One line saying what a position is, for its folded card: `BTCUSDT LONG 1 @ 60000, cross`. */
-export function positionHeadline(row: PositionRow, index: number): string {
+/**
+ * One line saying what a position is, for its folded card: size, entry and mark (`1. BTCUSDT LONG 1.5 @ 58,000 →
+ * 60,000`), and the mark the shock sliders move it to when they do (`, shocked 54,000`).
+ */
+export function positionHeadline(row: PositionRow, index: number, shockedMark: string | null = null): string {
   const symbol = row.symbol.trim() === '' ? '(no symbol yet)' : row.symbol.trim();
   const size = row.size.trim() === '' ? '' : ` ${row.size.trim()}`;
-  const mark = row.mark.trim() === '' ? '' : ` @ ${row.mark.trim()}`;
-  return formatNumbersInText(`${index + 1}. ${symbol} ${row.side}${size}${mark}${row.marginMode === 'isolated' ? ', isolated' : ''}`);
+  const entry = row.entry.trim();
+  const mark = row.mark.trim();
+  const prices = entry !== '' && mark !== '' ? ` @ ${entry} → ${mark}` : entry !== '' ? ` @ ${entry}` : mark !== '' ? ` @ ${mark}` : '';
+  const line = formatNumbersInText(`${index + 1}. ${symbol} ${row.side}${size}${prices}`);
+  const shocked = shockedMark === null ? '' : `, shocked ${shockedMark}`;
+  return `${line}${shocked}${row.marginMode === 'isolated' ? ', isolated' : ''}`;
 }
 
 export interface ScenarioGrids {
+  /** Shows on each folded position the mark the shocks move it to (`null`: not moved). */
+  showShockedMarks(markOf: (row: PositionRow) => string | null): void;
   renderBalances(): void;
   renderPositions(): void;
   addBalance(): void;
@@ -62,14 +89,17 @@ export interface ScenarioGrids {
 /** The balances grid and the position cards; which cards are unfolded is kept here, across re-renders. */
 export function createScenarioGrids(ctx: PaneContext, els: PaneElements): ScenarioGrids {
   const open = new Set<number>();
+  let shockedMarkOf: (row: PositionRow) => string | null = () => null;
+  const headline = (row: PositionRow, i: number): string => positionHeadline(row, i, shockedMarkOf(row));
 
   const renderBalances = (): void => {
     const rows = ctx.scenario.balances;
     const body = rows.map((row, i) =>
       el('tr', {}, [
         ...BALANCE_FIELDS.map(([key, name, placeholder]) =>
-          el('td', {}, [
-            textInput(row[key], `${name}, balance row ${i + 1}`, placeholder, (v) => {
+          // data-label: the column's name over each field when the grid stacks (200% zoom).
+          el('td', { 'data-label': name }, [
+            textInput(row[key], `${name}, balance row ${i + 1}`, placeholder, { grid: 'balances', row: i + 1, field: key }, (v) => {
               rows[i] = { ...(rows[i] ?? EMPTY_BALANCE), [key]: v };
               ctx.scenarioChanged();
             }),
@@ -80,6 +110,9 @@ export function createScenarioGrids(ctx: PaneContext, els: PaneElements): Scenar
             rows.splice(i, 1);
             renderBalances();
             ctx.scenarioChanged();
+            // Focus stays in the grid: the row that took this one's place, else the one above, else Add balance.
+            const removes = els.balancesGrid.querySelectorAll<HTMLButtonElement>('tbody button');
+            (removes[Math.min(i, removes.length - 1)] ?? els.balancesAdd).focus();
           }),
         ]),
       ]),
@@ -106,7 +139,7 @@ export function createScenarioGrids(ctx: PaneContext, els: PaneElements): Scenar
     const options = choices.includes(value) ? choices : [value, ...choices];
     const select = el(
       'select',
-      { id },
+      { id, ...placeAttributes({ grid: 'positions', row: i + 1, field: key }) },
       options.map((c) => el('option', { value: c }, [c === '' ? '(blank)' : c])),
     );
     select.value = value;
@@ -120,12 +153,12 @@ export function createScenarioGrids(ctx: PaneContext, els: PaneElements): Scenar
 
   const positionCard = (row: PositionRow, i: number): HTMLElement => {
     const rows = ctx.scenario.positions;
-    const headline = el('span', { class: 'position-headline' }, [positionHeadline(row, i)]);
+    const title = el('span', { class: 'position-headline', 'data-index': i }, [headline(row, i)]);
     const retitle = (): void => {
-      headline.textContent = positionHeadline(rows[i] ?? EMPTY_POSITION, i);
+      title.textContent = headline(rows[i] ?? EMPTY_POSITION, i);
     };
     const fields = POSITION_TEXT_FIELDS.map(([key, name, placeholder]) => {
-      const input = textInput(row[key], `${name}, position ${i + 1}`, placeholder, (v) => {
+      const input = textInput(row[key], `${name}, position ${i + 1}`, placeholder, { grid: 'positions', row: i + 1, field: key }, (v) => {
         rows[i] = { ...(rows[i] ?? EMPTY_POSITION), [key]: v };
         retitle();
         ctx.scenarioChanged();
@@ -136,7 +169,7 @@ export function createScenarioGrids(ctx: PaneContext, els: PaneElements): Scenar
     });
     const [symbol, ...numbers] = fields;
     const card = el('details', { class: 'position-card', open: open.has(i) }, [
-      el('summary', {}, [headline]),
+      el('summary', {}, [title]),
       el('fieldset', { class: 'position' }, [
         el('legend', { class: 'visually-hidden' }, [`Position ${i + 1}`]),
         el('div', { class: 'position-grid' }, [
@@ -155,6 +188,9 @@ export function createScenarioGrids(ctx: PaneContext, els: PaneElements): Scenar
               for (const n of shifted) open.add(n);
               renderPositions();
               ctx.scenarioChanged();
+              // Focus goes to the card that took this one's place, else the one above, else Add position.
+              const cards = els.positionsGrid.querySelectorAll<HTMLElement>('details.position-card > summary');
+              (cards[Math.min(i, cards.length - 1)] ?? els.positionsAdd).focus();
             },
             'Remove',
           ),
@@ -181,6 +217,15 @@ export function createScenarioGrids(ctx: PaneContext, els: PaneElements): Scenar
   };
 
   return {
+    showShockedMarks: (markOf) => {
+      shockedMarkOf = markOf;
+      const rows = ctx.scenario.positions;
+      for (const title of els.positionsGrid.querySelectorAll<HTMLElement>('.position-headline')) {
+        const i = Number(title.dataset.index);
+        const text = headline(rows[i] ?? EMPTY_POSITION, i);
+        if (title.textContent !== text) title.textContent = text;
+      }
+    },
     renderBalances,
     renderPositions,
     /** Adds an empty row to a grid and moves the focus into it. */

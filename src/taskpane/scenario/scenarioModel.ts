@@ -13,7 +13,8 @@ import {
   riskLevel,
 } from '../../engine';
 import type { Balance, Position, Preset, RiskLevel, Shock } from '../../engine/model';
-import { formatAmount, formatMoney, formatPercent, formatPrice, formatShock } from '../ui/formatting';
+import { liabilityMargin } from '../../engine/margins';
+import { formatCoin, formatMoney, formatPercent, formatPrice, formatShock, formatSignedPercent } from '../ui/formatting';
 import { attempt, type Outcome } from '../ui/outcome';
 import { type BalanceRow, parseBalanceRows, parsePositionRows, type PositionRow } from './scenarioRows';
 import { effectiveShocks, shockableAssets, shockBalances, type ShockSettings, shockPositions, symbolBase } from './shocks';
@@ -42,6 +43,7 @@ export interface RiskView {
 
 export interface AssetLine {
   readonly asset: string;
+  /** The asset's equity in its own places (`20,000.00` USDT, `10` BTC). */
   readonly equity: string;
   readonly price: string;
   readonly value: string;
@@ -78,6 +80,13 @@ export interface LiquidationLine {
   readonly noneNeeded: boolean;
 }
 
+export interface MaintenanceParts {
+  readonly positions: FigureValue;
+  readonly liabilities: FigureValue;
+  /** The preset's rate on liabilities as shown, `5.00%`. */
+  readonly rate: string;
+}
+
 export interface ShockLine {
   readonly asset: string;
   readonly change: Dec;
@@ -89,6 +98,11 @@ export interface ScenarioResults {
   readonly equity: Figure;
   readonly ltv: Figure;
   readonly maintenanceMargin: Figure;
+  /**
+   * The maintenance margin split in its two parts, when the preset charges one on liabilities (Bitget: 5% of
+   * the debt): the positions' part and the liabilities' part, with the rate. `null` when the preset charges none.
+   */
+  readonly maintenanceParts: Outcome<MaintenanceParts> | null;
   readonly marginRatio: Figure;
   readonly risk: Outcome<RiskView>;
   readonly available: Figure;
@@ -125,8 +139,13 @@ function percent(value: Dec): FigureValue {
   return { value, text: formatPercent(value) };
 }
 
-function amount(value: Dec): FigureValue {
-  return { value, text: formatAmount(value) };
+function coin(value: Dec, asset: string, quote: string): FigureValue {
+  return { value, text: formatCoin(value, asset, quote) };
+}
+
+/** A move shown with its sign, `+145.10%`, `−38.12%`. */
+function move(value: Dec): FigureValue {
+  return { value, text: formatSignedPercent(value) };
 }
 
 function price(value: Dec): FigureValue {
@@ -160,10 +179,10 @@ function autoExchangeView(preset: Preset, balances: readonly Balance[], position
       reason: result.reason,
       conversions: result.conversions.map((c) => ({
         fromAsset: c.fromAsset,
-        amountSold: amount(c.amountSold),
+        amountSold: coin(c.amountSold, c.fromAsset, preset.quote),
         valueSold: money(c.valueSold),
         toAsset: c.toAsset,
-        amountCovered: amount(c.amountCovered),
+        amountCovered: coin(c.amountCovered, c.toAsset, preset.quote),
         trigger: c.trigger,
       })),
       uncovered: result.uncovered.isZero() ? null : money(result.uncovered),
@@ -198,11 +217,22 @@ function liquidationLines(
     }, price);
     const distance: Figure =
       liq.ok && now !== null
-        ? { ok: true, value: percent(liq.value.value.div(now).minus(1)) }
+        ? { ok: true, value: move(liq.value.value.div(now).minus(1)) }
         : liq.ok
           ? { ok: false, message: 'no current price' }
           : liq;
     return { asset, current: now === null ? null : price(now), price: liq, distance, noneNeeded };
+  });
+}
+
+/** The maintenance margin's positions part and liabilities part, for a preset that charges liabilities. */
+function maintenanceParts(preset: Preset, balances: readonly Balance[], positions: readonly Position[]): Outcome<MaintenanceParts> | null {
+  const rate = preset.rules.liabilityMaintenanceRate;
+  if (rate === undefined) return null;
+  return attempt(() => {
+    const total = maintenanceMargin(preset, positions, balances);
+    const onLiabilities = liabilityMargin(preset, buildAccount(preset, balances, positions), rate);
+    return { positions: money(total.minus(onLiabilities)), liabilities: money(onLiabilities), rate: formatPercent(rate) };
   });
 }
 
@@ -218,7 +248,7 @@ function computeResults(
     assets: attempt(() =>
       assetEquities(preset, balances, positions).map((row) => ({
         asset: row.asset,
-        equity: formatAmount(row.equity),
+        equity: formatCoin(row.equity, row.asset, preset.quote),
         price: formatPrice(row.price),
         value: formatMoney(row.value),
       })),
@@ -226,6 +256,7 @@ function computeResults(
     equity: figure(() => accountEquity(preset, balances, positions), money),
     ltv: figure(() => multiAssetLtv(preset, balances, positions), percent),
     maintenanceMargin: figure(() => maintenanceMargin(preset, positions, balances), money),
+    maintenanceParts: maintenanceParts(preset, balances, positions),
     marginRatio: ratio.ok ? { ok: true, value: percent(ratio.value) } : ratio,
     risk: ratio.ok
       ? attempt(() => {

@@ -1,7 +1,7 @@
 import { dec } from '../../engine/decimal';
 import type { Preset } from '../../engine/model';
 import { chartSvg } from './chartSvg';
-import { el, replaceChildren, say, uniqueDomId } from '../ui/dom';
+import { announcerFor, el, replaceChildren, say, scrollBox, shownText, uniqueDomId } from '../ui/dom';
 import type { PaneElements } from '../context/elements';
 import { formatExact, formatNumbersInText, formatShock } from '../ui/formatting';
 import type { Outcome } from '../ui/outcome';
@@ -12,6 +12,7 @@ import { resultsTable } from './resultsTable';
 import { createScenarioGrids } from './scenarioGrids';
 import {
   type Figure,
+  type FigureValue,
   type LiquidationLine,
   nearestLiquidation,
   type ScenarioResults,
@@ -19,7 +20,7 @@ import {
   scenarioView,
 } from './scenarioModel';
 import { readSelection } from './selectionGrid';
-import { SHOCK_MAX_PERCENT, SHOCK_MIN_PERCENT } from './shocks';
+import { SHOCK_MAX_PERCENT, SHOCK_MIN_PERCENT, shockedMarkText } from './shocks';
 
 function figureNode(f: Figure, id: string): HTMLElement {
   return f.ok
@@ -41,9 +42,32 @@ function keyFigures(view: ScenarioView, r: ScenarioResults): HTMLElement {
     figureNode(r.ltv, 'result-ltv'),
     el('dt', {}, [`Maintenance margin (${q})`]),
     figureNode(r.maintenanceMargin, 'result-mm'),
+    ...maintenancePartNodes(r),
     el('dt', {}, [`Available for order (${q})`]),
     figureNode(r.available, 'result-available'),
   ]);
+}
+
+/**
+ * The maintenance margin's two parts, under it, when the preset charges liabilities: what the positions need
+ * and what the debt adds (Bitget: 5% of it), so margin ratio = (positions + liabilities) ÷ equity reads off the pane.
+ */
+function maintenancePartNodes(r: ScenarioResults): HTMLElement[] {
+  const parts = r.maintenanceParts;
+  if (parts === null) return [];
+  if (!parts.ok) return [el('dt', { class: 'part' }, ['of which on liabilities']), el('dd', { class: 'error part' }, [parts.message])];
+  const p = parts.value;
+  const part = (f: FigureValue, id: string): HTMLElement => {
+    const node = figureNode({ ok: true, value: f }, id);
+    node.classList.add('part');
+    return node;
+  };
+  return [
+    el('dt', { class: 'part' }, ['of which positions']),
+    part(p.positions, 'result-mm-positions'),
+    el('dt', { class: 'part' }, [`of which liabilities (${p.rate} of the debt)`]),
+    part(p.liabilities, 'result-mm-liabilities'),
+  ];
 }
 
 type Cell = string | Node | { readonly num: string };
@@ -51,7 +75,8 @@ type Cell = string | Node | { readonly num: string };
 /** A results table; `{ num }` cells hold a formatted number, kept on one line and aligned right. */
 function table(caption: string, headers: readonly string[], rows: readonly (readonly Cell[])[], id: string): HTMLElement {
   const cell = (c: Cell): HTMLElement => (typeof c === 'object' && 'num' in c ? el('td', { class: 'num' }, [c.num]) : el('td', {}, [c]));
-  return el('div', { class: 'table-wrap' }, [
+  return scrollBox(
+    caption,
     el('table', { id }, [
       el('caption', {}, [caption]),
       el('thead', {}, [
@@ -67,7 +92,7 @@ function table(caption: string, headers: readonly string[], rows: readonly (read
         rows.map((cells) => el('tr', {}, cells.map(cell))),
       ),
     ]),
-  ]);
+  );
 }
 
 function outcomeBlock<T>(o: Outcome<T>, render: (v: T) => HTMLElement, id: string): HTMLElement {
@@ -183,9 +208,68 @@ function renderSummary(els: PaneElements, view: ScenarioView): void {
   ]);
 }
 
+/**
+ * The account in one sentence, for a screen reader once typing or sliding pauses: equity, margin ratio and band,
+ * the nearest liquidation. The tables themselves are not live: they would be read whole on every key.
+ */
+export function summarySentence(view: ScenarioView): string | null {
+  const r = view.results;
+  if (r === null) return null;
+  const equity = r.equity.ok ? `equity ${r.equity.value.text} ${view.quote}` : 'equity unavailable';
+  const ratio = r.marginRatio.ok
+    ? `margin ratio ${r.marginRatio.value.text}${r.risk.ok ? ` ${r.risk.value.level}` : ''}`
+    : 'no margin ratio';
+  const nearest = nearestLiquidation(r.liquidation);
+  const liq =
+    nearest !== null && nearest.distance.ok
+      ? `liquidation at a ${nearest.asset} move of ${nearest.distance.value.text}`
+      : 'no liquidation price';
+  return `Scenario: ${equity}, ${ratio}, ${liq}.`;
+}
+
+/** The grid field a row message names (`positions, row 2: size: …`), or `null`. */
+function fieldNamedBy(container: HTMLElement, message: string | null): HTMLElement | null {
+  const named = message === null ? null : /^(balances|positions), row (\d+): (\w+):/.exec(message);
+  if (named === null) return null;
+  const field = (named[3] ?? '').replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+  return container.querySelector<HTMLElement>(`[data-grid="${named[1]}"][data-row="${named[2]}"][data-field="${field}"]`);
+}
+
 /** The Scenario section: typed or read grids, shock sliders, the price chart, live results, writing to a sheet. */
 export function mountScenarioSection(ctx: PaneContext, els: PaneElements): void {
   const grids = createScenarioGrids(ctx, els);
+  const announcer = announcerFor(els.announcer);
+  const panel = els.balancesGrid.closest('section') ?? els.balancesGrid;
+  let inputError: string | null = null;
+
+  /** A field marked invalid stays so only while the message still names it (or its row). */
+  const clearStaleInvalid = (): void => {
+    const named = fieldNamedBy(panel, inputError);
+    for (const f of panel.querySelectorAll<HTMLElement>('[data-grid][aria-invalid="true"]')) {
+      const row = `${f.dataset.grid ?? ''}, row ${f.dataset.row ?? ''}:`;
+      if (f === named || (named === null && inputError?.startsWith(row) === true)) continue;
+      f.removeAttribute('aria-invalid');
+      f.removeAttribute('aria-describedby');
+    }
+  };
+
+  /**
+   * On leaving a grid field whose row message names it (or names its row and no field): the field is marked
+   * invalid and described by the message, which is said once. A message about a field not reached yet waits.
+   */
+  let said = '';
+  const onLeaveField = (event: Event): void => {
+    const left = event.target;
+    if (!(left instanceof HTMLElement) || left.dataset.grid === undefined || inputError === null) return;
+    const named = fieldNamedBy(panel, inputError);
+    const aboutRow = named === null && inputError.startsWith(`${left.dataset.grid}, row ${left.dataset.row ?? ''}:`);
+    if (named !== left && !aboutRow) return;
+    left.setAttribute('aria-invalid', 'true');
+    left.setAttribute('aria-describedby', els.scenarioInputError.id);
+    if (said === inputError) return;
+    said = inputError;
+    announcer.now(inputError);
+  };
   // Rebuilt only when what they show changes, so dragging a slider never loses its focus.
   let shownShockable = '';
   let shownTiersOf = '';
@@ -197,7 +281,8 @@ export function mountScenarioSection(ctx: PaneContext, els: PaneElements): void 
     const label = asset === null ? 'All non-stable assets' : asset;
     const slider = el('input', { id, type: 'range', min: SHOCK_MIN_PERCENT, max: SHOCK_MAX_PERCENT, step: 1, 'data-asset': asset ?? '*' });
     slider.value = String(current);
-    const output = el('output', { for: id, class: 'shock-value num' }, [formatShock(dec(current).div(100))]);
+    // The slider says its own value (aria-valuetext); the output beside it is for the eye only, so one step is one announcement.
+    const output = el('output', { for: id, class: 'shock-value num', 'aria-hidden': 'true' }, [formatShock(dec(current).div(100))]);
     slider.setAttribute('aria-valuetext', output.textContent ?? '');
     slider.addEventListener('input', () => {
       const percent = Number(slider.value);
@@ -294,12 +379,18 @@ export function mountScenarioSection(ctx: PaneContext, els: PaneElements): void 
     const preset = presetOrMessage();
     if (preset === null) return null;
     renderUserTiers(preset);
-    els.scenarioPreset.textContent = `Preset: ${preset.name} (${preset.id}, as of ${preset.asOf}). Change it under Presets.`;
+    els.scenarioPreset.textContent = shownText(`Preset: ${preset.name} (${preset.id}, as of ${preset.asOf}). Change it under Presets.`);
     const view = scenarioView(preset, { ...ctx.scenario });
+    inputError = view.inputError;
+    if (inputError === null) said = '';
+    clearStaleInvalid();
     renderShocks(view.shockable);
+    grids.showShockedMarks((row) => shockedMarkText(preset, row.symbol, row.mark, view.shocks));
     renderSummary(els, view);
     renderChart(preset, view);
     renderResults(els, view);
+    const sentence = summarySentence(view);
+    if (sentence !== null) announcer.soon(sentence);
     return view;
   };
 
@@ -332,6 +423,8 @@ export function mountScenarioSection(ctx: PaneContext, els: PaneElements): void 
 
   grids.renderBalances();
   grids.renderPositions();
+  els.balancesGrid.addEventListener('focusout', onLeaveField);
+  els.positionsGrid.addEventListener('focusout', onLeaveField);
   els.balancesAdd.addEventListener('click', grids.addBalance);
   els.positionsAdd.addEventListener('click', grids.addPosition);
   els.scenarioRead.addEventListener('click', () => void readFromSheet());

@@ -1,6 +1,7 @@
 import { type Dec, dec, ONE } from '../../engine/decimal';
 import type { Balance, Position, Preset, Shock } from '../../engine/model';
 import { parseSymbol } from '../../engine/symbols';
+import { formatNumbersInText, isStableAsset, STABLE_ASSETS } from '../ui/formatting';
 
 /** Slider positions in whole percent: one for every non-stable asset, and one per asset on top of it. */
 export interface ShockSettings {
@@ -12,12 +13,11 @@ export const NO_SHOCKS: ShockSettings = { all: 0, perAsset: {} };
 export const SHOCK_MIN_PERCENT = -50;
 export const SHOCK_MAX_PERCENT = 50;
 
-/** Coins pegged to a currency: the "all assets" slider leaves them alone. */
-export const STABLE_ASSETS: readonly string[] = ['USDT', 'USDC', 'FDUSD', 'BUSD', 'USD', 'DAI', 'TUSD', 'USDE'];
+/** Coins pegged to a currency (the pane's one list, also used for their amounts' places): the "all assets" slider leaves them alone. */
+export { STABLE_ASSETS };
 
 export function isStable(preset: Preset, asset: string): boolean {
-  const a = asset.toUpperCase();
-  return STABLE_ASSETS.includes(a) || a === preset.quote.toUpperCase();
+  return isStableAsset(asset, preset.quote);
 }
 
 /** The base asset of a position's symbol, or `null` when the symbol cannot be read. */
@@ -77,4 +77,16 @@ export function shockPositions(preset: Preset, positions: readonly Position[], s
     const factor = factorOf(shocks, symbolBase(preset, p.symbol));
     return factor === null ? p : { ...p, mark: p.mark.times(factor) };
   });
+}
+
+/**
+ * The mark a typed position moves to under the shocks, as text for its folded card (`54,000`), or `null` when no
+ * shock moves it (or its symbol or mark cannot be read yet: the row's own message says so).
+ *
+ * @example shockedMarkText(binance, 'BTCUSDT', '60000', [{ asset: 'BTC', change: dec('-0.1') }]) // '54,000'
+ */
+export function shockedMarkText(preset: Preset, symbol: string, mark: string, shocks: readonly Shock[]): string | null {
+  const factor = factorOf(shocks, symbol.trim() === '' ? null : symbolBase(preset, symbol.trim()));
+  if (factor === null || !/^\s*\d+(\.\d+)?\s*$/.test(mark)) return null;
+  return formatNumbersInText(dec(mark.trim()).times(factor).toFixed());
 }

@@ -1,4 +1,4 @@
-import { el } from './dom';
+import { el, scrollBox } from './dom';
 
 /** A heading over one column, or over a group of columns each with its own sub-heading (`Notional`: from, to). */
 export type TableHeading = string | { readonly group: string; readonly columns: readonly string[] };
@@ -48,7 +48,7 @@ export function foldedTable(spec: FoldedTable): HTMLElement {
   return el('details', { class: 'asset', ...spec.attributes }, [
     el('summary', {}, [el('span', { class: 'asset-name' }, [spec.name]), ' ', el('span', { class: 'muted' }, [spec.summary])]),
     ...spec.before,
-    el('div', { class: 'table-wrap' }, [table]),
+    scrollBox(spec.caption, table),
   ]);
 }
 

@@ -56,6 +56,50 @@ export function formatAmount(value: Decimal): string {
   return formatFixed(value, AMOUNT_PLACES);
 }
 
+/** Stablecoins: their amounts show cents, as exchanges show them. Any other coin shows up to 8 decimals. */
+export const STABLE_ASSETS: readonly string[] = ['USDT', 'USDC', 'FDUSD', 'BUSD', 'USD', 'DAI', 'TUSD', 'USDE'];
+/** Decimal places for a stablecoin amount (its step: a cent). */
+export const STABLE_PLACES = 2;
+
+/** A stablecoin, or the preset's quote currency. */
+export function isStableAsset(asset: string, quote = ''): boolean {
+  const a = asset.trim().toUpperCase();
+  return STABLE_ASSETS.includes(a) || (quote !== '' && a === quote.toUpperCase());
+}
+
+/** Which way an amount is rounded for display: to nearest, or towards the safe side of what it tells. */
+export type CoinRounding = 'nearest' | 'up' | 'down';
+
+const COIN_ROUNDING: Readonly<Record<CoinRounding, Parameters<Decimal['toFixed']>[1]>> = {
+  nearest: ROUNDING,
+  up: Dec.ROUND_UP,
+  down: Dec.ROUND_DOWN,
+};
+
+/**
+ * A coin amount in the asset's own places: stablecoins (and the quote) to the cent, `20,000.00`; any other coin
+ * to at most 8 decimals with trailing zeros dropped, `1.5`, `0.12345679`. `rounding` keeps a solver's answer on
+ * the safe side: a top-up rounds up, what may leave rounds down.
+ *
+ * @example formatCoin(dec('20000'), 'USDT') // '20,000.00'; formatCoin(dec('1.50000000'), 'BTC') // '1.5'
+ */
+export function formatCoin(value: Decimal, asset: string, quote = '', rounding: CoinRounding = 'nearest'): string {
+  const mode = COIN_ROUNDING[rounding];
+  if (isStableAsset(asset, quote)) return present(value.toFixed(STABLE_PLACES, mode));
+  return present(trimZeros(value.toFixed(AMOUNT_PLACES, mode)));
+}
+
+/** A coin amount with its asset, `20,000.00 USDT`, `1.5 BTC` (see {@link formatCoin}). */
+export function formatCoinWithAsset(value: Decimal, asset: string, quote = '', rounding: CoinRounding = 'nearest'): string {
+  return `${formatCoin(value, asset, quote, rounding)} ${asset}`;
+}
+
+/** A signed relative move as a percentage: `+145.10%`, `−38.12%`, `0.00%`. */
+export function formatSignedPercent(ratio: Decimal, places: number = PERCENT_PLACES): string {
+  const text = formatPercent(ratio, places);
+  return ratio.gt(0) && !/^[0.,]*%$/.test(text) ? `+${text}` : text;
+}
+
 /** A price: 2 decimals from 1 upwards, 6 significant digits below 1 (so small-cap coins stay readable). */
 export function formatPrice(value: Decimal): string {
   if (value.abs().gte(1)) return formatFixed(value, MONEY_PLACES);

@@ -4,18 +4,34 @@ import { isMarginError } from '../../../src/engine/errors';
 import type { CellArg, CellGrid, CellResult, CellScalar } from '../../../src/functions/core';
 import { invoke, readBalances, readPositions, requireListedAssets, toCellError } from '../../../src/functions/core';
 import { comparedPresets, compareTable } from '../../../src/functions/core/deskCells';
+import type { Preset } from '../../../src/engine/model';
 import { BUILTIN_PRESETS, PresetRegistry } from '../../../src/presets';
 
 const registry = new PresetRegistry();
 const ctx = { registry };
 
-/** COMPARE as the Decimal engine alone gives it: both ranges read into Decimals, each preset valued from them. */
+/** Reads the positions as `preset` would (its brackets for rows that leave mmr blank), or why it cannot. */
+function positionsUnder(p: CellArg, preset?: Preset): ReturnType<typeof positionTotals> | string {
+  try {
+    return positionTotals(readPositions(p, 'positions', preset === undefined ? undefined : () => preset));
+  } catch (error) {
+    if (isMarginError(error) && (error.code === 'NO_BRACKETS' || error.code === 'BEYOND_BRACKETS')) return error.message;
+    throw error;
+  }
+}
+
+/**
+ * COMPARE as the Decimal engine alone gives it: both ranges read into Decimals, each preset valued from them,
+ * positions that leave mmr blank with that preset's brackets.
+ */
 function decimalCompare(b: CellArg, p: CellArg, exchanges: CellArg): CellResult {
   try {
     const balances = readBalances(b, 'balances');
-    const totals = positionTotals(readPositions(p, 'positions'));
+    positionsUnder(p);
     const rows = comparedPresets(registry, exchanges).map((preset) => {
       if (!('assets' in preset)) return unvaluedRow(preset.id, preset.message);
+      const totals = positionsUnder(p, preset);
+      if (typeof totals === 'string') return unvaluedRow(preset.id, totals);
       try {
         requireListedAssets(preset, balances, 'balances');
       } catch (error) {

@@ -1,5 +1,5 @@
 import { BINANCE_PRESET, BITGET_PRESET, BITMART_PRESET } from '../../../src/presets';
-import { deskView } from '../../../src/taskpane/desk/deskModel';
+import { deskView, rowMessage } from '../../../src/taskpane/desk/deskModel';
 import { EMPTY_POSITION, type PositionRow } from '../../../src/taskpane/scenario/scenarioRows';
 import { NO_SHOCKS } from '../../../src/taskpane/scenario/shocks';
 
@@ -30,8 +30,9 @@ describe('deskView', () => {
       ['bitget', false, '', '', '', '', ''],
       ['bitmart', false, '', '', '', '', ''],
     ]);
-    expect(view.compare[1]?.error).toMatch(/^balances: the USDC haircut tiers of preset bitget are unpublished/);
-    expect(view.compare[2]?.error).toBe('asset: USDC is not a collateral asset of preset bitmart');
+    // Each message names the row of the balances grid, as MARGIN.COMPARE does.
+    expect(view.compare[1]?.error).toMatch(/^balances, row 3: the USDC haircut tiers of preset bitget are unpublished/);
+    expect(view.compare[2]?.error).toBe('balances, row 3: USDC is not a collateral asset of preset bitmart');
     const noUsdc = deskView([BITGET_PRESET], BINANCE_PRESET, { balances: [usdt, btc], positions: [long], shocks: NO_SHOCKS });
     // 1,000 + 58,500 (BTC at 97.5%); 600 / 59,500
     expect(noUsdc.compare.map((l) => [l.equity, l.ratio, l.available])).toEqual([['59,500.00', '1.01%', '56,500.00']]);
@@ -41,10 +42,10 @@ describe('deskView', () => {
     const view = deskView([BINANCE_PRESET], BINANCE_PRESET, { balances: [usdt], positions: [long], shocks: NO_SHOCKS });
     // 600 / 0.5 = 1,200 of equity: 200 USDT more. Nothing can leave: 1,000 < 3,000 of IM. Nothing is free to order.
     expect(view.solvers?.topUps).toEqual([
-      { label: 'USDT to bring the margin ratio to 50.00%', result: { ok: true, value: '200.00000000 USDT' } },
+      { label: 'USDT to bring the margin ratio to 50.00%', result: { ok: true, value: '200.00 USDT' } },
     ]);
-    expect(view.solvers?.withdrawals).toEqual([{ label: 'USDT that can leave', result: { ok: true, value: '0.00000000 USDT' } }]);
-    expect(view.solvers?.orders).toEqual([{ label: 'BTCUSDT at 60,000.00 (imr 5.00%)', result: { ok: true, value: '0.00000000' } }]);
+    expect(view.solvers?.withdrawals).toEqual([{ label: 'USDT that can leave', result: { ok: true, value: '0.00 USDT' } }]);
+    expect(view.solvers?.orders).toEqual([{ label: 'BTCUSDT at 60,000.00 (imr 5.00%)', result: { ok: true, value: '0 BTC' } }]);
   });
 
   it('solves on the shocked account the scenario shows', () => {
@@ -54,7 +55,31 @@ describe('deskView', () => {
       shocks: { all: 0, perAsset: { BTC: -10 } },
     });
     // BTC at 54,000: PnL −6,000, equity 4,000; IM 2,700: 1,300 USDT can leave
-    expect(view.solvers?.withdrawals[0]?.result).toEqual({ ok: true, value: '1,300.00000000 USDT' });
+    expect(view.solvers?.withdrawals[0]?.result).toEqual({ ok: true, value: '1,300.00 USDT' });
+  });
+
+  it('says in words when no top-up is needed, and rounds a top-up up and what may leave down', () => {
+    const calm = deskView([BINANCE_PRESET], BINANCE_PRESET, {
+      balances: [{ ...usdt, amount: '10000' }],
+      positions: [long],
+      shocks: NO_SHOCKS,
+    });
+    // 600 / 10,000 = 6%: already below the 50% warning band.
+    expect(calm.solvers?.topUps[0]?.result).toEqual({ ok: true, value: 'none needed: the margin ratio is already at or below 50.00%' });
+    // 1,000.006 USDT: 600 / 0.5 = 1,200 of equity, 199.994 more: shown as 200.00 (up), never 199.99.
+    const cents = deskView([BINANCE_PRESET], BINANCE_PRESET, {
+      balances: [{ ...usdt, amount: '1000.006' }],
+      positions: [long],
+      shocks: NO_SHOCKS,
+    });
+    expect(cents.solvers?.topUps[0]?.result).toEqual({ ok: true, value: '200.00 USDT' });
+    // Equity 10,000.009 − IM 3,000 = 7,000.009 may leave: shown as 7,000.00 (down), never 7,000.01.
+    const spare = deskView([BINANCE_PRESET], BINANCE_PRESET, {
+      balances: [{ ...usdt, amount: '10000.009' }],
+      positions: [long],
+      shocks: NO_SHOCKS,
+    });
+    expect(spare.solvers?.withdrawals[0]?.result).toEqual({ ok: true, value: '7,000.00 USDT' });
   });
 
   it('shows nothing for an empty scenario, and the input error for a bad row', () => {
@@ -65,5 +90,25 @@ describe('deskView', () => {
     });
     const bad = deskView([BINANCE_PRESET], BINANCE_PRESET, { balances: [{ ...usdt, amount: 'lots' }], positions: [], shocks: NO_SHOCKS });
     expect(bad.inputError).toMatch(/amount/);
+  });
+});
+
+describe('rowMessage', () => {
+  const rows = [usdt, { ...btc }, { asset: ' usdc ', amount: '500', price: '1', upnl: '' }];
+
+  it('names the balances row an asset message is about, as MARGIN.COMPARE does', () => {
+    expect(rowMessage('asset: USDC is not a collateral asset of preset bitmart', rows)).toBe(
+      'balances, row 3: USDC is not a collateral asset of preset bitmart',
+    );
+    expect(rowMessage('balances: the BTC haircut tiers of preset x are unpublished', rows)).toBe(
+      'balances, row 2: the BTC haircut tiers of preset x are unpublished',
+    );
+  });
+
+  it('leaves other messages as they are', () => {
+    expect(rowMessage('asset: DOGE is not a collateral asset of preset bitmart', rows)).toBe(
+      'asset: DOGE is not a collateral asset of preset bitmart',
+    );
+    expect(rowMessage('equity: not positive', rows)).toBe('equity: not positive');
   });
 });

@@ -3,11 +3,31 @@ import { createServer, type Server } from 'http';
 import type { AddressInfo } from 'net';
 import { join } from 'path';
 import { BITGET_PRESET, IMPORT_ENDPOINTS, PresetRegistry } from '../../../src/presets';
-import { changeLine, defaultEndpoint, fetchResponseText, orderedLines, previewImport } from '../../../src/taskpane/import/importModel';
+import {
+  changeLine,
+  defaultEndpoint,
+  fetchedSymbol,
+  fetchResponseText,
+  orderedLines,
+  previewImport,
+} from '../../../src/taskpane/import/importModel';
 
 const fixture = (name: string): string => readFileSync(join(__dirname, '..', '..', 'fixtures', 'api', name), 'utf8');
 
 describe('previewImport', () => {
+  it("imports Bitget's v3 position tiers for the symbol of the URL they were fetched from, and asks for it otherwise", () => {
+    const registry = new PresetRegistry();
+    const text = fixture('bitget-v3-position-tier-doc.json');
+    const symbol = fetchedSymbol('https://api.bitget.com/api/v3/market/position-tier?category=USDT-FUTURES&symbol=ETHUSDT');
+    expect(symbol).toBe('ETHUSDT');
+    const out = previewImport(registry, 'bitget', text, '2026-11-21', { symbol: 'ETHUSDT' });
+    expect(out.ok && out.value.lines.map((l) => l.what)).toEqual(['brackets.ETHUSDT']);
+    const pasted = previewImport(registry, 'bitget', text, '2026-11-21');
+    expect(!pasted.ok && pasted.message).toMatch(
+      /^preset response\.data\[0\]\.symbol: Bitget's v3 position tiers do not repeat the symbol/,
+    );
+  });
+
   it('shows what an imported Bitget table changes, without changing the registry', () => {
     const registry = new PresetRegistry();
     const out = previewImport(registry, 'bitget', fixture('bitget-discount-rate.json'), '2026-11-21');

@@ -1,4 +1,11 @@
-import { connectionRows, INTERVAL_SECONDS, MAX_AGE_SECONDS, secondsSetting } from '../../../src/taskpane/livePrices/livePricesModel';
+import {
+  connectionChanges,
+  connectionRows,
+  INTERVAL_SECONDS,
+  MAX_AGE_SECONDS,
+  secondsSetting,
+} from '../../../src/taskpane/livePrices/livePricesModel';
+import type { ConnectionState } from '../../../src/prices/feedConnection';
 
 describe('connectionRows', () => {
   it('says per exchange whether it is connected, how many streams it carries and when it last heard from it', () => {
@@ -72,5 +79,28 @@ describe('secondsSetting', () => {
     expect(secondsSetting('30', 'maximum age', MAX_AGE_SECONDS)).toEqual({ ok: true, value: 30000 });
     expect(secondsSetting('0.5', 'maximum age', MAX_AGE_SECONDS)).toMatchObject({ ok: false });
     expect(secondsSetting('3601', 'maximum age', MAX_AGE_SECONDS)).toMatchObject({ ok: false });
+  });
+});
+
+describe('connectionChanges', () => {
+  const status = (exchange: string, state: ConnectionState, lastMessageAt: number | null = null) => ({
+    exchange,
+    state,
+    channels: 1,
+    reconnects: 0,
+    lastMessageAt,
+    retryInMs: state === 'waiting' ? 2000 : null,
+  });
+
+  it('says each change of state once, and nothing while only the clock moves', () => {
+    const seen = new Map<string, ConnectionState>();
+    expect(connectionChanges(seen, [status('binance', 'idle'), status('okx', 'idle')])).toBeNull();
+    expect(connectionChanges(seen, [status('binance', 'connecting'), status('okx', 'idle')])).toBe('Live prices: binance connecting.');
+    expect(connectionChanges(seen, [status('binance', 'open', 1), status('okx', 'idle')])).toBe('Live prices: binance connected.');
+    expect(connectionChanges(seen, [status('binance', 'open', 2), status('okx', 'idle')])).toBeNull();
+    expect(connectionChanges(seen, [status('binance', 'paused'), status('okx', 'paused')])).toBe(
+      'Live prices: binance paused, okx paused.',
+    );
+    expect(connectionChanges(seen, [status('binance', 'waiting'), status('okx', 'paused')])).toBe('Live prices: binance reconnecting.');
   });
 });

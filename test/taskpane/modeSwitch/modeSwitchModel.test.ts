@@ -1,5 +1,5 @@
 import { BINANCE_PRESET, BITMART_PRESET } from '../../../src/presets';
-import { modeSwitchView, parseOpenOrders } from '../../../src/taskpane/modeSwitch/modeSwitchModel';
+import { modeSwitchView, parseOpenOrders, ruleSentence } from '../../../src/taskpane/modeSwitch/modeSwitchModel';
 import { EMPTY_POSITION } from '../../../src/taskpane/scenario/scenarioRows';
 
 const balances = [{ asset: 'USDT', amount: '10000', price: '1', upnl: '' }];
@@ -58,5 +58,16 @@ describe('modeSwitchView', () => {
       positions: [{ ...isolated, marginMode: 'cross' }],
     });
     expect(out.ok && out.value.rules.some((r) => r.rule === 'noOpenPositions' && r.verdict === 'FAIL')).toBe(true);
+  });
+});
+
+describe('rules in words', () => {
+  it('names each rule in a sentence, the maintenance limit with its percentage', () => {
+    expect(ruleSentence('crossOnly')).toBe('Every position in cross margin');
+    expect(ruleSentence('quoteCoversMargin')).toBe('Quote balance covers the margin');
+    expect(ruleSentence('maintenanceRateBelow 0.8')).toBe('Maintenance margin rate below 80.00%');
+    expect(ruleSentence('somethingNew')).toBe('somethingNew');
+    const out = modeSwitchView(BINANCE_PRESET, { target: 'multi', openOrders: '0', balances, positions: [isolated] });
+    expect(out.ok && out.value.rules.find((r) => r.rule === 'crossOnly')?.sentence).toBe('Every position in cross margin');
   });
 });

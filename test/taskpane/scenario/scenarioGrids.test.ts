@@ -13,3 +13,14 @@ describe('positionHeadline', () => {
     expect(positionHeadline(EMPTY_POSITION, 0)).toBe('1. (no symbol yet) LONG');
   });
 });
+
+describe('positionHeadline with entry, mark and shock', () => {
+  it('shows entry and mark, and the mark a shock moves it to', () => {
+    const row = { ...EMPTY_POSITION, symbol: 'BTCUSDT', size: '1.5', entry: '58000', mark: '60000' };
+    expect(positionHeadline(row, 0)).toBe('1. BTCUSDT LONG 1.5 @ 58,000 → 60,000');
+    expect(positionHeadline(row, 0, '54,000')).toBe('1. BTCUSDT LONG 1.5 @ 58,000 → 60,000, shocked 54,000');
+    expect(positionHeadline({ ...row, marginMode: 'isolated' }, 1, '54,000')).toBe(
+      '2. BTCUSDT LONG 1.5 @ 58,000 → 60,000, shocked 54,000, isolated',
+    );
+  });
+});

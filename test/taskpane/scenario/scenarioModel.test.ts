@@ -170,3 +170,39 @@ describe('liquidation lines', () => {
     expect(line?.noneNeeded).toBe(false);
   });
 });
+
+describe('scenarioView in words and places', () => {
+  const loan = { asset: 'USDT', amount: '-150000', price: '1', upnl: '' };
+
+  it('splits Bitget’s maintenance margin into the positions’ part and 5% of the debt', () => {
+    const view = scenarioView(BITGET_PRESET, { balances: [btc, loan], positions: [long], shocks: NO_SHOCKS });
+    const parts = view.results?.maintenanceParts;
+    // Positions: 1 × 60,000 × 0.004 = 240; liabilities: 150,000 × 5% = 7,500; together the MM the ratio divides.
+    expect(parts?.ok && [parts.value.positions.text, parts.value.liabilities.text, parts.value.rate]).toEqual([
+      '240.00',
+      '7,500.00',
+      '5.00%',
+    ]);
+    const mm = view.results?.maintenanceMargin;
+    expect(mm?.ok && mm.value.text).toBe('7,740.00');
+    // Binance charges nothing on liabilities: no parts to show.
+    expect(
+      scenarioView(BINANCE_PRESET, { balances: [btc, loan], positions: [long], shocks: NO_SHOCKS }).results?.maintenanceParts,
+    ).toBeNull();
+  });
+
+  it('shows each asset’s equity in its own places and a liquidation move with its sign', () => {
+    const view = scenarioView(BITGET_PRESET, { balances: [btc, loan], positions: [long], shocks: NO_SHOCKS });
+    const assets = view.results?.assets;
+    expect(assets?.ok && assets.value.map((a) => [a.asset, a.equity])).toEqual([
+      ['BTC', '10'],
+      ['USDT', '−150,000.00'],
+    ]);
+    const move = view.results?.liquidation[0]?.distance;
+    expect(move?.ok && move.value.text).toMatch(/^−\d+\.\d\d%$/);
+    const short = { ...long, side: 'SHORT', size: '30' };
+    const up = scenarioView(BITGET_PRESET, { balances: [btc, loan], positions: [short], shocks: NO_SHOCKS }).results?.liquidation[0]
+      ?.distance;
+    expect(up?.ok && up.value.text).toMatch(/^\+\d+\.\d\d%$/);
+  });
+});

@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { dec } from '../../../src/engine/decimal';
 import { BINANCE_PRESET } from '../../../src/presets';
-import { effectiveShocks, isStable, shockableAssets, shockBalances, shockPositions } from '../../../src/taskpane/scenario/shocks';
+import {
+  effectiveShocks,
+  isStable,
+  shockableAssets,
+  shockBalances,
+  shockedMarkText,
+  shockPositions,
+} from '../../../src/taskpane/scenario/shocks';
 
 const balances = [
   { asset: 'BTC', amount: dec(1), price: dec(60000) },
@@ -59,5 +66,16 @@ describe('shocks', () => {
         return shock === undefined || shock.change.gt(-1);
       }),
     );
+  });
+});
+
+describe('shockedMarkText', () => {
+  it('says the mark a shock moves a typed position to, and nothing when none moves it', () => {
+    const shocks = [{ asset: 'BTC', change: dec('-0.1') }];
+    expect(shockedMarkText(BINANCE_PRESET, 'BTCUSDT', '60000', shocks)).toBe('54,000');
+    expect(shockedMarkText(BINANCE_PRESET, 'btcusdt', ' 60000.5 ', shocks)).toBe('54,000.45');
+    expect(shockedMarkText(BINANCE_PRESET, 'ETHUSDT', '3000', shocks)).toBeNull();
+    expect(shockedMarkText(BINANCE_PRESET, 'BTCUSDT', 'lots', shocks)).toBeNull();
+    expect(shockedMarkText(BINANCE_PRESET, '', '60000', shocks)).toBeNull();
   });
 });

@@ -10,6 +10,10 @@ import {
   formatPercent,
   formatPrice,
   formatShock,
+  formatCoin,
+  formatCoinWithAsset,
+  formatSignedPercent,
+  isStableAsset,
 } from '../../../src/taskpane/ui/formatting';
 
 describe('formatting', () => {
@@ -107,5 +111,33 @@ describe('formatNumbersInText', () => {
     expect(formatExactPercent(dec('0.00325'))).toBe('0.325%');
     expect(formatExactPercent(dec('0.02'))).toBe('2.00%');
     expect(formatExactPercent(dec(1).div(75))).toBe('≈1.33%');
+  });
+});
+
+describe('coin amounts in the asset’s own places, and signed moves', () => {
+  it('shows stablecoins and the quote to the cent, other coins to at most 8 places without trailing zeros', () => {
+    expect(formatCoin(dec('20000'), 'USDT')).toBe('20,000.00');
+    expect(formatCoin(dec('20000.00000000'), 'usdc')).toBe('20,000.00');
+    expect(formatCoinWithAsset(dec('-150000'), 'USDT')).toBe('−150,000.00 USDT');
+    expect(formatCoin(dec('1.50000000'), 'BTC')).toBe('1.5');
+    expect(formatCoin(dec('10'), 'BTC')).toBe('10');
+    expect(formatCoin(dec('0.123456789'), 'BTC')).toBe('0.12345679');
+    expect(formatCoin(dec('2.5'), 'EUR', 'EUR')).toBe('2.50');
+    expect(isStableAsset('fdusd')).toBe(true);
+    expect(isStableAsset('BTC')).toBe(false);
+  });
+
+  it('rounds towards the side the figure must not overstate', () => {
+    expect(formatCoin(dec('199.994'), 'USDT', '', 'up')).toBe('200.00');
+    expect(formatCoin(dec('199.994'), 'USDT')).toBe('199.99');
+    expect(formatCoin(dec('7000.009'), 'USDT', '', 'down')).toBe('7,000.00');
+    expect(formatCoin(dec('0.123456789'), 'BTC', '', 'down')).toBe('0.12345678');
+  });
+
+  it('signs a move: +145.10%, −38.12%, and no sign on zero', () => {
+    expect(formatSignedPercent(dec('1.451'))).toBe('+145.10%');
+    expect(formatSignedPercent(dec('-0.3812'))).toBe('−38.12%');
+    expect(formatSignedPercent(dec('0'))).toBe('0.00%');
+    expect(formatSignedPercent(dec('0.00001'))).toBe('0.00%');
   });
 });

@@ -17,7 +17,7 @@ import { completeBrackets, symbolKey } from './importedBrackets';
 
 export const BINANCE_BRACKETS_ENDPOINT = 'https://fapi.binance.com/fapi/v1/leverageBracket';
 
-const NAMES = { floor: 'notionalFloor', cap: 'notionalCap', mmr: 'maintMarginRatio' } as const;
+const NAMES = { floor: 'notionalFloor', cap: 'notionalCap', mmr: 'maintMarginRatio', maxLeverage: 'initialLeverage' } as const;
 
 /**
  * Binance `GET /fapi/v1/leverageBracket` (signed, so pasted): per symbol `brackets[]` with notionalFloor,

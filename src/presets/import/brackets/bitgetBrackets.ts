@@ -12,14 +12,14 @@ import {
   required,
 } from '../../jsonRead';
 import { dataRows } from '../envelope';
-import type { BracketRow, ImportedBrackets } from './importedBrackets';
+import type { BracketNames, BracketRow, ImportedBrackets } from './importedBrackets';
 import { completeBrackets, groupBySymbol, symbolKey } from './importedBrackets';
 
 export const BITGET_BRACKETS_ENDPOINT = 'https://api.bitget.com/api/v2/mix/market/query-position-lever';
 /** The unified-account position tiers: value tiers without a symbol in the rows (the request names it). */
 export const BITGET_V3_BRACKETS_ENDPOINT = 'https://api.bitget.com/api/v3/market/position-tier';
 
-type Names = { readonly floor: string; readonly cap: string; readonly mmr: string };
+type Names = BracketNames;
 const NAMES: Names = { floor: 'startUnit', cap: 'endUnit', mmr: 'keepMarginRate' };
 const V3_NAMES: Names = { floor: 'minTierValue', cap: 'maxTierValue', mmr: 'mmr' };
 
@@ -112,6 +112,6 @@ function readRow(obj: Readonly<Record<string, unknown>>, at: string, names: Name
     mmr: readBounded(required(obj, names.mmr, at), field(at, names.mmr), RATIO),
     maxLeverage: readBounded(required(obj, leverage, at), field(at, leverage), AT_LEAST_ONE),
     at,
-    names,
+    names: { ...names, maxLeverage: leverage },
   };
 }

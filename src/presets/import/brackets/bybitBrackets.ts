@@ -44,7 +44,7 @@ export function readBybitBrackets(response: unknown): ImportedBrackets {
           maxLeverage: readBounded(required(obj, 'maxLeverage', where), field(where, 'maxLeverage'), AT_LEAST_ONE),
           ...(cum === undefined ? {} : { cum }),
           at: where,
-          names: { floor: 'riskLimitValue', cap: 'riskLimitValue', mmr: 'maintenanceMargin' },
+          names: { floor: 'riskLimitValue', cap: 'riskLimitValue', mmr: 'maintenanceMargin', cum: 'mmDeduction', imr: 'initialMargin' },
         };
         floor = cap;
         return row;

@@ -1,6 +1,6 @@
 import type { Dec } from '../../../engine/decimal';
 import { ONE } from '../../../engine/decimal';
-import { bracketCum } from '../../../engine/brackets';
+import { bracketCum, bracketFault } from '../../../engine/brackets';
 import type { Bracket } from '../../../engine/model';
 import { field, invalid } from '../../jsonRead';
 import { SYMBOL_KEY } from '../../bracketsJson';
@@ -15,6 +15,19 @@ export interface ImportedBrackets {
   readonly howRead: string;
 }
 
+/**
+ * The response's names of a bracket's fields, for messages: floor, cap and mmr always; cum, imr and maxLeverage
+ * where the response publishes them under another name.
+ */
+export interface BracketNames {
+  readonly floor: string;
+  readonly cap: string;
+  readonly mmr: string;
+  readonly cum?: string;
+  readonly imr?: string;
+  readonly maxLeverage?: string;
+}
+
 /** One bracket as read, with the response paths of its fields for messages. */
 export interface BracketRow {
   readonly floor: Dec;
@@ -27,7 +40,7 @@ export interface BracketRow {
   readonly contractValue?: Dec;
   /** Path of the row, and the response's names of its floor, cap and mmr fields. */
   readonly at: string;
-  readonly names: { readonly floor: string; readonly cap: string; readonly mmr: string };
+  readonly names: BracketNames;
 }
 
 /**
@@ -47,7 +60,7 @@ export function completeBrackets(rows: readonly BracketRow[], where: string): Br
   return rows.map((r, i) => {
     const imr = r.imr ?? (r.maxLeverage === undefined ? undefined : ONE.div(r.maxLeverage));
     if (imr === undefined) invalid(r.at, 'expected an initial margin rate or a max leverage');
-    return {
+    const bracket = {
       floor: r.floor,
       cap: r.cap,
       mmr: r.mmr,
@@ -56,7 +69,16 @@ export function completeBrackets(rows: readonly BracketRow[], where: string): Br
       ...(r.maxLeverage === undefined ? {} : { maxLeverage: r.maxLeverage }),
       ...(r.contractValue === undefined ? {} : { contractValue: r.contractValue }),
     };
+    const fault = bracketFault(bracket);
+    if (fault !== undefined) invalid(field(r.at, faultField(r, fault.part)), fault.detail);
+    return bracket;
   });
+}
+
+/** The response's name of the field a {@link bracketFault} is about. */
+function faultField(r: BracketRow, part: 'cum' | 'imr'): string {
+  if (part === 'cum') return r.names.cum ?? 'cum';
+  return r.imr !== undefined ? (r.names.imr ?? 'imr') : (r.names.maxLeverage ?? 'maxLeverage');
 }
 
 /** A response's symbol as a preset key (upper case), refused where a preset could not hold it. */

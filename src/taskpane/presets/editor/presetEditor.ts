@@ -1,6 +1,7 @@
 import { ASSET_NUMBER_FIELDS } from '../../../engine/model';
 import { MODE_SWITCH_WORDS } from '../../../presets/presetJson';
-import { el, replaceChildren, say, uniqueDomId } from '../../ui/dom';
+import { RULE_WORDS } from '../../modeSwitch/modeSwitchModel';
+import { announcerFor, el, replaceChildren, say, uniqueDomId } from '../../ui/dom';
 import { type DraftProblem, draftProblems, draftWarnings, fieldLabel } from './draftProblems';
 import type { PaneElements } from '../../context/elements';
 import { messageOf } from '../../ui/outcome';
@@ -45,16 +46,6 @@ const ASSET_FIELDS: readonly (readonly [string, string])[] = Object.entries(ASSE
   'hint' in entry ? [[key, entry.hint] as const] : [],
 );
 
-/** The mode-switch vocabulary in words a desk reads (the preset keeps the exchange's rule names). */
-const RULE_WORDS: Readonly<Record<(typeof MODE_SWITCH_WORDS)[number], string>> = {
-  crossOnly: 'Every position in cross margin',
-  noOpenPositions: 'No open positions',
-  noOpenOrders: 'No open orders',
-  noNegativeBalance: 'No negative balance',
-  marginSufficient: 'Enough margin balance',
-  quoteCoversMargin: 'Quote balance covers the margin',
-};
-
 const DIRECTIONS = [
   ['toMulti', 'Switching to multi-asset mode'],
   ['toSingle', 'Switching to single-asset mode'],
@@ -72,6 +63,12 @@ function toValue(text: string, kind: FieldKind): unknown {
   return t === '' ? null : t;
 }
 
+/** Marks a control with the key the editor finds it by after a re-render, to put the focus back on it. */
+function keyed<T extends HTMLElement>(node: T, key: string): T {
+  node.dataset.focusKey = key;
+  return node;
+}
+
 function errorSlot(path: string, id?: string): HTMLElement {
   return el('p', { id, class: 'field-error', 'data-error-for': path, hidden: true });
 }
@@ -83,13 +80,14 @@ function errorSlot(path: string, id?: string): HTMLElement {
 export function createPresetEditor(ctx: PaneContext, els: PaneElements): { open(draft: Draft, isNew: boolean): void } {
   let current: EditorState | null = null;
 
-  const input = (state: EditorState, path: string, label: string, kind: FieldKind, sharedSlot?: string): HTMLElement => {
+  const input = (state: EditorState, path: string, label: string, kind: FieldKind, sharedSlot?: string, focusKey?: string): HTMLElement => {
     const id = uniqueDomId('edit');
     const errorId = sharedSlot ?? `${id}-error`;
     const field = el('input', {
       id,
       type: 'text',
       'data-path': path,
+      'data-focus-key': focusKey ?? path,
       'aria-describedby': errorId,
       autocomplete: 'off',
       spellcheck: 'false',
@@ -117,7 +115,8 @@ export function createPresetEditor(ctx: PaneContext, els: PaneElements): { open(
     const remove = el('button', { type: 'button', class: 'quiet', 'aria-label': `Remove ${asset} tier ${index + 1}` }, ['Remove']);
     remove.addEventListener('click', () => {
       state.draft = removeTier(state.draft, asset, index);
-      render(state);
+      // Focus: the tier that took this one's place, else the one above, else the asset's Add tier button.
+      render(state, [tierFocus(asset, index), tierFocus(asset, index - 1), `add-tier:${asset}`]);
     });
     return el('div', { class: 'tier-edit' }, [
       ...cells,
@@ -131,7 +130,7 @@ export function createPresetEditor(ctx: PaneContext, els: PaneElements): { open(
     const assetPath = fieldPath('assets', asset);
     const tiers = (getField(state.draft, fieldPath(assetPath, 'tiers')) as unknown[] | undefined) ?? [];
     const unitId = uniqueDomId('unit');
-    const unit = el('select', { id: unitId, 'data-path': fieldPath(assetPath, 'tierUnit') }, [
+    const unit = el('select', { id: unitId, 'data-path': fieldPath(assetPath, 'tierUnit'), 'data-focus-key': `unit:${asset}` }, [
       el('option', { value: 'value' }, ['value (quote currency)']),
       el('option', { value: 'quantity' }, [`quantity (${asset})`]),
     ]);
@@ -140,19 +139,22 @@ export function createPresetEditor(ctx: PaneContext, els: PaneElements): { open(
       state.draft = setField(state.draft, fieldPath(assetPath, 'tierUnit'), unit.value);
       validate(state);
     });
-    const addTierButton = el('button', { type: 'button' }, [`Add ${asset} tier`]);
+    const addTierButton = keyed(el('button', { type: 'button' }, [`Add ${asset} tier`]), `add-tier:${asset}`);
     addTierButton.addEventListener('click', () => {
       state.openAssets.add(asset);
       state.draft = addTier(state.draft, asset);
-      render(state);
+      render(state, [tierFocus(asset, tiers.length)]);
     });
     const removeButton = el('button', { type: 'button', class: 'quiet' }, [`Remove ${asset}`]);
     removeButton.addEventListener('click', () => {
+      const assets = Object.keys((getField(state.draft, 'assets') as Record<string, unknown> | undefined) ?? {});
+      const at = assets.indexOf(asset);
       state.draft = removeAsset(state.draft, asset);
-      render(state);
+      // Focus: the asset that took this one's place, else the one above, else the New asset field.
+      render(state, [`asset:${assets[at + 1] ?? ''}`, `asset:${assets[at - 1] ?? ''}`, 'new-asset']);
     });
     const block = el('details', { class: 'asset-edit', 'data-asset': asset, open: state.openAssets.has(asset) }, [
-      el('summary', {}, [
+      el('summary', { 'data-focus-key': `asset:${asset}` }, [
         el('span', { class: 'asset-name' }, [asset]),
         ' ',
         el('span', { class: 'muted' }, [`${tiers.length} tier${tiers.length === 1 ? '' : 's'}`]),
@@ -175,13 +177,25 @@ export function createPresetEditor(ctx: PaneContext, els: PaneElements): { open(
 
   const addAssetControl = (state: EditorState): HTMLElement => {
     const id = uniqueDomId('new-asset');
-    const name = el('input', { id, type: 'text', autocomplete: 'off', spellcheck: 'false', placeholder: 'coin symbol' });
-    const add = el('button', { type: 'button' }, ['Add asset']);
+    const name = el('input', {
+      id,
+      type: 'text',
+      autocomplete: 'off',
+      spellcheck: 'false',
+      placeholder: 'coin symbol',
+      'data-focus-key': 'new-asset',
+    });
+    const add = keyed(el('button', { type: 'button' }, ['Add asset']), 'add-asset');
     add.addEventListener('click', () => {
-      if (name.value.trim() === '') return;
-      state.openAssets.add(name.value.trim().toUpperCase());
+      if (name.value.trim() === '') {
+        name.focus();
+        return;
+      }
+      const asset = name.value.trim().toUpperCase();
+      state.openAssets.add(asset);
       state.draft = addAsset(state.draft, name.value);
-      render(state);
+      // Focus: the new asset's first field, its tier unit.
+      render(state, [`unit:${asset}`, `asset:${asset}`]);
     });
     return el('div', { class: 'inline-add' }, [el('div', { class: 'field' }, [el('label', { for: id }, ['New asset']), name]), add]);
   };
@@ -203,6 +217,7 @@ export function createPresetEditor(ctx: PaneContext, els: PaneElements): { open(
         autocomplete: 'off',
         spellcheck: 'false',
         'data-path': fieldPath(path, row.tier),
+        'data-focus-key': `user-tier:${i}`,
       });
       name.value = row.tier;
       const nameError = el('p', { id: `${name.id}-error`, class: 'field-error', hidden: true });
@@ -223,19 +238,25 @@ export function createPresetEditor(ctx: PaneContext, els: PaneElements): { open(
         }
         row.tier = wanted;
         store();
-        render(state);
+        // Rebuilt once the focus has moved on (Tab out of the field), and the focus kept where it went.
+        setTimeout(() => {
+          if (current === state) render(state);
+        }, 0);
       });
       const value = input(
         state,
         fieldPath(path, row.tier),
         `${fieldLabel(fieldPath(path, row.tier))} (${String(getField(state.draft, 'quote') ?? '')}, ≤ 0)`,
         'text',
+        undefined,
+        `user-tier-value:${i}`,
       );
       const remove = el('button', { type: 'button', class: 'quiet', 'aria-label': `Remove user tier ${row.tier}` }, ['Remove']);
       remove.addEventListener('click', () => {
         rows.splice(i, 1);
         store();
-        render(state);
+        // Focus: the user tier that took this one's place, else the one above, else Add user tier.
+        render(state, [`user-tier:${i}`, `user-tier:${i - 1}`, 'add-user-tier']);
       });
       return el('div', { class: 'threshold-edit' }, [
         el('div', { class: 'field' }, [el('label', { for: name.id }, [`User tier ${i + 1} name`]), name]),
@@ -244,13 +265,14 @@ export function createPresetEditor(ctx: PaneContext, els: PaneElements): { open(
         remove,
       ]);
     });
-    const add = el('button', { type: 'button' }, ['Add user tier']);
+    const add = keyed(el('button', { type: 'button' }, ['Add user tier']), 'add-user-tier');
     add.addEventListener('click', () => {
       let n = rows.length + 1;
       while (rows.some((r) => r.tier === `tier${n}`)) n += 1;
       rows.push({ tier: `tier${n}`, value: '0' });
       store();
-      render(state);
+      // Focus: the new tier's name, to type it.
+      render(state, [`user-tier:${rows.length - 1}`]);
     });
     return el('fieldset', { class: 'rules-edit' }, [
       el('legend', {}, ['Auto-exchange thresholds per user tier']),
@@ -377,7 +399,13 @@ export function createPresetEditor(ctx: PaneContext, els: PaneElements): { open(
     }
   }
 
-  function render(state: EditorState): void {
+  /**
+   * Rebuilds the form from the draft. The focus goes to the first of `focus` (control keys) that exists, else
+   * back to the control that had it; never to the page body.
+   */
+  function render(state: EditorState, focus: readonly string[] = []): void {
+    const active = document.activeElement;
+    const had = active instanceof HTMLElement && els.editorFields.contains(active) ? active.dataset.focusKey : undefined;
     const assets = Object.keys((getField(state.draft, 'assets') as Record<string, unknown> | undefined) ?? {});
     els.editorTitle.textContent = state.isNew ? 'New custom preset' : `Edit custom preset ${String(getField(state.draft, 'id'))}`;
     replaceChildren(els.editorFields, [
@@ -397,6 +425,13 @@ export function createPresetEditor(ctx: PaneContext, els: PaneElements): { open(
       errorSlot('rules.modeSwitch'),
     ]);
     validate(state);
+    for (const key of had === undefined ? focus : [...focus, had]) {
+      const target = els.editorFields.querySelector<HTMLElement>(`[data-focus-key="${cssEscape(key)}"]`);
+      if (target !== null) {
+        target.focus();
+        return;
+      }
+    }
   }
 
   async function save(state: EditorState): Promise<void> {
@@ -417,6 +452,20 @@ export function createPresetEditor(ctx: PaneContext, els: PaneElements): { open(
     }
   }
 
+  // A field's problem is said when the field is left, not at each key (the messages under the fields are not live).
+  const announcer = announcerFor(els.announcer);
+  let said = '';
+  els.editor.addEventListener('focusout', (event) => {
+    const left = event.target;
+    if (!(left instanceof HTMLElement) || left.getAttribute('aria-invalid') !== 'true') return;
+    const slot = document.getElementById(left.getAttribute('aria-describedby') ?? '');
+    const lines = slot === null ? [] : [...slot.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent ?? '');
+    const text = lines.filter((l) => l !== '').join('; ');
+    if (text === '' || text === said) return;
+    said = text;
+    announcer.now(text);
+  });
+
   els.editor.addEventListener('submit', (event) => {
     event.preventDefault();
     if (current) void save(current);
@@ -435,6 +484,11 @@ export function createPresetEditor(ctx: PaneContext, els: PaneElements): { open(
       els.editor.querySelector<HTMLElement>('input, select, textarea')?.focus();
     },
   };
+}
+
+/** The focus key of a tier row's first field (its floor). */
+function tierFocus(asset: string, index: number): string {
+  return fieldPath(itemPath(fieldPath(fieldPath('assets', asset), 'tiers'), index), 'floor');
 }
 
 function cssEscape(text: string): string {

@@ -1,0 +1,136 @@
+/**
+ * Behaviours of the core engine files that the rest of the suite exercised without pinning: each test names the
+ * rule it holds, so that a change to it fails here (`npm run mutate` measures how well the suite does this).
+ */
+import {
+  accountEquity,
+  assetEquities,
+  collateralValue,
+  dec,
+  findBrackets,
+  initialMargin,
+  maintenanceMargin,
+  marginRatio,
+  messageNumber,
+  readNumber,
+  readNumberText,
+  symbolBrackets,
+  valueHolding,
+} from '../../src/engine';
+import type { Bracket, Preset } from '../../src/engine';
+import { assetOf, bal, bitget, caught, pos, presetOf } from './fixtures';
+
+const text = (t: string): string => {
+  const r = readNumberText(t);
+  return r.ok ? r.value.toString() : r.refusal;
+};
+
+const bracket = (floor: number, cap: number | null, mmr: string): Bracket => ({
+  floor: dec(floor),
+  cap: cap === null ? null : dec(cap),
+  mmr: dec(mmr),
+  cum: dec(0),
+  imr: dec('0.1'),
+});
+
+/** A preset with brackets for BTCUSDT only, and assets whose tiers are unpublished (ETH) or by value (BTC). */
+const withBrackets: Preset = {
+  ...presetOf('pinned', [
+    assetOf('USDT', 'value', [[0, null, 1]]),
+    assetOf('BTC', 'value', [
+      [0, 100000, '0.95'],
+      [100000, 200000, '0.9'],
+    ]),
+    assetOf('ETH', 'quantity', []),
+  ]),
+  brackets: { BTCUSDT: [bracket(0, 50000, '0.004'), bracket(50000, null, '0.005')] },
+};
+
+describe('brackets of a symbol', () => {
+  it('never lends one symbol’s brackets to another that has none', () => {
+    expect(findBrackets(withBrackets, 'ETHUSDT')).toBeUndefined();
+    expect(findBrackets(withBrackets, 'ETH-USDT-SWAP')).toBeUndefined();
+    expect(findBrackets(withBrackets, 'BTC-USDT-SWAP')).toBe(withBrackets.brackets?.BTCUSDT);
+    expect(caught(() => symbolBrackets(withBrackets, 'ethusdt')).message).toBe(
+      'symbol: preset pinned has no leverage brackets for ETHUSDT; import the exchange\'s bracket table (`multiasset import EXCHANGE BRACKETS.json --into pinned`) or add "brackets": { "ETHUSDT": [...] } to the preset',
+    );
+  });
+});
+
+describe('valuation', () => {
+  it('values a zero holding of an asset with unpublished tiers at exactly 0', () => {
+    expect(valueHolding(withBrackets, withBrackets.assets.ETH!, dec(0), dec(3000)).toString()).toBe('0');
+    expect(accountEquity(withBrackets, [bal('ETH', 0, 3000), bal('USDT', 5, 1)]).toString()).toBe('5');
+  });
+
+  it('words the unpublished-tiers message by value for value tiers', () => {
+    const error = caught(() => collateralValue(withBrackets, 'BTC', dec(4), dec(60000)));
+    expect(error.message).toBe(
+      'amount: preset pinned publishes BTC tiers only up to 200000 (USDT value); the holding reaches 240000. Import the live table or enter the further tiers',
+    );
+  });
+});
+
+describe('equity without positions', () => {
+  it('takes no positions when none are given', () => {
+    expect(assetEquities(bitget, [bal('USDT', 100, 1)]).map((r) => r.value.toString())).toEqual(['100']);
+    expect(accountEquity(bitget, [bal('USDT', 100, 1)]).toString()).toBe('100');
+  });
+});
+
+describe('liability margin', () => {
+  // Bitget charges 5% maintenance and 10% initial margin on liabilities.
+  const long = pos({ symbol: 'BTCUSDT', side: 'LONG', size: 1, entry: 60000, mark: 60000, mmr: '0.004', imr: '0.01' });
+
+  it('adds the liabilities’ maintenance and initial margin only when balances are given', () => {
+    expect(maintenanceMargin(bitget, [long]).toString()).toBe('240');
+    expect(maintenanceMargin(bitget, [long], [bal('BTC', 1, 60000), bal('USDT', -1000, 1)]).toString()).toBe('290');
+    expect(initialMargin(bitget, [long]).toString()).toBe('600');
+    expect(initialMargin(bitget, [long], [bal('BTC', 1, 60000), bal('USDT', -1000, 1)]).toString()).toBe('700');
+    // equity 58,500 − 1,000 + 0 PnL: (240 + 50) / 57,500
+    expect(marginRatio(bitget, [bal('BTC', 1, 60000), bal('USDT', -1000, 1)], [long]).toString()).toBe(dec(290).div(57500).toString());
+  });
+});
+
+describe('numbers at the edges of a cell', () => {
+  it('reads the smallest normal double and refuses the largest subnormal', () => {
+    const smallest = readNumber(2 ** -1022);
+    expect(smallest.ok && smallest.value.toString()).toBe('2.2250738585072014e-308');
+    expect(readNumber(2 ** -1022 - 2 ** -1074)).toEqual({ ok: false, refusal: 'too-small' });
+    expect(readNumber(-(2 ** -1022)).ok).toBe(true);
+  });
+
+  it('reads text up to 120 characters and refuses the 121st', () => {
+    expect(text(`${'0'.repeat(119)}1`)).toBe('1');
+    expect(text(`   ${'0'.repeat(119)}1   `)).toBe('1');
+    expect(text(`${'0'.repeat(120)}1`)).toBe('too-precise');
+  });
+
+  it('places the exponent by the leading digit, past leading zeros, commas and fractions', () => {
+    expect(text('0.15e309')).toBe('1.5e+308');
+    expect(text('150e306')).toBe('1.5e+308');
+    expect(text('00015e307')).toBe('1.5e+308');
+    expect(text('1,500e305')).toBe('1.5e+308');
+    expect(text('0.0015e311')).toBe('1.5e+308');
+    expect(text('1.9e308')).toBe('too-large');
+    expect(text('0.0019e312')).toBe('too-large');
+    expect(text('10,000e305')).toBe('too-large');
+    expect(text('2.5e-308')).toBe('2.5e-308');
+    expect(text('0.025e-306')).toBe('2.5e-308');
+    expect(text('25e-309')).toBe('2.5e-308');
+    expect(text('2,500e-311')).toBe('2.5e-308');
+    expect(text('000.25e-307')).toBe('2.5e-308');
+    expect(text('0.0025e-306')).toBe('too-small');
+    expect(text('1e9007199254740993')).toBe('too-large');
+    expect(text('-1e-9007199254740993')).toBe('too-small');
+  });
+
+  it('switches messageNumber to exponent form from 1e21 up and below 1e-7', () => {
+    expect(messageNumber(dec('1e20'))).toBe('100000000000000000000');
+    expect(messageNumber(dec('1e21'))).toBe('1e+21');
+    expect(messageNumber(dec('1e-7'))).toBe('0.0000001');
+    expect(messageNumber(dec('9.9e-8'))).toBe('9.9e-8');
+    expect(messageNumber(dec('0.000001'))).toBe('0.000001');
+    expect(messageNumber(dec('-1e21'))).toBe('-1e+21');
+  });
+});
