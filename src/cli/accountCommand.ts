@@ -105,6 +105,7 @@ function parse(argv: readonly string[]): AccountOptions {
   if (force && out === null) throw new UsageError('--force goes with --out (it lets --out replace a file that exists)');
   const instruments = flags['--instruments'];
   if (instruments.length > 0 && known !== 'okx') throw new UsageError('--instruments is for OKX positions (contracts of ctVal coin each)');
+  if (instruments.length > 0 && live) throw new UsageError('account --live fetches the instruments itself: give no --instruments with it');
   return { exchange: known, files, live, presets, valuedWith, prices, json, out, force, instruments };
 }
 
@@ -166,13 +167,14 @@ async function run(command: AccountOptions, output: Output): Promise<number> {
   const preset = registry.resolve(command.valuedWith ?? command.exchange);
   const source = command.live
     ? await fetchLiveDocuments(command.exchange, output)
-    : { documents: await readDocuments(command.files), prices: new Map<string, Dec>() };
+    : {
+        documents: await readDocuments(command.files),
+        prices: new Map<string, Dec>(),
+        instruments: await readDocuments(command.instruments),
+      };
   // Prices given on the command line win over those fetched.
   const prices = new Map([...source.prices, ...command.prices]);
-  const snapshot = importAccountSnapshot(command.exchange, source.documents, {
-    prices,
-    instruments: await readDocuments(command.instruments),
-  });
+  const snapshot = importAccountSnapshot(command.exchange, source.documents, { prices, instruments: source.instruments });
   const reconciliation = reconcile(preset, snapshot);
   if (command.out !== null) {
     await writeWorkbook(command.out, command.force === true, snapshot, reconciliation);

@@ -13,11 +13,14 @@ import {
   requireReadOnly,
 } from '../live';
 import type { Output } from './command';
+import { nodeFetchBody } from './nodeFetch';
 
 /** The responses and prices a live fetch gives `account`, in the shape the pasted files give them. */
 export interface LiveDocuments {
   readonly documents: readonly unknown[];
   readonly prices: ReadonlyMap<string, Dec>;
+  /** OKX: the instruments responses of the contracts held. */
+  readonly instruments: readonly unknown[];
 }
 
 /**
@@ -30,7 +33,7 @@ export async function fetchLiveDocuments(
   exchange: AccountExchange,
   output: Output,
   env: Readonly<Record<string, string | undefined>> = process.env,
-  fetch: LiveFetch = globalThis.fetch as unknown as LiveFetch,
+  fetch: LiveFetch = nodeFetchBody,
 ): Promise<LiveDocuments> {
   const credentials = credentialsFromEnv(exchange, env);
   const variable = credentialVariable(exchange, 'REST');
@@ -44,5 +47,5 @@ export async function fetchLiveDocuments(
   else output.err(`multiasset: ${exchange} key is read-only (${check.detail})`);
   const live = await fetchLiveAccount(client);
   output.err(`multiasset: fetched ${live.requests.join(', ')}`);
-  return { documents: live.documents, prices: live.prices };
+  return { documents: live.documents, prices: live.prices, instruments: live.instruments };
 }

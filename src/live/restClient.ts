@@ -1,3 +1,5 @@
+import type { FetchBody } from '../net';
+import { fetchBoundedText, FetchFailure } from '../net';
 import { parseJsonText } from '../presets';
 import { exchangeErrorHint, readExchangeError } from './exchangeErrors';
 import type { LiveExchange } from './liveExchange';
@@ -6,30 +8,23 @@ import { LiveError, redactSecrets } from './liveErrors';
 import type { Credentials } from './signers';
 import { queryString, SIGNERS, withQuery } from './signers';
 
-/** The part of `fetch` used here: Node's and the browser's both fit, and tests may pass their own. */
-export type LiveFetch = (
-  url: string,
-  init: {
-    readonly method: string;
-    readonly headers: Readonly<Record<string, string>>;
-    readonly body?: string;
-    readonly signal: AbortSignal;
-    readonly redirect: 'error';
-  },
-) => Promise<LiveResponse>;
+/**
+ * The transport: the shared bounded fetch's (`src/net`), with the request's headers. The command line passes its
+ * counting transport; the pane {@link webFetchBody}.
+ */
+export type LiveFetch = FetchBody;
 
-export interface LiveResponse {
-  readonly ok: boolean;
-  readonly status: number;
-  readonly headers: { get(name: string): string | null };
-  readonly body?: ReadableStream<Uint8Array> | null;
-  text(): Promise<string>;
-}
+/**
+ * The browser's (and Node's) `fetch` as a transport that never follows a redirect: a signed request goes to the
+ * host it was signed for, or nowhere.
+ */
+export const webFetchBody: LiveFetch = (url, init) =>
+  globalThis.fetch(url, { signal: init.signal, headers: { Accept: 'application/json', ...init.headers }, redirect: 'error' });
 
 /** How long one request may take, body included. */
 export const LIVE_TIMEOUT_MS = 15_000;
 /** The largest response body read, in bytes: no account response comes near it. */
-export const LIVE_MAX_BYTES = 10_000_000;
+export const LIVE_MAX_BYTES = 16 * 1024 * 1024;
 
 export interface RestClientOptions {
   readonly exchange: LiveExchange;
@@ -56,53 +51,20 @@ export interface RestClient {
   get(path: string, query: readonly (readonly [string, string])[], options: GetOptions): Promise<unknown>;
 }
 
-async function readBoundedText(response: LiveResponse, maxBytes: number, refuse: (detail: string) => never): Promise<string> {
-  const declared = Number(response.headers.get('content-length') ?? NaN);
-  if (Number.isFinite(declared) && declared > maxBytes) refuse(`the answer declares ${declared} bytes, more than the ${maxBytes} read`);
-  const stream = response.body;
-  if (!stream) {
-    const text = await response.text();
-    if (text.length > maxBytes) refuse(`the answer is longer than the ${maxBytes} bytes read`);
-    return text;
-  }
-  const reader = stream.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      refuse(`the answer is longer than the ${maxBytes} bytes read`);
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return new TextDecoder().decode(bytes);
-}
-
 const messageOf = (error: unknown): string =>
   typeof error === 'object' && error !== null && 'message' in error ? String((error as { message: unknown }).message) : String(error);
 
 /**
- * A REST client for one exchange and key. Every failure is a {@link LiveError}: the exchange's own code and
- * message when it answered with one, else the HTTP status, the network's reason or the malformed answer. The
- * secret and passphrase are scrubbed from every message, and redirects are refused (a signed request goes
- * to the host it was signed for, or nowhere).
+ * A REST client for one exchange and key, reading every answer through the shared bounded fetch. Every failure
+ * is a {@link LiveError}: the exchange's own code and message when it answered with one, else the HTTP status,
+ * the network's reason or the malformed answer. The secret and passphrase are scrubbed from every message.
  */
 export function createRestClient(options: RestClientOptions): RestClient {
   const { exchange, credentials } = options;
   const name = EXCHANGE_NAMES[exchange];
   const secrets = [credentials.secret, credentials.passphrase];
   const now = options.now ?? Date.now;
-  const timeoutMs = options.timeoutMs ?? LIVE_TIMEOUT_MS;
-  const maxBytes = options.maxBytes ?? LIVE_MAX_BYTES;
+  const limits = { timeoutMs: options.timeoutMs ?? LIVE_TIMEOUT_MS, maxBytes: options.maxBytes ?? LIVE_MAX_BYTES };
 
   const fail = (error: LiveError): never => {
     error.message = redactSecrets(error.message, secrets);
@@ -115,50 +77,20 @@ export function createRestClient(options: RestClientOptions): RestClient {
       ? await SIGNERS[exchange]({ method: 'GET', path, query, timestamp: now() }, credentials)
       : { method: 'GET' as const, pathAndQuery: withQuery(path, queryString(query)), headers: {} };
     const url = `${getOptions.base ?? options.base}${signed.pathAndQuery}`;
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
-    let text: string;
-    let response: LiveResponse;
+    let answer: Awaited<ReturnType<typeof fetchBoundedText>>;
     try {
-      response = await options
-        .fetch(url, {
-          method: 'GET',
-          headers: { Accept: 'application/json', ...signed.headers },
-          signal: controller.signal,
-          redirect: 'error',
-        })
-        .catch((error: unknown) =>
-          fail(
-            new LiveError('NETWORK_FAILED', {
-              exchange: name,
-              endpoint,
-              detail: controller.signal.aborted ? `no answer within ${timeoutMs / 1000} s` : `the request failed (${messageOf(error)})`,
-            }),
-          ),
-        );
-      text = await readBoundedText(response, maxBytes, (detail) =>
-        fail(new LiveError('BAD_RESPONSE', { exchange: name, endpoint, detail })),
-      ).catch((error: unknown) =>
-        error instanceof LiveError
-          ? fail(error)
-          : fail(
-              new LiveError('NETWORK_FAILED', {
-                exchange: name,
-                endpoint,
-                detail: controller.signal.aborted
-                  ? `the answer did not finish within ${timeoutMs / 1000} s`
-                  : `reading the answer failed (${messageOf(error)})`,
-              }),
-            ),
-      );
-    } finally {
-      clearTimeout(timer);
+      answer = await fetchBoundedText(url, options.fetch, limits, signed.headers, { readErrorBody: true });
+    } catch (error) {
+      // The failure's detail, not its message: the message repeats the URL, signature and all.
+      const detail = error instanceof FetchFailure ? error.detail : messageOf(error);
+      const code = /^(body too large|bad encoding)/.test(detail) ? 'BAD_RESPONSE' : 'NETWORK_FAILED';
+      return fail(new LiveError(code, { exchange: name, endpoint, detail }));
     }
     let body: unknown;
     try {
-      body = parseJsonText(text);
+      body = parseJsonText(answer.text);
     } catch (error) {
-      if (!response.ok) return fail(new LiveError('HTTP_FAILED', { exchange: name, endpoint, status: response.status }));
+      if (!answer.ok) return fail(new LiveError('HTTP_FAILED', { exchange: name, endpoint, status: answer.status }));
       return fail(new LiveError('BAD_RESPONSE', { exchange: name, endpoint, detail: `the answer is not JSON: ${messageOf(error)}` }));
     }
     const refused = readExchangeError(exchange, body);
@@ -173,7 +105,7 @@ export function createRestClient(options: RestClientOptions): RestClient {
         }),
       );
     }
-    if (!response.ok) return fail(new LiveError('HTTP_FAILED', { exchange: name, endpoint, status: response.status }));
+    if (!answer.ok) return fail(new LiveError('HTTP_FAILED', { exchange: name, endpoint, status: answer.status }));
     return body;
   }
 

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
@@ -129,6 +129,43 @@ describe('multiasset account EXCHANGE --live', () => {
     // The public endpoint is sent bare: no key, no signature.
     expect(standIns.binance.requests[3]?.headers['x-mbx-apikey']).toBeUndefined();
     expect(live.err).toContain('multiasset: binance key is read-only (apiRestrictions: reading only)');
+  });
+
+  it("sizes OKX contracts by the public instruments' ctVal, fetched for the contracts held, as --instruments does", async () => {
+    // ccxt's recorded LTC-USDT-SWAP positions answer; the LTC row of the instruments answer is a test figure
+    // (ctVal 0.001 LTC, the value its notionalUsd, imr and upl fit), beside the SWAP example's BTC-USDT-SWAP row.
+    const swap = fixture('api/okx-instruments-swap.json') as { data: Record<string, unknown>[] };
+    const ltc = { ...swap.data[0], instId: 'LTC-USDT-SWAP', instFamily: 'LTC-USDT', uly: 'LTC-USDT', ctVal: '0.001', ctValCcy: 'LTC' };
+    const routes = standIns.okx.routes;
+    const saved = { positions: routes['/api/v5/account/positions'], instruments: routes['/api/v5/public/instruments'] };
+    routes['/api/v5/account/positions'] = { signed: true, answer: fixture('account/okx-positions-ltc-swap-ccxt.json') };
+    routes['/api/v5/public/instruments'] = { signed: false, answer: { ...swap, data: [...swap.data, ltc] } };
+    standIns.okx.requests.length = 0;
+    const dir = mkdtempSync(join(tmpdir(), 'account-live-'));
+    try {
+      const file = join(dir, 'ltc-instruments.json');
+      writeFileSync(file, JSON.stringify({ code: '0', msg: '', data: [ltc] }));
+      const [balance, positions] = [
+        join(ACCOUNT_FIXTURES, 'okx-account-balance.json'),
+        join(ACCOUNT_FIXTURES, 'okx-positions-ltc-swap-ccxt.json'),
+      ];
+      const [live, paste] = await Promise.all([
+        run(['account', 'okx', '--live'], envFor('okx', standIns.okx.base)),
+        run(['account', 'okx', balance, positions, '--instruments', file], {}),
+      ]);
+      expect(live.code).toBe(0);
+      expect(live.out).toBe(paste.out);
+      expect(live.out.split('\n')).toContain('LTC-USDT-SWAP\tLONG\t0.002\t82.675\t101.33\t0.0065\t0\t0.1\tcross');
+      expect(standIns.okx.requests.map((r) => `${r.path}?${r.query}`)).toEqual([
+        '/api/v5/account/config?',
+        '/api/v5/account/balance?',
+        '/api/v5/account/positions?',
+        '/api/v5/public/instruments?instType=SWAP',
+      ]);
+    } finally {
+      Object.assign(routes, { '/api/v5/account/positions': saved.positions, '/api/v5/public/instruments': saved.instruments });
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('pages Bybit linear positions per settle coin, signing each page', async () => {

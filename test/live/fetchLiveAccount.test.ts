@@ -1,10 +1,9 @@
-import type { LiveFetch } from '../../src/live';
-import { BYBIT_MAX_PAGES, createRestClient, fetchLiveAccount } from '../../src/live';
+import { BYBIT_MAX_PAGES, createRestClient, fetchLiveAccount, webFetchBody } from '../../src/live';
 import type { ExchangeStandIn } from '../support/exchangeStandIns';
 import { fixture, startExchangeStandIn } from '../support/exchangeStandIns';
 
 const KEY = { key: 'bybit-key-7', secret: 'bybit-secret-Z4' };
-const fetchLive = globalThis.fetch as unknown as LiveFetch;
+const fetchLive = webFetchBody;
 
 let bybit: ExchangeStandIn;
 beforeAll(async () => {
@@ -51,5 +50,35 @@ describe('fetchLiveAccount (Bybit)', () => {
     await expect(fetchLiveAccount(client)).rejects.toThrow(
       `Bybit GET /v5/position/list: more than ${BYBIT_MAX_PAGES} pages of USDT positions; stopped reading`,
     );
+  });
+});
+
+describe('fetchLiveAccount (Binance)', () => {
+  const BN = { key: 'bn-key-3', secret: 'bn-secret-K8' };
+  let binance: ExchangeStandIn;
+  beforeAll(async () => {
+    binance = await startExchangeStandIn('binance', BN);
+  });
+  afterAll(() => binance.close());
+  const fetchBinance = () =>
+    fetchLiveAccount(createRestClient({ exchange: 'binance', base: binance.base, credentials: BN, fetch: fetchLive }));
+
+  it('prices only the collateral assets the account holds, other than USDT, from the asset index', async () => {
+    const index = fixture('api/binance-assetIndex.json') as Record<string, unknown>[];
+    const account = fixture('account/binance-account-v2.json') as { assets: Record<string, unknown>[] };
+    binance.routes['/fapi/v3/account'] = {
+      signed: true,
+      answer: { ...account, assets: [...account.assets, { ...account.assets[0], asset: 'BTC' }] },
+    };
+    binance.routes['/fapi/v1/assetIndex'] = { signed: false, answer: index };
+    const live = await fetchBinance();
+    // BTC is in the index; BUSD is not (it stays unpriced); ETH, ADA… are not held.
+    expect([...live.prices].map(([asset, price]) => [asset, price.toString()])).toEqual([['BTC', '91234.56']]);
+    expect(live.requests).toEqual(['GET /fapi/v3/account (signed)', 'GET /fapi/v3/positionRisk (signed)', 'GET /fapi/v1/assetIndex']);
+  });
+
+  it('refuses a malformed asset index, naming the field', async () => {
+    binance.routes['/fapi/v1/assetIndex'] = { signed: false, answer: fixture('api/binance-assetIndex-bad-buffer.json') };
+    await expect(fetchBinance()).rejects.toThrow(/^Binance GET \/fapi\/v1\/assetIndex: .*bidBuffer/);
   });
 });

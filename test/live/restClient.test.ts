@@ -1,13 +1,14 @@
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { LiveFetch, RestClient } from '../../src/live';
-import { createRestClient, LiveError } from '../../src/live';
+import type { RestClient } from '../../src/live';
+import { nodeFetchBody } from '../../src/cli/nodeFetch';
+import { createRestClient, LiveError, webFetchBody } from '../../src/live';
 import type { ExchangeStandIn } from '../support/exchangeStandIns';
 import { startExchangeStandIn } from '../support/exchangeStandIns';
 
 const KEY = { key: 'okx-key-1', secret: 'okx-secret-A9f3', passphrase: 'okx-phrase-Q2' };
-const fetchLive = globalThis.fetch as unknown as LiveFetch;
+const fetchLive = webFetchBody;
 
 let okx: ExchangeStandIn;
 beforeAll(async () => {
@@ -51,10 +52,21 @@ describe('createRestClient', () => {
     expect(error.message).toBe('OKX refused GET /echo: code 50000, bad [redacted] and [redacted]');
   });
 
-  it('stops reading an answer longer than the limit', async () => {
+  it('stops reading an answer longer than the limit, through the shared bounded fetch', async () => {
     okx.routes['/big'] = { signed: false, answer: { code: '0', data: ['x'.repeat(5000)] } };
     const error = await refusal(client({ maxBytes: 1000 }).get('/big', [], { signed: false }));
-    expect(error.message).toBe('OKX GET /big: the answer declares 5024 bytes, more than the 1000 read');
+    expect(error.code).toBe('BAD_RESPONSE');
+    expect(error.message).toBe('OKX GET /big: body too large: more than the limit of 1000 bytes');
+    // The command line's transport refuses it from the length the server announces, before reading it.
+    const cli = await refusal(client({ maxBytes: 1000, fetch: nodeFetchBody }).get('/big', [], { signed: false }));
+    expect(cli.message).toBe('OKX GET /big: body too large: the server announces 5024 bytes, more than the limit of 1000 bytes');
+  });
+
+  it('sends the signed headers through the command line transport too', async () => {
+    const body = (await client({ fetch: nodeFetchBody }).get('/api/v5/account/config', [], { signed: true })) as {
+      data: { perm: string }[];
+    };
+    expect(body.data[0]?.perm).toBe('read_only');
   });
 
   it('stops reading a streamed answer, without a declared length, once it passes the limit', async () => {
@@ -67,7 +79,7 @@ describe('createRestClient', () => {
     });
     try {
       const error = await refusal(client({ base: server.base, maxBytes: 2000 }).get('/stream', [], { signed: false }));
-      expect(error.message).toBe('OKX GET /stream: the answer is longer than the 2000 bytes read');
+      expect(error.message).toBe('OKX GET /stream: body too large: more than the limit of 2000 bytes');
     } finally {
       await server.close();
     }
@@ -109,7 +121,7 @@ describe('createRestClient', () => {
     okx.silent = true;
     try {
       const error = await refusal(client({ timeoutMs: 300 }).get('/api/v5/account/balance', [], { signed: true }));
-      expect(error.message).toBe('OKX GET /api/v5/account/balance: no answer within 0.3 s');
+      expect(error.message).toBe('OKX GET /api/v5/account/balance: timeout after 0.3 s');
     } finally {
       okx.silent = false;
     }

@@ -50,6 +50,7 @@ export async function fetchBinanceAccount(client: RestClient): Promise<LiveAccou
   return {
     documents: [account, positions],
     prices,
+    instruments: [],
     requests: [`GET ${BINANCE_ACCOUNT_PATH} (signed)`, `GET ${BINANCE_POSITIONS_PATH} (signed)`, `GET ${BINANCE_ASSET_INDEX_PATH}`],
   };
 }

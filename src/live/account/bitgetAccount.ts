@@ -18,6 +18,7 @@ export async function fetchBitgetAccount(client: RestClient): Promise<LiveAccoun
   return {
     documents: [accounts, positions],
     prices: new Map(),
+    instruments: [],
     requests: [
       `GET ${BITGET_ACCOUNTS_PATH}?productType=USDT-FUTURES (signed)`,
       `GET ${BITGET_POSITIONS_PATH}?productType=USDT-FUTURES (signed)`,

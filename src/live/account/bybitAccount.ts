@@ -59,5 +59,5 @@ export async function fetchBybitAccount(client: RestClient): Promise<LiveAccount
     ...envelope,
     result: { ...resultOf(last), category: category ?? resultOf(last)?.category ?? 'linear', list, nextPageCursor: '' },
   };
-  return { documents: [wallet, positions], prices: new Map(), requests };
+  return { documents: [wallet, positions], prices: new Map(), requests, instruments: [] };
 }

@@ -8,6 +8,6 @@ export interface LiveAccount {
   readonly prices: ReadonlyMap<string, Dec>;
   /** Each request made, e.g. `GET /fapi/v3/account (signed)`, in order. */
   readonly requests: readonly string[];
-  /** OKX: the public instruments responses of the contracts held (their `ctVal`). */
-  readonly contracts?: readonly unknown[];
+  /** OKX: the public instruments responses of the contracts held, for their contract values (`ctVal`). */
+  readonly instruments: readonly unknown[];
 }

@@ -1,3 +1,4 @@
+import { okxPositionInstruments } from '../../presets';
 import type { RestClient } from '../restClient';
 import type { LiveAccount } from './liveAccount';
 
@@ -5,31 +6,32 @@ export const OKX_BALANCE_PATH = '/api/v5/account/balance';
 export const OKX_POSITIONS_PATH = '/api/v5/account/positions';
 export const OKX_INSTRUMENTS_PATH = '/api/v5/public/instruments';
 
-/** The contract types among the positions (SWAP, FUTURES), whose instruments carry the contract values. */
-function contractTypes(positions: unknown): string[] {
-  const data = typeof positions === 'object' && positions !== null ? (positions as Record<string, unknown>).data : undefined;
-  const types = new Set<string>();
-  if (Array.isArray(data)) {
-    for (const row of data) {
-      const type = typeof row === 'object' && row !== null ? (row as Record<string, unknown>).instType : undefined;
-      if (type === 'SWAP' || type === 'FUTURES') types.add(type);
-    }
-  }
-  return [...types].sort();
+type Json = Record<string, unknown>;
+
+/** The instruments answer cut down to the rows of `wanted` (the reader reads those strictly; the others are not ours). */
+function onlyWanted(answer: unknown, wanted: ReadonlySet<string>): unknown {
+  if (typeof answer !== 'object' || answer === null || !Array.isArray((answer as Json).data)) return answer;
+  const data = ((answer as Json).data as unknown[]).filter((row) => {
+    const id = typeof row === 'object' && row !== null ? (row as Json).instId : undefined;
+    return typeof id === 'string' && wanted.has(id.toUpperCase());
+  });
+  return { ...(answer as Json), data };
 }
 
 /**
- * OKX: balance and positions signed, then the public instruments of each contract type held, for the
- * contract value (`ctVal`) of each position's contract.
+ * OKX: balance and positions signed, then the public instruments of each contract type held (one request per
+ * type, not per contract), kept to the contracts held, for their contract values (`ctVal`).
  */
 export async function fetchOkxAccount(client: RestClient): Promise<LiveAccount> {
   const balance = await client.get(OKX_BALANCE_PATH, [], { signed: true });
   const positions = await client.get(OKX_POSITIONS_PATH, [], { signed: true });
   const requests = [`GET ${OKX_BALANCE_PATH} (signed)`, `GET ${OKX_POSITIONS_PATH} (signed)`];
+  const wanted = new Set(okxPositionInstruments(positions));
+  const types = [...new Set([...wanted].map((id) => (/-SWAP$/.test(id) ? 'SWAP' : 'FUTURES')))].sort().reverse();
   const instruments: unknown[] = [];
-  for (const type of contractTypes(positions)) {
-    instruments.push(await client.get(OKX_INSTRUMENTS_PATH, [['instType', type]], { signed: false }));
+  for (const type of types) {
+    instruments.push(onlyWanted(await client.get(OKX_INSTRUMENTS_PATH, [['instType', type]], { signed: false }), wanted));
     requests.push(`GET ${OKX_INSTRUMENTS_PATH}?instType=${type}`);
   }
-  return { documents: [balance, positions], prices: new Map(), requests, contracts: instruments };
+  return { documents: [balance, positions], prices: new Map(), requests, instruments };
 }

@@ -14,6 +14,6 @@ export function restSnapshot(fetch: LiveFetch, bases: Partial<Record<AccountExch
     const client = createRestClient({ exchange, base: bases[exchange] ?? LIVE_REST_BASES[exchange], credentials, fetch });
     const live = await fetchLiveAccount(client);
     const [account, positions] = live.documents;
-    return { account, positions, prices: live.prices, ...(live.contracts === undefined ? {} : { instruments: live.contracts }) };
+    return { account, positions, prices: live.prices, ...(live.instruments.length === 0 ? {} : { instruments: live.instruments }) };
   };
 }
