@@ -26,7 +26,9 @@ const OFFICE_JS = `${OFFICE_JS_DIR}/office.js`;
 // The page-load target (every function associated within 300 ms, bench "loading") is what users feel; this budget
 // keeps the bundle from creeping unnoticed. Raised from 150 KB when OKX's contract brackets, stored live-price
 // settings and LIQUIDATION_PRICE's number path took it to 154 KB (page load unchanged: bench/README.md).
-const FUNCTIONS_BUNDLE_LIMIT = 160 * 1024;
+// Raised from 160 KB for MARGIN.ACCOUNT (+5 KB: its argument reading, its messages and webpack's loader of the chunk
+// that holds the live account's code, 85 KB, fetched on the first ACCOUNT cell instead of at page load).
+const FUNCTIONS_BUNDLE_LIMIT = 170 * 1024;
 
 // Only what Excel needs from the office-js package: no debug builds, IntelliSense files or other hosts' scripts.
 const OFFICE_JS_IGNORE = [
@@ -148,7 +150,9 @@ module.exports = (env = {}, argv = {}) => {
       // preset registry (sharedRegistry) instead of one copy each.
       taskpane: { import: './src/taskpane/app/taskpane.ts', dependOn: 'functions' },
     },
-    output: { path: outDir, filename: '[name].js', clean: true },
+    // Chunks loaded on first use (the live account's code) come from beside the page that runs the bundles, wherever
+    // it is hosted; '' also spares the bundle webpack's guess from document.currentScript, which a host may lack.
+    output: { path: outDir, filename: '[name].js', publicPath: '', clean: true },
     resolve: { extensions: ['.ts', '.js'] },
     module: {
       rules: [

@@ -14,6 +14,7 @@ const { FUNCTIONS_BUNDLE_LIMIT } = require('../webpack.config.js');
 const { accountFixture, liquidationFixture, tickFixture, balancesRange, positionsRange } = require('./accounts');
 const { measureLoading } = require('./loading');
 const { desk, deskRows } = require('./desk');
+const { accountEvent } = require('./accountEvent');
 
 const root = path.join(__dirname, '..');
 const engine = require(path.join(root, 'build/engine'));
@@ -199,8 +200,8 @@ function printTable(rows) {
   for (const r of rows) console.log(r.map((cell, c) => String(cell ?? '').padEnd(widths[c])).join('  |  '));
 }
 
-const ALL_PARTS = ['valuation', 'account', 'tick', 'desk', 'formulas', 'loading'];
-/** `BENCH_PARTS=account,tick node bench/run.js` runs only those parts (valuation, account, tick, desk, formulas, loading). */
+const ALL_PARTS = ['valuation', 'account', 'tick', 'accountEvent', 'desk', 'formulas', 'loading'];
+/** `BENCH_PARTS=account,tick node bench/run.js` runs only those parts (valuation, account, tick, accountEvent, desk, formulas, loading). */
 const PARTS = new Set((process.env.BENCH_PARTS ?? ALL_PARTS.join(',')).split(',').map((p) => p.trim()));
 const round2 = (x) => (typeof x === 'number' ? Number(x.toFixed(2)) : undefined);
 
@@ -218,6 +219,7 @@ async function main() {
   const v = part('valuation', () => valuation(sample));
   const a = part('account', account);
   const k = part('tick', tick);
+  const e = part('accountEvent', accountEvent);
   const d = part('desk', desk);
   const f = part('formulas', () => formulas(sample, 10_000));
   const b = PARTS.has('loading') ? bundleKb() : undefined;
@@ -228,6 +230,7 @@ async function main() {
     accountMs: round2(a?.accountMs),
     liquidationMs: round2(a?.liquidationMs),
     tickMs: round2(k?.tickMs),
+    accountEventMs: round2(e?.accountEventMs),
     solverMs: round2(d?.solverMs),
     compareMs: round2(d?.compareMs),
     functionsBundleKb: b ? Number(b.kb.toFixed(1)) : undefined,
@@ -243,36 +246,94 @@ async function main() {
   }
   if (a) {
     rows.push(
-      [`ACCOUNT_EQUITY, ${a.rows.toLocaleString('en')} balance rows (ms)`, fmt(a.functions.ACCOUNT_EQUITY.ms), `${fmt(a.functions.ACCOUNT_EQUITY.decimalMs)} Decimal engine`, '≤ 10'],
-      ['MULTIASSET_LTV, same rows (ms)', fmt(a.functions.MULTIASSET_LTV.ms), `${fmt(a.functions.MULTIASSET_LTV.decimalMs)} Decimal engine`, '≤ 10'],
-      [`MARGIN_RATIO, same rows + ${a.positions.toLocaleString('en')} positions (ms)`, fmt(a.functions.MARGIN_RATIO.ms), `${fmt(a.functions.MARGIN_RATIO.decimalMs)} Decimal engine`, '≤ 10'],
+      [
+        `ACCOUNT_EQUITY, ${a.rows.toLocaleString('en')} balance rows (ms)`,
+        fmt(a.functions.ACCOUNT_EQUITY.ms),
+        `${fmt(a.functions.ACCOUNT_EQUITY.decimalMs)} Decimal engine`,
+        '≤ 10',
+      ],
+      [
+        'MULTIASSET_LTV, same rows (ms)',
+        fmt(a.functions.MULTIASSET_LTV.ms),
+        `${fmt(a.functions.MULTIASSET_LTV.decimalMs)} Decimal engine`,
+        '≤ 10',
+      ],
+      [
+        `MARGIN_RATIO, same rows + ${a.positions.toLocaleString('en')} positions (ms)`,
+        fmt(a.functions.MARGIN_RATIO.ms),
+        `${fmt(a.functions.MARGIN_RATIO.decimalMs)} Decimal engine`,
+        '≤ 10',
+      ],
       [`LIQUIDATION_PRICE, ${a.liquidationAssets} assets, ${a.liquidationPositions} positions (ms)`, fmt(a.liquidationMs), '', '≤ 5'],
       ['account results differing from the Decimal engine', a.mismatches, '', '0'],
     );
   }
   if (k) {
-    const each = Object.entries(k.each).map(([name, ms]) => `${name} ${fmt(ms)}`).join(', ');
+    const each = Object.entries(k.each)
+      .map(([name, ms]) => `${name} ${fmt(ms)}`)
+      .join(', ');
     rows.push(
-      [`tick: 5 functions, ${k.assets} assets, ${k.positions.toLocaleString('en')} positions, ${k.bracketed} on brackets (ms)`, fmt(k.tickMs), each, '≤ 16'],
+      [
+        `tick: 5 functions, ${k.assets} assets, ${k.positions.toLocaleString('en')} positions, ${k.bracketed} on brackets (ms)`,
+        fmt(k.tickMs),
+        each,
+        '≤ 16',
+      ],
       ['tick results differing from the Decimal engine', k.mismatches, '', '0'],
     );
+  }
+  if (e) {
+    rows.push([
+      `account event: 1 position update applied, ${e.assets} assets, ${e.positions.toLocaleString('en')} positions, 3 functions (ms)`,
+      fmt(e.accountEventMs),
+      '',
+      '≤ 16',
+    ]);
   }
   if (d) rows.push(...deskRows(d));
   if (f) {
     rows.push(
-      [`sheet of ${f.rows.toLocaleString('en')} rows, build + compute (ms)`, fmt(f.oursMs), `${fmt(f.nativeMs)} SUMPRODUCT`, `${fmt(f.ratio)}× (≤ 1)`],
+      [
+        `sheet of ${f.rows.toLocaleString('en')} rows, build + compute (ms)`,
+        fmt(f.oursMs),
+        `${fmt(f.nativeMs)} SUMPRODUCT`,
+        `${fmt(f.ratio)}× (≤ 1)`,
+      ],
       ['sheet rows differing from exact', f.oursDiffer, `${f.nativeDiffer} SUMPRODUCT`, '0'],
     );
   }
   if (b && l) {
     rows.push(
       [`functions bundle (${b.files.join(', ')}, KB)`, fmt(b.kb, 1), '', `≤ ${FUNCTIONS_BUNDLE_LIMIT / 1024}`],
-      [`page load → all functions associated, ${l.undisturbed} loads (ms)`, fmt(l.registerMs, 1), `${fmt(l.lowerQuartileMs, 1)} lower quartile`, '≤ 300'],
-      [`  every load, ${l.disturbed} disturbed by the machine included (ms)`, fmt(l.allLoadsMedianMs, 1), l.stallInfo ? '' : 'no stall information', ''],
+      [
+        `page load → all functions associated, ${l.undisturbed} loads (ms)`,
+        fmt(l.registerMs, 1),
+        `${fmt(l.lowerQuartileMs, 1)} lower quartile`,
+        '≤ 300',
+      ],
+      [
+        `  every load, ${l.disturbed} disturbed by the machine included (ms)`,
+        fmt(l.allLoadsMedianMs, 1),
+        l.stallInfo ? '' : 'no stall information',
+        '',
+      ],
     );
   }
   printTable(rows);
-  const results = { date: new Date().toISOString(), node: process.version, summary, valuation: v, account: a, tick: k, desk: d, formulas: f, bundle: b, loading: l, seconds: (Date.now() - started) / 1000 };
+  const results = {
+    date: new Date().toISOString(),
+    node: process.version,
+    summary,
+    valuation: v,
+    account: a,
+    tick: k,
+    accountEvent: e,
+    desk: d,
+    formulas: f,
+    bundle: b,
+    loading: l,
+    seconds: (Date.now() - started) / 1000,
+  };
   // A partial run does not replace the full run's record.
   if (PARTS.size === ALL_PARTS.length) fs.writeFileSync(path.join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log(JSON.stringify(summary));

@@ -18,6 +18,7 @@ import {
 import { flag, readArgs } from './argv';
 import type { CliCommand, Output } from './command';
 import { synopsis } from './command';
+import { fetchLiveDocuments } from './liveAccount';
 import { nodeFetchBody } from './nodeFetch';
 import { applyPresetOptions, PRESET_FLAG } from './presetsFromOptions';
 import { UsageError } from './usageError';
@@ -27,6 +28,8 @@ import { writeDataAtomically } from './safeWrite';
 export interface AccountOptions {
   readonly exchange: AccountExchange;
   readonly files: readonly string[];
+  /** Fetch the responses with the read-only key in the environment instead of reading files. */
+  readonly live: boolean;
   readonly presets: readonly string[];
   /** The preset that values the account; the exchange's own built-in when not given. */
   readonly valuedWith: string | null;
@@ -40,6 +43,13 @@ export interface AccountOptions {
 }
 
 const FLAGS = [
+  flag({
+    name: '--live',
+    help:
+      'fetch the responses from the exchange instead of FILEs, signed with a read-only key from the environment ' +
+      '(MULTIASSET_<EXCHANGE>_KEY, _SECRET, and _PASSPHRASE for OKX and Bitget; MULTIASSET_<EXCHANGE>_REST overrides ' +
+      'the base URL), after asking the exchange that the key can neither trade nor withdraw (docs/LIVE-ACCOUNT.md)',
+  }),
   PRESET_FLAG,
   flag({ name: '--exchange', value: 'ID', help: "the preset that values the account (default: EXCHANGE's built-in)" }),
   flag({
@@ -80,7 +90,11 @@ function parse(argv: readonly string[]): AccountOptions {
   const [exchange, ...files] = positional;
   const known = ACCOUNT_EXCHANGES.find((e) => e === exchange?.toLowerCase());
   if (known === undefined) throw new UsageError(`account needs an exchange first: one of ${ACCOUNT_EXCHANGES.join(', ')}`);
-  if (files.length === 0) throw new UsageError('account needs the response files (the account response, and the positions response)');
+  const live = flags['--live'];
+  if (live && files.length > 0) throw new UsageError('account --live fetches the responses itself: give no response files with it');
+  if (!live && files.length === 0) {
+    throw new UsageError('account needs the response files (the account response, and the positions response), or --live');
+  }
   const [presets, valuedWith, json, out, force] = [
     flags['--preset'],
     flags['--exchange'],
@@ -91,7 +105,8 @@ function parse(argv: readonly string[]): AccountOptions {
   if (force && out === null) throw new UsageError('--force goes with --out (it lets --out replace a file that exists)');
   const instruments = flags['--instruments'];
   if (instruments.length > 0 && known !== 'okx') throw new UsageError('--instruments is for OKX positions (contracts of ctVal coin each)');
-  return { exchange: known, files, presets, valuedWith, prices, json, out, force, instruments };
+  if (instruments.length > 0 && live) throw new UsageError('account --live fetches the instruments itself: give no --instruments with it');
+  return { exchange: known, files, live, presets, valuedWith, prices, json, out, force, instruments };
 }
 
 const cellText = (cell: SnapshotTable[number][number]): string => (cell === null ? '' : String(cell));
@@ -150,10 +165,16 @@ async function run(command: AccountOptions, output: Output): Promise<number> {
   const registry = new PresetRegistry(BUILTIN_PRESETS);
   await applyPresetOptions(registry, { presets: command.presets, exchange: null });
   const preset = registry.resolve(command.valuedWith ?? command.exchange);
-  const snapshot = importAccountSnapshot(command.exchange, await readDocuments(command.files), {
-    prices: command.prices,
-    instruments: await readDocuments(command.instruments),
-  });
+  const source = command.live
+    ? await fetchLiveDocuments(command.exchange, output)
+    : {
+        documents: await readDocuments(command.files),
+        prices: new Map<string, Dec>(),
+        instruments: await readDocuments(command.instruments),
+      };
+  // Prices given on the command line win over those fetched.
+  const prices = new Map([...source.prices, ...command.prices]);
+  const snapshot = importAccountSnapshot(command.exchange, source.documents, { prices, instruments: source.instruments });
   const reconciliation = reconcile(preset, snapshot);
   if (command.out !== null) {
     await writeWorkbook(command.out, command.force === true, snapshot, reconciliation);
@@ -191,12 +212,13 @@ async function run(command: AccountOptions, output: Output): Promise<number> {
 
 export const accountCommand: CliCommand<AccountOptions> = {
   name: 'account',
-  usage: synopsis('account', 'EXCHANGE FILE...', FLAGS),
+  usage: synopsis('account', 'EXCHANGE (FILE... | --live)', FLAGS.slice(1)),
   help:
     `reads the exchange's own account and position responses (saved JSON files; EXCHANGE is ${ACCOUNT_EXCHANGES.join(', ')}) ` +
     'and prints the balances and positions tables, then our equity, maintenance margin, margin ratio and available ' +
-    "margin beside the exchange's, with the difference and its likeliest cause. It never asks for, stores or " +
-    'sends API keys: fetch the responses with your own tools.',
+    "margin beside the exchange's, with the difference and its likeliest cause. With FILEs it reads saved responses " +
+    'and sends nothing; with --live it fetches them itself with a read-only key from the environment, never from ' +
+    'the command line.',
   flags: FLAGS,
   parse,
   run,

@@ -149,6 +149,15 @@ export const ERRORS = {
   PRICE_SNAPSHOT_FAILED: spec('na', (p) => `${p.what}: the REST snapshot ${p.url} failed (${p.detail})`),
   PRICE_STREAM_WRONG_INSTRUMENT: spec('na', (p) => `${p.what}: ${p.url} sent ${p.got} on this instrument's stream`),
   PRICE_WRONG_INSTRUMENT: spec('na', (p) => `${p.what}: ${p.url} answered for ${p.field} ${p.got}, not the instrument asked for`),
+  // The live account (MARGIN.ACCOUNT)
+  ACCOUNT_NOT_CONNECTED: spec('na', (p) => `connect ${p.exchange} in the task pane (Connections) to stream the account`),
+  ACCOUNT_WAITING: spec('na', (p) => `${p.exchange} account: ${p.detail} (since ${p.since})`),
+  ACCOUNT_STALE: spec('na', (p) => `${p.exchange} account: stale since ${p.since} (nothing heard for more than ${p.maxAge} s)`),
+  ACCOUNT_REFUSED: spec('na', (p) => `${p.exchange} refused the connection: ${p.detail}`),
+  ACCOUNT_STREAMS_IN_EXCEL: spec(
+    'na',
+    (p) => `the live ${p.exchange} account streams in Excel; on the command line run multiasset account ${p.exchange} --live`,
+  ),
   BAD_SNAPSHOT: spec('value', (p) => `${p.exchange} ${p.document}: ${p.detail}`),
   SNAPSHOT_DOCUMENT_UNKNOWN: spec('value', (p) => `${p.exchange}: ${p.detail}; expected ${p.expected}`),
 

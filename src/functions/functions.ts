@@ -4,6 +4,7 @@
  */
 import { evaluateNumber, evaluateTable, evaluateText, excelContext } from './excelAdapter';
 import { sharedPriceHub } from './livePrices';
+import { streamAccount } from './streamAccount';
 import { streamPrice } from './streamPrice';
 import { loadWhenReady } from './workbookSettings';
 
@@ -335,4 +336,24 @@ export function maxOrderSize(balances: any[][], positions: any[][], symbol: any,
  */
 export function compare(balances: any[][], positions: any[][], exchanges?: any[][]): any[][] {
   return evaluateTable('COMPARE', [balances, positions, exchanges]);
+}
+
+/**
+ * The connected exchange account, live: spills its balances (default), positions or totals, kept current by the exchange's private websocket after a signed snapshot. The balances and positions have the columns the other functions read, so =MARGIN.MARGIN_RATIO(A1#, H1#, "binance") follows the account. Connect the exchange in the task pane (Connections) first; #N/A "stale since HH:MM:SS" when nothing has been heard from the exchange for the age limit.
+ * @customfunction ACCOUNT
+ * @helpurl https://localhost:3000/FUNCTIONS.html#account
+ * @streaming
+ * @param exchange Exchange connected in the task pane: "binance", "okx", "bybit" or "bitget".
+ * @param [part] "balances" (when omitted): asset | amount | price | upnl; "positions": symbol | side | size | entry | mark | mmr | cum | imr | margin_mode; "totals": the exchange's own equity, maintenance margin and available, with its unit and field and the time it reported them.
+ * @param invocation Provided by Excel: receives each table and tells when the cell is cancelled.
+ * @returns Table with a header row: amounts in coin units, prices and money in the quote currency (totals: in the unit the exchange reports).
+ * @example =MARGIN.ACCOUNT("binance", "positions")
+ */
+export function account(exchange: any, part: any, invocation: CustomFunctions.StreamingInvocation<any[][]>): void {
+  // Loaded on first use: the live account's code (readers, signers, streams) stays out of the functions bundle.
+  streamAccount(
+    [exchange, part],
+    invocation,
+    import('./liveAccount').then((m) => m.sharedAccountHub),
+  );
 }

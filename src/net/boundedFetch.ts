@@ -129,6 +129,8 @@ export async function fetchBoundedText(
   limits: BodyLimits,
   /** Request headers (a signed request's); never part of a message. */
   headers?: Readonly<Record<string, string>>,
+  /** `readErrorBody`: read an HTTP error's body too, within the same limits (exchanges put their error code there). */
+  options: { readonly readErrorBody?: boolean } = {},
 ): Promise<BoundedText> {
   const controller = new AbortController();
   let timedOut = false;
@@ -147,7 +149,7 @@ export async function fetchBoundedText(
       throw failed(error);
     }
     const { ok, status, statusText } = response;
-    if (!ok) {
+    if (!ok && options.readErrorBody !== true) {
       void response.body?.cancel().catch(() => undefined);
       return { ok, status, statusText, text: '' };
     }

@@ -7,7 +7,7 @@ export { priceRequest, describePrice } from './priceRequest';
 export type { PriceRequest } from './priceRequest';
 export { FeedConnection } from './feedConnection';
 export type { Backoff, ConnectionState, ConnectionStatus, Liveness, SocketFactory, SocketLike } from './feedConnection';
-export { PriceHub, DEFAULT_BACKOFF, DEFAULT_PRICE_SETTINGS } from './priceHub';
+export { PriceHub, DEFAULT_BACKOFF, DEFAULT_MIN_SILENCE_MS, DEFAULT_PRICE_SETTINGS } from './priceHub';
 export type { PriceHubOptions, PriceSettings, PriceSink } from './priceHub';
 export { INTERVAL_SECONDS, LIVE_PRICES_SETTING, MAX_AGE_SECONDS, readStoredPriceSettings, storedPriceSettings } from './priceSettings';
 export type { StoredPriceSettingsReport } from './priceSettings';

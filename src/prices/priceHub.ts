@@ -31,7 +31,14 @@ export interface PriceHubOptions {
   readonly settings?: Partial<PriceSettings>;
   readonly backoff?: Backoff;
   readonly now?: () => number;
+  /**
+   * The shortest silence after which a connection is reopened, whatever the age limit: Binance pushes a mark
+   * price once a second and sends no pong, so a 1 s age limit must not recycle a healthy connection.
+   */
+  readonly minSilenceMs?: number;
 }
+
+export const DEFAULT_MIN_SILENCE_MS = 5000;
 
 interface Quote {
   readonly price: number;
@@ -275,7 +282,7 @@ export class PriceHub {
         this.options.backoff ?? DEFAULT_BACKOFF,
         this.now,
         { tick: (tick, at) => this.received(exchange, tick, at), status: () => this.notify() },
-        { silentAfterMs: () => this.current.maxAgeMs },
+        { silentAfterMs: () => Math.max(this.current.maxAgeMs, this.options.minSilenceMs ?? DEFAULT_MIN_SILENCE_MS) },
       );
       this.connections.set(exchange, connection);
     }

@@ -90,7 +90,7 @@ describe('the build in dist/ (npm run build)', () => {
     );
   });
 
-  it("lets the production page fetch from the exchanges it pre-fills and stream from their websockets, never from the user's own machine", () => {
+  it("lets the production page fetch from the exchanges it pre-fills and stream from their websockets (public and private), never from the user's own machine", () => {
     // The minified page leaves attribute values unquoted where it can.
     const policy = /<meta\s+http-equiv="?Content-Security-Policy"?\s+content="([^"]+)"/.exec(readDist('taskpane.html'))?.[1] ?? '';
     const connect = policy.split(';').map((d) => d.trim().split(/\s+/)).find((words) => words[0] === 'connect-src') ?? [];
@@ -98,6 +98,7 @@ describe('the build in dist/ (npm run build)', () => {
       'connect-src',
       "'self'",
       'https://fapi.binance.com',
+      'https://api.binance.com',
       'https://api.bitget.com',
       'https://www.okx.com',
       'https://api.bybit.com',
@@ -105,6 +106,7 @@ describe('the build in dist/ (npm run build)', () => {
       'wss://ws.okx.com:8443',
       'wss://stream.bybit.com',
       'wss://ws.bitget.com',
+      'wss://ws-fapi.binance.com',
     ]);
     expect(policy).not.toMatch(/localhost|127\.0\.0\.1/);
   });

@@ -21,7 +21,7 @@ describe('multiasset --help', () => {
     expect(err).toBe('');
     expect(out).not.toContain('undefined');
     for (const name of NAMES) expect(out).toMatch(new RegExp(`^  multiasset ${name} `, 'm'));
-    expect(out).toContain('multiasset account EXCHANGE FILE... [--preset FILE]... [--exchange ID] [--price ASSET=PRICE]...');
+    expect(out).toContain('multiasset account EXCHANGE (FILE... | --live) [--preset FILE]... [--exchange ID]');
     expect(out).toMatch(/^ {2}--price ASSET=PRICE\n {18}account: prices an asset the responses leave unpriced/m);
     for (const command of COMMANDS) {
       for (const flag of command.flags) expect(out).toMatch(new RegExp(`^  ${flag.name}\\b`, 'm'));

@@ -12,13 +12,15 @@ import {
   maintenanceMargin,
   marginRatio,
   messageNumber,
+  positionsMaintenance,
   readNumber,
   readNumberText,
   symbolBrackets,
+  topUpNeeded,
   valueHolding,
 } from '../../src/engine';
 import type { Bracket, Preset } from '../../src/engine';
-import { assetOf, bal, bitget, caught, pos, presetOf } from './fixtures';
+import { assetOf, bal, binance, bitget, caught, pos, presetOf } from './fixtures';
 
 const text = (t: string): string => {
   const r = readNumberText(t);
@@ -132,5 +134,30 @@ describe('numbers at the edges of a cell', () => {
     expect(messageNumber(dec('9.9e-8'))).toBe('9.9e-8');
     expect(messageNumber(dec('0.000001'))).toBe('0.000001');
     expect(messageNumber(dec('-1e21'))).toBe('-1e+21');
+  });
+});
+
+describe('found by mutation testing', () => {
+  const losing = pos({ symbol: 'BTCUSDT', side: 'LONG', size: 1, entry: 61000, mark: 60000, mmr: '0.004' });
+
+  it('charges no liability margin on a loss without balances, since the holdings are unknown', () => {
+    // The loss leaves USDT at −1,000 in the account built from positions alone; Bitget's 5% would add 50.
+    expect(maintenanceMargin(bitget, [losing]).toString()).toBe('240');
+    expect(positionsMaintenance(bitget, [losing], []).toString()).toBe('240');
+    expect(maintenanceMargin(bitget, [losing], [bal('BTC', 1, 60000)]).toString()).toBe('290');
+  });
+
+  it('converts MAINT_MARGIN of another quote at the price given, and names `prices` when one is missing', () => {
+    const eth = pos({ symbol: 'ETHUSDC', side: 'LONG', size: 10, entry: 3000, mark: 3000, mmr: '0.01' });
+    expect(positionsMaintenance(binance, [eth], [{ asset: 'USDC', price: dec('0.5') }]).toString()).toBe('150');
+    expect(caught(() => positionsMaintenance(binance, [eth], [])).message).toBe(
+      'prices: a price for USDC is needed (positions settle in it)',
+    );
+  });
+
+  it('names target_ratio when it is not positive', () => {
+    expect(caught(() => topUpNeeded(bitget, [bal('USDT', 1000, 1)], [losing], 'USDT', dec(0))).message).toBe(
+      'target_ratio: expected a positive number, got 0',
+    );
   });
 });

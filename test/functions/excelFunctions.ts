@@ -5,9 +5,12 @@ import { shown, type Shown } from './customFunctionsStub';
 
 type ExcelFunction = (...args: never[]) => unknown;
 
-/** The functions whose cell gets one result per call; PRICE streams (test/prices/priceStreaming.test.ts). */
-export type CellFunctionName = Exclude<FunctionName, 'PRICE'>;
-export const CELL_FUNCTION_NAMES = FUNCTION_NAMES.filter((n): n is CellFunctionName => n !== 'PRICE');
+/**
+ * The functions whose cell gets one result per call; PRICE and ACCOUNT stream (test/prices/priceStreaming.test.ts,
+ * test/functions/accountStreaming.test.ts).
+ */
+export type CellFunctionName = Exclude<FunctionName, 'PRICE' | 'ACCOUNT'>;
+export const CELL_FUNCTION_NAMES = FUNCTION_NAMES.filter((n): n is CellFunctionName => n !== 'PRICE' && n !== 'ACCOUNT');
 
 /** Each MARGIN id and the function Excel calls for it (the build associates them by these names). */
 export const BY_ID: Readonly<Record<CellFunctionName, ExcelFunction>> = {
@@ -39,11 +42,12 @@ export const BY_ID: Readonly<Record<CellFunctionName, ExcelFunction>> = {
  * would start streaming is cancelled and shows nothing (`{ value: undefined }`).
  */
 export const call = (id: FunctionName, ...args: unknown[]): Shown => {
-  if (id !== 'PRICE') return shown(() => (BY_ID[id] as (...a: unknown[]) => unknown)(...args));
+  if (id !== 'PRICE' && id !== 'ACCOUNT') return shown(() => (BY_ID[id] as (...a: unknown[]) => unknown)(...args));
   const set: unknown[] = [];
   const invocation = { setResult: (v: unknown) => set.push(v), onCanceled: undefined as (() => void) | undefined };
-  const [symbol, exchange, kind] = [...args, null, null, null];
-  excel.price(symbol, exchange, kind, invocation as unknown as CustomFunctions.StreamingInvocation<number>);
+  const [first, second, third] = [...args, null, null, null];
+  if (id === 'PRICE') excel.price(first, second, third, invocation as unknown as CustomFunctions.StreamingInvocation<number>);
+  else excel.account(first, second, invocation as unknown as CustomFunctions.StreamingInvocation<unknown[][]>);
   invocation.onCanceled?.();
   return shown(() => {
     const [first] = set;

@@ -71,15 +71,17 @@ describe('functions.json generated from src/functions/functions.ts', () => {
     }
   });
 
-  it('marks no function volatile, streaming or cancelable, except PRICE, which streams', () => {
-    for (const fn of functions.filter((f) => f.id !== 'PRICE')) {
+  it('marks no function volatile, streaming or cancelable, except PRICE and ACCOUNT, which stream', () => {
+    for (const fn of functions.filter((f) => f.id !== 'PRICE' && f.id !== 'ACCOUNT')) {
       const flags = Object.entries(fn.options ?? {}).filter(([, on]) => on);
       expect([fn.id, flags]).toEqual([fn.id, []]);
     }
   });
 
-  it('declares PRICE streaming and never volatile: a network call on every recalculation gets users blocked', () => {
-    const price = functions.find((f) => f.id === 'PRICE');
-    expect(Object.entries(price?.options ?? {}).filter(([, on]) => on)).toEqual([['stream', true]]);
+  it('declares PRICE and ACCOUNT streaming and never volatile: a network call on every recalculation gets users blocked', () => {
+    for (const id of ['PRICE', 'ACCOUNT']) {
+      const fn = functions.find((f) => f.id === id);
+      expect([id, Object.entries(fn?.options ?? {}).filter(([, on]) => on)]).toEqual([id, [['stream', true]]]);
+    }
   });
 });

@@ -2,7 +2,11 @@ import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { XMLValidator } from 'fast-xml-parser';
 import { distFile, readDist, ROOT } from '../build/dist';
-import { WEBSOCKET_ORIGINS } from '../../src/prices';
+import { PRIVATE_WEBSOCKET_ORIGINS } from '../../src/live/stream';
+import { WEBSOCKET_ORIGINS as PRICE_ORIGINS } from '../../src/prices';
+
+/** Every websocket host the add-in opens: the public price feeds (PRICE), then the private account streams (ACCOUNT). */
+const WEBSOCKET_ORIGINS = [...new Set([...PRICE_ORIGINS, ...PRIVATE_WEBSOCKET_ORIGINS])];
 import { child, descendants, parseXml, type XmlNode } from './xmlTree';
 
 const DEV_BASE = 'https://localhost:3000/';
@@ -137,7 +141,7 @@ describe('manifest.xml', () => {
     expect(resource('Functions.Namespace').length).toBeLessThanOrEqual(32);
   });
 
-  it('lists exactly the exchange websocket hosts MARGIN.PRICE connects to as AppDomains', () => {
+  it('lists exactly the exchange websocket hosts MARGIN.PRICE and MARGIN.ACCOUNT connect to as AppDomains', () => {
     const domains = child(root, 'AppDomains').children.map((d) => d.text);
     expect(domains).toEqual([...WEBSOCKET_ORIGINS]);
   });

@@ -32,7 +32,7 @@ describe('Binance account snapshot', () => {
     ]);
     expect(positionsTable(snapshot)).toEqual([
       ['symbol', 'side', 'size', 'entry', 'mark', 'mmr', 'cum', 'imr', 'margin_mode'],
-      ['BTCUSDT', 'LONG', 0.001, 22185.2, 21123.05052574, null, 0, null, 'cross'],
+      ['BTCUSDT', 'LONG', 0.001, 22185.2, 21123.05052574, null, null, null, 'cross'],
     ]);
   });
 

@@ -32,7 +32,13 @@ const cells: Invocation[] = [];
 const ctx = { registry: new PresetRegistry() };
 
 function newHub(settings: Partial<PriceSettings> = {}, backoff: Backoff = { initialMs: 20, maxMs: 80 }): PriceHub {
-  return new PriceHub({ connect: wsClient, urls: server.urls(), settings: { intervalMs: 0, maxAgeMs: 10_000, ...settings }, backoff });
+  return new PriceHub({
+    connect: wsClient,
+    urls: server.urls(),
+    settings: { intervalMs: 0, maxAgeMs: 10_000, ...settings },
+    backoff,
+    minSilenceMs: 0,
+  });
 }
 
 function cell(symbol: string, exchange: LiveExchange, kind = 'mark'): Invocation {
@@ -205,6 +211,7 @@ describe('a connection open but silent past the age limit is closed and reopened
         urls: { bybit: `ws://127.0.0.1:${(tcp.address() as AddressInfo).port}/bybit` },
         settings: { intervalMs: 0, maxAgeMs: 300 },
         backoff: { initialMs: 20, maxMs: 80 },
+        minSilenceMs: 0,
       });
       cell('BTC', 'bybit');
       await until(() => accepted.length >= 2, 3000, 'a second attempt');
@@ -213,6 +220,14 @@ describe('a connection open but silent past the age limit is closed and reopened
       for (const socket of accepted) socket.destroy();
       await new Promise<void>((resolve) => tcp.close(() => resolve()));
     }
+  });
+
+  it('never reopens sooner than the floor of 5 s by default, so a 1 s age limit keeps a healthy Binance connection', async () => {
+    hub = new PriceHub({ connect: wsClient, urls: server.urls(), settings: { intervalMs: 0, maxAgeMs: 300 } });
+    server.misbehaviour.binance = { mute: true };
+    cell('BTC', 'binance');
+    await sleep(900);
+    expect(server.connections.binance).toBe(1);
   });
 
   it('keeps a quiet connection whose pings are answered', async () => {

@@ -28,6 +28,7 @@ import { fail, isMarginError } from '../../engine/errors';
 import { symbolBrackets } from '../../engine/brackets';
 import type { AssetMode, Preset } from '../../engine/model';
 import { describePrice } from '../../prices/priceRequest';
+import { readAccountRequest } from './accountArgs';
 import { accountRangeCells } from './accountCells';
 import type { ArgList } from './args';
 import type { BalanceRow } from './balances';
@@ -236,5 +237,10 @@ export const HANDLERS: Readonly<Record<FunctionName, Handler>> = {
         return [compareRowFromTotals(preset, account.b, account.totals)];
       }),
     );
+  },
+  ACCOUNT: (a, ctx) => {
+    const { exchange, part } = readAccountRequest(a);
+    if (ctx.liveAccounts === undefined) return fail('ACCOUNT_STREAMS_IN_EXCEL', { exchange });
+    return ctx.liveAccounts.table(exchange, part);
   },
 };

@@ -53,6 +53,7 @@ export const FUNCTION_SPECS = {
   MAX_WITHDRAWABLE: value(BALANCES, POSITIONS, cell('asset'), EXCHANGE),
   MAX_ORDER_SIZE: value(BALANCES, POSITIONS, cell('symbol'), cell('price'), optionalCell('imr'), EXCHANGE),
   COMPARE: table(BALANCES, POSITIONS, optionalRange('exchanges')),
+  ACCOUNT: table(cell('exchange'), optionalCell('part')),
 } as const satisfies Readonly<Record<string, FunctionSpec>>;
 
 export type FunctionName = keyof typeof FUNCTION_SPECS;

@@ -25,6 +25,13 @@ export interface FunctionContext {
   readonly registry: PresetRegistry;
   /** Live prices for MARGIN.PRICE outside Excel (the CLI's --live); without them PRICE explains it streams in Excel. */
   readonly livePrices?: LivePrices;
+  /** Connected accounts for MARGIN.ACCOUNT outside Excel (e.g. one signed snapshot); without them ACCOUNT explains it streams in Excel. */
+  readonly liveAccounts?: LiveAccounts;
+}
+
+/** An account's tables as MARGIN.ACCOUNT spills them, by exchange and part; throws a MarginError when it has none. */
+export interface LiveAccounts {
+  table(exchange: 'binance' | 'okx' | 'bybit' | 'bitget', part: 'balances' | 'positions' | 'totals'): CellGrid;
 }
 
 // The function names are the keys of FUNCTION_SPECS, the one list of the MARGIN functions (specs.ts).

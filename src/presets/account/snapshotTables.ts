@@ -29,7 +29,8 @@ export function positionsTable(snapshot: AccountSnapshot): SnapshotTable {
       num(p.entry),
       num(p.mark),
       num(p.mmr),
-      num(p.cum),
+      // A blank rate is taken, with its cum, from the preset's brackets: a cum beside a blank mmr is refused.
+      num(p.mmr === null ? null : p.cum),
       num(p.imr),
       p.marginMode,
     ]),

@@ -1,4 +1,8 @@
+import { sharedAccountHub } from '../../functions/liveAccount';
 import { sharedPriceHub } from '../../functions/livePrices';
+import { mountConnectionsSection } from '../connections/connectionsSection';
+import { browserKeyCheck } from '../connections/keyCheck';
+import { hostKeyStore } from '../connections/keyStore';
 import { mountAccountImportSection } from '../account/accountImportSection';
 import { mountDeskSection } from '../desk/deskSection';
 import { say } from '../ui/dom';
@@ -23,6 +27,8 @@ export const SECTIONS: readonly MountSection[] = [
   mountAccountImportSection,
   mountModeSwitchSection,
   (ctx, els) => mountLivePricesSection(sharedPriceHub, els, ctx.io),
+  (_ctx, els) =>
+    mountConnectionsSection(els.connectionsSection, { hub: sharedAccountHub, keyStore: hostKeyStore(), checkKey: browserKeyCheck }),
 ];
 
 /** Wires every section of the page to `ctx`. */

@@ -64,6 +64,8 @@ export const PANE_ELEMENTS = {
   modeResult: ['mode-result', 'div'],
   // Live prices
   pricesSection: ['prices-section', 'div'],
+  // Connections (the live account)
+  connectionsSection: ['connections-section', 'div'],
 } as const satisfies Readonly<Record<string, readonly [string, keyof HTMLElementTagNameMap]>>;
 
 type Table = typeof PANE_ELEMENTS;

@@ -18,7 +18,7 @@ import { BUILTIN_PRESETS, PresetRegistry } from '../../../src/presets';
  * - the exact result is beyond what a cell can hold (#NUM!);
  * - the preset lacks published data the answer needs (the named preset is the `exchange` argument, or the
  *   workbook's default when it is blank);
- * - a live price asked for outside Excel, where there is no stream at all (PRICE).
+ * - a live price or account asked for outside Excel, where there is no stream at all (PRICE, ACCOUNT).
  */
 const WHOLE_CALL = [
   /^margin ratio is unbounded: account equity is /,
@@ -28,6 +28,7 @@ const WHOLE_CALL = [
   /^the auto-exchange haircut of .* in preset .* is unpublished/,
   /^the conditions for switching preset .* are unpublished$/,
   /^live prices stream in Excel; /,
+  /^the live (binance|okx|bybit|bitget) account streams in Excel; /,
 ];
 
 const WORDS = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'prototype'];

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import type { ErrorKind } from '../../../src/engine/errors';
 import type { CellArg, CellGrid, CellResult, FunctionName } from '../../../src/functions/core';
+import type { LiveAccounts } from '../../../src/functions/core/types';
+import { accountTable } from '../../../src/live/stream';
+import { importAccountSnapshot } from '../../../src/presets/account';
 import { FUNCTION_NAMES, FUNCTION_SPECS, invoke, isCellError } from '../../../src/functions/core';
 import { parsePresetText, PresetRegistry } from '../../../src/presets';
 import { SnapshotPrices } from '../../../src/prices';
@@ -20,10 +23,20 @@ beforeAll(async () => {
   await livePrices.fetchWanted();
 });
 
+/** ACCOUNT outside Excel: Binance's documented account and positionRisk responses, read as a pasted snapshot. */
+const liveAccounts: LiveAccounts = {
+  table: (exchange, part) => {
+    const docs = ['binance-account-v2.json', 'binance-positionRisk-v2.json'].map((f) =>
+      JSON.parse(readFileSync(join(__dirname, '../../fixtures/account', f), 'utf8')),
+    );
+    return accountTable(importAccountSnapshot(exchange, docs), part, 0);
+  },
+};
+
 const ctx = () => {
   const registry = new PresetRegistry();
   registry.upsertCustom(BRACKETS_PRESET);
-  return { registry, livePrices };
+  return { registry, livePrices, liveAccounts };
 };
 
 const BALANCES: CellGrid = [
@@ -60,6 +73,7 @@ const VALID: Record<FunctionName, CellArg[]> = {
   MAX_WITHDRAWABLE: [BALANCES, POSITIONS, 'USDT', 'binance'],
   MAX_ORDER_SIZE: [BALANCES, POSITIONS, 'BTCUSDT', 60000, 0.05, 'binance'],
   COMPARE: [BALANCES, POSITIONS, 'binance,bitget'],
+  ACCOUNT: ['binance', 'positions'],
 };
 
 function argsWith(name: FunctionName, param: string, value: CellArg): CellArg[] {
@@ -238,6 +252,18 @@ BAD_INPUT.push(
 );
 
 exchange('PRICE');
+BAD_INPUT.push(
+  ['ACCOUNT', 'blank exchange', 'exchange', null, 'value', 'exchange: required'],
+  [
+    'ACCOUNT',
+    'an exchange without a private stream',
+    'exchange',
+    'bitmart',
+    'value',
+    'exchange: expected one of binance, okx, bybit, bitget, got "bitmart"',
+  ],
+  ['ACCOUNT', 'unknown part', 'part', 'orders', 'value', 'part: expected one of balances, positions, totals, got "orders"'],
+);
 BAD_INPUT.push(
   ['PRICE', 'blank symbol', 'symbol_or_asset', null, 'value', 'symbol_or_asset: required'],
   ['PRICE', 'a symbol with a space', 'symbol_or_asset', 'BTC USDT', 'value', 'symbol_or_asset: expected an asset such as BTC'],

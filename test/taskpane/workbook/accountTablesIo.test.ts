@@ -18,26 +18,57 @@ interface Written {
   readonly values: Grid;
 }
 
+interface Box {
+  rowIndex: number;
+  columnIndex: number;
+  rowCount: number;
+  columnCount: number;
+}
+
+interface FakeTable {
+  name?: string;
+  hasHeaders: boolean;
+  deleted: boolean;
+  at: Box;
+  delete(): void;
+  getRange(): Box & { load(): void };
+  resize(range: Box): void;
+}
+
+/** A worksheet as Excel's API shows it: its tables (with where each sits), and every write and clear made. */
 function fakeSheet(name: string) {
-  const tables: { name?: string; hasHeaders: boolean; deleted: boolean; delete(): void }[] = [];
+  const tables: FakeTable[] = [];
+  const makeTable = (at: Box, hasHeaders: boolean, tableName?: string): FakeTable => ({
+    ...(tableName === undefined ? {} : { name: tableName }),
+    hasHeaders,
+    deleted: false,
+    at,
+    delete() {
+      this.deleted = true;
+    },
+    getRange() {
+      return { ...this.at, load: () => undefined };
+    },
+    resize(range: Box) {
+      this.at = { rowIndex: range.rowIndex, columnIndex: range.columnIndex, rowCount: range.rowCount, columnCount: range.columnCount };
+    },
+  });
   const sheet = {
     name,
     activated: false,
     cleared: false,
     written: [] as Written[],
+    clearedBoxes: [] as Box[],
     tables: {
       items: tables,
       load: () => undefined,
-      add(_range: unknown, hasHeaders: boolean) {
-        const table = {
-          hasHeaders,
-          deleted: false,
-          delete() {
-            this.deleted = true;
-          },
-        };
+      add(range: Box, hasHeaders: boolean) {
+        const table = makeTable({ ...range }, hasHeaders);
         tables.push(table);
         return table;
+      },
+      existing(tableName: string, at: Box) {
+        tables.push(makeTable(at, true, tableName));
       },
     },
     getRange: () => ({
@@ -45,9 +76,16 @@ function fakeSheet(name: string) {
         sheet.cleared = true;
       },
     }),
-    getRangeByIndexes(_row: number, column: number, rows: number, columns: number) {
+    getRangeByIndexes(rowIndex: number, column: number, rows: number, columns: number) {
       return {
+        rowIndex,
+        columnIndex: column,
+        rowCount: rows,
+        columnCount: columns,
         format: { autofitColumns: () => undefined },
+        clear: () => {
+          sheet.clearedBoxes.push({ rowIndex, columnIndex: column, rowCount: rows, columnCount: columns });
+        },
         set values(values: Grid) {
           sheet.written.push({ column, rows, columns, values });
         },
@@ -134,13 +172,55 @@ describe('writeAccountTables', () => {
     expect(sheet?.activated).toBe(true);
   });
 
-  it('replaces the tables of an earlier write on the same sheet', async () => {
+  it('updates an earlier table in place: resized to the new rows and rewritten, never deleted, so formulas keep referring to it', async () => {
     const old = fakeSheet('Account okx');
-    old.tables.add(null, true);
+    old.tables.existing('okxBalances', { rowIndex: 2, columnIndex: 1, rowCount: 4, columnCount: 4 });
+    old.tables.existing('deskNotes', { rowIndex: 0, columnIndex: 7, rowCount: 3, columnCount: 2 });
     installExcel([old]);
-    await writeAccountTables(inExcel, { exchange: 'okx', tables: [{ name: 'Balances', rows: [['asset'], ['BTC']] }] });
-    expect(old.tables.items[0]?.deleted).toBe(true);
-    expect(old.cleared).toBe(true);
+    await writeAccountTables(inExcel, {
+      exchange: 'okx',
+      tables: [
+        {
+          name: 'Balances',
+          rows: [
+            ['asset', 'amount', 'price', 'upnl'],
+            ['BTC', 1, 60000, null],
+          ],
+        },
+        {
+          name: 'Positions',
+          rows: [
+            ['symbol', 'side'],
+            ['BTC-USDT-SWAP', 'LONG'],
+          ],
+        },
+      ],
+    });
+    const [balances, notes, positions] = old.tables.items;
+    expect([balances?.name, balances?.deleted, balances?.at]).toEqual([
+      'okxBalances',
+      false,
+      { rowIndex: 2, columnIndex: 1, rowCount: 2, columnCount: 4 },
+    ]);
+    expect(old.written[0]).toEqual({
+      column: 1,
+      rows: 2,
+      columns: 4,
+      values: [
+        ['asset', 'amount', 'price', 'upnl'],
+        ['BTC', 1, 60000, ''],
+      ],
+    });
+    // The two rows the table gave up are emptied; the rest of the sheet (another table) is left alone.
+    expect(old.clearedBoxes).toEqual([{ rowIndex: 4, columnIndex: 1, rowCount: 2, columnCount: 4 }]);
+    expect(old.cleared).toBe(false);
+    expect([notes?.name, notes?.deleted, notes?.at]).toEqual([
+      'deskNotes',
+      false,
+      { rowIndex: 0, columnIndex: 7, rowCount: 3, columnCount: 2 },
+    ]);
+    // A table the sheet did not have yet goes to the right of every table on it.
+    expect([positions?.name, positions?.at.columnIndex]).toEqual(['okxPositions', 10]);
   });
 
   it('says it needs Excel outside Excel', async () => {

@@ -1,0 +1,15 @@
+export { hmacSha256, toBase64, toHex } from './hmac';
+export * from './signers';
+export type { LiveExchange } from './liveExchange';
+export { EXCHANGE_NAMES, NEEDS_PASSPHRASE } from './liveExchange';
+export { EXCHANGE_TEXT_MAX, LIVE_ERRORS, LiveError, exchangeText, redactSecrets } from './liveErrors';
+export type { LiveErrorCode } from './liveErrors';
+export { exchangeErrorHint, readExchangeError } from './exchangeErrors';
+export type { ExchangeErrorBody } from './exchangeErrors';
+export { BINANCE_SAPI_BASE, LIVE_REST_BASES, checkRestBase, isLoopbackHost } from './restBase';
+export { credentialVariable, credentialsFromEnv } from './credentialsFromEnv';
+export { createRestClient, LIVE_MAX_BYTES, LIVE_TIMEOUT_MS, webFetchBody } from './restClient';
+export type { GetOptions, LiveFetch, RestClient, RestClientOptions } from './restClient';
+export * from './account';
+export { BINANCE_WRITE_FLAGS, KEY_PERMISSION_ENDPOINTS, checkReadOnlyKey, readKeyPermissions, requireReadOnly } from './readOnlyKey';
+export type { KeyCheck } from './readOnlyKey';

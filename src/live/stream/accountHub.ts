@@ -1,0 +1,327 @@
+import type { Dec } from '../../engine/decimal';
+import { dec } from '../../engine/decimal';
+import { isMarginError, MarginError } from '../../engine/errors';
+import type { AccountExchange, AccountSnapshot } from '../../presets/account';
+import { ACCOUNT_EXCHANGES, importAccountSnapshot } from '../../presets/account';
+import { clockText } from '../../prices/clockText';
+import type { Backoff, SocketFactory } from '../../prices/feedConnection';
+import { EXCHANGE_FEEDS } from '../../prices/feeds';
+import type { PriceHub } from '../../prices/priceHub';
+import type { AccountSource, AccountStatus } from './accountConnection';
+import { AccountConnection } from './accountConnection';
+import type { AccountPart, AccountTable } from './accountTables';
+import { accountTable } from './accountTables';
+import type { Credentials } from '../signers';
+import type { PrivateUrls } from './privateFeeds';
+import { privateFeed } from './privateFeeds';
+
+/** Where an account cell's tables go: a table, or the error the cell shows instead. */
+export interface AccountSink {
+  value(table: AccountTable): void;
+  error(error: MarginError): void;
+}
+
+export interface AccountSettings {
+  /** Each cell gets at most one update per interval. */
+  readonly intervalMs: number;
+  /** An account not heard from for this long shows #N/A "stale since …". */
+  readonly maxAgeMs: number;
+}
+
+export const DEFAULT_ACCOUNT_SETTINGS: AccountSettings = { intervalMs: 1000, maxAgeMs: 60_000 };
+const DEFAULT_BACKOFF: Backoff = { initialMs: 1000, maxMs: 30_000 };
+
+export interface AccountHubOptions {
+  readonly connect: SocketFactory;
+  /** The signed REST snapshot taken on every (re)connection. */
+  readonly snapshot: AccountSource;
+  /** Private endpoints per exchange; the exchanges' own by default (tests point them at local stand-ins). */
+  readonly urls?: Partial<Record<AccountExchange, PrivateUrls>>;
+  readonly settings?: Partial<AccountSettings>;
+  readonly backoff?: Backoff;
+  readonly now?: () => number;
+  /** Live prices for collateral the account's own documents leave unpriced. */
+  readonly prices?: PriceHub;
+}
+
+/** The account as read from the current documents, once per change, shared by every cell. */
+type Reading = { readonly snapshot: AccountSnapshot } | { readonly error: MarginError };
+
+class Account {
+  version = 0;
+  private reading: { version: number; value: Reading } | null = null;
+  private readonly tables = new Map<AccountPart, { version: number; table: AccountTable }>();
+  readonly livePrices = new Map<string, Dec>();
+  private readonly priceWatches = new Map<string, () => void>();
+
+  constructor(readonly connection: AccountConnection) {}
+
+  read(): Reading | null {
+    const docs = this.connection.docs;
+    if (docs === null) return null;
+    if (this.reading?.version === this.version) return this.reading.value;
+    let value: Reading;
+    try {
+      const documents = docs.positions === undefined ? [docs.account] : [docs.account, docs.positions];
+      // Prices streamed now win over those fetched with the snapshot.
+      const prices = new Map([...(docs.prices ?? new Map<string, Dec>()), ...this.livePrices]);
+      value = { snapshot: importAccountSnapshot(this.connection.exchange, documents, { prices, instruments: docs.instruments ?? [] }) };
+    } catch (error) {
+      value = {
+        error: isMarginError(error)
+          ? error
+          : new MarginError('ACCOUNT_REFUSED', { exchange: this.connection.exchange, detail: 'unreadable account' }),
+      };
+    }
+    this.reading = { version: this.version, value };
+    return value;
+  }
+
+  table(part: AccountPart): AccountTable | MarginError | null {
+    const reading = this.read();
+    if (reading === null) return null;
+    if ('error' in reading) return reading.error;
+    const kept = this.tables.get(part);
+    if (kept?.version === this.version) return kept.table;
+    const table = accountTable(reading.snapshot, part, this.connection.totalsAt ?? 0);
+    this.tables.set(part, { version: this.version, table });
+    return table;
+  }
+
+  /** Streams the index price of each collateral asset the documents leave unpriced, from the public feed. */
+  watchPrices(hub: PriceHub | undefined, changed: () => void): void {
+    if (hub === undefined) return;
+    const reading = this.read();
+    if (reading === null || 'error' in reading) return;
+    const exchange = this.connection.exchange;
+    for (const balance of reading.snapshot.balances) {
+      if (balance.price !== null || this.priceWatches.has(balance.asset)) continue;
+      const request = { exchange, instrument: EXCHANGE_FEEDS[exchange].instrument(balance.asset, 'USDT', 'index'), kind: 'index' as const };
+      this.priceWatches.set(
+        balance.asset,
+        hub.watch(request, {
+          value: (price) => {
+            this.livePrices.set(balance.asset, dec(price));
+            changed();
+          },
+          error: () => undefined,
+        }),
+      );
+    }
+  }
+
+  close(): void {
+    for (const stop of this.priceWatches.values()) stop();
+    this.priceWatches.clear();
+    this.connection.close();
+  }
+}
+
+/** One cell showing one part of one exchange's account: throttled, and #N/A when the account is not current. */
+class Watch {
+  private lastEmitAt = Number.NEGATIVE_INFINITY;
+  private throttleTimer: ReturnType<typeof setTimeout> | null = null;
+  private staleTimer: ReturnType<typeof setTimeout> | null = null;
+  private shown: string | null = null;
+
+  constructor(
+    private readonly hub: AccountHub,
+    readonly exchange: AccountExchange,
+    readonly part: AccountPart,
+    private readonly sink: AccountSink,
+    private readonly startedAt: number,
+  ) {}
+
+  /** The account changed, or its connection did. */
+  changed(): void {
+    this.armStaleCheck();
+    if (this.throttleTimer !== null) return;
+    const wait = this.lastEmitAt + this.hub.settings.intervalMs - this.hub.now();
+    if (wait <= 0) this.emit();
+    else this.throttleTimer = setTimeout(() => this.emit(), wait);
+  }
+
+  stop(): void {
+    if (this.throttleTimer !== null) clearTimeout(this.throttleTimer);
+    if (this.staleTimer !== null) clearTimeout(this.staleTimer);
+    this.throttleTimer = null;
+    this.staleTimer = null;
+  }
+
+  private emit(): void {
+    this.throttleTimer = null;
+    this.lastEmitAt = this.hub.now();
+    const shown = this.hub.show(this.exchange, this.part, this.startedAt);
+    if (shown instanceof MarginError) {
+      // The same error again would only make Excel redraw the cell.
+      if (this.shown === shown.message) return;
+      this.shown = shown.message;
+      this.sink.error(shown);
+      return;
+    }
+    this.shown = null;
+    this.sink.value(shown);
+  }
+
+  /** The cell turns to #N/A "stale" when nothing has been heard from the exchange for the age limit. */
+  private armStaleCheck(): void {
+    if (this.staleTimer !== null) clearTimeout(this.staleTimer);
+    const heard = this.hub.heardAt(this.exchange);
+    if (heard === null) return;
+    const wait = Math.max(0, heard + this.hub.settings.maxAgeMs - this.hub.now());
+    this.staleTimer = setTimeout(() => {
+      this.staleTimer = null;
+      if (this.hub.heardAt(this.exchange) === heard) this.emit();
+      else this.armStaleCheck();
+    }, wait + 1);
+  }
+}
+
+/**
+ * The live accounts of the workbook: one private connection per exchange and key, shared by every MARGIN.ACCOUNT
+ * cell and the task pane. The pane connects and forgets keys; cells watch.
+ */
+export class AccountHub {
+  private current: AccountSettings;
+  private readonly accounts = new Map<AccountExchange, Account>();
+  private readonly watches = new Set<Watch>();
+  private readonly listeners = new Set<() => void>();
+  readonly now: () => number;
+
+  constructor(private readonly options: AccountHubOptions) {
+    this.current = { ...DEFAULT_ACCOUNT_SETTINGS, ...options.settings };
+    this.now = options.now ?? Date.now;
+  }
+
+  get settings(): AccountSettings {
+    return this.current;
+  }
+
+  configure(settings: Partial<AccountSettings>): void {
+    this.current = { ...this.current, ...settings };
+    this.changed(null);
+  }
+
+  /** Streams `exchange`'s account with `keys` (replacing any key connected before). The pane holds it open. */
+  connect(exchange: AccountExchange, keys: Credentials): void {
+    this.accounts.get(exchange)?.close();
+    const ref: { account?: Account } = {};
+    const connection = new AccountConnection(
+      privateFeed(exchange, this.options.urls?.[exchange]),
+      keys,
+      {
+        connect: this.options.connect,
+        snapshot: this.options.snapshot,
+        backoff: this.options.backoff ?? DEFAULT_BACKOFF,
+        now: this.now,
+        silenceMs: this.current.maxAgeMs,
+        listenKeyPingMs: Math.max(1000, Math.floor(this.current.maxAgeMs / 3)),
+      },
+      {
+        account: () => {
+          const account = ref.account;
+          if (account === undefined) return;
+          account.version += 1;
+          account.watchPrices(this.options.prices, () => {
+            account.version += 1;
+            this.changed(exchange);
+          });
+          this.changed(exchange);
+        },
+        status: () => this.changed(exchange),
+      },
+    );
+    const account = new Account(connection);
+    ref.account = account;
+    this.accounts.set(exchange, account);
+    connection.acquire();
+    for (const watch of this.watches) if (watch.exchange === exchange) connection.acquire();
+    this.changed(exchange);
+  }
+
+  /** Closes the exchange's connection and drops its key; its cells show "connect … in the task pane". */
+  forget(exchange: AccountExchange): void {
+    const account = this.accounts.get(exchange);
+    if (account === undefined) return;
+    this.accounts.delete(exchange);
+    account.close();
+    this.changed(exchange);
+  }
+
+  isConnected(exchange: AccountExchange): boolean {
+    return this.accounts.has(exchange);
+  }
+
+  /** Shows `part` of `exchange`'s account in a cell until the returned function is called (Excel's onCanceled). */
+  watch(exchange: AccountExchange, part: AccountPart, sink: AccountSink): () => void {
+    const watch = new Watch(this, exchange, part, sink, this.now());
+    this.watches.add(watch);
+    this.accounts.get(exchange)?.connection.acquire();
+    watch.changed();
+    let cancelled = false;
+    return () => {
+      if (cancelled) return;
+      cancelled = true;
+      watch.stop();
+      this.watches.delete(watch);
+      this.accounts.get(exchange)?.connection.release();
+    };
+  }
+
+  /** The current table of one part, or the error a cell shows instead. */
+  show(exchange: AccountExchange, part: AccountPart, since: number): AccountTable | MarginError {
+    const account = this.accounts.get(exchange);
+    if (account === undefined) return new MarginError('ACCOUNT_NOT_CONNECTED', { exchange });
+    const status = account.connection.status();
+    if (status.phase === 'refused') return new MarginError('ACCOUNT_REFUSED', { exchange, detail: status.error ?? 'login refused' });
+    const table = account.table(part);
+    if (table === null) {
+      const detail = status.error === null ? 'waiting for the first snapshot' : `not connected yet: ${status.error}`;
+      return new MarginError('ACCOUNT_WAITING', { exchange, detail, since: clockText(since) });
+    }
+    const heard = status.lastMessageAt;
+    if (heard !== null && this.now() - heard >= this.current.maxAgeMs) {
+      return new MarginError('ACCOUNT_STALE', { exchange, since: clockText(heard), maxAge: this.current.maxAgeMs / 1000 });
+    }
+    return table;
+  }
+
+  /** Last time anything was heard from the exchange's connection. */
+  heardAt(exchange: AccountExchange): number | null {
+    return this.accounts.get(exchange)?.connection.status().lastMessageAt ?? null;
+  }
+
+  /** The account as last read (for "Write tables to sheet"), or null before the first snapshot. */
+  snapshot(exchange: AccountExchange): AccountSnapshot | null {
+    const reading = this.accounts.get(exchange)?.read() ?? null;
+    return reading !== null && 'snapshot' in reading ? reading.snapshot : null;
+  }
+
+  /** Connection state per exchange, for the task pane. */
+  status(): AccountStatus[] {
+    return ACCOUNT_EXCHANGES.map(
+      (exchange) =>
+        this.accounts.get(exchange)?.connection.status() ?? {
+          exchange,
+          phase: 'idle',
+          connectedSince: null,
+          lastEventAt: null,
+          lastMessageAt: null,
+          reconnects: 0,
+          error: null,
+          retryInMs: null,
+        },
+    );
+  }
+
+  /** Calls `listener` whenever an account or a connection changes; returns the function that stops it. */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(exchange: AccountExchange | null): void {
+    for (const watch of this.watches) if (exchange === null || watch.exchange === exchange) watch.changed();
+    for (const listener of this.listeners) listener();
+  }
+}
