@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 
 const require = createRequire(import.meta.url);
 /** The task pane's features: below app/ on top, above context/, workbook/ and ui/. */
-const FEATURES = ['desk', 'modeSwitch', 'import', 'scenario', 'account', 'livePrices', 'presets'];
+const FEATURES = ['desk', 'modeSwitch', 'import', 'scenario', 'account', 'connections', 'livePrices', 'presets'];
 const noImportCycle = require('./scripts/lint/noImportCycle.js');
 
 export default tseslint.config(
