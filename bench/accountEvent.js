@@ -65,7 +65,8 @@ function accountEvent() {
       },
     };
   };
-  let values;
+  /** @type {unknown[]} */
+  let values = [];
   const apply = () => {
     for (const e of feed.read(event())) if (e.kind === 'update') docs = e.apply(docs);
     const snapshot = importAccountSnapshot('binance', [docs.account, docs.positions], { prices });
