@@ -167,3 +167,21 @@ describe('the examples of docs/FUNCTIONS.md that name a sample preset', () => {
     }
   });
 });
+
+describe("the README's function table", () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  // A row whose example is one formula (and the --preset it needs) and whose result is one value.
+  const rows = [...readme.matchAll(/^\| .+? \| `(=MARGIN\.[^`]+)`(?: \(with `--preset ([^`]+)`\))? \| `([^`|]+)` \|$/gm)].map((m) => ({
+    formula: m[1] ?? '',
+    preset: m[2],
+    result: m[3] ?? '',
+  }));
+
+  it('prints what each one-value example says, as written', async () => {
+    expect(rows.length).toBeGreaterThan(12);
+    for (const row of rows) {
+      const flags = row.preset === undefined ? [] : ['--preset', join(ROOT, row.preset)];
+      expect([row.formula, await run('eval', ...flags, row.formula)]).toEqual([row.formula, { code: 0, out: [row.result], err: '' }]);
+    }
+  });
+});
