@@ -19,6 +19,20 @@ function focused(page: Page): Promise<string> {
   });
 }
 
+/**
+ * The focused control once the pane has rebuilt after a change event: polled until it reads `expected` or 5 s
+ * pass (the rebuild runs after the browser moved the focus, so a single read can come first).
+ */
+async function focusedAfterRebuild(page: Page, expected: string): Promise<string> {
+  const until = Date.now() + 5000;
+  let now = await focused(page);
+  while (now !== expected && Date.now() < until) {
+    await page.waitForTimeout(50);
+    now = await focused(page);
+  }
+  return now;
+}
+
 describe('focus after an action that rebuilds part of the pane', () => {
   it('stays in the balances grid as rows are removed, then lands on Add balance', async () => {
     const { page } = suite.pane;
@@ -77,7 +91,9 @@ describe('focus after an action that rebuilds part of the pane', () => {
     await page.keyboard.type('vip');
     await page.keyboard.press('Tab');
     // The row is rebuilt under its new name; the focus stays on the field Tab went to.
-    await expect(focused(page)).resolves.toBe('Auto-exchange threshold for vip (USDT, ≤ 0)');
+    await expect(focusedAfterRebuild(page, 'Auto-exchange threshold for vip (USDT, ≤ 0)')).resolves.toBe(
+      'Auto-exchange threshold for vip (USDT, ≤ 0)',
+    );
     await page.getByRole('button', { name: 'Add user tier', exact: true }).click();
     await expect(focused(page)).resolves.toBe('User tier 2 name');
     await page.getByRole('button', { name: 'Remove user tier vip', exact: true }).click();
