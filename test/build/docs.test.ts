@@ -4,7 +4,11 @@ import { dirname, join, relative } from 'path';
 // A desk reads the README and docs/ offline, in a clone or on GitHub: every relative link must reach a file, and
 // every #anchor a heading of that file.
 const ROOT = join(__dirname, '..', '..');
-const PAGES = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+const PAGES = ['README.md', ...['docs', 'bench'].flatMap((dir) =>
+  readdirSync(join(ROOT, dir))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `${dir}/${f}`),
+)];
 
 /** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens. */
 function anchorOf(heading: string): string {
