@@ -215,16 +215,19 @@ export function liquidationPrice(
   const model = buildLiquidationModel(preset, balances, positions, normalizeAsset(asset), summed);
   checkNotLiquidated(model);
   const points = breakpoints(model);
-  const up = pastBrackets(
-    searchUp(
-      model,
-      points.filter((t) => t.gt(ONE)),
-    ),
-    searchUp,
+  const firstUp = searchUp(
     model,
-    true,
+    points.filter((t) => t.gt(ONE)),
   );
-  const down = pastBrackets(searchDown(model, points.filter((t) => t.lt(ONE)).reverse()), searchDown, model, false);
+  const firstDown = searchDown(model, points.filter((t) => t.lt(ONE)).reverse());
+  // A bracket cap farther out than a root already found cannot change the answer: only a nearer one is searched past.
+  const found = nearest([firstUp, firstDown]);
+  const settle = (outcome: Outcome, search: typeof searchUp, up: boolean): Outcome =>
+    found !== undefined && outcome.barrier !== undefined && !distance(outcome.barrier.at).lt(distance(found))
+      ? outcome
+      : pastBrackets(outcome, search, model, up);
+  const up = settle(firstUp, searchUp, true);
+  const down = settle(firstDown, searchDown, false);
   const root = nearest([up, down]);
   const barrier = [up.barrier, down.barrier]
     .filter((b): b is NonNullable<Outcome['barrier']> => b !== undefined)
