@@ -59,14 +59,7 @@ function readBitgetV3Tiers(response: unknown, context: BracketContext): Imported
     return { symbol, where, row: readRow(obj, where, V3_NAMES, 'leverage') };
   });
   return {
-    symbols: [...groupBySymbol(read)].map(([symbol, list]) => ({
-      symbol,
-      where: (list[0] as (typeof list)[number]).where,
-      brackets: completeBrackets(
-        list.map((r) => r.row),
-        (list[0] as (typeof list)[number]).where,
-      ),
-    })),
+    symbols: symbolBrackets(read),
     ...(timeMs === undefined ? {} : { timeMs }),
     source: BITGET_V3_BRACKETS_ENDPOINT,
     howRead: `Bitget v3 position-tier: value tiers from minTierValue and maxTierValue (quote coin), mmr = mmr, max leverage = leverage (imr = 1 / leverage); cum derived so that maintenance margin is continuous; the symbol is the request's.`,
@@ -90,19 +83,27 @@ export function readBitgetBrackets(
     return { symbol, where, row: readRow(obj, where, NAMES, 'leverage') };
   });
   return {
-    symbols: [...groupBySymbol(read)].map(([symbol, list]) => ({
-      symbol,
-      where: (list[0] as (typeof list)[number]).where,
-      brackets: completeBrackets(
-        list.map((r) => r.row),
-        (list[0] as (typeof list)[number]).where,
-      ),
-    })),
+    symbols: symbolBrackets(read),
     ...(timeMs === undefined ? {} : { timeMs }),
     source: BITGET_BRACKETS_ENDPOINT,
     howRead:
       'Bitget query-position-lever: per symbol, value brackets from startUnit and endUnit (USDT), mmr = keepMarginRate, max leverage = leverage (imr = 1 / leverage); cum derived so that maintenance margin is continuous.',
   };
+}
+
+/** The read rows grouped by symbol, each symbol's brackets completed (cum derived), named by its first row. */
+function symbolBrackets(read: readonly { symbol: string; where: string; row: BracketRow }[]): ImportedBrackets['symbols'] {
+  return [...groupBySymbol(read)].map(([symbol, list]) => {
+    const where = (list[0] as (typeof list)[number]).where;
+    return {
+      symbol,
+      where,
+      brackets: completeBrackets(
+        list.map((r) => r.row),
+        where,
+      ),
+    };
+  });
 }
 
 function readRow(obj: Readonly<Record<string, unknown>>, at: string, names: Names, leverage: string): BracketRow {
