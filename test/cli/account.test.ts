@@ -53,7 +53,14 @@ describe('multiasset account', () => {
     const dir = mkdtempSync(join(tmpdir(), 'account-'));
     try {
       const out = join(dir, 'account.xlsx');
-      const result = await run('account', 'bybit', fixture('bybit-wallet-balance.json'), fixture('bybit-position-list.json'), '--out', out);
+      const result = await run(
+        'account',
+        'bybit',
+        fixture('bybit-wallet-balance.json'),
+        fixture('bybit-position-list-linear.json'),
+        '--out',
+        out,
+      );
       expect(result).toEqual({ code: 0, out: '', err: `multiasset: wrote ${out} (sheets Balances, Positions, Reconciliation)` });
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.readFile(out);

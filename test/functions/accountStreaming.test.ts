@@ -256,6 +256,19 @@ describe('deltas from the private stream', () => {
     ]);
   });
 
+  it('Bybit position push with an inverse row (category inverse, BTCUSD) is refused by name, not dropped', async () => {
+    const positions = cell('bybit', 'positions');
+    hub.connect('bybit', TEST_KEYS.bybit);
+    await until(() => isTable(positions.last));
+    // The documented inverse position (GET /v5/position/list example) as the all-in-one position topic sends it.
+    const inverse = (liveFixture('../account/bybit-position-list.json').result as any).list[0];
+    server.push('bybit', { id: '1', topic: 'position', creationTime: 1697682317044, data: [{ ...inverse, category: 'inverse' }] });
+    await until(() => !isTable(positions.last));
+    expect(positions.last).toBe(
+      '#VALUE! bybit GET /v5/position/list: response.result.list[1].symbol: BTCUSD is a coin-margined (inverse) contract (category inverse): multi-asset margin covers linear (USDT/USDC) contracts only; leave it out of the positions response',
+    );
+  });
+
   it('OKX balance_and_position and positions pushes move the cash balance and the position rows as the REST answers would', async () => {
     const balances = cell('okx');
     const positions = cell('okx', 'positions');
