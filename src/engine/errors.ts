@@ -148,6 +148,7 @@ export const ERRORS = {
   PRICE_PAUSED: spec('na', (p) => `${p.what}: live prices are paused in the task pane (since ${p.since})`),
   PRICE_SNAPSHOT_FAILED: spec('na', (p) => `${p.what}: the REST snapshot ${p.url} failed (${p.detail})`),
   PRICE_STREAM_WRONG_INSTRUMENT: spec('na', (p) => `${p.what}: ${p.url} sent ${p.got} on this instrument's stream`),
+  PRICE_STREAM_BAD_MESSAGE: spec('na', (p) => `${p.what}: ${p.detail}`),
   PRICE_WRONG_INSTRUMENT: spec('na', (p) => `${p.what}: ${p.url} answered for ${p.field} ${p.got}, not the instrument asked for`),
   // The live account (MARGIN.ACCOUNT)
   ACCOUNT_NOT_CONNECTED: spec('na', (p) => `connect ${p.exchange} in the task pane (Connections) to stream the account`),

@@ -1,3 +1,4 @@
+import { oversizedMessage } from '../net';
 import type { ExchangeFeed, PriceTick } from './feeds';
 
 /**
@@ -49,6 +50,8 @@ export interface ConnectionStatus {
 interface Events {
   tick(tick: PriceTick, at: number): void;
   status(): void;
+  /** A message was refused (larger than the limit): the connection is closed and reopened. */
+  refused?(detail: string): void;
 }
 
 /**
@@ -193,6 +196,13 @@ export class FeedConnection {
 
   private received(socket: SocketLike, data: unknown): void {
     if (socket !== this.socket) return;
+    // Measured before anything reads it: a message past the limit is refused like a dropped connection.
+    const oversized = oversizedMessage(this.url, data);
+    if (oversized !== null) {
+      this.events.refused?.(oversized);
+      this.giveUp(socket);
+      return;
+    }
     const at = this.now();
     this.lastMessageAt = at;
     this.heardAt = at;

@@ -9,6 +9,7 @@ import type { AccountExchange } from '../../src/presets/account';
 import { importAccountSnapshot } from '../../src/presets/account';
 import { AccountServer, liveFixture, TEST_KEYS } from '../support/accountServer';
 import { sleep, until, wsClient } from '../support/priceServer';
+import { MAX_MESSAGE_SIZE } from '../../src/net';
 import { installCustomFunctions, StubExcelError } from './customFunctionsStub';
 import Decimal from 'decimal.js';
 
@@ -143,6 +144,26 @@ describe.each(['binance', 'okx', 'bybit', 'bitget'] as const)('MARGIN.ACCOUNT on
     server.docs[exchange] = changedBalance(exchange, server.docs[exchange]);
     await until(() => server.snapshots[exchange] === 2 && isTable(c.last) && JSON.stringify(c.last) !== JSON.stringify(before));
     expect(c.last).toEqual(pasted(server.docs[exchange], exchange, 'balances'));
+  });
+
+  it('refuses a message over the limit (4 MB) naming the stream URL and the limit, reconnects and takes a fresh snapshot', async () => {
+    const c = cell(exchange);
+    hub.connect(exchange, TEST_KEYS[exchange]);
+    await until(() => isTable(c.last));
+    const errors: string[] = [];
+    const stop = hub.onChange(() => {
+      const error = hub.status().find((s) => s.exchange === exchange)?.error;
+      if (error && !errors.includes(error)) errors.push(error);
+    });
+    const size = MAX_MESSAGE_SIZE + 1;
+    const envelope = JSON.stringify({ topic: 'wallet', pad: '' });
+    server.push(exchange, { topic: 'wallet', pad: 'x'.repeat(size - envelope.length) });
+    await until(() => server.snapshots[exchange] === 2 && isTable(c.last), 5000);
+    stop();
+    // Binance's stream is named without the listen key that follows its base URL.
+    expect(errors).toEqual([
+      `${server.urls()[exchange].stream} sent a message of ${size} characters, more than the limit of 4 MB: closed, reconnecting`,
+    ]);
   });
 
   it('turns #N/A "stale since" when the exchange goes silent, and reconnects', async () => {
