@@ -191,3 +191,11 @@ export function fail(code: ErrorCode, params: Params = {}): never {
 export function isMarginError(error: unknown): error is MarginError {
   return error instanceof MarginError;
 }
+
+/**
+ * An error of reading positions with one preset's leverage brackets (none for the symbol, or a notional past the
+ * last cap): a comparison shows it for that preset alone, in its own row or card.
+ */
+export function isBracketError(error: unknown): error is MarginError {
+  return isMarginError(error) && (error.code === 'NO_BRACKETS' || error.code === 'BEYOND_BRACKETS');
+}

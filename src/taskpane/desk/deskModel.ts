@@ -1,7 +1,7 @@
 import { compareAccount, flatImr, maxOrderSize, maxWithdrawable, shockAccount, topUpNeeded, trySymbol } from '../../engine';
 import type { ComparedFigure, ComparisonRow } from '../../engine/compare';
 import { unvaluedRow } from '../../engine/compare';
-import { isMarginError } from '../../engine/errors';
+import { isBracketError, isMarginError } from '../../engine/errors';
 import type { Dec } from '../../engine/decimal';
 import type { Balance, Position, Preset } from '../../engine/model';
 import { type CoinRounding, formatCoinWithAsset, formatMoney, formatPercent } from '../ui/formatting';
@@ -56,9 +56,6 @@ export interface DeskView {
   readonly solverError: string | null;
 }
 
-/** Errors of reading the positions with one preset's brackets: that preset's card says them, as MARGIN.COMPARE's row does. */
-const BRACKET_ERRORS: ReadonlySet<string> = new Set(['NO_BRACKETS', 'BEYOND_BRACKETS']);
-
 type PositionsRead =
   { readonly ok: true; readonly value: Position[] } | { readonly ok: false; readonly message: string; readonly brackets: boolean };
 
@@ -68,7 +65,8 @@ function positionsWith(rows: ScenarioInput['positions'], preset: Preset): Positi
     return { ok: true, value: parsePositionRows(rows, preset) };
   } catch (error) {
     if (!isMarginError(error)) throw error;
-    return { ok: false, message: error.message, brackets: BRACKET_ERRORS.has(error.code) };
+    // A bracket error is that preset's alone (its card says it, as MARGIN.COMPARE's row does).
+    return { ok: false, message: error.message, brackets: isBracketError(error) };
   }
 }
 
