@@ -158,10 +158,15 @@ describe('a message larger than the limit (4 MB) is refused naming the URL and t
     expect(c.values).toEqual([
       `#N/A ${exchange} mark price of ${btc}: ${server.url(exchange)} sent a message of 4194305 characters, more than the limit of 4 MB: closed, reconnecting`,
     ]);
-    // Reopened and subscribed again; a message of exactly the limit is read.
+    const status = () => hub.status().find((s) => s.exchange === exchange);
+    expect(status()?.error).toBe(
+      `${server.url(exchange)} sent a message of 4194305 characters, more than the limit of 4 MB: closed, reconnecting`,
+    );
+    // Reopened and subscribed again; a message of exactly the limit is read, and the error is over.
     await until(() => server.connections[exchange] === 2 && server.subscribed(exchange).includes(stream), 5000, 'a new connection');
     server.sendRaw(exchange, paddedPush(exchange, btc, '50001', MAX_MESSAGE_SIZE));
     await until(() => c.last === 50001, 5000, 'the price of a message at the limit');
+    expect(status()?.error).toBeNull();
   });
 
   it('counts a binary frame in bytes', async () => {
