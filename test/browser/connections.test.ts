@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { AccountServer, TEST_KEYS } from '../support/accountServer';
 import type { ExchangeStandIn } from '../support/exchangeStandIns';
 import { fixture, startExchangeStandIn } from '../support/exchangeStandIns';
-import { routeOkx } from './support/okxRoutes';
+import { routeOkx } from './support/exchangeRoutes';
 import { openPane, type Pane, screenshot } from './support/pane';
 import { usePaneSuite } from './support/suite';
 

@@ -7,7 +7,7 @@ import { AccountServer } from '../support/accountServer';
 import type { ExchangeStandIn } from '../support/exchangeStandIns';
 import { startExchangeStandIn } from '../support/exchangeStandIns';
 import { ROOT } from './support/build';
-import { routeOkx } from './support/okxRoutes';
+import { routeOkx } from './support/exchangeRoutes';
 import { openPane, type Pane, screenshot, showSection } from './support/pane';
 import { findSecrets, packageParts, savedPackage, type StandInWorkbook } from './support/savedWorkbook';
 import { usePaneSuite } from './support/suite';
