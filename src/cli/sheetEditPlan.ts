@@ -56,10 +56,13 @@ function spillingGroups(formulas: readonly FormulaCell[], values: readonly (Comp
   return spilling;
 }
 
-/** Earlier spills are cleared first, so that no clearing undoes a table written in the same pass. */
-function planClears(cells: Cells, formulas: readonly FormulaCell[]): void {
-  for (const { sheet, stored } of formulas) {
-    if (stored === undefined) continue;
+/**
+ * Earlier spills are cleared first, so that no clearing undoes a table written in the same pass. A formula left
+ * as the file has it (no value) keeps its range and the values saved in it.
+ */
+function planClears(cells: Cells, formulas: readonly FormulaCell[], values: readonly (Computed | undefined)[]): void {
+  for (const [i, { sheet, stored }] of formulas.entries()) {
+    if (stored === undefined || values[i] === undefined) continue;
     for (let r = stored.row; r < stored.row + stored.rows; r += 1) {
       for (let c = stored.col; c < stored.col + stored.cols; c += 1) put(cells, sheet, r, c, { kind: 'clear' });
     }
@@ -105,7 +108,7 @@ export function planSheetEdits(
 ): PlannedEdit[] {
   const spilling = spillingGroups(formulas, values);
   const cells: Cells = new Map();
-  planClears(cells, formulas);
+  planClears(cells, formulas, values);
   formulas.forEach((cell, i) => {
     const value = values[i];
     if (value === undefined) return;

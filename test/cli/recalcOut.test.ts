@@ -153,6 +153,23 @@ describe('legacy array formulas', () => {
     expect(sheet).toContain('<c r="B3" t="inlineStr"><is><t xml:space="preserve">WARNING</t></is></c>');
     expect(parts.has('xl/metadata.xml')).toBe(false);
   });
+
+  it('keep their formula and every value Excel saved over their range when they are not computed', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Old');
+    ws.getCell('B1').value = { formula: 'CONCAT("a","b")', shareType: 'array', ref: 'B1:B3', result: 'ab' } as ExcelJS.CellValue;
+    ws.getCell('B2').value = 'ab';
+    ws.getCell('B3').value = 'ab';
+    const source = join(dir, 'legacy-kept.xlsx');
+    await wb.xlsx.writeFile(source);
+    const copy = join(dir, 'legacy-kept-copy.xlsx');
+    const { code, err } = await run('recalc', source, '--out', copy);
+    expect(code).toBe(3);
+    expect(err).toContain(`wrote ${copy} (1 formula cells; 1 kept at Excel's saved values)`);
+    const sheet = (await packageParts(copy)).get('xl/worksheets/sheet1.xml')?.toString('utf8') ?? '';
+    expect(sheet).toBe((await packageParts(source)).get('xl/worksheets/sheet1.xml')?.toString('utf8'));
+    expect(sheet).toContain('<c r="B1" t="str"><f t="array" ref="B1:B3">CONCAT(&quot;a&quot;,&quot;b&quot;)</f><v>ab</v></c>');
+  });
 });
 
 /** A part's XML as a tree that keeps attributes, for comparing element by element. */

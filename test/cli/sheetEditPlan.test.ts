@@ -28,6 +28,12 @@ describe('planSheetEdits', () => {
     ]);
   });
 
+  it('plans no clearing of the range of an array formula whose saved values are kept', () => {
+    const legacy: FormulaCell = { sheet: 'Old', row: 0, col: 1, formula: 'CONCAT("a","b")', stored: { row: 0, col: 1, rows: 3, cols: 1 } };
+    const spill: FormulaCell = { sheet: 'Old', row: 0, col: 3, formula: 'MARGIN.PRESETS()', stored: { row: 0, col: 3, rows: 2, cols: 2 } };
+    expect(planSheetEdits([legacy, spill], [undefined, undefined], { dynamicAnchors: new Set(['Old!D1']) })).toEqual([]);
+  });
+
   it('plans a spilled table as a dynamic-array anchor over its range and a value in each other cell', () => {
     const cell: FormulaCell = { sheet: 'Desk', row: 0, col: 0, formula: 'MARGIN.PRESETS()' };
     const plan = planSheetEdits(
