@@ -10,6 +10,7 @@ import { resultsTable } from './resultsTable';
 import { createScenarioChart } from './scenarioChart';
 import { createScenarioGrids, type ScenarioGrids } from './scenarioGrids';
 import {
+  type AutoExchangeView,
   type Figure,
   type FigureValue,
   type LiquidationLine,
@@ -124,6 +125,27 @@ function liquidationNotes(lines: readonly LiquidationLine[]): HTMLElement[] {
   );
 }
 
+/** Whether auto-exchange fires, why, what it converts, and any deficit it leaves. */
+function autoExchangeBlock(a: AutoExchangeView, q: string): HTMLElement {
+  return el('div', { id: 'result-auto-exchange' }, [
+    el('p', { class: a.fired ? 'warning' : 'hint' }, [a.fired ? `⚠ ${formatNumbersInText(a.reason)}` : formatNumbersInText(a.reason)]),
+    a.conversions.length === 0
+      ? null
+      : table(
+          'Conversions',
+          ['From', 'Sold', `Value (${q})`, 'Covers'],
+          a.conversions.map((c) => [
+            c.fromAsset,
+            { num: c.amountSold.text },
+            { num: c.valueSold.text },
+            { num: `${c.amountCovered.text} ${c.toAsset}` },
+          ]),
+          'result-conversions',
+        ),
+    a.uncovered === null ? null : el('p', { class: 'error' }, [`Uncovered deficit: ${a.uncovered.text} ${q}`]),
+  ]);
+}
+
 function renderResults(els: PaneElements, view: ScenarioView): void {
   say(els.scenarioInputError, view.inputError, 'error');
   const r = view.results;
@@ -150,30 +172,7 @@ function renderResults(els: PaneElements, view: ScenarioView): void {
       'result-assets-error',
     ),
     el('h3', {}, ['Auto-exchange']),
-    outcomeBlock(
-      r.autoExchange,
-      (a) =>
-        el('div', { id: 'result-auto-exchange' }, [
-          el('p', { class: a.fired ? 'warning' : 'hint' }, [
-            a.fired ? `⚠ ${formatNumbersInText(a.reason)}` : formatNumbersInText(a.reason),
-          ]),
-          a.conversions.length === 0
-            ? null
-            : table(
-                'Conversions',
-                ['From', 'Sold', `Value (${q})`, 'Covers'],
-                a.conversions.map((c) => [
-                  c.fromAsset,
-                  { num: c.amountSold.text },
-                  { num: c.valueSold.text },
-                  { num: `${c.amountCovered.text} ${c.toAsset}` },
-                ]),
-                'result-conversions',
-              ),
-          a.uncovered === null ? null : el('p', { class: 'error' }, [`Uncovered deficit: ${a.uncovered.text} ${q}`]),
-        ]),
-      'result-auto-exchange-error',
-    ),
+    outcomeBlock(r.autoExchange, (a) => autoExchangeBlock(a, q), 'result-auto-exchange-error'),
     el('h3', {}, ['Liquidation prices']),
     r.liquidation.length === 0
       ? el('p', { class: 'hint' }, ['No non-stable asset in the scenario.'])
