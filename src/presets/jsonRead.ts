@@ -45,6 +45,17 @@ export function readList(value: unknown, where: string): readonly unknown[] {
   return value;
 }
 
+/** Visits, in order, the objects of a list field (`obj[key]`), each with its path, e.g. `response.assets[2]`. */
+export function eachObject(
+  obj: Readonly<Record<string, unknown>>,
+  key: string,
+  where: string,
+  visit: (row: Readonly<Record<string, unknown>>, rowAt: string, index: number) => void,
+): void {
+  const at = field(where, key);
+  readList(obj[key], at).forEach((value, i) => visit(readObject(value, item(at, i)), item(at, i), i));
+}
+
 export function readText(value: unknown, where: string): string {
   if (typeof value !== 'string' || value.trim() === '') {
     return invalid(where, `expected non-empty text, got ${describe(value)}`);
@@ -120,6 +131,24 @@ export function readOptionalBounded(value: unknown, where: string, bounds: Bound
   return value === undefined || value === null || value === '' ? undefined : readBounded(value, where, bounds);
 }
 
+/** Any number: signed amounts, PnL. */
+export const ANY: Bounds = { test: () => true, text: 'a number' };
+
+/** A required number field of an object, checked against its domain; a refusal names the field, e.g. `data[0].mmr`. */
+export function numberField(obj: Readonly<Record<string, unknown>>, key: string, where: string, bounds: Bounds = ANY): Dec {
+  return readBounded(required(obj, key, where), field(where, key), bounds);
+}
+
+/** An optional number field (absent, null and "" mean not given), checked against its domain when given. */
+export function optionalNumberField(obj: Readonly<Record<string, unknown>>, key: string, where: string, bounds: Bounds = ANY): Dec | null {
+  return readOptionalBounded(obj[key], field(where, key), bounds) ?? null;
+}
+
+/** A required, non-empty text field of an object. */
+export function textField(obj: Readonly<Record<string, unknown>>, key: string, where: string): string {
+  return readText(required(obj, key, where), field(where, key));
+}
+
 export const ASSET_NAME = /^[A-Za-z0-9]{1,20}$/;
 
 /** An asset name (letters and digits), upper-cased. */
@@ -127,4 +156,9 @@ export function readAssetName(value: unknown, where: string): string {
   const text = readText(value, where);
   if (!ASSET_NAME.test(text)) invalid(where, `expected an asset name of letters and digits (e.g. "BTC"), got ${describe(value)}`);
   return text.toUpperCase();
+}
+
+/** A required asset name field of an object, upper-cased. */
+export function assetNameField(obj: Readonly<Record<string, unknown>>, key: string, where: string): string {
+  return readAssetName(required(obj, key, where), field(where, key));
 }
