@@ -1,7 +1,8 @@
 import type { Dec } from '../../engine/decimal';
 import { ONE, ZERO } from '../../engine/decimal';
 import type { MarginMode, Side } from '../../engine/model';
-import { eachObject, field, invalid, NON_NEGATIVE, numberField, optionalNumberField, POSITIVE, readObject, readText } from '../jsonRead';
+import { eachObject, field, invalid, numberField, optionalNumberField, readObject, readText } from '../jsonRead';
+import { NON_NEGATIVE, POSITIVE } from '../bounds';
 import { bareRows, checkBinanceError } from '../import/envelope';
 import type { AccountSnapshot, PnlNotCarried, ReportedFigure, SnapshotBalance, SnapshotPosition } from './snapshot';
 import type { PositionRates } from './snapshotRows';

@@ -1,7 +1,8 @@
 import type { Dec } from '../../engine/decimal';
 import { ONE, ZERO } from '../../engine/decimal';
 import type { MarginMode } from '../../engine/model';
-import { field, NON_NEGATIVE, numberField, optionalNumberField, POSITIVE, RATIO, readAssetName, readObject, readText } from '../jsonRead';
+import { field, numberField, optionalNumberField, readAssetName, readObject, readText } from '../jsonRead';
+import { NON_NEGATIVE, POSITIVE, RATIO } from '../bounds';
 import { dataObject, dataRows, firstItem, hasFields, peek } from '../import/envelope';
 import type { AccountSnapshot, ReportedFigure, SnapshotBalance, SnapshotPosition } from './snapshot';
 import { readingDocument, reportedField } from './snapshot';

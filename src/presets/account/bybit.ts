@@ -1,6 +1,7 @@
 import { ZERO } from '../../engine/decimal';
 import type { MarginMode } from '../../engine/model';
-import { field, invalid, NON_NEGATIVE, numberField, optionalNumberField, POSITIVE, readObject, readText } from '../jsonRead';
+import { field, invalid, numberField, optionalNumberField, readObject, readText } from '../jsonRead';
+import { NON_NEGATIVE, POSITIVE } from '../bounds';
 import { firstItem, hasFields, peek, resultListRows, ROOT } from '../import/envelope';
 import type { AccountSnapshot, PnlNotCarried, SnapshotBalance, SnapshotPosition } from './snapshot';
 import { readingDocument, reportedField } from './snapshot';

@@ -1,16 +1,6 @@
 import type { Tier } from '../../engine/model';
-import {
-  assetNameField,
-  field,
-  item,
-  NON_NEGATIVE,
-  numberField,
-  optionalNumberField,
-  RATIO,
-  readList,
-  readObject,
-  required,
-} from '../jsonRead';
+import { assetNameField, field, item, numberField, optionalNumberField, readList, readObject, required } from '../jsonRead';
+import { NON_NEGATIVE, RATIO } from '../bounds';
 import { checkTierChain } from '../tierChain';
 import { dataRows, hasFields } from './envelope';
 import type { ImportedAsset, ImportedTable } from './importedTable';

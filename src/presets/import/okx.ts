@@ -1,5 +1,6 @@
 import type { Tier } from '../../engine/model';
-import { NON_NEGATIVE, optionalNumberField, RATIO, readObject } from '../jsonRead';
+import { optionalNumberField, readObject } from '../jsonRead';
+import { NON_NEGATIVE, RATIO } from '../bounds';
 import { dataRows } from './envelope';
 import type { ImportedAsset, ImportedTable } from './importedTable';
 import type { TieredAssetNames } from './readTierRows';

@@ -1,17 +1,6 @@
 import type { Tier, TierUnit } from '../../engine/model';
-import {
-  assetNameField,
-  field,
-  item,
-  NON_NEGATIVE,
-  numberField,
-  POSITIVE,
-  RATIO,
-  readBounded,
-  readList,
-  readObject,
-  required,
-} from '../jsonRead';
+import { assetNameField, field, item, numberField, readBounded, readList, readObject, required } from '../jsonRead';
+import { NON_NEGATIVE, POSITIVE, RATIO } from '../bounds';
 import { checkTierChain } from '../tierChain';
 import type { ImportedAsset } from './importedTable';
 

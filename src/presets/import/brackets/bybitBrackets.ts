@@ -1,15 +1,7 @@
 import type { Dec } from '../../../engine/decimal';
 import { ZERO } from '../../../engine/decimal';
-import {
-  AT_LEAST_ONE,
-  NON_NEGATIVE,
-  numberField,
-  optionalNumberField,
-  POSITIVE,
-  RATE_ABOVE_ZERO_TO_ONE,
-  RATIO,
-  readObject,
-} from '../../jsonRead';
+import { numberField, optionalNumberField, readObject } from '../../jsonRead';
+import { AT_LEAST_ONE, NON_NEGATIVE, POSITIVE, RATE_ABOVE_ZERO_TO_ONE, RATIO } from '../../bounds';
 import { resultListRows } from '../envelope';
 import type { BracketRow, ImportedBrackets } from './importedBrackets';
 import { completeBrackets, groupBySymbol, symbolField } from './importedBrackets';

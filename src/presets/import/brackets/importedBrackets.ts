@@ -1,7 +1,8 @@
 import type { Dec } from '../../../engine/decimal';
 import { bracketFault, completeBrackets as completeRows } from '../../../engine/brackets';
 import type { Bracket } from '../../../engine/model';
-import { AT_LEAST_ONE, field, invalid, NON_NEGATIVE, numberField, POSITIVE, RATIO, textField } from '../../jsonRead';
+import { field, invalid, numberField, textField } from '../../jsonRead';
+import { AT_LEAST_ONE, NON_NEGATIVE, POSITIVE, RATIO } from '../../bounds';
 import { SYMBOL_KEY } from '../../bracketsJson';
 import { checkTierChain } from '../../tierChain';
 

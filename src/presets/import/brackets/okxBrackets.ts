@@ -1,20 +1,8 @@
 import type { Dec } from '../../../engine/decimal';
 import { ONE, ZERO } from '../../../engine/decimal';
 import { messageNumber } from '../../../engine/numberText';
-import {
-  AT_LEAST_ONE,
-  field,
-  invalid,
-  item,
-  NON_NEGATIVE,
-  numberField,
-  POSITIVE,
-  RATE_ABOVE_ZERO_TO_ONE,
-  RATIO,
-  readObject,
-  readText,
-  textField,
-} from '../../jsonRead';
+import { field, invalid, item, numberField, readObject, readText, textField } from '../../jsonRead';
+import { AT_LEAST_ONE, NON_NEGATIVE, POSITIVE, RATE_ABOVE_ZERO_TO_ONE, RATIO } from '../../bounds';
 import { dataRows } from '../envelope';
 import type { BracketRow, ImportedBrackets } from './importedBrackets';
 import { completeBrackets, groupBySymbol, symbolKey } from './importedBrackets';
