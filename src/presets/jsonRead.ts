@@ -114,7 +114,7 @@ export function required(obj: Readonly<Record<string, unknown>>, key: string, wh
 }
 
 /** An optional number of an exchange response: absent, null and "" all mean "not given". */
-export function readOptionalBounded(value: unknown, where: string, bounds: Bounds): Dec | undefined {
+function readOptionalBounded(value: unknown, where: string, bounds: Bounds): Dec | undefined {
   return value === undefined || value === null || value === '' ? undefined : readBounded(value, where, bounds);
 }
 
