@@ -1,8 +1,14 @@
 #!/usr/bin/env node
-// npm run validate: checks manifest.xml offline (well-formed, every resid defined, <Runtimes> first with
-// lifetime="long", every URL on one base), then asks Microsoft's validation service through the project's own
-// office-addin-manifest. Offline, the service cannot be reached: that is said plainly, and the offline verdict
-// stands. Exit 1 when an offline check fails or the service finds the manifest invalid.
+// npm run validate: checks manifest.xml offline, then asks Microsoft's validation service through the project's own
+// office-addin-manifest. Offline:
+//   1. well-formed, every resid defined, <Runtimes> first with lifetime="long", every URL on one base;
+//   2. valid against Microsoft's OfficeAppManifest 1.1 schema (schemas/manifest/, origin in its README), with
+//      libxml2 compiled to wasm (xmllint-wasm: no native build).
+// The schema declares <VersionOverrides> as a lax wildcard in its own namespace. Microsoft's separate
+// TaskPaneAppVersionOverrides schema is not vendored, so that subtree is checked by step 1, and its xsi:type
+// attributes (which name types of that schema) are set aside for step 2, keeping every line number.
+// Offline, the service cannot be reached: that is said plainly, and the offline verdict stands. Exit 1 when an
+// offline check fails or the service finds the manifest invalid.
 'use strict';
 const { spawnSync } = require('child_process');
 const fs = require('fs');
@@ -46,6 +52,38 @@ function offlineProblems(xml) {
   return problems;
 }
 
+const SCHEMA_FILE = path.join(ROOT, 'schemas', 'manifest', 'OfficeAppManifestV1_1.xsd');
+const OVERRIDES_NS = 'http://schemas.microsoft.com/office/taskpaneappversionoverrides';
+
+/** The manifest as the OfficeApp schema sees it: xsi:type set aside inside <VersionOverrides>, lines kept. */
+function withoutOverrideTypes(xml) {
+  const open = new RegExp(`<([A-Za-z_][\\w.-]*:)?VersionOverrides\\b[^>]*xmlns(:[\\w.-]+)?="${OVERRIDES_NS.replace(/[.]/g, '\\.')}"`).exec(
+    xml,
+  );
+  if (!open) return xml;
+  const closeTag = `</${open[1] ?? ''}VersionOverrides>`;
+  const end = xml.indexOf(closeTag, open.index);
+  if (end < 0) return xml;
+  const span = xml.slice(open.index, end).replace(/\sxsi:type="[^"]*"/g, '');
+  return xml.slice(0, open.index) + span + xml.slice(end);
+}
+
+/** Problems the OfficeApp 1.1 XSD finds, each "line N: message"; an empty list means the manifest is valid. */
+async function schemaProblems(xml, fileName = 'manifest.xml') {
+  const { validateXML } = require('xmllint-wasm');
+  const result = await validateXML({
+    xml: [{ fileName, contents: withoutOverrideTypes(xml) }],
+    schema: [{ fileName: path.basename(SCHEMA_FILE), contents: fs.readFileSync(SCHEMA_FILE, 'utf8') }],
+  });
+  if (result.valid) return [];
+  return result.errors.map((e) => {
+    const text = e.message
+      .replace(/^Schemas validity error : /, '')
+      .replace(/\{http:\/\/schemas\.microsoft\.com\/office\/appforoffice\/1\.1\}/g, '');
+    return e.loc ? `line ${e.loc.lineNumber}: ${text}` : text;
+  });
+}
+
 /** Runs office-addin-manifest validate; `unreachable` when the service could not be contacted. */
 function onlineCheck(file) {
   const bin = path.join(ROOT, 'node_modules', '.bin', process.platform === 'win32' ? 'office-addin-manifest.cmd' : 'office-addin-manifest');
@@ -55,19 +93,23 @@ function onlineCheck(file) {
   return { verdict: run.status === 0 ? 'valid' : 'invalid', output };
 }
 
-function main(argv) {
-  const file = path.resolve(argv[0] ?? path.join(ROOT, 'manifest.xml'));
-  const problems = offlineProblems(fs.readFileSync(file, 'utf8'));
+async function main(argv) {
+  const file = path.resolve(argv.find((a) => !a.startsWith('--')) ?? path.join(ROOT, 'manifest.xml'));
+  const xml = fs.readFileSync(file, 'utf8');
+  const problems = offlineProblems(xml);
+  if (problems.length === 0) problems.push(...(await schemaProblems(xml, path.basename(file))));
   if (problems.length > 0) {
     process.stderr.write(`${path.relative(process.cwd(), file)}: offline checks failed:\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
     return 1;
   }
-  process.stdout.write(`${path.relative(process.cwd(), file)}: offline checks passed (well-formed, resources, runtime, URLs).\n`);
+  process.stdout.write(
+    `${path.relative(process.cwd(), file)}: offline checks passed (well-formed, resources, runtime, URLs, OfficeApp 1.1 schema).\n`,
+  );
   if (argv.includes('--offline')) return 0;
   const online = onlineCheck(file);
   if (online.verdict === 'unreachable') {
     process.stdout.write(
-      'Online validation not run: it needs a network to reach Microsoft\'s validation service, which this machine cannot reach.\n' +
+      "Online validation not run: it needs a network to reach Microsoft's validation service, which this machine cannot reach.\n" +
         'Run npm run validate again where a network exists before submitting the manifest to the store.\n',
     );
     return 0;
@@ -76,6 +118,14 @@ function main(argv) {
   return online.verdict === 'valid' ? 0 : 1;
 }
 
-if (require.main === module) process.exit(main(process.argv.slice(2)));
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error) => {
+      process.stderr.write(`npm run validate: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}
 
-module.exports = { offlineProblems };
+module.exports = { offlineProblems, schemaProblems, withoutOverrideTypes };

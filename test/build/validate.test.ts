@@ -1,9 +1,10 @@
 import { spawnSync } from 'child_process';
+import { createHash } from 'crypto';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { offlineProblems } = require('../../scripts/validate-manifest.js');
+const { offlineProblems, schemaProblems, withoutOverrideTypes } = require('../../scripts/validate-manifest.js');
 
 const ROOT = join(__dirname, '..', '..');
 const manifest = readFileSync(join(ROOT, 'manifest.xml'), 'utf8');
@@ -22,9 +23,49 @@ describe('npm run validate', () => {
     expect(offlineProblems('<OfficeApp><Host>')[0]).toMatch(/^not well-formed XML: /);
   });
 
+  it('finds manifest.xml valid against the OfficeApp 1.1 schema', async () => {
+    expect(await schemaProblems(manifest)).toEqual([]);
+  });
+
+  it('names the line and the rule of each schema violation', async () => {
+    const broken = manifest
+      .replace('<Version>0.1.0.0</Version>', '<Version>v1</Version>')
+      .replace('<Permissions>ReadWriteDocument</Permissions>', '<Permissions>Everything</Permissions>');
+    const problems: string[] = await schemaProblems(broken);
+    const versionLine = manifest.split('\n').findIndex((l) => l.includes('<Version>')) + 1;
+    const permissionsLine = manifest.split('\n').findIndex((l) => l.includes('<Permissions>')) + 1;
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(new RegExp(`^line ${versionLine}: Element 'Version': \\[facet 'pattern'\\] The value 'v1'`));
+    expect(problems[1]).toMatch(new RegExp(`^line ${permissionsLine}: Element 'Permissions': \\[facet 'enumeration'\\] The value 'Everything'`));
+  });
+
+  it('refuses elements out of the schema\'s order, too long, or missing', async () => {
+    const appDomains = /\s*<AppDomains>[\s\S]*?<\/AppDomains>/.exec(manifest)![0];
+    const misordered = manifest.replace(appDomains, '').replace('</Hosts>', `</Hosts>${appDomains}`);
+    expect((await schemaProblems(misordered)).join('\n')).toMatch(/Element 'AppDomains': This element is not expected/);
+    const longName = manifest.replace('<DisplayName DefaultValue="Multi-Asset Margin"/>', `<DisplayName DefaultValue="${'M'.repeat(126)}"/>`);
+    expect((await schemaProblems(longName)).join('\n')).toMatch(/DisplayName.*\[facet 'maxLength'\]/);
+    const noSettings = manifest.replace(/\s*<DefaultSettings>[\s\S]*?<\/DefaultSettings>/, '');
+    expect((await schemaProblems(noSettings)).join('\n')).toMatch(/Element 'Permissions': This element is not expected. Expected is \( .*DefaultSettings \)/);
+  });
+
+  it('sets aside only the xsi:type attributes inside <VersionOverrides>, keeping every line', () => {
+    const seen = withoutOverrideTypes(manifest);
+    expect(seen.split('\n')).toHaveLength(manifest.split('\n').length);
+    expect(seen.match(/xsi:type=/g)).toEqual(['xsi:type=']);
+    expect(seen).toContain('xsi:type="TaskPaneApp"');
+    expect(manifest.match(/xsi:type=/g)!.length).toBeGreaterThan(5);
+  });
+
+  it('uses the vendored schema byte for byte as its README records it', () => {
+    const schema = readFileSync(join(ROOT, 'schemas', 'manifest', 'OfficeAppManifestV1_1.xsd'));
+    const readme = readFileSync(join(ROOT, 'schemas', 'manifest', 'README.md'), 'utf8');
+    expect(readme).toContain(createHash('sha256').update(schema).digest('hex'));
+  });
+
   it('says plainly that the online check needs a network, and keeps the offline verdict', () => {
     const run = spawnSync('npm', ['run', '--silent', 'validate'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
-    expect(run.stdout).toContain('manifest.xml: offline checks passed');
+    expect(run.stdout).toContain('manifest.xml: offline checks passed (well-formed, resources, runtime, URLs, OfficeApp 1.1 schema).');
     // This machine has no network: the service is unreachable and the run still succeeds on the offline checks.
     expect(run.stdout).toMatch(/Online validation not run: it needs a network to reach Microsoft's validation service|manifest is valid/i);
     expect(run.status).toBe(0);
