@@ -28,15 +28,16 @@ export type CustomFunction = (...args: ExcelArg[]) => unknown;
 
 /**
  * The function Excel calls for `name`, built from its entry in the function table. Excel passes one value per
- * declared parameter (an omitted optional one as `null`), then, for a streaming function, the invocation;
- * anything past them is not an argument.
+ * declared parameter (an omitted optional one as `null`), then, for a streaming function, the invocation, which
+ * is always the last; anything past the parameters is not an argument.
  */
 function customFunction(name: FunctionName): CustomFunction {
   const spec = FUNCTION_SPECS[name];
   const count = spec.params.length;
   if (spec.stream) {
     const stream = STREAMS[name as Streaming];
-    return (...args) => stream(args.slice(0, count), args[count] as never);
+    // The invocation comes last, even from a caller that leaves trailing optional arguments out.
+    return (...args) => stream(args.slice(0, Math.min(count, args.length - 1)), args[args.length - 1] as never);
   }
   const evaluate = EVALUATE[spec.result];
   return (...args) => evaluate(name, args.slice(0, count));

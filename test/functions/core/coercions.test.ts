@@ -120,3 +120,16 @@ describe('the functions Excel calls, built from the table', () => {
     expect(Object.keys(CUSTOM_FUNCTIONS)).toEqual([...FUNCTION_NAMES]);
   });
 });
+
+describe('a streaming function Excel calls', () => {
+  it('takes the last value as the invocation, also when a caller leaves the optional arguments out', () => {
+    const results: unknown[] = [];
+    const invocation = { setResult: (value: unknown) => results.push(value), onCanceled: undefined as undefined | (() => void) };
+    CUSTOM_FUNCTIONS.PRICE?.('BTC', 'bitmart', invocation);
+    CUSTOM_FUNCTIONS.PRICE?.('BTC', 'bitmart', null, invocation);
+    invocation.onCanceled?.();
+    expect(results).toHaveLength(2);
+    expect(results[0]).toEqual(results[1]);
+    expect(results[0]).toMatchObject({ code: '#N/A', message: expect.stringMatching(/bitmart/i) });
+  });
+});
