@@ -1,19 +1,13 @@
 import type { Dec } from '../../engine/decimal';
 import { ONE, ZERO } from '../../engine/decimal';
 import type { MarginMode, Side } from '../../engine/model';
-import { field, invalid, item, NON_NEGATIVE, POSITIVE, readAssetName, readList, readObject, readText } from '../jsonRead';
+import { eachObject, field, invalid, numberField, optionalNumberField, readObject, readText } from '../jsonRead';
+import { NON_NEGATIVE, POSITIVE } from '../bounds';
 import { bareRows, checkBinanceError } from '../import/envelope';
 import type { AccountSnapshot, PnlNotCarried, ReportedFigure, SnapshotBalance, SnapshotPosition } from './snapshot';
-import {
-  checkRowFits,
-  numberField,
-  optionalNumberField,
-  quotient,
-  readingDocument,
-  reportedField,
-  sideContradiction,
-  wordField,
-} from './snapshot';
+import type { PositionRates } from './snapshotRows';
+import { quotient, readingDocument, reportedField } from './snapshot';
+import { balanceRow, eachAssetRow, marksByBase, positionRow, ratesOver, sideContradiction, wordField } from './snapshotRows';
 
 const ACCOUNT = 'GET /fapi/v2/account';
 const POSITIONS = 'GET /fapi/v2/positionRisk';
@@ -71,19 +65,21 @@ function initialOf(p: Readonly<Record<string, unknown>>, where: string): Dec | n
   );
 }
 
-/** A rate from one row's margin over the same row's notional. */
-interface RowRates {
-  readonly mmr: Dec | null;
-  readonly imr: Dec | null;
+/** The rates of the row's own maintenance and initial margins over the same row's notional. */
+function ratesOf(p: Readonly<Record<string, unknown>>, where: string, notional: Dec): PositionRates {
+  return ratesOver(optionalNumberField(p, 'maintMargin', where, NON_NEGATIVE), initialOf(p, where), notional);
 }
 
-function ratesOf(p: Readonly<Record<string, unknown>>, where: string, notional: Dec): RowRates {
-  const maint = optionalNumberField(p, 'maintMargin', where, NON_NEGATIVE);
-  const initial = initialOf(p, where);
-  return {
-    mmr: maint === null ? null : quotient(maint, notional.abs()),
-    imr: initial === null || initial.isZero() ? null : quotient(initial, notional.abs()),
-  };
+/** A positions row of one Binance row: a one-way (BOTH) size keeps its sign, a hedge-mode one is unsigned. */
+function binanceRow(
+  p: Readonly<Record<string, unknown>>,
+  where: string,
+  id: { readonly symbol: string; readonly side: Side; readonly amount: Dec },
+  prices: { readonly entry: Dec; readonly mark: Dec },
+  rates: PositionRates,
+): SnapshotPosition {
+  const size = id.side === 'BOTH' ? id.amount : id.amount.abs();
+  return positionRow(where, id.symbol, id.side, size, prices, rates, marginModeOf(p, where));
 }
 
 /**
@@ -104,7 +100,7 @@ function notionalOf(p: Readonly<Record<string, unknown>>, where: string, amount:
 
 interface AccountPosition {
   readonly position: SnapshotPosition;
-  readonly rates: RowRates;
+  readonly rates: PositionRates;
 }
 
 const key = (symbol: string, side: string): string => `${symbol}|${side}`;
@@ -138,23 +134,7 @@ function accountPosition(p: Readonly<Record<string, unknown>>, where: string, am
   const entry = givenEntry ?? mark.minus(quotient(pnl, amount) ?? ZERO);
   if (!entry.gt(ZERO)) invalid(field(where, 'unrealizedProfit'), `gives the position an entry price of ${entry.toString()}: not a price`);
   const rates = ratesOf(p, where, amount.times(mark));
-  return {
-    position: checkRowFits(
-      {
-        symbol,
-        side,
-        size: side === 'BOTH' ? amount : amount.abs(),
-        entry,
-        mark,
-        mmr: rates.mmr,
-        cum: ZERO,
-        imr: rates.imr,
-        marginMode: marginModeOf(p, where),
-      },
-      where,
-    ),
-    rates,
-  };
+  return { position: binanceRow(p, where, { symbol, side, amount }, { entry, mark }, rates), rates };
 }
 
 function readAccount(doc: unknown, prices: ReadonlyMap<string, Dec>, marks: ReadonlyMap<string, Dec>, notes: string[]) {
@@ -162,10 +142,7 @@ function readAccount(doc: unknown, prices: ReadonlyMap<string, Dec>, marks: Read
   checkBinanceError(root);
   const balances: SnapshotBalance[] = [];
   let assetPnl = ZERO;
-  readList(root.assets, 'response.assets').forEach((row, i) => {
-    const where = item('response.assets', i);
-    const a = readObject(row, where);
-    const asset = readAssetName(a.asset, field(where, 'asset'));
+  eachAssetRow(root, 'assets', 'response', 'asset', (a, where, asset) => {
     // Cross wallet balance: isolated positions' margin is walled off from the account, as the engine treats them.
     const amountField = a.crossWalletBalance === undefined ? 'walletBalance' : 'crossWalletBalance';
     const amount = numberField(a, amountField, where);
@@ -174,21 +151,13 @@ function readAccount(doc: unknown, prices: ReadonlyMap<string, Dec>, marks: Read
     if (amount.isZero()) return;
     const given = prices.get(asset);
     const price = given ?? (asset === 'USDT' ? ONE : (marks.get(asset) ?? null));
-    const priceSource = given
-      ? 'given'
-      : asset === 'USDT'
-        ? 'the quote currency'
-        : price
-          ? 'the mark of its USDT position'
-          : 'not in the responses';
-    balances.push(checkRowFits({ asset, amount, price, priceSource, upnl: null }, where));
+    const priceSource = given ? 'given' : asset === 'USDT' ? 'the quote currency' : 'the mark of its USDT position';
+    balances.push(balanceRow(where, asset, amount, price, priceSource));
   });
   const positions = new Map<string, AccountPosition>();
   const hasPositions = root.positions !== undefined;
   if (hasPositions) {
-    readList(root.positions, 'response.positions').forEach((row, i) => {
-      const where = item('response.positions', i);
-      const p = readObject(row, where);
+    eachObject(root, 'positions', 'response', (p, where) => {
       const amount = numberField(p, 'positionAmt', where);
       symbolOf(p, where);
       if (amount.isZero()) return;
@@ -241,31 +210,9 @@ function readPositionRisk(doc: unknown, fromAccount: ReadonlyMap<string, Account
         `${symbol} ${side}: neither response gives its maintenance margin (positionRisk v3 and the account response's positions do): enter its mmr`,
       );
     }
-    positions.push(
-      checkRowFits(
-        {
-          symbol,
-          side,
-          size: side === 'BOTH' ? amount : amount.abs(),
-          entry: numberField(p, 'entryPrice', where, POSITIVE),
-          mark,
-          mmr: rates.mmr,
-          cum: ZERO,
-          imr: rates.imr,
-          marginMode: marginModeOf(p, where),
-        },
-        where,
-      ),
-    );
+    positions.push(binanceRow(p, where, { symbol, side, amount }, { entry: numberField(p, 'entryPrice', where, POSITIVE), mark }, rates));
   });
   return positions;
-}
-
-/** Marks of the USDT positions by base asset: a price for a collateral asset the account response leaves unpriced. */
-function marksByBase(positions: readonly SnapshotPosition[]): Map<string, Dec> {
-  const marks = new Map<string, Dec>();
-  for (const p of positions) if (p.symbol.endsWith('USDT')) marks.set(p.symbol.slice(0, -4), p.mark);
-  return marks;
 }
 
 /**
