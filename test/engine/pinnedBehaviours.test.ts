@@ -5,6 +5,7 @@
 import {
   accountEquity,
   assetEquities,
+  collateralRatio,
   collateralValue,
   dec,
   findBrackets,
@@ -16,6 +17,7 @@ import {
   readNumber,
   readNumberText,
   symbolBrackets,
+  tierTable,
   topUpNeeded,
   valueHolding,
 } from '../../src/engine';
@@ -159,5 +161,20 @@ describe('found by mutation testing', () => {
     expect(caught(() => topUpNeeded(bitget, [bal('USDT', 1000, 1)], [losing], 'USDT', dec(0))).message).toBe(
       'target_ratio: expected a positive number, got 0',
     );
+  });
+
+  it('names the asset and the preset when a zero holding asks for the ratio of unpublished tiers', () => {
+    expect(caught(() => collateralRatio(withBrackets, 'ETH', dec(0), dec(3000))).message).toBe(
+      'asset: the ETH haircut tiers of preset pinned are unpublished; import the live table or enter the tiers in the task pane',
+    );
+    expect(collateralRatio(withBrackets, 'BTC', dec(0), dec(60000)).toString()).toBe('0.95');
+  });
+
+  it('prepares a tier table once per asset spec and hands the same one back', () => {
+    const spec = withBrackets.assets.BTC!;
+    const table = tierTable(spec);
+    expect(tierTable(spec)).toBe(table);
+    expect(tierTable({ ...spec })).not.toBe(table);
+    expect(tierTable({ ...spec })).toEqual(table);
   });
 });
