@@ -2,15 +2,15 @@ import type { Dec } from '../../engine/decimal';
 import { dec } from '../../engine/decimal';
 import { isMarginError, MarginError } from '../../engine/errors';
 import type { AccountExchange, AccountSnapshot } from '../../presets/account';
-import { ACCOUNT_EXCHANGES, importAccountSnapshot } from '../../presets/account';
+import { ACCOUNT_EXCHANGES } from '../../presets/account';
 import { clockText } from '../../prices/clockText';
 import type { Backoff, SocketFactory } from '../../prices/feedConnection';
 import { EXCHANGE_FEEDS } from '../../prices/feeds';
 import type { PriceHub } from '../../prices/priceHub';
 import type { AccountSource, AccountStatus } from './accountConnection';
 import { AccountConnection } from './accountConnection';
+import { AccountReader } from './accountReader';
 import type { AccountPart, AccountTable } from './accountTables';
-import { accountTable } from './accountTables';
 import type { Credentials } from '../signers';
 import type { PrivateUrls } from './privateFeeds';
 import { privateFeed } from './privateFeeds';
@@ -53,8 +53,11 @@ class Account {
   private readonly tables = new Map<AccountPart, { version: number; table: AccountTable }>();
   readonly livePrices = new Map<string, Dec>();
   private readonly priceWatches = new Map<string, () => void>();
+  private readonly reader: AccountReader;
 
-  constructor(readonly connection: AccountConnection) {}
+  constructor(readonly connection: AccountConnection) {
+    this.reader = new AccountReader(connection.exchange);
+  }
 
   read(): Reading | null {
     const docs = this.connection.docs;
@@ -62,10 +65,7 @@ class Account {
     if (this.reading?.version === this.version) return this.reading.value;
     let value: Reading;
     try {
-      const documents = docs.positions === undefined ? [docs.account] : [docs.account, docs.positions];
-      // Prices streamed now win over those fetched with the snapshot.
-      const prices = new Map([...(docs.prices ?? new Map<string, Dec>()), ...this.livePrices]);
-      value = { snapshot: importAccountSnapshot(this.connection.exchange, documents, { prices, instruments: docs.instruments ?? [] }) };
+      value = { snapshot: this.reader.snapshot(docs, this.livePrices) };
     } catch (error) {
       value = {
         error: isMarginError(error)
@@ -83,7 +83,7 @@ class Account {
     if ('error' in reading) return reading.error;
     const kept = this.tables.get(part);
     if (kept?.version === this.version) return kept.table;
-    const table = accountTable(reading.snapshot, part, this.connection.totalsAt ?? 0);
+    const table = this.reader.table(reading.snapshot, part, this.connection.totalsAt ?? 0);
     this.tables.set(part, { version: this.version, table });
     return table;
   }

@@ -3,6 +3,8 @@ import { ONE, ZERO } from '../../engine/decimal';
 import type { MarginMode, Side } from '../../engine/model';
 import { field, invalid, item, NON_NEGATIVE, POSITIVE, readAssetName, readList, readObject, readText } from '../jsonRead';
 import { bareRows, checkBinanceError } from '../import/envelope';
+import type { RowReading } from './rowMemo';
+import { NO_MEMO } from './rowMemo';
 import type { AccountSnapshot, PnlNotCarried, ReportedFigure, SnapshotBalance, SnapshotPosition } from './snapshot';
 import {
   checkRowFits,
@@ -157,19 +159,34 @@ function accountPosition(p: Readonly<Record<string, unknown>>, where: string, am
   };
 }
 
-function readAccount(doc: unknown, prices: ReadonlyMap<string, Dec>, marks: ReadonlyMap<string, Dec>, notes: string[]) {
+/** What one row of the account response's `assets` says by itself: the asset, its amount and its PnL. */
+function assetRow(row: unknown, where: string) {
+  const a = readObject(row, where);
+  const asset = readAssetName(a.asset, field(where, 'asset'));
+  // Cross wallet balance: isolated positions' margin is walled off from the account, as the engine treats them.
+  const amountField = a.crossWalletBalance === undefined ? 'walletBalance' : 'crossWalletBalance';
+  const amount = numberField(a, amountField, where);
+  const pnl = optionalNumberField(a, 'crossUnPnl', where) ?? optionalNumberField(a, 'unrealizedProfit', where);
+  return { asset, amount, pnl };
+}
+
+/** One row of the account response's own `positions`: null when closed (a zero amount). */
+function accountPositionRow(row: unknown, where: string): AccountPosition | null {
+  const p = readObject(row, where);
+  const amount = numberField(p, 'positionAmt', where);
+  symbolOf(p, where);
+  if (amount.isZero()) return null;
+  return accountPosition(p, where, amount);
+}
+
+function readAccount(doc: unknown, prices: ReadonlyMap<string, Dec>, marks: ReadonlyMap<string, Dec>, notes: string[], memo: RowReading) {
   const root = readObject(doc, 'response');
   checkBinanceError(root);
   const balances: SnapshotBalance[] = [];
   let assetPnl = ZERO;
   readList(root.assets, 'response.assets').forEach((row, i) => {
     const where = item('response.assets', i);
-    const a = readObject(row, where);
-    const asset = readAssetName(a.asset, field(where, 'asset'));
-    // Cross wallet balance: isolated positions' margin is walled off from the account, as the engine treats them.
-    const amountField = a.crossWalletBalance === undefined ? 'walletBalance' : 'crossWalletBalance';
-    const amount = numberField(a, amountField, where);
-    const pnl = optionalNumberField(a, 'crossUnPnl', where) ?? optionalNumberField(a, 'unrealizedProfit', where);
+    const { asset, amount, pnl } = memo.row('binance.assets', row, () => assetRow(row, where));
     if (pnl !== null) assetPnl = assetPnl.plus(pnl);
     if (amount.isZero()) return;
     const given = prices.get(asset);
@@ -187,13 +204,8 @@ function readAccount(doc: unknown, prices: ReadonlyMap<string, Dec>, marks: Read
   const hasPositions = root.positions !== undefined;
   if (hasPositions) {
     readList(root.positions, 'response.positions').forEach((row, i) => {
-      const where = item('response.positions', i);
-      const p = readObject(row, where);
-      const amount = numberField(p, 'positionAmt', where);
-      symbolOf(p, where);
-      if (amount.isZero()) return;
-      const read = accountPosition(p, where, amount);
-      positions.set(key(read.position.symbol, read.position.side), read);
+      const read = memo.row('binance.accountPositions', row, () => accountPositionRow(row, item('response.positions', i)));
+      if (read !== null) positions.set(key(read.position.symbol, read.position.side), read);
     });
   }
   const equity = reportedField('equity', root, 'totalMarginBalance');
@@ -220,42 +232,55 @@ function readAccount(doc: unknown, prices: ReadonlyMap<string, Dec>, marks: Read
   return { balances, positions, hasPositions, reported, assetPnl };
 }
 
-function readPositionRisk(doc: unknown, fromAccount: ReadonlyMap<string, AccountPosition>, notes: string[]): SnapshotPosition[] {
+/** What one positionRisk row says by itself (null when closed): the position with its own rates, and those rates. */
+function riskRow(value: unknown, where: string): { position: SnapshotPosition; own: RowRates } | null {
+  const p = readObject(value, where);
+  const symbol = symbolOf(p, where);
+  const amount = numberField(p, 'positionAmt', where);
+  if (amount.isZero()) return null;
+  const side = sideOf(p, where, amount);
+  const mark = numberField(p, 'markPrice', where, POSITIVE);
+  const notional = notionalOf(p, where, amount, mark) as Dec;
+  const own = ratesOf(p, where, notional);
+  const position: SnapshotPosition = {
+    symbol,
+    side,
+    size: side === 'BOTH' ? amount : amount.abs(),
+    entry: numberField(p, 'entryPrice', where, POSITIVE),
+    mark,
+    mmr: own.mmr,
+    cum: ZERO,
+    imr: own.imr,
+    marginMode: marginModeOf(p, where),
+  };
+  return { position, own };
+}
+
+const noMarginNote = (symbol: string, side: string): string =>
+  `${symbol} ${side}: neither response gives its maintenance margin (positionRisk v3 and the account response's positions do): enter its mmr`;
+
+function readPositionRisk(
+  doc: unknown,
+  fromAccount: ReadonlyMap<string, AccountPosition>,
+  notes: string[],
+  memo: RowReading,
+): SnapshotPosition[] {
   const positions: SnapshotPosition[] = [];
   bareRows(doc, true).rows.forEach(({ value, where }) => {
-    const p = readObject(value, where);
-    const symbol = symbolOf(p, where);
-    const amount = numberField(p, 'positionAmt', where);
-    if (amount.isZero()) return;
-    const side = sideOf(p, where, amount);
-    const mark = numberField(p, 'markPrice', where, POSITIVE);
-    const notional = notionalOf(p, where, amount, mark) as Dec;
-    const own = ratesOf(p, where, notional);
+    const read = memo.row('binance.positionRisk', value, () => riskRow(value, where));
+    if (read === null) return;
+    const { position, own } = read;
+    const { symbol, side } = position;
     // positionRisk v2 carries no margins: the rates then come whole from the account response's own row.
     const other = own.mmr === null ? fromAccount.get(key(symbol, side))?.rates : undefined;
     if (other !== undefined)
       notes.push(`${symbol} ${side}: rates from the account response's own maintMargin and initialMargin over its notional`);
     const rates = other ?? own;
-    if (rates.mmr === null) {
-      notes.push(
-        `${symbol} ${side}: neither response gives its maintenance margin (positionRisk v3 and the account response's positions do): enter its mmr`,
-      );
-    }
+    if (rates.mmr === null) notes.push(memo.row('binance.positionRisk.note', position, () => noMarginNote(symbol, side)));
     positions.push(
-      checkRowFits(
-        {
-          symbol,
-          side,
-          size: side === 'BOTH' ? amount : amount.abs(),
-          entry: numberField(p, 'entryPrice', where, POSITIVE),
-          mark,
-          mmr: rates.mmr,
-          cum: ZERO,
-          imr: rates.imr,
-          marginMode: marginModeOf(p, where),
-        },
-        where,
-      ),
+      other === undefined
+        ? memo.row('binance.positionRisk.fits', position, () => checkRowFits(position, where))
+        : checkRowFits({ ...position, mmr: rates.mmr, imr: rates.imr }, where),
     );
   });
   return positions;
@@ -282,16 +307,17 @@ export function readBinanceSnapshot(
   account: unknown,
   positionRisk: unknown | undefined,
   prices: ReadonlyMap<string, Dec> = new Map(),
+  memo: RowReading = NO_MEMO,
 ): AccountSnapshot {
   const notes: string[] = [];
-  const first = readingDocument('binance', ACCOUNT, () => readAccount(account, prices, new Map(), []));
+  const first = readingDocument('binance', ACCOUNT, () => readAccount(account, prices, new Map(), [], memo));
   const fromAccount = [...first.positions.values()].map((r) => r.position);
   const positions =
     positionRisk === undefined
       ? fromAccount
-      : readingDocument('binance', POSITIONS, () => readPositionRisk(positionRisk, first.positions, notes));
+      : readingDocument('binance', POSITIONS, () => readPositionRisk(positionRisk, first.positions, notes, memo));
   // Collateral coins take the marks of the positions read (the account response's positions carry derived marks).
-  const read = readingDocument('binance', ACCOUNT, () => readAccount(account, prices, marksByBase(positions), notes));
+  const read = readingDocument('binance', ACCOUNT, () => readAccount(account, prices, marksByBase(positions), notes, memo));
   const pnlNotCarried: PnlNotCarried[] = [];
   if (positionRisk === undefined) {
     if (read.hasPositions)
