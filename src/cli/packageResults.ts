@@ -1,12 +1,11 @@
 import type JSZip from 'jszip';
 import { DetailedCellError, ErrorType } from 'hyperformula';
 import type { CellValue } from 'hyperformula';
-import type { CellBox } from './cellAddress';
-import { a1, rangeText } from './cellAddress';
+import { a1 } from './cellAddress';
 import type { Computed } from './format';
-import { excelFormula } from './formulaNames';
 import type { CellEdit, CellXml, SheetEdits } from './sheetXml';
 import { cellElement, editSheetXml } from './sheetXml';
+import { type CellPlan, type PlannedEdit, planSheetEdits } from './sheetEditPlan';
 import { relsPartOf, resolveTarget } from './workbookModel';
 import type { FormulaCell } from './workbookCells';
 import { decodeXml, escapeXml, rawAttributes } from './xmlText';
@@ -176,15 +175,17 @@ function withType(attributes: Map<string, string>, t: string | undefined, cm?: n
 
 const existingFormula = (existing: CellXml | undefined): string | undefined => /<f\b[\s\S]*?(?:\/>|<\/f>)/.exec(existing?.inner ?? '')?.[0];
 
+type FormulaPlan = Extract<CellPlan, { kind: 'formula' }>;
+
 /** The `<f>` element: shared formulas keep their group (the master's text in Excel's names), others are written whole. */
-function formulaElement(cell: FormulaCell, existing: CellXml | undefined, keepShared: boolean): string {
-  const text = escapeXml(excelFormula(cell.formula));
+function formulaElement(plan: FormulaPlan, existing: CellXml | undefined): string {
+  const text = escapeXml(plan.formula);
   const stored = existingFormula(existing);
-  if (keepShared && cell.shared !== undefined && stored !== undefined) {
+  if (plan.shared !== null && stored !== undefined) {
     const open = /^<f\b([^>]*?)\/?>/.exec(stored)?.[1] ?? '';
     const attrs = rawAttributes(open);
     if (attrs.get('t') === 'shared') {
-      if (cell.shared.master !== a1(cell.row, cell.col)) return stored;
+      if (plan.shared === 'member') return stored;
       return `<f${open.replace(/\/$/, '')}>${text}</f>`;
     }
   }
@@ -195,47 +196,61 @@ function formulaElement(cell: FormulaCell, existing: CellXml | undefined, keepSh
  * A formula with one value. One that the file held as an array formula stays one, over its own cell, with its
  * dynamic-array mark if it had one: written as a plain formula, Excel would compute it with implicit intersection.
  */
-function scalarFormula(cell: FormulaCell, value: CellValue, keepShared: boolean): CellEdit {
+function scalarFormula(row: number, col: number, plan: FormulaPlan): CellEdit {
   return (existing) => {
-    const { t, v } = formulaValue(value);
+    const { t, v } = formulaValue(plan.value);
     const stored = existingFormula(existing);
     const wasArray = stored !== undefined && rawAttributes(/^<f\b([^>]*?)\/?>/.exec(stored)?.[1] ?? '').get('t') === 'array';
     if (wasArray) {
       const cm = existing?.attributes.get('cm');
-      const f = `<f t="array" ref="${a1(cell.row, cell.col)}">${escapeXml(excelFormula(cell.formula))}</f>`;
-      return cellElement(cell.row, cell.col, withType(keptAttributes(existing), t, cm === undefined ? undefined : Number(cm)), f + v);
+      const f = `<f t="array" ref="${a1(row, col)}">${escapeXml(plan.formula)}</f>`;
+      return cellElement(row, col, withType(keptAttributes(existing), t, cm === undefined ? undefined : Number(cm)), f + v);
     }
-    return cellElement(cell.row, cell.col, withType(keptAttributes(existing), t), formulaElement(cell, existing, keepShared) + v);
+    return cellElement(row, col, withType(keptAttributes(existing), t), formulaElement(plan, existing) + v);
   };
 }
 
-function spillAnchor(cell: FormulaCell, box: CellBox, first: CellValue, cm: number | undefined): CellEdit {
-  return (existing) => {
-    const { t, v } = formulaValue(first);
-    const f = `<f t="array" ref="${rangeText(box)}">${escapeXml(excelFormula(cell.formula))}</f>`;
-    return cellElement(cell.row, cell.col, withType(keptAttributes(existing), t, cm), f + v);
-  };
+/** The edit that carries out one planned cell against the cell the sheet holds. */
+function cellEdit({ row, col, edit }: PlannedEdit): CellEdit {
+  switch (edit.kind) {
+    case 'clear':
+      // Its value goes, its style stays.
+      return (existing) => {
+        const kept = keptAttributes(existing);
+        return kept.size === 0 ? null : cellElement(row, col, kept, '');
+      };
+    case 'value':
+      return (existing) => {
+        const { t, v } = plainValue(edit.value);
+        return cellElement(row, col, withType(keptAttributes(existing), t), v);
+      };
+    case 'arrayFormula':
+      return (existing) => {
+        const { t, v } = formulaValue(edit.value);
+        const f = `<f t="array" ref="${edit.ref}">${escapeXml(edit.formula)}</f>`;
+        return cellElement(row, col, withType(keptAttributes(existing), t, edit.cm), f + v);
+      };
+    case 'formula':
+      return scalarFormula(row, col, edit);
+  }
 }
 
-function spilledValue(row: number, col: number, value: CellValue): CellEdit {
-  return (existing) => {
-    const { t, v } = plainValue(value);
-    return cellElement(row, col, withType(keptAttributes(existing), t), v);
-  };
-}
-
-/** A cell an earlier spill covered: its value goes, its style stays. */
-function cleared(row: number, col: number): CellEdit {
-  return (existing) => {
-    const kept = keptAttributes(existing);
-    return kept.size === 0 ? null : cellElement(row, col, kept, '');
-  };
-}
-
-function put(edits: SheetEdits, row: number, col: number, edit: CellEdit): void {
-  let cols = edits.get(row);
-  if (cols === undefined) edits.set(row, (cols = new Map()));
-  cols.set(col, edit);
+/** Writes the planned edits into the worksheet parts, sheet by sheet in the plan's order. */
+async function writePlan(zip: JSZip, plan: readonly PlannedEdit[], sheetPart: ReadonlyMap<string, string>, date: Date): Promise<void> {
+  const bySheet = new Map<string, SheetEdits>();
+  for (const planned of plan) {
+    let edits = bySheet.get(planned.sheet);
+    if (edits === undefined) bySheet.set(planned.sheet, (edits = new Map()));
+    let cols = edits.get(planned.row);
+    if (cols === undefined) edits.set(planned.row, (cols = new Map()));
+    cols.set(planned.col, cellEdit(planned));
+  }
+  for (const [sheet, edits] of bySheet) {
+    const name = sheetPart.get(sheet);
+    if (name === undefined) throw new Error(`the package has no worksheet part for sheet ${sheet}`);
+    const part = zip.file(name);
+    zip.file(name, editSheetXml(await partText(zip, name), edits), { date: part?.date ?? date, createFolders: false });
+  }
 }
 
 /**
@@ -244,6 +259,7 @@ function put(edits: SheetEdits, row: number, col: number, edit: CellEdit): void 
  * formula with `t="array"` over the cells it spills into, each of them holding its value). Only the worksheet
  * parts change, plus the dynamic-array metadata when a table spills; every other part is kept as it was.
  * A shared formula stays shared unless one of its cells now spills a table, which a shared formula cannot hold.
+ * The package is read first, the edits planned (`planSheetEdits`), then written.
  */
 export async function storeResultsInPackage(
   zip: JSZip,
@@ -252,63 +268,10 @@ export async function storeResultsInPackage(
   parts?: PackageParts,
 ): Promise<void> {
   const WORKBOOK = parts?.workbook ?? DEFAULT_WORKBOOK;
-  const spilling = new Set<string>();
-  formulas.forEach((cell, i) => {
-    if (cell.shared && Array.isArray(values[i])) spilling.add(`${cell.sheet}!${cell.shared.master}`);
-  });
   const date = zip.file(WORKBOOK)?.date ?? new Date(0);
-  let cm: number | undefined;
-  if (values.some((v) => Array.isArray(v))) cm = await dynamicArrayIndex(zip, date, WORKBOOK);
-
+  const cm = values.some((v) => Array.isArray(v)) ? await dynamicArrayIndex(zip, date, WORKBOOK) : undefined;
   const sheetPart = parts?.sheets ?? (await sheetParts(zip, WORKBOOK));
   const dynamic = await dynamicAnchors(zip, sheetPart, formulas);
-  const bySheet = new Map<string, SheetEdits>();
-  const sheetEdits = (sheet: string): SheetEdits => {
-    let edits = bySheet.get(sheet);
-    if (edits === undefined) bySheet.set(sheet, (edits = new Map()));
-    return edits;
-  };
-  // Earlier spills are cleared first, so that no clearing undoes a table written in the same pass.
-  for (const { sheet, stored } of formulas) {
-    if (stored === undefined) continue;
-    const edits = sheetEdits(sheet);
-    for (let r = stored.row; r < stored.row + stored.rows; r += 1) {
-      for (let c = stored.col; c < stored.col + stored.cols; c += 1) put(edits, r, c, cleared(r, c));
-    }
-  }
-  formulas.forEach((cell, i) => {
-    const value = values[i];
-    if (value === undefined) return;
-    const edits = sheetEdits(cell.sheet);
-    if (!Array.isArray(value) && cell.stored !== undefined && !dynamic.has(`${cell.sheet}!${a1(cell.row, cell.col)}`)) {
-      // A legacy (Ctrl+Shift+Enter) array formula keeps its range, every cell of it showing the one value, as in Excel.
-      const box = cell.stored;
-      for (let r = box.row; r < box.row + box.rows; r += 1) {
-        for (let c = box.col; c < box.col + box.cols; c += 1) {
-          if (r !== cell.row || c !== cell.col) put(edits, r, c, spilledValue(r, c, value));
-        }
-      }
-      put(edits, cell.row, cell.col, spillAnchor(cell, box, value, undefined));
-      return;
-    }
-    if (!Array.isArray(value)) {
-      const keepShared = cell.shared !== undefined && !spilling.has(`${cell.sheet}!${cell.shared.master}`);
-      put(edits, cell.row, cell.col, scalarFormula(cell, value, keepShared));
-      return;
-    }
-    const box = { row: cell.row, col: cell.col, rows: value.length, cols: value[0]?.length ?? 1 };
-    value.forEach((cells, r) =>
-      cells.forEach((v, c) => {
-        if (r > 0 || c > 0) put(edits, cell.row + r, cell.col + c, spilledValue(cell.row + r, cell.col + c, v));
-      }),
-    );
-    put(edits, cell.row, cell.col, spillAnchor(cell, box, value[0]?.[0] ?? null, cm));
-  });
-
-  for (const [sheet, edits] of bySheet) {
-    const name = sheetPart.get(sheet);
-    if (name === undefined) throw new Error(`the package has no worksheet part for sheet ${sheet}`);
-    const part = zip.file(name);
-    zip.file(name, editSheetXml(await partText(zip, name), edits), { date: part?.date ?? date, createFolders: false });
-  }
+  const plan = planSheetEdits(formulas, values, { dynamicArrayIndex: cm, dynamicAnchors: dynamic });
+  await writePlan(zip, plan, sheetPart, date);
 }

@@ -1,8 +1,8 @@
-import WebSocket from 'ws';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { AccountServer, TEST_KEYS } from '../support/accountServer';
 import type { ExchangeStandIn } from '../support/exchangeStandIns';
 import { fixture, startExchangeStandIn } from '../support/exchangeStandIns';
+import { routeOkx } from './support/exchangeRoutes';
 import { openPane, type Pane, screenshot } from './support/pane';
 import { usePaneSuite } from './support/suite';
 
@@ -18,33 +18,6 @@ let rest: ExchangeStandIn;
 let pane: Pane | undefined;
 const KEYS = TEST_KEYS.okx;
 const SECRETS = [KEYS.key, KEYS.secret, KEYS.passphrase ?? ''];
-
-async function routeOkx(context: BrowserContext): Promise<void> {
-  await context.route('https://www.okx.com/**', async (route) => {
-    const request = route.request();
-    const url = new URL(request.url());
-    const headers = Object.fromEntries(Object.entries(request.headers()).filter(([name]) => !/^(host|origin|referer)$/i.test(name)));
-    const answer = await fetch(`${rest.base}${url.pathname}${url.search}`, { method: request.method(), headers });
-    await route.fulfill({
-      status: answer.status,
-      headers: { 'content-type': 'application/json', 'access-control-allow-origin': '*', 'access-control-allow-headers': '*' },
-      body: await answer.text(),
-    });
-  });
-  await context.routeWebSocket('wss://ws.okx.com:8443/ws/v5/private', (route) => {
-    const upstream = new WebSocket(ws.urls().okx.stream);
-    const queued: string[] = [];
-    upstream.on('open', () => queued.splice(0).forEach((m) => upstream.send(m)));
-    upstream.on('message', (data) => route.send(data.toString()));
-    upstream.on('close', () => route.close());
-    route.onMessage((message) => {
-      const text = typeof message === 'string' ? message : message.toString();
-      if (upstream.readyState === WebSocket.OPEN) upstream.send(text);
-      else queued.push(text);
-    });
-    route.onClose(() => upstream.close());
-  });
-}
 
 async function openConnections(): Promise<Page> {
   pane = await openPane(suite.browser.context, suite.site.origin);
@@ -69,7 +42,7 @@ async function everythingOnThePage(page: Page): Promise<string> {
 }
 
 beforeAll(async () => {
-  await routeOkx(suite.browser.context);
+  await routeOkx(suite.browser.context, () => ({ rest, ws }));
 });
 
 beforeEach(async () => {

@@ -135,15 +135,21 @@ describe('recalc writes formulas and spills as Excel saves them', () => {
   });
 });
 
+/** A workbook (sheet Old) holding one legacy array formula over B1:B3, each cell of it showing `saved`. */
+async function legacyArrayWorkbook(file: string, formula: string, saved: string): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Old');
+  ws.getCell('B1').value = { formula, shareType: 'array', ref: 'B1:B3', result: saved } as ExcelJS.CellValue;
+  ws.getCell('B2').value = saved;
+  ws.getCell('B3').value = saved;
+  const source = join(dir, file);
+  await wb.xlsx.writeFile(source);
+  return source;
+}
+
 describe('legacy array formulas', () => {
   it('keep their range when they give one value, every cell of it showing the value, with no dynamic-array mark', async () => {
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet('Old');
-    ws.getCell('B1').value = { formula: 'MARGIN.RISK_LEVEL(0.6)', shareType: 'array', ref: 'B1:B3', result: 'SAFE' } as ExcelJS.CellValue;
-    ws.getCell('B2').value = 'SAFE';
-    ws.getCell('B3').value = 'SAFE';
-    const source = join(dir, 'legacy.xlsx');
-    await wb.xlsx.writeFile(source);
+    const source = await legacyArrayWorkbook('legacy.xlsx', 'MARGIN.RISK_LEVEL(0.6)', 'SAFE');
     const copy = join(dir, 'legacy-copy.xlsx');
     expect((await run('recalc', source, '--out', copy)).code).toBe(0);
     const parts = await packageParts(copy);
@@ -152,6 +158,17 @@ describe('legacy array formulas', () => {
     expect(sheet).toContain('<c r="B2" t="inlineStr"><is><t xml:space="preserve">WARNING</t></is></c>');
     expect(sheet).toContain('<c r="B3" t="inlineStr"><is><t xml:space="preserve">WARNING</t></is></c>');
     expect(parts.has('xl/metadata.xml')).toBe(false);
+  });
+
+  it('keep their formula and every value Excel saved over their range when they are not computed', async () => {
+    const source = await legacyArrayWorkbook('legacy-kept.xlsx', 'CONCAT("a","b")', 'ab');
+    const copy = join(dir, 'legacy-kept-copy.xlsx');
+    const { code, err } = await run('recalc', source, '--out', copy);
+    expect(code).toBe(3);
+    expect(err).toContain(`wrote ${copy} (1 formula cells; 1 kept at Excel's saved values)`);
+    const sheet = (await packageParts(copy)).get('xl/worksheets/sheet1.xml')?.toString('utf8') ?? '';
+    expect(sheet).toBe((await packageParts(source)).get('xl/worksheets/sheet1.xml')?.toString('utf8'));
+    expect(sheet).toContain('<c r="B1" t="str"><f t="array" ref="B1:B3">CONCAT(&quot;a&quot;,&quot;b&quot;)</f><v>ab</v></c>');
   });
 });
 

@@ -1,5 +1,15 @@
 import { createHmac } from 'node:crypto';
-import { bitgetPrehash, bybitPrehash, okxPrehash, signBinance, signBitget, signBybit, signOkx } from '../../src/live/signers';
+import {
+  binanceWsPayload,
+  bitgetPrehash,
+  bybitPrehash,
+  okxPrehash,
+  signBinance,
+  signBinanceWsParams,
+  signBitget,
+  signBybit,
+  signOkx,
+} from '../../src/live/signers';
 
 // Node's own HMAC (OpenSSL), an implementation independent of the Web Crypto signer under test.
 const nodeHmac = (secret: string, text: string, encoding: 'hex' | 'base64'): string =>
@@ -46,6 +56,39 @@ describe('signBinance', () => {
     );
     const query = 'recvWindow=5000&timestamp=1700000000000';
     expect(signed.pathAndQuery).toBe(`/fapi/v3/account?${query}&signature=${nodeHmac('s', query, 'hex')}`);
+  });
+});
+
+describe('signBinanceWsParams', () => {
+  // Binance WebSocket API docs, "SIGNED request example (HMAC)" (the USDⓈ-M futures WebSocket API signs the same
+  // way: every parameter but the signature, sorted by name): binance/binance-spot-api-docs, web-socket-api.md.
+  const apiKey = 'vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A';
+  const secret = 'NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j';
+  const params = {
+    symbol: 'BTCUSDT',
+    side: 'SELL',
+    type: 'LIMIT',
+    timeInForce: 'GTC',
+    quantity: '0.01000000',
+    price: '52000.00',
+    newOrderRespType: 'ACK',
+    recvWindow: 100,
+    timestamp: 1645423376532,
+  };
+
+  it("signs the parameters sorted by name, and reproduces Binance's documented signature byte for byte", async () => {
+    expect(binanceWsPayload({ ...params, apiKey })).toBe(
+      'apiKey=vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A&newOrderRespType=ACK&price=52000.00' +
+        '&quantity=0.01000000&recvWindow=100&side=SELL&symbol=BTCUSDT&timeInForce=GTC&timestamp=1645423376532&type=LIMIT',
+    );
+    const signed = await signBinanceWsParams(params, { key: apiKey, secret });
+    expect(signed).toEqual({ ...params, apiKey, signature: 'cc15477742bd704c29492d96c7ead9414dfd8e0ec4a00f947bb5bb454ddbd08a' });
+    expect(JSON.stringify(signed)).not.toContain(secret);
+  });
+
+  it('signs an account request (apiKey, recvWindow, timestamp) as Node\u2019s HMAC does', async () => {
+    const signed = await signBinanceWsParams({ recvWindow: 5000, timestamp: 1702620814781 }, { key: 'k', secret: 's' });
+    expect(signed.signature).toBe(nodeHmac('s', 'apiKey=k&recvWindow=5000&timestamp=1702620814781', 'hex'));
   });
 });
 

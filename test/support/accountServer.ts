@@ -10,7 +10,7 @@ import type { AccountExchange } from '../../src/presets/account';
 /**
  * The four exchanges' private websockets on 127.0.0.1, each verifying the documented login signature with its own
  * HMAC (node:crypto, not the add-in's code), and an account kept as the REST responses describe it. Paths:
- * /binance-api (WebSocket API: userDataStream.start/ping), /binance-stream/ws/<listenKey>, /okx, /bybit, /bitget.
+ * /binance-api (WebSocket API: userDataStream.start/ping, and the signed v2/account.status and v2/account.position), /binance-stream/ws/<listenKey>, /okx, /bybit, /bitget.
  */
 
 type Json = Record<string, unknown>;
@@ -20,6 +20,14 @@ const API_FIXTURES = join(__dirname, '..', 'fixtures', 'api');
 export const accountFixture = (name: string): unknown => JSON.parse(readFileSync(join(ACCOUNT_FIXTURES, name), 'utf8'));
 export const liveFixture = (name: string): Json => JSON.parse(readFileSync(join(LIVE_FIXTURES, name), 'utf8')) as Json;
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+/** The Binance WebSocket API's signed account methods the stand-in serves. */
+const SIGNED_ACCOUNT_METHODS = new Set(['v2/account.status', 'v2/account.position', 'account.status', 'account.position']);
+/** The documented answer's envelope (Binance USDⓈ-M WebSocket API, "Account Information V2"), without its result. */
+const WS_API_ENVELOPE: Json = (() => {
+  const { result: _result, ...envelope } = liveFixture('binance-ws-v2-account-status.json');
+  return envelope;
+})();
 
 /** The documented REST examples each stand-in account starts from. */
 export function fixtureDocuments(exchange: AccountExchange): AccountDocuments {
@@ -74,6 +82,8 @@ export class AccountServer {
   /** A silent exchange answers nothing, not even keep-alive pings. */
   readonly silent: Record<AccountExchange, boolean> = { binance: false, okx: false, bybit: false, bitget: false };
   listenKeyPings = 0;
+  /** Binance WebSocket API signed requests received (method and parameters, signature included). */
+  readonly binanceWsRequests: { method: string; params: Json }[] = [];
 
   private constructor(private readonly server: WebSocketServer) {
     server.on('connection', (socket, request) => {
@@ -179,6 +189,10 @@ export class AccountServer {
   private binance(client: Client, request: Json): void {
     const params = (request.params ?? {}) as Json;
     const known = params.apiKey === this.keys.binance.key;
+    if (typeof request.method === 'string' && SIGNED_ACCOUNT_METHODS.has(request.method)) {
+      this.binanceSigned(client, request, params);
+      return;
+    }
     if (request.method === 'userDataStream.start' || request.method === 'userDataStream.ping') {
       if (!known) {
         this.refusals.binance += 1;
@@ -196,6 +210,40 @@ export class AccountServer {
       this.listenKeys.add(listenKey);
       this.send(client, { ...liveFixture('binance-userDataStream-start.json'), id: request.id, result: { listenKey } });
     }
+  }
+
+  /**
+   * The WebSocket API's signed account requests (`v2/account.status`, `v2/account.position`, and their v1 names):
+   * the key, then the HMAC-SHA256 hex of every parameter but the signature sorted by name, then the timestamp
+   * against recvWindow, each refused with Binance's documented error; answered with the account as the REST
+   * responses describe it now, in the documented envelope.
+   */
+  private binanceSigned(client: Client, request: Json, params: Json): void {
+    this.binanceWsRequests.push({ method: String(request.method), params: { ...params } });
+    const keys = this.keys.binance;
+    const refuse = (status: number, code: number, msg: string) => {
+      this.refusals.binance += 1;
+      this.send(client, { id: request.id, status, error: { code, msg } });
+    };
+    if (params.apiKey !== keys.key) return refuse(401, -2015, 'Invalid API-key, IP, or permissions for action.');
+    const payload = Object.keys(params)
+      .filter((name) => name !== 'signature')
+      .sort()
+      .map((name) => `${name}=${String(params[name])}`)
+      .join('&');
+    if (typeof params.signature !== 'string' || params.signature.toLowerCase() !== hmac(keys.secret, payload, 'hex')) {
+      return refuse(400, -1022, 'Signature for this request is not valid.');
+    }
+    const timestamp = Number(params.timestamp);
+    const recvWindow = Number(params.recvWindow ?? 5000);
+    const now = Date.now();
+    if (!Number.isInteger(timestamp) || !(timestamp < now + 1000 && now - timestamp <= recvWindow)) {
+      return refuse(400, -1021, 'Timestamp for this request is outside of the recvWindow.');
+    }
+    const account = String(request.method).endsWith('account.status');
+    if (account) this.snapshots.binance += 1;
+    const docs = clone(this.docs.binance);
+    this.send(client, { ...WS_API_ENVELOPE, id: request.id, result: account ? docs.account : docs.positions });
   }
 
   private okx(client: Client, request: Json): void {

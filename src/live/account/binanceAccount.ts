@@ -29,28 +29,35 @@ export async function fetchBinanceAccount(client: RestClient): Promise<LiveAccou
   const account = await client.get(BINANCE_ACCOUNT_PATH, [], { signed: true });
   const positions = await client.get(BINANCE_POSITIONS_PATH, [], { signed: true });
   const index = await client.get(BINANCE_ASSET_INDEX_PATH, [], { signed: false });
-  const wanted = accountAssets(account);
-  wanted.delete('USDT');
-  const prices = new Map<string, Dec>();
-  if (wanted.size > 0) {
-    let table: ReturnType<typeof readBinanceAssetIndex>;
-    try {
-      table = readBinanceAssetIndex(index);
-    } catch (error) {
-      throw new LiveError('BAD_RESPONSE', {
-        exchange: 'Binance',
-        endpoint: `GET ${BINANCE_ASSET_INDEX_PATH}`,
-        detail: error instanceof Error ? error.message : String(error),
-      });
-    }
-    for (const row of table.assets) {
-      if (wanted.has(row.asset) && row.indexPrice !== undefined) prices.set(row.asset, row.indexPrice);
-    }
-  }
   return {
     documents: [account, positions],
-    prices,
+    prices: binanceCollateralPrices(account, index),
     instruments: [],
     requests: [`GET ${BINANCE_ACCOUNT_PATH} (signed)`, `GET ${BINANCE_POSITIONS_PATH} (signed)`, `GET ${BINANCE_ASSET_INDEX_PATH}`],
   };
+}
+
+/**
+ * The `index` (USD) price of each collateral asset of the account other than USDT, the quote, from the public
+ * asset index (Binance's account response prices none of them).
+ */
+export function binanceCollateralPrices(account: unknown, index: unknown): Map<string, Dec> {
+  const wanted = accountAssets(account);
+  wanted.delete('USDT');
+  const prices = new Map<string, Dec>();
+  if (wanted.size === 0) return prices;
+  let table: ReturnType<typeof readBinanceAssetIndex>;
+  try {
+    table = readBinanceAssetIndex(index);
+  } catch (error) {
+    throw new LiveError('BAD_RESPONSE', {
+      exchange: 'Binance',
+      endpoint: `GET ${BINANCE_ASSET_INDEX_PATH}`,
+      detail: error instanceof Error ? error.message : String(error),
+    });
+  }
+  for (const row of table.assets) {
+    if (wanted.has(row.asset) && row.indexPrice !== undefined) prices.set(row.asset, row.indexPrice);
+  }
+  return prices;
 }

@@ -7,7 +7,13 @@ import type { LiveAccount } from './liveAccount';
 import { fetchOkxAccount } from './okxAccount';
 
 export type { LiveAccount } from './liveAccount';
-export { BINANCE_ACCOUNT_PATH, BINANCE_ASSET_INDEX_PATH, BINANCE_POSITIONS_PATH, fetchBinanceAccount } from './binanceAccount';
+export {
+  BINANCE_ACCOUNT_PATH,
+  BINANCE_ASSET_INDEX_PATH,
+  BINANCE_POSITIONS_PATH,
+  binanceCollateralPrices,
+  fetchBinanceAccount,
+} from './binanceAccount';
 export { fetchOkxAccount, OKX_BALANCE_PATH, OKX_INSTRUMENTS_PATH, OKX_POSITIONS_PATH } from './okxAccount';
 export { BYBIT_MAX_PAGES, BYBIT_POSITIONS_PATH, BYBIT_SETTLE_COINS, BYBIT_WALLET_PATH, fetchBybitAccount } from './bybitAccount';
 export { BITGET_ACCOUNTS_PATH, BITGET_POSITIONS_PATH, fetchBitgetAccount } from './bitgetAccount';

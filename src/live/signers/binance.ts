@@ -29,3 +29,27 @@ export async function signBinance(request: RequestToSign, credentials: Credentia
     ...(body === '' ? {} : { body }),
   };
 }
+
+/** A parameter of a Binance WebSocket API request: text, or an integer such as `timestamp` (sent as a JSON number). */
+export type BinanceWsParams = Readonly<Record<string, string | number>>;
+
+/**
+ * What Binance's WebSocket API signs: every parameter except `signature`, sorted by name, as `name=value` pairs
+ * joined by `&`.
+ */
+export function binanceWsPayload(params: BinanceWsParams): string {
+  return Object.keys(params)
+    .filter((name) => name !== 'signature')
+    .sort()
+    .map((name) => `${name}=${String(params[name])}`)
+    .join('&');
+}
+
+/**
+ * Binance WebSocket API SIGNED (USER_DATA) request parameters: `params` with the key as `apiKey` and `signature`, the
+ * lower-case hex HMAC-SHA256 of {@link binanceWsPayload} under the secret (the same HMAC as the REST query's).
+ */
+export async function signBinanceWsParams(params: BinanceWsParams, credentials: Credentials): Promise<Record<string, string | number>> {
+  const withKey = { ...params, apiKey: credentials.key };
+  return { ...withKey, signature: toHex(await hmacSha256(credentials.secret, binanceWsPayload(withKey))) };
+}

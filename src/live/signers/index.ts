@@ -4,7 +4,8 @@ import { signBybit } from './bybit';
 import { signOkx } from './okx';
 import type { Signer } from './request';
 
-export { binanceQuery, signBinance } from './binance';
+export { binanceQuery, binanceWsPayload, signBinance, signBinanceWsParams } from './binance';
+export type { BinanceWsParams } from './binance';
 export { bitgetPrehash, signBitget } from './bitget';
 export { bybitPrehash, signBybit } from './bybit';
 export { okxPrehash, okxTimestamp, signOkx } from './okx';

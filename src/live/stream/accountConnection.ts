@@ -65,6 +65,8 @@ export class AccountConnection {
   private retryInMs: number | null = null;
   private timers: ReturnType<typeof setInterval>[] = [];
   private pending: AccountUpdate[] | null = null;
+  /** Names a fresh snapshot was taken for on this connection (so one that still lacks them is not asked again). */
+  private readonly refetched = new Set<string>();
   private connectedSince: number | null = null;
   private lastEventAt: number | null = null;
   private lastMessageAt: number | null = null;
@@ -119,6 +121,7 @@ export class AccountConnection {
     const generation = this.generation;
     this.phase = 'connecting';
     this.pending = [];
+    this.refetched.clear();
     this.events.status();
     if (this.feed.urls.api !== undefined) this.openListenKey(generation, this.feed.urls.api);
     else this.openStream(generation, this.feed.urls.stream);
@@ -172,6 +175,14 @@ export class AccountConnection {
 
   private loggedIn(generation: number, stream: SocketLike): void {
     for (const message of this.feed.subscribe) stream.send(message);
+    this.takeSnapshot(generation, true);
+  }
+
+  /**
+   * A signed snapshot, then the events that arrived while it was on its way. `connected`: the first of this
+   * connection (it starts the "since" clock); otherwise one taken mid-stream for what the last one lacked.
+   */
+  private takeSnapshot(generation: number, connected: boolean): void {
     this.options.snapshot(this.exchange, this.keys).then(
       (docs) => {
         if (generation !== this.generation) return;
@@ -180,12 +191,12 @@ export class AccountConnection {
         this.pending = null;
         this.docs = current;
         const at = this.options.now();
-        this.connectedSince = at;
+        if (connected) this.connectedSince = at;
         this.lastEventAt = at;
         this.lastMessageAt = at;
         this.totalsAt = at;
         this.phase = 'open';
-        this.attempts = 0;
+        if (connected) this.attempts = 0;
         this.error = null;
         this.events.account(true);
         this.events.status();
@@ -200,7 +211,17 @@ export class AccountConnection {
       return;
     }
     if (this.docs === null) return;
-    this.docs = apply(this.docs);
+    const next = apply(this.docs);
+    // A delta naming what the snapshot did not fetch (OKX: a contract first held since, without its ctVal) takes a
+    // fresh snapshot, once per name and connection; the cells keep the account as last read until it arrives.
+    const unfetched = (this.feed.unfetched?.(next) ?? []).filter((name) => !this.refetched.has(name));
+    if (unfetched.length > 0) {
+      for (const name of unfetched) this.refetched.add(name);
+      this.pending = [apply];
+      this.takeSnapshot(this.generation, false);
+      return;
+    }
+    this.docs = next;
     const at = this.options.now();
     this.lastEventAt = at;
     if (totals) this.totalsAt = at;

@@ -1,4 +1,5 @@
 import type { Dec } from '../../engine/decimal';
+import { okxPositionInstruments } from '../../presets/account';
 
 /**
  * An account as the exchange's own REST responses describe it (the two documents `multiasset account` and the
@@ -142,6 +143,19 @@ function rescaledOkx(old: Row, pos: unknown): Row {
     return Number.isFinite(n) ? String((n * after) / before) : v;
   };
   return { notionalUsd: scale(old.notionalUsd), mmr: scale(old.mmr), imr: scale(old.imr) };
+}
+
+/**
+ * The contracts of the positions that no instruments response of the documents gives a row for: their size in
+ * coin cannot be read (a contract first held after the snapshot). Upper-case instIds, in the positions' order.
+ */
+export function okxContractsWithoutValue(docs: AccountDocuments): string[] {
+  const known = new Set(
+    (docs.instruments ?? []).flatMap((answer) =>
+      rowsOf(isRow(answer) ? answer.data : undefined).map((row) => text(row.instId).toUpperCase()),
+    ),
+  );
+  return okxPositionInstruments(docs.positions).filter((id) => !known.has(id));
 }
 
 export function applyOkxPositions(docs: AccountDocuments, push: Row): AccountDocuments {

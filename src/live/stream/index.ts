@@ -7,5 +7,7 @@ export { ACCOUNT_PARTS, TOTALS_HEADER, accountTable } from './accountTables';
 export type { AccountCell, AccountPart, AccountTable, TableRows } from './accountTables';
 export { withoutSecrets } from './keys';
 export { restSnapshot } from './restSnapshot';
+export { BINANCE_WS_ACCOUNT, BINANCE_WS_POSITIONS, binanceWsSnapshot, browserSnapshot } from './binanceWsSnapshot';
+export type { BinanceWsSnapshotOptions } from './binanceWsSnapshot';
 export { PRIVATE_URLS, PRIVATE_WEBSOCKET_ORIGINS, privateFeed } from './privateFeeds';
 export type { PrivateEvent, PrivateFeed, PrivateUrls } from './privateFeeds';

@@ -1,6 +1,6 @@
 import type { AccountExchange } from '../../presets/account';
 import { hmacSha256, toBase64, toHex } from '../hmac';
-import type { AccountUpdate } from './accountDocuments';
+import type { AccountDocuments, AccountUpdate } from './accountDocuments';
 import {
   applyBinanceUpdate,
   applyBitgetAccount,
@@ -9,6 +9,7 @@ import {
   applyBybitWallet,
   applyOkxBalanceAndPosition,
   applyOkxPositions,
+  okxContractsWithoutValue,
 } from './accountDocuments';
 import type { Credentials } from '../signers';
 import { passphraseOf } from '../signers/request';
@@ -41,6 +42,8 @@ export interface PrivateFeed {
   readonly subscribe: readonly string[];
   readonly keepAlive: { readonly message: string; readonly everyMs: number } | null;
   read(message: unknown): PrivateEvent[];
+  /** What the documents name but the snapshot did not fetch (OKX: contracts without their ctVal): a fresh snapshot fetches it. */
+  readonly unfetched?: (docs: AccountDocuments) => readonly string[];
 }
 
 const isRow = (value: unknown): value is Row => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -112,6 +115,7 @@ const okx = (urls: PrivateUrls): PrivateFeed => ({
   exchange: 'okx',
   urls,
   login: okxLogin,
+  unfetched: okxContractsWithoutValue,
   subscribe: [JSON.stringify({ op: 'subscribe', args: [{ channel: 'balance_and_position' }, { channel: 'positions', instType: 'ANY' }] })],
   keepAlive: { message: 'ping', everyMs: 20_000 },
   read: (message) =>

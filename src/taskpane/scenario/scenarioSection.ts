@@ -1,16 +1,16 @@
-import { dec } from '../../engine/decimal';
 import type { Preset } from '../../engine/model';
-import { chartSvg } from './chartSvg';
-import { announcerFor, el, replaceChildren, say, scrollBox, shownText, uniqueDomId } from '../ui/dom';
+import { announcerFor, el, replaceChildren, say, scrollBox, shownText } from '../ui/dom';
 import type { PaneElements } from '../context/elements';
-import { formatExact, formatNumbersInText, formatShock } from '../ui/formatting';
+import { formatNumbersInText } from '../ui/formatting';
 import type { Outcome } from '../ui/outcome';
 import { messageOf } from '../ui/outcome';
 import type { PaneContext } from '../context/paneContext';
-import { priceChartView } from './priceChart';
+import { createGridMessages } from './gridMessages';
 import { resultsTable } from './resultsTable';
-import { createScenarioGrids } from './scenarioGrids';
+import { createScenarioChart } from './scenarioChart';
+import { createScenarioGrids, type ScenarioGrids } from './scenarioGrids';
 import {
+  type AutoExchangeView,
   type Figure,
   type FigureValue,
   type LiquidationLine,
@@ -20,7 +20,9 @@ import {
   scenarioView,
 } from './scenarioModel';
 import { readSelection } from './selectionGrid';
-import { SHOCK_MAX_PERCENT, SHOCK_MIN_PERCENT, shockedMarkText } from './shocks';
+import { createShockSliders } from './shockSliders';
+import { shockedMarkText } from './shocks';
+import { createUserTierField } from './userTierField';
 
 function figureNode(f: Figure, id: string): HTMLElement {
   return f.ok
@@ -123,6 +125,27 @@ function liquidationNotes(lines: readonly LiquidationLine[]): HTMLElement[] {
   );
 }
 
+/** Whether auto-exchange fires, why, what it converts, and any deficit it leaves. */
+function autoExchangeBlock(a: AutoExchangeView, q: string): HTMLElement {
+  return el('div', { id: 'result-auto-exchange' }, [
+    el('p', { class: a.fired ? 'warning' : 'hint' }, [a.fired ? `⚠ ${formatNumbersInText(a.reason)}` : formatNumbersInText(a.reason)]),
+    a.conversions.length === 0
+      ? null
+      : table(
+          'Conversions',
+          ['From', 'Sold', `Value (${q})`, 'Covers'],
+          a.conversions.map((c) => [
+            c.fromAsset,
+            { num: c.amountSold.text },
+            { num: c.valueSold.text },
+            { num: `${c.amountCovered.text} ${c.toAsset}` },
+          ]),
+          'result-conversions',
+        ),
+    a.uncovered === null ? null : el('p', { class: 'error' }, [`Uncovered deficit: ${a.uncovered.text} ${q}`]),
+  ]);
+}
+
 function renderResults(els: PaneElements, view: ScenarioView): void {
   say(els.scenarioInputError, view.inputError, 'error');
   const r = view.results;
@@ -149,30 +172,7 @@ function renderResults(els: PaneElements, view: ScenarioView): void {
       'result-assets-error',
     ),
     el('h3', {}, ['Auto-exchange']),
-    outcomeBlock(
-      r.autoExchange,
-      (a) =>
-        el('div', { id: 'result-auto-exchange' }, [
-          el('p', { class: a.fired ? 'warning' : 'hint' }, [
-            a.fired ? `⚠ ${formatNumbersInText(a.reason)}` : formatNumbersInText(a.reason),
-          ]),
-          a.conversions.length === 0
-            ? null
-            : table(
-                'Conversions',
-                ['From', 'Sold', `Value (${q})`, 'Covers'],
-                a.conversions.map((c) => [
-                  c.fromAsset,
-                  { num: c.amountSold.text },
-                  { num: c.valueSold.text },
-                  { num: `${c.amountCovered.text} ${c.toAsset}` },
-                ]),
-                'result-conversions',
-              ),
-          a.uncovered === null ? null : el('p', { class: 'error' }, [`Uncovered deficit: ${a.uncovered.text} ${q}`]),
-        ]),
-      'result-auto-exchange-error',
-    ),
+    outcomeBlock(r.autoExchange, (a) => autoExchangeBlock(a, q), 'result-auto-exchange-error'),
     el('h3', {}, ['Liquidation prices']),
     r.liquidation.length === 0
       ? el('p', { class: 'hint' }, ['No non-stable asset in the scenario.'])
@@ -227,219 +227,80 @@ export function summarySentence(view: ScenarioView): string | null {
   return `Scenario: ${equity}, ${ratio}, ${liq}.`;
 }
 
-/**
- * The grid field a row message names (`positions, row 2, size: …` or `balances, row 1: asset is blank; …`), or
- * `null`. The grids' fields carry the shared column table's names, as the messages do.
- */
-function fieldNamedBy(container: HTMLElement, message: string | null): HTMLElement | null {
-  const named = message === null ? null : /^(balances|positions), row (\d+)(?:, (\w+):|: (\w+) is blank)/.exec(message);
-  if (named === null) return null;
-  const field = named[3] ?? named[4] ?? '';
-  return container.querySelector<HTMLElement>(`[data-grid="${named[1]}"][data-row="${named[2]}"][data-field="${field}"]`);
+/** The default preset; null, with its message in place of the results, when the workbook's default was refused. */
+function presetOrMessage(ctx: PaneContext, els: PaneElements): Preset | null {
+  try {
+    return ctx.registry.resolve();
+  } catch (error) {
+    els.scenarioPreset.textContent = '';
+    replaceChildren(els.scenarioResults, [el('p', { class: 'error' }, [messageOf(error)])]);
+    return null;
+  }
+}
+
+/** Reads balances or positions from the sheet's selection into the grids. */
+async function readFromSheet(ctx: PaneContext, els: PaneElements, grids: ScenarioGrids): Promise<void> {
+  try {
+    const content = readSelection(await ctx.io.readSelection());
+    if (content.kind === 'balances') {
+      ctx.scenario.balances = [...content.rows];
+      grids.renderBalances();
+    } else {
+      ctx.scenario.positions = [...content.rows];
+      grids.renderPositions();
+    }
+    ctx.scenarioChanged();
+    say(els.scenarioIo, `Read ${content.rows.length} ${content.kind} row(s) from the selection.`, 'ok');
+  } catch (error) {
+    say(els.scenarioIo, messageOf(error), 'error');
+  }
+}
+
+/** Writes the scenario's results to the sheet. */
+async function writeToSheet(ctx: PaneContext, els: PaneElements): Promise<void> {
+  try {
+    const preset = ctx.registry.resolve();
+    const address = await ctx.io.writeResults(resultsTable(preset, scenarioView(preset, ctx.scenario)));
+    say(els.scenarioIo, `Results written to ${address}.`, 'ok');
+  } catch (error) {
+    say(els.scenarioIo, messageOf(error), 'error');
+  }
 }
 
 /** The Scenario section: typed or read grids, shock sliders, the price chart, live results, writing to a sheet. */
 export function mountScenarioSection(ctx: PaneContext, els: PaneElements): void {
   const grids = createScenarioGrids(ctx, els);
   const announcer = announcerFor(els.announcer);
-  const panel = els.balancesGrid.closest('section') ?? els.balancesGrid;
-  let inputError: string | null = null;
-
-  /** A field marked invalid stays so only while the message still names it (or its row). */
-  const clearStaleInvalid = (): void => {
-    const named = fieldNamedBy(panel, inputError);
-    for (const f of panel.querySelectorAll<HTMLElement>('[data-grid][aria-invalid="true"]')) {
-      const row = `${f.dataset.grid ?? ''}, row ${f.dataset.row ?? ''}:`;
-      if (f === named || (named === null && inputError?.startsWith(row) === true)) continue;
-      f.removeAttribute('aria-invalid');
-      f.removeAttribute('aria-describedby');
-    }
-  };
-
-  /**
-   * On leaving a grid field whose row message names it (or names its row and no field): the field is marked
-   * invalid and described by the message, which is said once. A message about a field not reached yet waits.
-   */
-  let said = '';
-  const onLeaveField = (event: Event): void => {
-    const left = event.target;
-    if (!(left instanceof HTMLElement) || left.dataset.grid === undefined || inputError === null) return;
-    const named = fieldNamedBy(panel, inputError);
-    const aboutRow = named === null && inputError.startsWith(`${left.dataset.grid}, row ${left.dataset.row ?? ''}:`);
-    if (named !== left && !aboutRow) return;
-    left.setAttribute('aria-invalid', 'true');
-    left.setAttribute('aria-describedby', els.scenarioInputError.id);
-    if (said === inputError) return;
-    said = inputError;
-    announcer.now(inputError);
-  };
-  // Rebuilt only when what they show changes, so dragging a slider never loses its focus.
-  let shownShockable = '';
-  let shownTiersOf = '';
-  let chartAsset: string | null = null;
-
-  const shockSlider = (asset: string | null): HTMLElement => {
-    const id = uniqueDomId('shock');
-    const current = asset === null ? ctx.scenario.shocks.all : (ctx.scenario.shocks.perAsset[asset] ?? 0);
-    const label = asset === null ? 'All non-stable assets' : asset;
-    const slider = el('input', { id, type: 'range', min: SHOCK_MIN_PERCENT, max: SHOCK_MAX_PERCENT, step: 1, 'data-asset': asset ?? '*' });
-    slider.value = String(current);
-    // The slider says its own value (aria-valuetext); the output beside it is for the eye only, so one step is one announcement.
-    const output = el('output', { for: id, class: 'shock-value num', 'aria-hidden': 'true' }, [formatShock(dec(current).div(100))]);
-    slider.setAttribute('aria-valuetext', output.textContent ?? '');
-    slider.addEventListener('input', () => {
-      const percent = Number(slider.value);
-      output.textContent = formatShock(dec(percent).div(100));
-      slider.setAttribute('aria-valuetext', output.textContent);
-      const shocks = ctx.scenario.shocks;
-      ctx.scenario.shocks =
-        asset === null ? { ...shocks, all: percent } : { ...shocks, perAsset: { ...shocks.perAsset, [asset]: percent } };
-      refresh();
-    });
-    return el('div', { class: 'shock' }, [el('label', { for: id }, [`${label} price`]), slider, output]);
-  };
-
-  const renderShocks = (shockable: readonly string[]): void => {
-    const key = shockable.join(',');
-    if (key === shownShockable && els.shockControls.childElementCount > 0) return;
-    shownShockable = key;
-    replaceChildren(els.shockControls, [
-      shockSlider(null),
-      ...shockable.map((a) => shockSlider(a)),
-      el('p', { class: 'hint' }, [
-        'A shock moves the asset’s price and the marks of its positions; per-asset shocks compound with the one for all.',
-      ]),
-    ]);
-    if (chartAsset === null || !shockable.includes(chartAsset)) chartAsset = shockable[0] ?? null;
-    replaceChildren(
-      els.chartAsset,
-      shockable.map((a) => el('option', { value: a }, [a])),
-    );
-    els.chartAsset.value = chartAsset ?? '';
-  };
-
-  /** The user tiers of the preset's auto-exchange thresholds; the field is hidden when it publishes none. */
-  const renderUserTiers = (preset: Preset): void => {
-    const tiers = Object.keys(preset.rules.autoExchangeThresholds ?? {});
-    const key = `${preset.id}:${tiers.join(',')}`;
-    if (key === shownTiersOf) return;
-    shownTiersOf = key;
-    const fallback = preset.rules.defaultUserTier ?? tiers[0] ?? '';
-    if (ctx.scenario.userTier === null || !tiers.includes(ctx.scenario.userTier))
-      ctx.scenario.userTier = tiers.length > 0 ? fallback : null;
-    const threshold = (t: string): string => {
-      const value = preset.rules.autoExchangeThresholds?.[t];
-      return value === undefined ? '' : ` (threshold ${formatExact(value)} ${preset.quote})`;
-    };
-    replaceChildren(
-      els.userTier,
-      tiers.map((t) => el('option', { value: t }, [`${t}${threshold(t)}`])),
-    );
-    els.userTier.value = ctx.scenario.userTier ?? '';
-    els.userTierField.hidden = tiers.length === 0;
-  };
-
-  const renderChart = (preset: Preset, view: ScenarioView): void => {
-    const hasChart = view.parsed !== null && chartAsset !== null && view.results !== null;
-    els.chartAssetField.hidden = !hasChart;
-    if (!hasChart || view.parsed === null || chartAsset === null) {
-      replaceChildren(els.priceChart, [
-        el('p', { class: 'hint' }, ['Enter a coin other than the quote to see the margin ratio against its price.']),
-      ]);
-      return;
-    }
-    const chart = priceChartView(preset, chartAsset, { ...view.parsed, shocks: view.shocks });
-    if (!chart.ok) {
-      replaceChildren(els.priceChart, [el('p', { class: 'error' }, [chart.message])]);
-      return;
-    }
-    const c = chart.value;
-    replaceChildren(els.priceChart, [
-      chartSvg(c),
-      el('figcaption', { class: 'chart-legend' }, [
-        el('span', { class: 'key key-today' }, [`today ${c.labels.today}`]),
-        el('span', { class: 'key key-scenario' }, [`scenario ${c.labels.scenario}`]),
-        el('span', { class: 'key key-liquidation' }, [
-          c.labels.liquidation === null ? 'no liquidation price' : `liquidation ${c.labels.liquidation}`,
-        ]),
-      ]),
-    ]);
-  };
+  const messages = createGridMessages(els, announcer);
+  // Each part is rebuilt only when what it shows changes, so dragging a slider never loses its focus.
+  const sliders = createShockSliders(ctx, els, () => refresh());
+  const userTier = createUserTierField(ctx, els, () => refresh());
+  const chart = createScenarioChart(els, () => refresh());
 
   /** Recomputes the section from the current rows and sliders. */
-  /** The default preset; null, with its message in place of the results, when the workbook's default was refused. */
-  const presetOrMessage = (): Preset | null => {
-    try {
-      return ctx.registry.resolve();
-    } catch (error) {
-      els.scenarioPreset.textContent = '';
-      replaceChildren(els.scenarioResults, [el('p', { class: 'error' }, [messageOf(error)])]);
-      return null;
-    }
-  };
-
   const refresh = (): ScenarioView | null => {
-    const preset = presetOrMessage();
+    const preset = presetOrMessage(ctx, els);
     if (preset === null) return null;
-    renderUserTiers(preset);
+    userTier.show(preset);
     els.scenarioPreset.textContent = shownText(`Preset: ${preset.name} (${preset.id}, as of ${preset.asOf}). Change it under Presets.`);
     const view = scenarioView(preset, { ...ctx.scenario });
-    inputError = view.inputError;
-    if (inputError === null) said = '';
-    clearStaleInvalid();
-    renderShocks(view.shockable);
+    messages.show(view.inputError);
+    if (sliders.show(view.shockable)) chart.showAssets(view.shockable);
     grids.showShockedMarks((row) => shockedMarkText(preset, row.symbol, row.mark, view.shocks));
     renderSummary(els, view);
-    renderChart(preset, view);
+    chart.show(preset, view);
     renderResults(els, view);
     const sentence = summarySentence(view);
     if (sentence !== null) announcer.soon(sentence);
     return view;
   };
 
-  const readFromSheet = async (): Promise<void> => {
-    try {
-      const content = readSelection(await ctx.io.readSelection());
-      if (content.kind === 'balances') {
-        ctx.scenario.balances = [...content.rows];
-        grids.renderBalances();
-      } else {
-        ctx.scenario.positions = [...content.rows];
-        grids.renderPositions();
-      }
-      ctx.scenarioChanged();
-      say(els.scenarioIo, `Read ${content.rows.length} ${content.kind} row(s) from the selection.`, 'ok');
-    } catch (error) {
-      say(els.scenarioIo, messageOf(error), 'error');
-    }
-  };
-
-  const writeToSheet = async (): Promise<void> => {
-    try {
-      const preset = ctx.registry.resolve();
-      const address = await ctx.io.writeResults(resultsTable(preset, scenarioView(preset, ctx.scenario)));
-      say(els.scenarioIo, `Results written to ${address}.`, 'ok');
-    } catch (error) {
-      say(els.scenarioIo, messageOf(error), 'error');
-    }
-  };
-
   grids.renderBalances();
   grids.renderPositions();
-  els.balancesGrid.addEventListener('focusout', onLeaveField);
-  els.positionsGrid.addEventListener('focusout', onLeaveField);
   els.balancesAdd.addEventListener('click', grids.addBalance);
   els.positionsAdd.addEventListener('click', grids.addPosition);
-  els.scenarioRead.addEventListener('click', () => void readFromSheet());
-  els.scenarioWrite.addEventListener('click', () => void writeToSheet());
-  els.userTier.addEventListener('change', () => {
-    ctx.scenario.userTier = els.userTier.value;
-    refresh();
-  });
-  els.chartAsset.addEventListener('change', () => {
-    chartAsset = els.chartAsset.value;
-    refresh();
-  });
+  els.scenarioRead.addEventListener('click', () => void readFromSheet(ctx, els, grids));
+  els.scenarioWrite.addEventListener('click', () => void writeToSheet(ctx, els));
   ctx.onScenarioChange(refresh);
   ctx.registry.onChange(refresh);
   refresh();
