@@ -4,21 +4,8 @@ import { ONE } from '../engine/decimal';
 import type { Dec } from '../engine/decimal';
 import type { Bracket, BracketShape, Preset } from '../engine/model';
 import type { JsonDecimal } from './presetJson';
-import {
-  AT_LEAST_ONE,
-  checkKeys,
-  describe,
-  field,
-  invalid,
-  item,
-  NON_NEGATIVE,
-  POSITIVE,
-  RATE_ABOVE_ZERO_TO_ONE,
-  RATIO,
-  readBounded,
-  readList,
-  readObject,
-} from './jsonRead';
+import { checkKeys, describe, field, givenNumberField, invalid, item, numberField, readBounded, readList, readObject } from './jsonRead';
+import { AT_LEAST_ONE, NON_NEGATIVE, POSITIVE, RATE_ABOVE_ZERO_TO_ONE, RATIO } from './bounds';
 import { decimalText } from './decimalText';
 import { checkTierChain } from './tierChain';
 
@@ -95,19 +82,22 @@ function checkContractValues(rows: readonly BracketShape<Dec>[], where: string):
 function readBracket(value: unknown, where: string): BracketShape<Dec> {
   const obj = readObject(value, where);
   checkKeys(obj, BRACKET_KEYS, where);
-  if (obj.floor === undefined) invalid(field(where, 'floor'), 'required, but missing');
-  if (obj.mmr === undefined) invalid(field(where, 'mmr'), 'required, but missing');
+  const floor = numberField(obj, 'floor', where, NON_NEGATIVE);
+  const mmr = numberField(obj, 'mmr', where, RATIO);
   if (!('cap' in obj)) invalid(field(where, 'cap'), 'required, but missing (null for no cap)');
-  const maxLeverage = obj.maxLeverage === undefined ? undefined : readBounded(obj.maxLeverage, field(where, 'maxLeverage'), AT_LEAST_ONE);
-  const imr = obj.imr === undefined ? undefined : readBounded(obj.imr, field(where, 'imr'), RATE_ABOVE_ZERO_TO_ONE);
+  const maxLeverage = givenNumberField(obj, 'maxLeverage', where, AT_LEAST_ONE);
+  const imr = givenNumberField(obj, 'imr', where, RATE_ABOVE_ZERO_TO_ONE);
+  const cap = obj.cap === null ? null : readBounded(obj.cap, field(where, 'cap'), POSITIVE);
+  const cum = givenNumberField(obj, 'cum', where, NON_NEGATIVE);
+  const contractValue = givenNumberField(obj, 'contractValue', where, POSITIVE);
   return {
-    floor: readBounded(obj.floor, field(where, 'floor'), NON_NEGATIVE),
-    cap: obj.cap === null ? null : readBounded(obj.cap, field(where, 'cap'), POSITIVE),
-    mmr: readBounded(obj.mmr, field(where, 'mmr'), RATIO),
-    ...(obj.cum === undefined ? {} : { cum: readBounded(obj.cum, field(where, 'cum'), NON_NEGATIVE) }),
+    floor,
+    cap,
+    mmr,
+    ...(cum === undefined ? {} : { cum }),
     ...(imr === undefined ? {} : { imr }),
     ...(maxLeverage === undefined ? {} : { maxLeverage }),
-    ...(obj.contractValue === undefined ? {} : { contractValue: readBounded(obj.contractValue, field(where, 'contractValue'), POSITIVE) }),
+    ...(contractValue === undefined ? {} : { contractValue }),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Dec } from '../engine/decimal';
 import { fail } from '../engine/errors';
 import { expectedNumber, messageNumber, type NumberReading, readNumber, readNumberText } from '../engine/numberText';
+import { ANY, type Bounds } from './bounds';
 
 /**
  * Checked reads of untrusted JSON (preset documents, exchange responses). Every refusal is an
@@ -45,6 +46,17 @@ export function readList(value: unknown, where: string): readonly unknown[] {
   return value;
 }
 
+/** Visits, in order, the objects of a list field (`obj[key]`), each with its path, e.g. `response.assets[2]`. */
+export function eachObject(
+  obj: Readonly<Record<string, unknown>>,
+  key: string,
+  where: string,
+  visit: (row: Readonly<Record<string, unknown>>, rowAt: string, index: number) => void,
+): void {
+  const at = field(where, key);
+  readList(obj[key], at).forEach((value, i) => visit(readObject(value, item(at, i)), item(at, i), i));
+}
+
 export function readText(value: unknown, where: string): string {
   if (typeof value !== 'string' || value.trim() === '') {
     return invalid(where, `expected non-empty text, got ${describe(value)}`);
@@ -79,20 +91,6 @@ export function readDecimal(value: unknown, where: string): Dec {
   return reading.value;
 }
 
-/** A range a decimal must lie in, with the words that describe it in a message. */
-export interface Bounds {
-  readonly test: (d: Dec) => boolean;
-  readonly text: string;
-}
-
-export const RATIO: Bounds = { test: (d) => d.gte(0) && d.lte(1), text: 'a ratio from 0 to 1' };
-export const HAIRCUT: Bounds = { test: (d) => d.gte(0) && d.lt(1), text: 'a haircut from 0 up to (not including) 1' };
-export const NON_NEGATIVE: Bounds = { test: (d) => d.gte(0), text: 'zero or a positive number' };
-export const POSITIVE: Bounds = { test: (d) => d.gt(0), text: 'a positive number' };
-export const AT_LEAST_ONE: Bounds = { test: (d) => d.gte(1), text: 'a rate of at least 1' };
-export const NOT_POSITIVE: Bounds = { test: (d) => d.lte(0), text: 'zero or a negative number' };
-export const RATE_ABOVE_ZERO_TO_ONE: Bounds = { test: (d) => d.gt(0) && d.lte(1), text: 'a rate above 0, at most 1' };
-
 export function readBounded(value: unknown, where: string, bounds: Bounds): Dec {
   const d = readDecimal(value, where);
   if (!bounds.test(d)) return invalid(where, `expected ${bounds.text}, got ${messageNumber(d)}`);
@@ -116,8 +114,28 @@ export function required(obj: Readonly<Record<string, unknown>>, key: string, wh
 }
 
 /** An optional number of an exchange response: absent, null and "" all mean "not given". */
-export function readOptionalBounded(value: unknown, where: string, bounds: Bounds): Dec | undefined {
+function readOptionalBounded(value: unknown, where: string, bounds: Bounds): Dec | undefined {
   return value === undefined || value === null || value === '' ? undefined : readBounded(value, where, bounds);
+}
+
+/** A required number field of an object, checked against its domain; a refusal names the field, e.g. `data[0].mmr`. */
+export function numberField(obj: Readonly<Record<string, unknown>>, key: string, where: string, bounds: Bounds = ANY): Dec {
+  return readBounded(required(obj, key, where), field(where, key), bounds);
+}
+
+/** An optional number field (absent, null and "" mean not given), checked against its domain when given. */
+export function optionalNumberField(obj: Readonly<Record<string, unknown>>, key: string, where: string, bounds: Bounds = ANY): Dec | null {
+  return readOptionalBounded(obj[key], field(where, key), bounds) ?? null;
+}
+
+/** A number field a preset document may leave out: only an absent key is "not given"; null or "" are refused. */
+export function givenNumberField(obj: Readonly<Record<string, unknown>>, key: string, where: string, bounds: Bounds): Dec | undefined {
+  return obj[key] === undefined ? undefined : readBounded(obj[key], field(where, key), bounds);
+}
+
+/** A required, non-empty text field of an object. */
+export function textField(obj: Readonly<Record<string, unknown>>, key: string, where: string): string {
+  return readText(required(obj, key, where), field(where, key));
 }
 
 export const ASSET_NAME = /^[A-Za-z0-9]{1,20}$/;
@@ -127,4 +145,9 @@ export function readAssetName(value: unknown, where: string): string {
   const text = readText(value, where);
   if (!ASSET_NAME.test(text)) invalid(where, `expected an asset name of letters and digits (e.g. "BTC"), got ${describe(value)}`);
   return text.toUpperCase();
+}
+
+/** A required asset name field of an object, upper-cased. */
+export function assetNameField(obj: Readonly<Record<string, unknown>>, key: string, where: string): string {
+  return readAssetName(required(obj, key, where), field(where, key));
 }

@@ -1,22 +1,7 @@
 import { type Dec, dec } from '../engine/decimal';
 import { ASSET_NUMBER_FIELDS, type AssetNumberField, type AssetNumberRange, type AssetSpec, type Tier } from '../engine/model';
-import {
-  AT_LEAST_ONE,
-  type Bounds,
-  checkKeys,
-  field,
-  HAIRCUT,
-  item,
-  NON_NEGATIVE,
-  POSITIVE,
-  RATIO,
-  readBounded,
-  readChoice,
-  readList,
-  readObject,
-  readText,
-  required,
-} from './jsonRead';
+import { checkKeys, field, item, numberField, readBounded, readChoice, readList, readObject, readText, required } from './jsonRead';
+import { AT_LEAST_ONE, type Bounds, HAIRCUT, NON_NEGATIVE, POSITIVE, RATIO } from './bounds';
 import { TIER_UNITS } from './presetJson';
 import { checkTierChain } from './tierChain';
 
@@ -64,9 +49,9 @@ function parseTiers(value: unknown, where: string): readonly Tier[] {
 function parseTier(value: unknown, where: string): Tier {
   const obj = readObject(value, where);
   checkKeys(obj, TIER_KEYS, where);
-  const floor = readBounded(required(obj, 'floor', where), field(where, 'floor'), NON_NEGATIVE);
+  const floor = numberField(obj, 'floor', where, NON_NEGATIVE);
   const capValue = required(obj, 'cap', where);
   const cap: Dec | null = capValue === null ? null : readBounded(capValue, field(where, 'cap'), POSITIVE);
-  const ratio = readBounded(required(obj, 'ratio', where), field(where, 'ratio'), RATIO);
+  const ratio = numberField(obj, 'ratio', where, RATIO);
   return Object.freeze({ floor, cap, ratio });
 }

@@ -5,18 +5,17 @@ import {
   checkKeys,
   describe,
   field,
+  givenNumberField,
   invalid,
   item,
-  NOT_POSITIVE,
-  POSITIVE,
-  RATE_ABOVE_ZERO_TO_ONE,
-  RATIO,
+  numberField,
   readBounded,
   readList,
   readObject,
   readText,
   required,
 } from './jsonRead';
+import { NOT_POSITIVE, POSITIVE, RATE_ABOVE_ZERO_TO_ONE, RATIO } from './bounds';
 import { MODE_SWITCH_WORDS } from './presetJson';
 
 const RULE_KEYS = [
@@ -34,7 +33,8 @@ export function parseRules(value: unknown, where: string): PresetRules {
   const obj = readObject(value, where);
   checkKeys(obj, RULE_KEYS, where);
   const rules: Record<string, unknown> = { riskBands: parseRiskBands(required(obj, 'riskBands', where), field(where, 'riskBands')) };
-  if (obj.ltvTrigger !== undefined) rules.ltvTrigger = readBounded(obj.ltvTrigger, field(where, 'ltvTrigger'), POSITIVE);
+  const ltvTrigger = givenNumberField(obj, 'ltvTrigger', where, POSITIVE);
+  if (ltvTrigger !== undefined) rules.ltvTrigger = ltvTrigger;
   if (obj.autoExchangeThresholds !== undefined) {
     rules.autoExchangeThresholds = parseThresholds(obj.autoExchangeThresholds, field(where, 'autoExchangeThresholds'));
   }
@@ -43,7 +43,8 @@ export function parseRules(value: unknown, where: string): PresetRules {
   }
   if (obj.modeSwitch !== undefined) rules.modeSwitch = parseModeSwitch(obj.modeSwitch, field(where, 'modeSwitch'));
   for (const key of ['liabilityMaintenanceRate', 'liabilityInitialRate'] as const) {
-    if (obj[key] !== undefined) rules[key] = readBounded(obj[key], field(where, key), RATIO);
+    const rate = givenNumberField(obj, key, where, RATIO);
+    if (rate !== undefined) rules[key] = rate;
   }
   return Object.freeze(rules) as unknown as PresetRules;
 }
@@ -51,8 +52,8 @@ export function parseRules(value: unknown, where: string): PresetRules {
 function parseRiskBands(value: unknown, where: string): RiskBands {
   const obj = readObject(value, where);
   checkKeys(obj, ['warning', 'danger'], where);
-  const warning = readBounded(required(obj, 'warning', where), field(where, 'warning'), RATE_ABOVE_ZERO_TO_ONE);
-  const danger = readBounded(required(obj, 'danger', where), field(where, 'danger'), RATE_ABOVE_ZERO_TO_ONE);
+  const warning = numberField(obj, 'warning', where, RATE_ABOVE_ZERO_TO_ONE);
+  const danger = numberField(obj, 'danger', where, RATE_ABOVE_ZERO_TO_ONE);
   if (!danger.gt(warning)) {
     invalid(field(where, 'danger'), `expected a ratio above warning (${messageNumber(warning)}), got ${messageNumber(danger)}`);
   }
@@ -124,6 +125,5 @@ function parseModeSwitchRule(value: unknown, where: string): ModeSwitchRule {
   }
   const obj = readObject(value, where);
   checkKeys(obj, ['maintenanceRateBelow'], where);
-  const x = readBounded(required(obj, 'maintenanceRateBelow', where), field(where, 'maintenanceRateBelow'), RATE_ABOVE_ZERO_TO_ONE);
-  return Object.freeze({ maintenanceRateBelow: x });
+  return Object.freeze({ maintenanceRateBelow: numberField(obj, 'maintenanceRateBelow', where, RATE_ABOVE_ZERO_TO_ONE) });
 }

@@ -1,7 +1,7 @@
 import type { Dec } from '../../engine/decimal';
 import { toCellNumber } from '../../engine/decimal';
 import type { AccountSnapshot, FigureName, SnapshotCell } from '../../presets/account';
-import { balanceRow, positionRow, SNAPSHOT_BALANCES_HEADER, SNAPSHOT_POSITIONS_HEADER } from '../../presets/account';
+import { balancesTableRow, positionsTableRow, SNAPSHOT_BALANCES_HEADER, SNAPSHOT_POSITIONS_HEADER } from '../../presets/account';
 import { clockText } from '../../prices/clockText';
 
 /** What MARGIN.ACCOUNT spills. */
@@ -46,7 +46,7 @@ export function accountTable(snapshot: AccountSnapshot, part: AccountPart, total
     kept?.set(row, made);
     return made;
   };
-  if (part === 'balances') return [[...SNAPSHOT_BALANCES_HEADER], ...snapshot.balances.map((b) => rowOf(b, balanceRow))];
-  if (part === 'positions') return [[...SNAPSHOT_POSITIONS_HEADER], ...snapshot.positions.map((p) => rowOf(p, positionRow))];
+  if (part === 'balances') return [[...SNAPSHOT_BALANCES_HEADER], ...snapshot.balances.map((b) => rowOf(b, balancesTableRow))];
+  if (part === 'positions') return [[...SNAPSHOT_POSITIONS_HEADER], ...snapshot.positions.map((p) => rowOf(p, positionsTableRow))];
   return totalsTable(snapshot, totalsAt);
 }

@@ -1,21 +1,15 @@
 import type { Dec } from '../../engine/decimal';
 import { ONE, ZERO } from '../../engine/decimal';
 import type { MarginMode, Side } from '../../engine/model';
-import { field, invalid, item, NON_NEGATIVE, POSITIVE, readAssetName, readList, readObject, readText } from '../jsonRead';
+import { eachObject, field, invalid, numberField, optionalNumberField, readObject, readText } from '../jsonRead';
+import { NON_NEGATIVE, POSITIVE } from '../bounds';
 import { bareRows, checkBinanceError } from '../import/envelope';
 import type { RowReading } from './rowMemo';
 import { NO_MEMO } from './rowMemo';
 import type { AccountSnapshot, PnlNotCarried, ReportedFigure, SnapshotBalance, SnapshotPosition } from './snapshot';
-import {
-  checkRowFits,
-  numberField,
-  optionalNumberField,
-  quotient,
-  readingDocument,
-  reportedField,
-  sideContradiction,
-  wordField,
-} from './snapshot';
+import type { PositionRates } from './snapshotRows';
+import { quotient, readingDocument, reportedField } from './snapshot';
+import { balanceRow, eachAssetRow, marksByBase, positionRow, ratesOver, sideContradiction, wordField } from './snapshotRows';
 
 const ACCOUNT = 'GET /fapi/v2/account';
 const POSITIONS = 'GET /fapi/v2/positionRisk';
@@ -73,19 +67,21 @@ function initialOf(p: Readonly<Record<string, unknown>>, where: string): Dec | n
   );
 }
 
-/** A rate from one row's margin over the same row's notional. */
-interface RowRates {
-  readonly mmr: Dec | null;
-  readonly imr: Dec | null;
+/** The rates of the row's own maintenance and initial margins over the same row's notional. */
+function ratesOf(p: Readonly<Record<string, unknown>>, where: string, notional: Dec): PositionRates {
+  return ratesOver(optionalNumberField(p, 'maintMargin', where, NON_NEGATIVE), initialOf(p, where), notional);
 }
 
-function ratesOf(p: Readonly<Record<string, unknown>>, where: string, notional: Dec): RowRates {
-  const maint = optionalNumberField(p, 'maintMargin', where, NON_NEGATIVE);
-  const initial = initialOf(p, where);
-  return {
-    mmr: maint === null ? null : quotient(maint, notional.abs()),
-    imr: initial === null || initial.isZero() ? null : quotient(initial, notional.abs()),
-  };
+/** A positions row of one Binance row: a one-way (BOTH) size keeps its sign, a hedge-mode one is unsigned. */
+function binanceRow(
+  p: Readonly<Record<string, unknown>>,
+  where: string,
+  id: { readonly symbol: string; readonly side: Side; readonly amount: Dec },
+  prices: { readonly entry: Dec; readonly mark: Dec },
+  rates: PositionRates,
+): SnapshotPosition {
+  const size = id.side === 'BOTH' ? id.amount : id.amount.abs();
+  return positionRow(where, id.symbol, id.side, size, prices, rates, marginModeOf(p, where));
 }
 
 /**
@@ -106,7 +102,7 @@ function notionalOf(p: Readonly<Record<string, unknown>>, where: string, amount:
 
 interface AccountPosition {
   readonly position: SnapshotPosition;
-  readonly rates: RowRates;
+  readonly rates: PositionRates;
 }
 
 const key = (symbol: string, side: string): string => `${symbol}|${side}`;
@@ -140,39 +136,20 @@ function accountPosition(p: Readonly<Record<string, unknown>>, where: string, am
   const entry = givenEntry ?? mark.minus(quotient(pnl, amount) ?? ZERO);
   if (!entry.gt(ZERO)) invalid(field(where, 'unrealizedProfit'), `gives the position an entry price of ${entry.toString()}: not a price`);
   const rates = ratesOf(p, where, amount.times(mark));
-  return {
-    position: checkRowFits(
-      {
-        symbol,
-        side,
-        size: side === 'BOTH' ? amount : amount.abs(),
-        entry,
-        mark,
-        mmr: rates.mmr,
-        cum: ZERO,
-        imr: rates.imr,
-        marginMode: marginModeOf(p, where),
-      },
-      where,
-    ),
-    rates,
-  };
+  return { position: binanceRow(p, where, { symbol, side, amount }, { entry, mark }, rates), rates };
 }
 
-/** What one row of the account response's `assets` says by itself: the asset, its amount and its PnL. */
-function assetRow(row: unknown, where: string) {
-  const a = readObject(row, where);
-  const asset = readAssetName(a.asset, field(where, 'asset'));
+/** What one row of the account response's `assets` says of its figures: the amount and the PnL. */
+function assetFigures(a: Readonly<Record<string, unknown>>, where: string): { amount: Dec; pnl: Dec | null } {
   // Cross wallet balance: isolated positions' margin is walled off from the account, as the engine treats them.
   const amountField = a.crossWalletBalance === undefined ? 'walletBalance' : 'crossWalletBalance';
   const amount = numberField(a, amountField, where);
   const pnl = optionalNumberField(a, 'crossUnPnl', where) ?? optionalNumberField(a, 'unrealizedProfit', where);
-  return { asset, amount, pnl };
+  return { amount, pnl };
 }
 
 /** One row of the account response's own `positions`: null when closed (a zero amount). */
-function accountPositionRow(row: unknown, where: string): AccountPosition | null {
-  const p = readObject(row, where);
+function accountPositionRow(p: Readonly<Record<string, unknown>>, where: string): AccountPosition | null {
   const amount = numberField(p, 'positionAmt', where);
   symbolOf(p, where);
   if (amount.isZero()) return null;
@@ -184,27 +161,20 @@ function readAccount(doc: unknown, prices: ReadonlyMap<string, Dec>, marks: Read
   checkBinanceError(root);
   const balances: SnapshotBalance[] = [];
   let assetPnl = ZERO;
-  readList(root.assets, 'response.assets').forEach((row, i) => {
-    const where = item('response.assets', i);
-    const { asset, amount, pnl } = memo.row('binance.assets', row, () => assetRow(row, where));
+  eachAssetRow(root, 'assets', 'response', 'asset', (a, where, asset) => {
+    const { amount, pnl } = memo.row('binance.assets', a, () => assetFigures(a, where));
     if (pnl !== null) assetPnl = assetPnl.plus(pnl);
     if (amount.isZero()) return;
     const given = prices.get(asset);
     const price = given ?? (asset === 'USDT' ? ONE : (marks.get(asset) ?? null));
-    const priceSource = given
-      ? 'given'
-      : asset === 'USDT'
-        ? 'the quote currency'
-        : price
-          ? 'the mark of its USDT position'
-          : 'not in the responses';
-    balances.push(checkRowFits({ asset, amount, price, priceSource, upnl: null }, where));
+    const priceSource = given ? 'given' : asset === 'USDT' ? 'the quote currency' : 'the mark of its USDT position';
+    balances.push(balanceRow(where, asset, amount, price, priceSource));
   });
   const positions = new Map<string, AccountPosition>();
   const hasPositions = root.positions !== undefined;
   if (hasPositions) {
-    readList(root.positions, 'response.positions').forEach((row, i) => {
-      const read = memo.row('binance.accountPositions', row, () => accountPositionRow(row, item('response.positions', i)));
+    eachObject(root, 'positions', 'response', (p, where) => {
+      const read = memo.row('binance.accountPositions', p, () => accountPositionRow(p, where));
       if (read !== null) positions.set(key(read.position.symbol, read.position.side), read);
     });
   }
@@ -232,8 +202,8 @@ function readAccount(doc: unknown, prices: ReadonlyMap<string, Dec>, marks: Read
   return { balances, positions, hasPositions, reported, assetPnl };
 }
 
-/** What one positionRisk row says by itself (null when closed): the position with its own rates, and those rates. */
-function riskRow(value: unknown, where: string): { position: SnapshotPosition; own: RowRates } | null {
+/** What one positionRisk row says by itself (null when closed): all but the rates the account response may add. */
+function riskRow(value: unknown, where: string) {
   const p = readObject(value, where);
   const symbol = symbolOf(p, where);
   const amount = numberField(p, 'positionAmt', where);
@@ -242,18 +212,7 @@ function riskRow(value: unknown, where: string): { position: SnapshotPosition; o
   const mark = numberField(p, 'markPrice', where, POSITIVE);
   const notional = notionalOf(p, where, amount, mark) as Dec;
   const own = ratesOf(p, where, notional);
-  const position: SnapshotPosition = {
-    symbol,
-    side,
-    size: side === 'BOTH' ? amount : amount.abs(),
-    entry: numberField(p, 'entryPrice', where, POSITIVE),
-    mark,
-    mmr: own.mmr,
-    cum: ZERO,
-    imr: own.imr,
-    marginMode: marginModeOf(p, where),
-  };
-  return { position, own };
+  return { p, id: { symbol, side, amount }, prices: { entry: numberField(p, 'entryPrice', where, POSITIVE), mark }, own };
 }
 
 const noMarginNote = (symbol: string, side: string): string =>
@@ -269,28 +228,21 @@ function readPositionRisk(
   bareRows(doc, true).rows.forEach(({ value, where }) => {
     const read = memo.row('binance.positionRisk', value, () => riskRow(value, where));
     if (read === null) return;
-    const { position, own } = read;
-    const { symbol, side } = position;
+    const { p, id, prices, own } = read;
+    const { symbol, side } = id;
     // positionRisk v2 carries no margins: the rates then come whole from the account response's own row.
     const other = own.mmr === null ? fromAccount.get(key(symbol, side))?.rates : undefined;
     if (other !== undefined)
       notes.push(`${symbol} ${side}: rates from the account response's own maintMargin and initialMargin over its notional`);
     const rates = other ?? own;
-    if (rates.mmr === null) notes.push(memo.row('binance.positionRisk.note', position, () => noMarginNote(symbol, side)));
+    if (rates.mmr === null) notes.push(memo.row('binance.positionRisk.note', read, () => noMarginNote(symbol, side)));
     positions.push(
       other === undefined
-        ? memo.row('binance.positionRisk.fits', position, () => checkRowFits(position, where))
-        : checkRowFits({ ...position, mmr: rates.mmr, imr: rates.imr }, where),
+        ? memo.row('binance.positionRisk.row', read, () => binanceRow(p, where, id, prices, own))
+        : binanceRow(p, where, id, prices, other),
     );
   });
   return positions;
-}
-
-/** Marks of the USDT positions by base asset: a price for a collateral asset the account response leaves unpriced. */
-function marksByBase(positions: readonly SnapshotPosition[]): Map<string, Dec> {
-  const marks = new Map<string, Dec>();
-  for (const p of positions) if (p.symbol.endsWith('USDT')) marks.set(p.symbol.slice(0, -4), p.mark);
-  return marks;
 }
 
 /**

@@ -1,31 +1,26 @@
 import type { Dec } from '../../engine/decimal';
 import { ONE, ZERO } from '../../engine/decimal';
 import type { MarginMode } from '../../engine/model';
-import { field, item, NON_NEGATIVE, POSITIVE, RATIO, readAssetName, readList, readObject, readText } from '../jsonRead';
-import { dataObject, dataRows } from '../import/envelope';
+import { field, numberField, optionalNumberField, readAssetName, readObject, readText } from '../jsonRead';
+import { NON_NEGATIVE, POSITIVE, RATIO } from '../bounds';
+import { dataObject, dataRows, firstItem, hasFields, peek } from '../import/envelope';
 import type { AccountSnapshot, ReportedFigure, SnapshotBalance, SnapshotPosition } from './snapshot';
-import { checkRowFits, numberField, optionalNumberField, quotient, readingDocument, reportedField, wordField } from './snapshot';
+import { readingDocument, reportedField } from './snapshot';
+import { balanceRow, eachAssetRow, leverageRate, marksByBase, pnlBesidePositions, positionRow, wordField } from './snapshotRows';
 
 const ACCOUNTS = 'GET /api/v2/mix/account/accounts';
 const ACCOUNT = 'GET /api/v2/mix/account/account';
 const POSITIONS = 'GET /api/v2/mix/position/all-position';
 
-function dataOf(doc: unknown): unknown {
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return undefined;
-  return (doc as Record<string, unknown>).data;
-}
-
 /** The account list's rows, or the single account object, carry `marginCoin` and `accountEquity`; the positions' `holdSide`. */
 export function isBitgetAccounts(doc: unknown): boolean {
-  const data = dataOf(doc);
-  const row = Array.isArray(data) ? data[0] : data;
-  return typeof row === 'object' && row !== null && 'accountEquity' in row;
+  const data = peek(doc, 'data');
+  return hasFields(Array.isArray(data) ? data[0] : data, 'accountEquity');
 }
 
 export function isBitgetPositions(doc: unknown): boolean {
-  const data = dataOf(doc);
-  const row = Array.isArray(data) ? data[0] : undefined;
-  return (Array.isArray(data) && data.length === 0) || (typeof row === 'object' && row !== null && 'holdSide' in row);
+  const data = peek(doc, 'data');
+  return (Array.isArray(data) && data.length === 0) || hasFields(firstItem(data), 'holdSide');
 }
 
 /** Bitget spells the field `unionTotalMargin` in its field table and `unionTotalMagin` in its example. */
@@ -37,7 +32,7 @@ const ASSET_MODES: Readonly<Record<string, 'union' | 'single'>> = { union: 'unio
 
 /** The account the snapshot is of: the single-account object, or the `union` row of the list (else its first row). */
 function accountRow(doc: unknown): { account: Readonly<Record<string, unknown>>; where: string; single: boolean } {
-  if (!Array.isArray(dataOf(doc))) {
+  if (!Array.isArray(peek(doc, 'data'))) {
     const { value, where } = dataObject(doc, '00000');
     return { account: value, where, single: true };
   }
@@ -57,38 +52,21 @@ function readAccounts(doc: unknown, marks: ReadonlyMap<string, Dec>, crossPositi
   // The wallet balance is the equity without PnL; the cross PnL comes back from the positions, or as upnl.
   const amount = accountEquity.minus(crossedPnl).minus(isolatedPnl);
   const balances: SnapshotBalance[] = [
-    checkRowFits(
-      {
-        asset: marginCoin,
-        amount,
-        price: marginCoin === 'USDT' ? ONE : null,
-        priceSource: marginCoin === 'USDT' ? 'the quote currency' : 'not in the responses',
-        upnl: crossPositions || crossedPnl.isZero() ? null : crossedPnl,
-      },
+    balanceRow(
       where,
+      marginCoin,
+      amount,
+      marginCoin === 'USDT' ? ONE : null,
+      'the quote currency',
+      pnlBesidePositions(crossedPnl, crossPositions),
     ),
   ];
   notes.push(`${marginCoin} balance taken as accountEquity − crossedUnrealizedPL − isolatedUnrealizedPL`);
   if (account.assetList !== undefined) {
-    readList(account.assetList, field(where, 'assetList')).forEach((row, i) => {
-      const at = item(field(where, 'assetList'), i);
-      const a = readObject(row, at);
-      const coin = readAssetName(a.coin, field(at, 'coin'));
+    eachAssetRow(account, 'assetList', where, 'coin', (a, at, coin) => {
       const balance = numberField(a, 'balance', at);
       if (balance.isZero() || coin === marginCoin) return;
-      const mark = marks.get(coin) ?? null;
-      balances.push(
-        checkRowFits(
-          {
-            asset: coin,
-            amount: balance,
-            price: mark,
-            priceSource: mark ? 'the mark of its USDT position' : 'not in the responses',
-            upnl: null,
-          },
-          at,
-        ),
-      );
+      balances.push(balanceRow(at, coin, balance, marks.get(coin) ?? null, 'the mark of its USDT position'));
     });
   }
   // The list's union row carries the multi-asset totals; the single-account object does not, whatever its mode.
@@ -130,31 +108,13 @@ function readPositions(doc: unknown): SnapshotPosition[] {
     const side = wordField(p, 'holdSide', where, HOLD_SIDES);
     if (size.isZero()) continue;
     const leverage = optionalNumberField(p, 'leverage', where, POSITIVE);
-    positions.push(
-      checkRowFits(
-        {
-          symbol,
-          side,
-          size,
-          entry: numberField(p, 'openPriceAvg', where, POSITIVE),
-          mark: numberField(p, 'markPrice', where, POSITIVE),
-          mmr: optionalNumberField(p, 'keepMarginRate', where, RATIO),
-          cum: ZERO,
-          // Bitget's initial margin is the notional over the position's leverage.
-          imr: leverage === null ? null : quotient(ONE, leverage),
-          marginMode: wordField(p, 'marginMode', where, MARGIN_MODES),
-        },
-        where,
-      ),
-    );
+    const entry = numberField(p, 'openPriceAvg', where, POSITIVE);
+    const mark = numberField(p, 'markPrice', where, POSITIVE);
+    // Bitget gives the maintenance rate itself; its initial margin is the notional over the position's leverage.
+    const rates = { mmr: optionalNumberField(p, 'keepMarginRate', where, RATIO), imr: leverageRate(leverage) };
+    positions.push(positionRow(where, symbol, side, size, { entry, mark }, rates, wordField(p, 'marginMode', where, MARGIN_MODES)));
   }
   return positions;
-}
-
-function marksByBase(positions: readonly SnapshotPosition[]): Map<string, Dec> {
-  const marks = new Map<string, Dec>();
-  for (const p of positions) if (p.symbol.endsWith('USDT')) marks.set(p.symbol.slice(0, -4), p.mark);
-  return marks;
 }
 
 /**
@@ -171,7 +131,7 @@ export function readBitgetSnapshot(accounts: unknown, positionsDoc?: unknown): A
   const notes: string[] = [];
   const positions = positionsDoc === undefined ? [] : readingDocument('bitget', POSITIONS, () => readPositions(positionsDoc));
   const cross = positions.some((p) => p.marginMode === 'cross');
-  const document = Array.isArray(dataOf(accounts)) ? ACCOUNTS : ACCOUNT;
+  const document = Array.isArray(peek(accounts, 'data')) ? ACCOUNTS : ACCOUNT;
   const read = readingDocument('bitget', document, () => readAccounts(accounts, marksByBase(positions), cross, notes));
   if (positionsDoc === undefined) notes.push('no positions response: the account is valued without positions');
   return {

@@ -1,65 +1,37 @@
 import { ZERO } from '../../engine/decimal';
 import type { MarginMode } from '../../engine/model';
-import { field, invalid, item, NON_NEGATIVE, POSITIVE, readAssetName, readList, readObject, readText } from '../jsonRead';
-import { resultListRows, ROOT } from '../import/envelope';
+import { field, invalid, numberField, optionalNumberField, readObject, readText } from '../jsonRead';
+import { NON_NEGATIVE, POSITIVE } from '../bounds';
+import { firstItem, hasFields, peek, resultListRows, ROOT } from '../import/envelope';
 import type { AccountSnapshot, PnlNotCarried, SnapshotBalance, SnapshotPosition } from './snapshot';
-import { checkRowFits, numberField, optionalNumberField, quotient, readingDocument, reportedField, wordField } from './snapshot';
+import { readingDocument, reportedField } from './snapshot';
+import { balanceRow, eachAssetRow, pnlBesidePositions, positionRow, ratesOver, usdPerCoin, wordField } from './snapshotRows';
 
 const WALLET = 'GET /v5/account/wallet-balance';
 const POSITIONS = 'GET /v5/position/list';
 
-function firstListRow(doc: unknown): unknown {
-  if (typeof doc !== 'object' || doc === null) return undefined;
-  const result = (doc as Record<string, unknown>).result;
-  if (typeof result !== 'object' || result === null) return undefined;
-  const list = (result as Record<string, unknown>).list;
-  return Array.isArray(list) ? list[0] : undefined;
-}
-
 /** The wallet response's list rows carry `coin`; the position list's carry `symbol`. */
 export function isBybitWallet(doc: unknown): boolean {
-  const row = firstListRow(doc);
-  return typeof row === 'object' && row !== null && 'coin' in row;
+  return hasFields(firstItem(peek(peek(doc, 'result'), 'list')), 'coin');
 }
 
 export function isBybitPositions(doc: unknown): boolean {
-  const row = firstListRow(doc);
-  const result = typeof doc === 'object' && doc !== null ? (doc as Record<string, unknown>).result : undefined;
-  return (
-    (typeof row === 'object' && row !== null && 'symbol' in row) || (typeof result === 'object' && result !== null && 'category' in result)
-  );
+  return hasFields(firstItem(peek(peek(doc, 'result'), 'list')), 'symbol') || hasFields(peek(doc, 'result'), 'category');
 }
 
 function readWallet(doc: unknown, withPositions: boolean) {
   const { rows } = resultListRows(doc);
   const first = rows[0] as (typeof rows)[number];
   const account = readObject(first.value, first.where);
-  const coinsAt = field(first.where, 'coin');
   const balances: SnapshotBalance[] = [];
   let pnl = ZERO;
-  readList(account.coin, coinsAt).forEach((row, i) => {
-    const where = item(coinsAt, i);
-    const c = readObject(row, where);
-    const asset = readAssetName(c.coin, field(where, 'coin'));
+  eachAssetRow(account, 'coin', first.where, 'coin', (c, where, asset) => {
     const amount = numberField(c, 'walletBalance', where);
     const equity = optionalNumberField(c, 'equity', where);
-    const usd = optionalNumberField(c, 'usdValue', where);
-    // usdValue / equity is the USD price only when both are given with one sign; a zero or tiny equity gives none.
-    const price = equity && usd && !equity.isZero() && equity.isNeg() === usd.isNeg() ? quotient(usd, equity) : null;
+    const price = usdPerCoin(optionalNumberField(c, 'usdValue', where), equity);
     const upnl = optionalNumberField(c, 'unrealisedPnl', where);
     if (upnl !== null) pnl = pnl.plus(upnl);
-    balances.push(
-      checkRowFits(
-        {
-          asset,
-          amount,
-          price,
-          priceSource: price ? 'usdValue / equity (USD)' : 'not in the responses',
-          upnl: withPositions || !upnl || upnl.isZero() ? null : upnl,
-        },
-        where,
-      ),
-    );
+    balances.push(balanceRow(where, asset, amount, price, 'usdValue / equity (USD)', pnlBesidePositions(upnl, withPositions)));
   });
   const reported = [
     reportedField(
@@ -109,25 +81,14 @@ function readPositions(doc: unknown, notes: string[]): { positions: SnapshotPosi
       );
     }
     const mark = numberField(p, 'markPrice', where, POSITIVE);
-    const notional = size.times(mark);
-    const mm = optionalNumberField(p, 'positionMM', where, NON_NEGATIVE);
-    const im = optionalNumberField(p, 'positionIM', where, NON_NEGATIVE);
-    positions.push(
-      checkRowFits(
-        {
-          symbol,
-          side,
-          size,
-          entry: numberField(p, 'avgPrice', where, POSITIVE),
-          mark,
-          mmr: mm === null ? null : quotient(mm, notional),
-          cum: ZERO,
-          imr: im === null || im.isZero() ? null : quotient(im, notional),
-          marginMode: p.tradeMode === undefined ? 'cross' : wordField({ tradeMode: String(p.tradeMode) }, 'tradeMode', where, TRADE_MODES),
-        },
-        where,
-      ),
+    const rates = ratesOver(
+      optionalNumberField(p, 'positionMM', where, NON_NEGATIVE),
+      optionalNumberField(p, 'positionIM', where, NON_NEGATIVE),
+      size.times(mark),
     );
+    const entry = numberField(p, 'avgPrice', where, POSITIVE);
+    const mode = p.tradeMode === undefined ? 'cross' : wordField({ tradeMode: String(p.tradeMode) }, 'tradeMode', where, TRADE_MODES);
+    positions.push(positionRow(where, symbol, side, size, { entry, mark }, rates, mode));
   }
   return { positions, skipped: [] };
 }

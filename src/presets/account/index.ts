@@ -25,9 +25,9 @@ export {
   RECONCILIATION_HEADER,
   SNAPSHOT_BALANCES_HEADER,
   SNAPSHOT_POSITIONS_HEADER,
-  balanceRow,
+  balancesTableRow,
   balancesTable,
-  positionRow,
+  positionsTableRow,
   positionsTable,
   reconciliationTable,
 } from './snapshotTables';

@@ -2,47 +2,42 @@ import type { Dec } from '../../engine/decimal';
 import { ONE, ZERO } from '../../engine/decimal';
 import type { MarginMode, Side } from '../../engine/model';
 import { messageNumber } from '../../engine/numberText';
-import { field, invalid, item, NON_NEGATIVE, POSITIVE, readAssetName, readList, readObject, readText } from '../jsonRead';
-import { dataRows } from '../import/envelope';
+import { field, invalid, numberField, optionalNumberField, readObject, readText } from '../jsonRead';
+import { NON_NEGATIVE, POSITIVE } from '../bounds';
+import { dataRows, firstItem, hasFields, peek } from '../import/envelope';
 import type { AccountSnapshot, PnlNotCarried, ReportedAssetValue, SnapshotBalance, SnapshotPosition } from './snapshot';
+import { quotient, readingDocument, reportedField } from './snapshot';
 import {
-  checkRowFits,
-  numberField,
-  optionalNumberField,
-  quotient,
-  readingDocument,
-  reportedField,
+  balanceRow,
+  eachAssetRow,
+  leverageRate,
+  pnlBesidePositions,
+  positionRow,
+  ratesOver,
   sideContradiction,
+  usdPerCoin,
   wordField,
-} from './snapshot';
+} from './snapshotRows';
 
 const BALANCE = 'GET /api/v5/account/balance';
 const POSITIONS = 'GET /api/v5/account/positions';
 const INSTRUMENTS = 'GET /api/v5/public/instruments';
 export const OKX_PUBLIC_INSTRUMENTS = 'https://www.okx.com/api/v5/public/instruments';
 
-function firstData(doc: unknown): unknown {
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return undefined;
-  const data = (doc as Record<string, unknown>).data;
-  return Array.isArray(data) ? data[0] : undefined;
-}
-
 /** The balance response's data rows carry `details`; the positions response's carry `instId` and `pos`. */
 export function isOkxBalance(doc: unknown): boolean {
-  const row = firstData(doc);
-  return typeof row === 'object' && row !== null && 'details' in row;
+  return hasFields(firstItem(peek(doc, 'data')), 'details');
 }
 
 export function isOkxPositions(doc: unknown): boolean {
-  const row = firstData(doc);
-  const data = typeof doc === 'object' && doc !== null ? (doc as Record<string, unknown>).data : undefined;
-  return (Array.isArray(data) && data.length === 0) || (typeof row === 'object' && row !== null && 'instId' in row && 'pos' in row);
+  const data = peek(doc, 'data');
+  return (Array.isArray(data) && data.length === 0) || hasFields(firstItem(data), 'instId', 'pos');
 }
 
 /** The public instruments response's rows carry `instId` and `ctVal` (blank for spot), and no `pos`. */
 export function isOkxInstruments(doc: unknown): boolean {
-  const row = firstData(doc);
-  return typeof row === 'object' && row !== null && 'instId' in row && 'ctVal' in row && !('pos' in row);
+  const row = firstItem(peek(doc, 'data'));
+  return hasFields(row, 'instId', 'ctVal') && !hasFields(row, 'pos');
 }
 
 /** The instruments URL that gives an instrument's contract value (`ctVal`), as `import okx` fetches it. */
@@ -199,22 +194,12 @@ function readPositions(doc: unknown, contracts: ReadonlyMap<string, Contract>, n
         `${instId}: the response's upl is ${messageNumber(upl)}, but ${messageNumber(pos.abs())} contracts of ${messageNumber(contract.contractValue)} (${contract.source}) from avgPx to markPx make ${messageNumber(ours)}: check the contract value, and that the responses were taken together`,
       );
     }
+    // OKX reports the position's margins in its settlement currency; the rates are over its own notional, and
+    // without an initial margin (isolated) the initial rate is 1 / lever.
+    const rates = ratesOver(maintenance, initial, notional);
+    const mode = wordField(p, 'mgnMode', where, MARGIN_MODES);
     positions.push(
-      checkRowFits(
-        {
-          symbol: instId,
-          side,
-          size,
-          entry,
-          mark,
-          // OKX reports the position's margins in its settlement currency; the rates are over its own notional.
-          mmr: maintenance === null ? null : quotient(maintenance, notional),
-          cum: ZERO,
-          imr: initial !== null && !initial.isZero() ? quotient(initial, notional) : leverage === null ? null : quotient(ONE, leverage),
-          marginMode: wordField(p, 'mgnMode', where, MARGIN_MODES),
-        },
-        where,
-      ),
+      positionRow(where, instId, side, size, { entry, mark }, { mmr: rates.mmr, imr: rates.imr ?? leverageRate(leverage) }, mode),
     );
   }
   return { positions, skippedPnl };
@@ -224,33 +209,17 @@ function readBalance(doc: unknown, withPositions: boolean, notes: string[]) {
   const { rows } = dataRows(doc, '0');
   const first = rows[0] as (typeof rows)[number];
   const account = readObject(first.value, first.where);
-  const detailsAt = field(first.where, 'details');
   const balances: SnapshotBalance[] = [];
   const reportedAssets: ReportedAssetValue[] = [];
-  readList(account.details, detailsAt).forEach((value, i) => {
-    const where = item(detailsAt, i);
-    const d = readObject(value, where);
-    const asset = readAssetName(d.ccy, field(where, 'ccy'));
+  eachAssetRow(account, 'details', first.where, 'ccy', (d, where, asset, i) => {
     const amount = numberField(d, 'cashBal', where);
     const eq = optionalNumberField(d, 'eq', where);
     const eqUsd = optionalNumberField(d, 'eqUsd', where);
     const upl = optionalNumberField(d, 'upl', where);
     const disEq = optionalNumberField(d, 'disEq', where);
-    // eqUsd / eq is the USD price only when both are given with one sign; a zero or tiny eq gives none.
-    const price = eq && eqUsd && !eq.isZero() && eq.isNeg() === eqUsd.isNeg() ? quotient(eqUsd, eq) : null;
+    const price = usdPerCoin(eqUsd, eq);
     if (disEq) reportedAssets.push({ asset, field: `details[${i}].disEq`, value: disEq, ...(eq ? { equity: eq } : {}) });
-    balances.push(
-      checkRowFits(
-        {
-          asset,
-          amount,
-          price,
-          priceSource: price ? 'eqUsd / eq (USD)' : 'not in the responses',
-          upnl: withPositions || !upl || upl.isZero() ? null : upl,
-        },
-        where,
-      ),
-    );
+    balances.push(balanceRow(where, asset, amount, price, 'eqUsd / eq (USD)', pnlBesidePositions(upl, withPositions)));
   });
   // OKX publishes adjusted equity / maintenance margin (liquidation at ≤ 1): our ratio is its inverse.
   const ratio = reportedField(

@@ -3,8 +3,7 @@ import { dec } from '../../engine/decimal';
 import { fail, isMarginError } from '../../engine/errors';
 import type { MarginMode, Side } from '../../engine/model';
 import { boundedDecimal, NUMBER_LIMITS, readNumber, readNumberText } from '../../engine/numberText';
-import type { Bounds } from '../jsonRead';
-import { describe, field, invalid, readBounded, readOptionalBounded, required } from '../jsonRead';
+import { invalid } from '../jsonRead';
 
 /** The exchanges whose account and position responses can be imported. */
 export const ACCOUNT_EXCHANGES = ['binance', 'okx', 'bybit', 'bitget'] as const;
@@ -125,42 +124,6 @@ export function checkRowFits<T extends SnapshotPosition | SnapshotBalance>(row: 
     }
   }
   return row;
-}
-
-/** Any number: signed amounts, PnL. */
-export const ANY: Bounds = { test: () => true, text: 'a number' };
-
-/** A required number of a response row, read by the bounded reader and checked against its domain. */
-export function numberField(obj: Readonly<Record<string, unknown>>, key: string, where: string, bounds: Bounds = ANY): Dec {
-  return readBounded(required(obj, key, where), field(where, key), bounds);
-}
-
-/** An optional number of a response row (absent, null and "" mean not given), checked against its domain. */
-export function optionalNumberField(obj: Readonly<Record<string, unknown>>, key: string, where: string, bounds: Bounds = ANY): Dec | null {
-  return readOptionalBounded(obj[key], field(where, key), bounds) ?? null;
-}
-
-/** A word of a response row that must be one of `words` (a side, a margin mode): an unknown word is refused, never guessed. */
-export function wordField<T>(obj: Readonly<Record<string, unknown>>, key: string, where: string, words: Readonly<Record<string, T>>): T {
-  const value = obj[key];
-  const found = typeof value === 'string' && Object.prototype.hasOwnProperty.call(words, value) ? words[value] : undefined;
-  if (found === undefined) {
-    return invalid(
-      field(where, key),
-      `expected one of ${Object.keys(words)
-        .map((w) => JSON.stringify(w))
-        .join(', ')}, got ${describe(value)}`,
-    );
-  }
-  return found;
-}
-
-/** Refuses a side that contradicts the sign of its amount, naming both fields. */
-export function sideContradiction(where: string, sideKey: string, side: string, amountKey: string, amount: Dec, rule: string): never {
-  return invalid(
-    field(where, amountKey),
-    `${field(where, sideKey)} ${JSON.stringify(side)} contradicts ${field(where, amountKey)} ${amount.toString()}: ${rule}`,
-  );
 }
 
 /**

@@ -14,12 +14,12 @@ export const SNAPSHOT_POSITIONS_HEADER = ['symbol', 'side', 'size', 'entry', 'ma
 export const RECONCILIATION_HEADER = ['figure', 'ours', 'exchange_field', 'exchange', 'difference', 'cause'] as const;
 
 /** One row of the balances range: asset, amount, price, upnl. */
-export function balanceRow(b: SnapshotBalance): SnapshotCell[] {
+export function balancesTableRow(b: SnapshotBalance): SnapshotCell[] {
   return [b.asset, num(b.amount), num(b.price), num(b.upnl)];
 }
 
 /** One row of the positions range, in the order of {@link SNAPSHOT_POSITIONS_HEADER}. */
-export function positionRow(p: SnapshotPosition): SnapshotCell[] {
+export function positionsTableRow(p: SnapshotPosition): SnapshotCell[] {
   return [
     p.symbol,
     p.side,
@@ -36,12 +36,12 @@ export function positionRow(p: SnapshotPosition): SnapshotCell[] {
 
 /** The balances range, as MARGIN functions read it; a price the responses lack is left blank to fill in. */
 export function balancesTable(snapshot: AccountSnapshot): SnapshotTable {
-  return [[...SNAPSHOT_BALANCES_HEADER], ...snapshot.balances.map(balanceRow)];
+  return [[...SNAPSHOT_BALANCES_HEADER], ...snapshot.balances.map(balancesTableRow)];
 }
 
 /** The positions range, as MARGIN functions read it; a rate the responses lack is left blank to fill in. */
 export function positionsTable(snapshot: AccountSnapshot): SnapshotTable {
-  return [[...SNAPSHOT_POSITIONS_HEADER], ...snapshot.positions.map(positionRow)];
+  return [[...SNAPSHOT_POSITIONS_HEADER], ...snapshot.positions.map(positionsTableRow)];
 }
 
 /** Ours beside the exchange's, per figure; the exchange's money figures are in `snapshot.reportedUnit`. */

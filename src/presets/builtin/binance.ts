@@ -1,6 +1,7 @@
 import type { Preset } from '../../engine/model';
 import { parsePreset } from '../parsePreset';
 import type { PresetJson } from '../presetJson';
+import { atPar, GUIDE_RISK_BANDS, oneRatio } from './tables';
 
 const PAR_NOTE = 'published as near 100%; valued at par in this snapshot; import assetIndex for the live buffer';
 
@@ -16,19 +17,15 @@ export const BINANCE_JSON: PresetJson = {
   status: 'documented',
   quote: 'USDT',
   assets: {
-    USDT: { tierUnit: 'value', tiers: [{ floor: '0', cap: null, ratio: '1' }], note: PAR_NOTE },
-    USDC: { tierUnit: 'value', tiers: [{ floor: '0', cap: null, ratio: '1' }], note: PAR_NOTE },
-    FDUSD: { tierUnit: 'value', tiers: [{ floor: '0', cap: null, ratio: '0.989' }] },
-    BTC: {
-      tierUnit: 'value',
-      tiers: [{ floor: '0', cap: null, ratio: '0.95' }],
-      autoExchangeHaircut: '0.025',
-    },
-    ETH: { tierUnit: 'value', tiers: [{ floor: '0', cap: null, ratio: '0.95' }] },
-    BNB: { tierUnit: 'value', tiers: [{ floor: '0', cap: null, ratio: '0.95' }] },
+    USDT: atPar('value', PAR_NOTE),
+    USDC: atPar('value', PAR_NOTE),
+    FDUSD: oneRatio('value', '0.989'),
+    BTC: { ...oneRatio('value', '0.95'), autoExchangeHaircut: '0.025' },
+    ETH: oneRatio('value', '0.95'),
+    BNB: oneRatio('value', '0.95'),
   },
   rules: {
-    riskBands: { warning: '0.5', danger: '0.8' },
+    riskBands: GUIDE_RISK_BANDS,
     ltvTrigger: '0.995',
     autoExchangeThresholds: { regular: '-5000', vip1: '-5000', vip2plus: '-10000' },
     defaultUserTier: 'regular',

@@ -1,6 +1,7 @@
 import type { Preset } from '../../engine/model';
 import { parsePreset } from '../parsePreset';
 import type { PresetJson } from '../presetJson';
+import { atPar, GUIDE_RISK_BANDS, tiers } from './tables';
 
 const UNPUBLISHED = { tierUnit: 'value', tiers: [] } as const;
 
@@ -13,16 +14,16 @@ export const BITGET_JSON: PresetJson = {
   status: 'documented',
   quote: 'USDT',
   assets: {
-    USDT: { tierUnit: 'value', tiers: [{ floor: '0', cap: null, ratio: '1' }] },
+    USDT: atPar('value'),
     BTC: {
       tierUnit: 'value',
-      tiers: [
-        { floor: '0', cap: '100000', ratio: '0.975' },
-        { floor: '100000', cap: '500000', ratio: '0.97' },
-        { floor: '500000', cap: '1000000', ratio: '0.965' },
-        { floor: '1000000', cap: '5000000', ratio: '0.96' },
-        { floor: '5000000', cap: null, ratio: '0.85' },
-      ],
+      tiers: tiers(
+        ['0', '100000', '0.975'],
+        ['100000', '500000', '0.97'],
+        ['500000', '1000000', '0.965'],
+        ['1000000', '5000000', '0.96'],
+        ['5000000', null, '0.85'],
+      ),
       individualLimit: '100',
       platformLimit: '5000',
     },
@@ -34,7 +35,7 @@ export const BITGET_JSON: PresetJson = {
     BGB: UNPUBLISHED,
   },
   rules: {
-    riskBands: { warning: '0.5', danger: '0.8' },
+    riskBands: GUIDE_RISK_BANDS,
     liabilityInitialRate: '0.1',
     liabilityMaintenanceRate: '0.05',
     modeSwitch: {

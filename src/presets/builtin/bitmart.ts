@@ -1,6 +1,7 @@
 import type { Preset } from '../../engine/model';
 import { parsePreset } from '../parsePreset';
 import type { PresetJson } from '../presetJson';
+import { atPar, GUIDE_RISK_BANDS, tiers } from './tables';
 
 const UNPUBLISHED = { tierUnit: 'quantity', tiers: [], autoExchangeHaircut: '0.01' } as const;
 
@@ -13,13 +14,10 @@ export const BITMART_JSON: PresetJson = {
   status: 'documented',
   quote: 'USDT',
   assets: {
-    USDT: { tierUnit: 'quantity', tiers: [{ floor: '0', cap: null, ratio: '1' }] },
+    USDT: atPar('quantity'),
     BTC: {
       tierUnit: 'quantity',
-      tiers: [
-        { floor: '0', cap: '10', ratio: '0.95' },
-        { floor: '10', cap: '20', ratio: '0.925' },
-      ],
+      tiers: tiers(['0', '10', '0.95'], ['10', '20', '0.925']),
       autoExchangeHaircut: '0.01',
     },
     ETH: UNPUBLISHED,
@@ -27,7 +25,7 @@ export const BITMART_JSON: PresetJson = {
     XRP: UNPUBLISHED,
   },
   rules: {
-    riskBands: { warning: '0.5', danger: '0.8' },
+    riskBands: GUIDE_RISK_BANDS,
     modeSwitch: {
       toMulti: ['noOpenPositions', 'noOpenOrders'],
       toSingle: ['noOpenPositions', 'noOpenOrders'],

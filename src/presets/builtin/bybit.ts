@@ -1,6 +1,7 @@
 import type { Preset } from '../../engine/model';
 import { parsePreset } from '../parsePreset';
 import type { PresetJson } from '../presetJson';
+import { atPar, GUIDE_RISK_BANDS, tiers } from './tables';
 
 /** Bybit Unified Trading Account: collateral value ratio tiers by coin quantity (illustrative help-page tiers). */
 export const BYBIT_JSON: PresetJson = {
@@ -12,20 +13,20 @@ export const BYBIT_JSON: PresetJson = {
   status: 'illustrative',
   quote: 'USDT',
   assets: {
-    USDT: { tierUnit: 'quantity', tiers: [{ floor: '0', cap: null, ratio: '1' }] },
+    USDT: atPar('quantity'),
     BTC: {
       tierUnit: 'quantity',
-      tiers: [
-        { floor: '0', cap: '10', ratio: '0.98' },
-        { floor: '10', cap: '20', ratio: '0.95' },
-        { floor: '20', cap: '30', ratio: '0.9' },
-        { floor: '30', cap: '40', ratio: '0.85' },
-        { floor: '40', cap: '50', ratio: '0.8' },
-        { floor: '50', cap: null, ratio: '0' },
-      ],
+      tiers: tiers(
+        ['0', '10', '0.98'],
+        ['10', '20', '0.95'],
+        ['20', '30', '0.9'],
+        ['30', '40', '0.85'],
+        ['40', '50', '0.8'],
+        ['50', null, '0'],
+      ),
     },
   },
-  rules: { riskBands: { warning: '0.5', danger: '0.8' } },
+  rules: { riskBands: GUIDE_RISK_BANDS },
   notes: [
     "Illustrative: the tables are the example from the exchange's help page, not the live table; replace them by importing GET /v5/spot-margin-trade/collateral. Snapshot taken 2026-11-21.",
     'Tiers are by coin quantity and apply to positive balances only; negative balances count at 100% (liabilityRate 1).',

@@ -1,6 +1,7 @@
 import type { Preset } from '../../engine/model';
 import { parsePreset } from '../parsePreset';
 import type { PresetJson } from '../presetJson';
+import { atPar, GUIDE_RISK_BANDS, tiers } from './tables';
 
 /** OKX multi-currency margin: discount-rate tiers by coin quantity (illustrative sample tiers). */
 export const OKX_JSON: PresetJson = {
@@ -11,20 +12,13 @@ export const OKX_JSON: PresetJson = {
   status: 'illustrative',
   quote: 'USDT',
   assets: {
-    USDT: {
-      tierUnit: 'quantity',
-      tiers: [{ floor: '0', cap: null, ratio: '1' }],
-      note: 'quote asset, valued at par in this illustrative preset; import the live table for its discount rate',
-    },
+    USDT: atPar('quantity', 'quote asset, valued at par in this illustrative preset; import the live table for its discount rate'),
     BTC: {
       tierUnit: 'quantity',
-      tiers: [
-        { floor: '0', cap: '20', ratio: '0.98' },
-        { floor: '20', cap: '25', ratio: '0.9775' },
-      ],
+      tiers: tiers(['0', '20', '0.98'], ['20', '25', '0.9775']),
     },
   },
-  rules: { riskBands: { warning: '0.5', danger: '0.8' } },
+  rules: { riskBands: GUIDE_RISK_BANDS },
   notes: [
     "Illustrative: the tables are the example from the exchange's API documentation (sample response), not the live table; replace them by importing GET /api/v5/public/discount-rate-interest-free-quota. Snapshot taken 2026-11-21.",
     'Tiers are by coin quantity; BTC is published only up to 25 BTC in the sample.',

@@ -1,5 +1,6 @@
 import { ONE, ZERO } from '../../engine/decimal';
-import { field, HAIRCUT, invalid, NON_NEGATIVE, POSITIVE, RATIO, readBounded, readObject, readText, required } from '../jsonRead';
+import { field, invalid, readBounded, readObject, readText, required } from '../jsonRead';
+import { HAIRCUT, NON_NEGATIVE, POSITIVE, RATIO } from '../bounds';
 import { bareRows, readTimeMs } from './envelope';
 import type { ImportedAsset, ImportedTable } from './importedTable';
 

@@ -1,23 +1,23 @@
 import type { Tier } from '../../engine/model';
-import {
-  field,
-  item,
-  NON_NEGATIVE,
-  RATIO,
-  readAssetName,
-  readBounded,
-  readList,
-  readObject,
-  readOptionalBounded,
-  required,
-} from '../jsonRead';
+import { assetNameField, field, item, numberField, optionalNumberField, readList, readObject, required } from '../jsonRead';
+import { NON_NEGATIVE, RATIO } from '../bounds';
 import { checkTierChain } from '../tierChain';
-import { dataRows } from './envelope';
+import { dataRows, hasFields } from './envelope';
 import type { ImportedAsset, ImportedTable } from './importedTable';
-import { readTierRows } from './readTierRows';
+import type { TieredAssetNames } from './readTierRows';
+import { readTieredAsset } from './readTierRows';
 
 /** The unified-account endpoint, whose rows carry `list` instead of `discountRateList`. */
 export const BITGET_V3_DISCOUNT_RATE = 'https://api.bitget.com/api/v3/market/discount-rate';
+
+const NAMES: TieredAssetNames = {
+  asset: 'coin',
+  list: 'discountRateList',
+  floor: 'minAmount',
+  cap: 'maxAmount',
+  ratio: 'discountRate',
+  openCap: '-1',
+};
 
 /**
  * Bitget `GET /api/v2/mix/market/discount-rate` (value tiers per coin with the transfer-in limits; an open top
@@ -40,25 +40,17 @@ export function readBitgetDiscountRate(response: unknown): ImportedTable {
 }
 
 function isUnifiedRow(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && 'list' in value && !('discountRateList' in value);
+  return hasFields(value, 'list') && !hasFields(value, 'discountRateList');
 }
 
 function readRow(value: unknown, where: string): ImportedAsset {
   const obj = readObject(value, where);
-  const individualLimit = readOptionalBounded(obj.userLimit, field(where, 'userLimit'), NON_NEGATIVE);
-  const platformLimit = readOptionalBounded(obj.totalLimit, field(where, 'totalLimit'), NON_NEGATIVE);
+  const individualLimit = optionalNumberField(obj, 'userLimit', where, NON_NEGATIVE);
+  const platformLimit = optionalNumberField(obj, 'totalLimit', where, NON_NEGATIVE);
   return {
-    asset: readAssetName(required(obj, 'coin', where), field(where, 'coin')),
-    where,
-    tierUnit: 'value',
-    tiers: readTierRows(required(obj, 'discountRateList', where), field(where, 'discountRateList'), {
-      floor: 'minAmount',
-      cap: 'maxAmount',
-      ratio: 'discountRate',
-      openCap: '-1',
-    }),
-    ...(individualLimit === undefined ? {} : { individualLimit }),
-    ...(platformLimit === undefined ? {} : { platformLimit }),
+    ...readTieredAsset(obj, where, 'value', NAMES),
+    ...(individualLimit === null ? {} : { individualLimit }),
+    ...(platformLimit === null ? {} : { platformLimit }),
   };
 }
 
@@ -69,8 +61,8 @@ function readUnifiedRow(value: unknown, where: string): ImportedAsset {
     const rowAt = item(at, i);
     const tier = readObject(row, rowAt);
     return {
-      floor: readBounded(required(tier, 'tierStartValue', rowAt), field(rowAt, 'tierStartValue'), NON_NEGATIVE),
-      ratio: readBounded(required(tier, 'discountRate', rowAt), field(rowAt, 'discountRate'), RATIO),
+      floor: numberField(tier, 'tierStartValue', rowAt, NON_NEGATIVE),
+      ratio: numberField(tier, 'discountRate', rowAt, RATIO),
     };
   });
   const tiers: Tier[] = starts.map((s, i) => ({ floor: s.floor, cap: starts[i + 1]?.floor ?? null, ratio: s.ratio }));
@@ -78,5 +70,5 @@ function readUnifiedRow(value: unknown, where: string): ImportedAsset {
   checkTierChain(tiers, (i, part) =>
     part === 'cap' ? field(item(at, i + 1), 'tierStartValue') : field(item(at, i), part === 'floor' ? 'tierStartValue' : 'discountRate'),
   );
-  return { asset: readAssetName(required(obj, 'coin', where), field(where, 'coin')), where, tierUnit: 'value', tiers };
+  return { asset: assetNameField(obj, 'coin', where), where, tierUnit: 'value', tiers };
 }

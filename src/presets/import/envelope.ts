@@ -8,6 +8,23 @@ export interface ResponseRows {
 
 export const ROOT = 'response';
 
+/** What a response object holds under `key`, unchecked (undefined for a list or a non-object): for telling shapes apart. */
+export function peek(response: unknown, key: string): unknown {
+  return typeof response === 'object' && response !== null && !Array.isArray(response)
+    ? (response as Record<string, unknown>)[key]
+    : undefined;
+}
+
+/** The first item of a list, unchecked (undefined when it is not a list). */
+export function firstItem(list: unknown): unknown {
+  return Array.isArray(list) ? list[0] : undefined;
+}
+
+/** Whether a value, unchecked, is an object that has every one of `keys`: for telling rows apart. */
+export function hasFields(value: unknown, ...keys: readonly string[]): boolean {
+  return typeof value === 'object' && value !== null && keys.every((key) => key in value);
+}
+
 function rowsOf(list: readonly unknown[], where: string, allowEmpty = false): ResponseRows['rows'] {
   if (list.length === 0 && !allowEmpty) invalid(where, 'expected at least one asset, got an empty list');
   return list.map((value, i) => ({ value, where: item(where, i) }));

@@ -1,8 +1,12 @@
 import type { Tier } from '../../engine/model';
-import { field, NON_NEGATIVE, RATIO, readAssetName, readObject, readOptionalBounded, required } from '../jsonRead';
+import { optionalNumberField, readObject } from '../jsonRead';
+import { NON_NEGATIVE, RATIO } from '../bounds';
 import { dataRows } from './envelope';
 import type { ImportedAsset, ImportedTable } from './importedTable';
-import { readTierRows } from './readTierRows';
+import type { TieredAssetNames } from './readTierRows';
+import { readTieredAsset } from './readTierRows';
+
+const NAMES: TieredAssetNames = { asset: 'ccy', list: 'details', floor: 'minAmt', cap: 'maxAmt', ratio: 'discountRate' };
 
 /** OKX `GET /api/v5/public/discount-rate-interest-free-quota`: quantity tiers per currency, interest-free quota. */
 export function readOkxDiscountRate(response: unknown): ImportedTable {
@@ -17,24 +21,18 @@ export function readOkxDiscountRate(response: unknown): ImportedTable {
 
 function readRow(value: unknown, where: string): ImportedAsset {
   const obj = readObject(value, where);
-  const interestFree = readOptionalBounded(obj.amt, field(where, 'amt'), NON_NEGATIVE);
-  const tiers = readTierRows(required(obj, 'details', where), field(where, 'details'), {
-    floor: 'minAmt',
-    cap: 'maxAmt',
-    ratio: 'discountRate',
-  });
+  const interestFree = optionalNumberField(obj, 'amt', where, NON_NEGATIVE);
+  const read = readTieredAsset(obj, where, 'quantity', NAMES);
   return {
-    asset: readAssetName(required(obj, 'ccy', where), field(where, 'ccy')),
-    where,
-    tierUnit: 'quantity',
-    tiers: withBeyondLast(tiers, readOptionalBounded(obj.minDiscountRate, field(where, 'minDiscountRate'), RATIO)),
-    ...(interestFree === undefined ? {} : { interestFree }),
+    ...read,
+    tiers: withBeyondLast(read.tiers, optionalNumberField(obj, 'minDiscountRate', where, RATIO)),
+    ...(interestFree === null ? {} : { interestFree }),
   };
 }
 
 /** OKX documents `minDiscountRate` as the rate once a holding exceeds the last tier's `maxAmt`. */
-function withBeyondLast(tiers: readonly Tier[], beyond: Tier['ratio'] | undefined): readonly Tier[] {
+function withBeyondLast(tiers: readonly Tier[], beyond: Tier['ratio'] | null): readonly Tier[] {
   const last = tiers[tiers.length - 1];
-  if (beyond === undefined || last === undefined || last.cap === null) return tiers;
+  if (beyond === null || last === undefined || last.cap === null) return tiers;
   return [...tiers, { floor: last.cap, cap: null, ratio: beyond }];
 }

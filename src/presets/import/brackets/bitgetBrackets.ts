@@ -1,27 +1,15 @@
-import {
-  AT_LEAST_ONE,
-  field,
-  invalid,
-  item,
-  NON_NEGATIVE,
-  POSITIVE,
-  RATIO,
-  readBounded,
-  readObject,
-  readText,
-  required,
-} from '../../jsonRead';
+import { field, invalid, item, readObject, readText } from '../../jsonRead';
 import { dataRows } from '../envelope';
 import type { BracketNames, BracketRow, ImportedBrackets } from './importedBrackets';
-import { completeBrackets, groupBySymbol, symbolKey } from './importedBrackets';
+import { completeBrackets, groupBySymbol, readNamedRow, symbolField, symbolKey } from './importedBrackets';
 
 export const BITGET_BRACKETS_ENDPOINT = 'https://api.bitget.com/api/v2/mix/market/query-position-lever';
 /** The unified-account position tiers: value tiers without a symbol in the rows (the request names it). */
 export const BITGET_V3_BRACKETS_ENDPOINT = 'https://api.bitget.com/api/v3/market/position-tier';
 
-type Names = BracketNames;
-const NAMES: Names = { floor: 'startUnit', cap: 'endUnit', mmr: 'keepMarginRate' };
-const V3_NAMES: Names = { floor: 'minTierValue', cap: 'maxTierValue', mmr: 'mmr' };
+type Names = BracketNames & { readonly maxLeverage: string };
+const NAMES: Names = { floor: 'startUnit', cap: 'endUnit', mmr: 'keepMarginRate', maxLeverage: 'leverage' };
+const V3_NAMES: Names = { floor: 'minTierValue', cap: 'maxTierValue', mmr: 'mmr', maxLeverage: 'leverage' };
 
 /** What the request said that the response does not: the symbol of Bitget's v3 position tiers. */
 export interface BracketContext {
@@ -56,7 +44,7 @@ function readBitgetV3Tiers(response: unknown, context: BracketContext): Imported
       );
     }
     const symbol = symbolKey(readText(given, obj.symbol === undefined ? 'symbol' : field(where, 'symbol')), field(where, 'symbol'));
-    return { symbol, where, row: readRow(obj, where, V3_NAMES, 'leverage') };
+    return { symbol, where, row: readNamedRow(obj, where, V3_NAMES) };
   });
   return {
     symbols: symbolBrackets(read),
@@ -79,8 +67,8 @@ export function readBitgetBrackets(
   if (isBitgetV3TierRow(rows[0]?.value)) return readBitgetV3Tiers(response, context);
   const read = rows.map(({ value, where }) => {
     const obj = readObject(value, where);
-    const symbol = symbolKey(readText(required(obj, 'symbol', where), field(where, 'symbol')), field(where, 'symbol'));
-    return { symbol, where, row: readRow(obj, where, NAMES, 'leverage') };
+    const symbol = symbolField(obj, where);
+    return { symbol, where, row: readNamedRow(obj, where, NAMES) };
   });
   return {
     symbols: symbolBrackets(read),
@@ -104,15 +92,4 @@ function symbolBrackets(read: readonly { symbol: string; where: string; row: Bra
       ),
     };
   });
-}
-
-function readRow(obj: Readonly<Record<string, unknown>>, at: string, names: Names, leverage: string): BracketRow {
-  return {
-    floor: readBounded(required(obj, names.floor, at), field(at, names.floor), NON_NEGATIVE),
-    cap: readBounded(required(obj, names.cap, at), field(at, names.cap), POSITIVE),
-    mmr: readBounded(required(obj, names.mmr, at), field(at, names.mmr), RATIO),
-    maxLeverage: readBounded(required(obj, leverage, at), field(at, leverage), AT_LEAST_ONE),
-    at,
-    names: { ...names, maxLeverage: leverage },
-  };
 }

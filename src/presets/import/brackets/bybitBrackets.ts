@@ -1,21 +1,10 @@
 import type { Dec } from '../../../engine/decimal';
 import { ZERO } from '../../../engine/decimal';
-import {
-  AT_LEAST_ONE,
-  field,
-  NON_NEGATIVE,
-  POSITIVE,
-  RATE_ABOVE_ZERO_TO_ONE,
-  RATIO,
-  readBounded,
-  readObject,
-  readOptionalBounded,
-  readText,
-  required,
-} from '../../jsonRead';
+import { numberField, optionalNumberField, readObject } from '../../jsonRead';
+import { AT_LEAST_ONE, NON_NEGATIVE, POSITIVE, RATE_ABOVE_ZERO_TO_ONE, RATIO } from '../../bounds';
 import { resultListRows } from '../envelope';
 import type { BracketRow, ImportedBrackets } from './importedBrackets';
-import { completeBrackets, groupBySymbol, symbolKey } from './importedBrackets';
+import { completeBrackets, groupBySymbol, symbolField } from './importedBrackets';
 
 export const BYBIT_BRACKETS_ENDPOINT = 'https://api.bybit.com/v5/market/risk-limit';
 
@@ -27,22 +16,21 @@ export function readBybitBrackets(response: unknown): ImportedBrackets {
   const { rows, timeMs } = resultListRows(response);
   const read = rows.map(({ value, where }) => {
     const obj = readObject(value, where);
-    const symbol = symbolKey(readText(required(obj, 'symbol', where), field(where, 'symbol')), field(where, 'symbol'));
-    return { symbol, where, obj };
+    return { symbol: symbolField(obj, where), where, obj };
   });
   return {
     symbols: [...groupBySymbol(read)].map(([symbol, list]) => {
       let floor: Dec = ZERO;
       const rowsOfSymbol = list.map(({ obj, where }): BracketRow => {
-        const cap = readBounded(required(obj, 'riskLimitValue', where), field(where, 'riskLimitValue'), POSITIVE);
-        const cum = readOptionalBounded(obj.mmDeduction, field(where, 'mmDeduction'), NON_NEGATIVE);
+        const cap = numberField(obj, 'riskLimitValue', where, POSITIVE);
+        const cum = optionalNumberField(obj, 'mmDeduction', where, NON_NEGATIVE);
         const row: BracketRow = {
           floor,
           cap,
-          mmr: readBounded(required(obj, 'maintenanceMargin', where), field(where, 'maintenanceMargin'), RATIO),
-          imr: readBounded(required(obj, 'initialMargin', where), field(where, 'initialMargin'), RATE_ABOVE_ZERO_TO_ONE),
-          maxLeverage: readBounded(required(obj, 'maxLeverage', where), field(where, 'maxLeverage'), AT_LEAST_ONE),
-          ...(cum === undefined ? {} : { cum }),
+          mmr: numberField(obj, 'maintenanceMargin', where, RATIO),
+          imr: numberField(obj, 'initialMargin', where, RATE_ABOVE_ZERO_TO_ONE),
+          maxLeverage: numberField(obj, 'maxLeverage', where, AT_LEAST_ONE),
+          ...(cum === null ? {} : { cum }),
           at: where,
           names: { floor: 'riskLimitValue', cap: 'riskLimitValue', mmr: 'maintenanceMargin', cum: 'mmDeduction', imr: 'initialMargin' },
         };

@@ -1,7 +1,8 @@
 import type { Dec } from '../../../engine/decimal';
 import { bracketFault, completeBrackets as completeRows } from '../../../engine/brackets';
 import type { Bracket } from '../../../engine/model';
-import { field, invalid } from '../../jsonRead';
+import { field, invalid, numberField, textField } from '../../jsonRead';
+import { AT_LEAST_ONE, NON_NEGATIVE, POSITIVE, RATIO } from '../../bounds';
 import { SYMBOL_KEY } from '../../bracketsJson';
 import { checkTierChain } from '../../tierChain';
 
@@ -74,6 +75,31 @@ function faultField(r: BracketRow, part: 'cum' | 'imr'): string {
 export function symbolKey(value: string, where: string): string {
   if (!SYMBOL_KEY.test(value)) invalid(where, `expected a symbol such as "BTCUSDT", got ${JSON.stringify(value)}`);
   return value.toUpperCase();
+}
+
+/** A row's `symbol` field as a preset key. */
+export function symbolField(obj: Readonly<Record<string, unknown>>, where: string): string {
+  return symbolKey(textField(obj, 'symbol', where), field(where, 'symbol'));
+}
+
+/**
+ * A bracket row whose fields the response names in `names`: floor, cap, mmr and max leverage, and cum where the
+ * response publishes it.
+ */
+export function readNamedRow(
+  obj: Readonly<Record<string, unknown>>,
+  at: string,
+  names: BracketNames & { readonly maxLeverage: string },
+): BracketRow {
+  return {
+    floor: numberField(obj, names.floor, at, NON_NEGATIVE),
+    cap: numberField(obj, names.cap, at, POSITIVE),
+    mmr: numberField(obj, names.mmr, at, RATIO),
+    ...(names.cum === undefined ? {} : { cum: numberField(obj, names.cum, at, NON_NEGATIVE) }),
+    maxLeverage: numberField(obj, names.maxLeverage, at, AT_LEAST_ONE),
+    at,
+    names,
+  };
 }
 
 /** Groups rows by symbol in order of first appearance. */

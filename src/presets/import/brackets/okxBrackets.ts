@@ -1,20 +1,8 @@
 import type { Dec } from '../../../engine/decimal';
 import { ONE, ZERO } from '../../../engine/decimal';
 import { messageNumber } from '../../../engine/numberText';
-import {
-  AT_LEAST_ONE,
-  field,
-  invalid,
-  item,
-  NON_NEGATIVE,
-  POSITIVE,
-  RATE_ABOVE_ZERO_TO_ONE,
-  RATIO,
-  readBounded,
-  readObject,
-  readText,
-  required,
-} from '../../jsonRead';
+import { field, invalid, item, numberField, readObject, readText, textField } from '../../jsonRead';
+import { AT_LEAST_ONE, NON_NEGATIVE, POSITIVE, RATE_ABOVE_ZERO_TO_ONE, RATIO } from '../../bounds';
 import { dataRows } from '../envelope';
 import type { BracketRow, ImportedBrackets } from './importedBrackets';
 import { completeBrackets, groupBySymbol, symbolKey } from './importedBrackets';
@@ -74,14 +62,14 @@ function readTier(value: unknown, where: string): TierRow {
       `these are OKX's MARGIN borrowing tiers${instId === '' ? '' : ` for ${instId}`} (minSz and maxSz are amounts to borrow), not a perpetual's position tiers; request instType=SWAP with instFamily, e.g. ${OKX_BRACKETS_ENDPOINT}?instType=SWAP&tdMode=cross&instFamily=BTC-USDT`,
     );
   }
-  const maxLever = readBounded(required(obj, 'maxLever', where), field(where, 'maxLever'), AT_LEAST_ONE);
-  const imr = readBounded(required(obj, 'imr', where), field(where, 'imr'), RATE_ABOVE_ZERO_TO_ONE);
+  const maxLever = numberField(obj, 'maxLever', where, AT_LEAST_ONE);
+  const imr = numberField(obj, 'imr', where, RATE_ABOVE_ZERO_TO_ONE);
   return {
     family: symbolKey(family, field(where, obj.instFamily ? 'instFamily' : 'uly')),
     where,
-    minSz: readBounded(required(obj, 'minSz', where), field(where, 'minSz'), NON_NEGATIVE),
-    maxSz: readBounded(required(obj, 'maxSz', where), field(where, 'maxSz'), POSITIVE),
-    mmr: readBounded(required(obj, 'mmr', where), field(where, 'mmr'), RATIO),
+    minSz: numberField(obj, 'minSz', where, NON_NEGATIVE),
+    maxSz: numberField(obj, 'maxSz', where, POSITIVE),
+    mmr: numberField(obj, 'mmr', where, RATIO),
     imr,
     maxLever,
   };
@@ -134,7 +122,7 @@ function readInstruments(
       if (obj.ctVal === undefined && obj.minSz !== undefined && obj.maxLever !== undefined) {
         invalid(where, 'expected an OKX instruments response after the position tiers, got a second position-tiers response');
       }
-      const instId = readText(required(obj, 'instId', where), field(where, 'instId'));
+      const instId = textField(obj, 'instId', where);
       const family = (text(obj, 'instFamily', where) || text(obj, 'uly', where)).toUpperCase();
       if (family === '' || !families.has(family)) {
         ignored += 1;
@@ -149,7 +137,7 @@ function readInstruments(
       const instrument = {
         instId: symbolKey(instId, field(where, 'instId')),
         family,
-        contractValue: readBounded(required(obj, 'ctVal', where), field(where, 'ctVal'), POSITIVE),
+        contractValue: numberField(obj, 'ctVal', where, POSITIVE),
         where,
       };
       byFamily.set(instrument.family, [...(byFamily.get(instrument.family) ?? []), instrument]);

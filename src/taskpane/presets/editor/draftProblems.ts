@@ -2,6 +2,7 @@ import { ASSET_NUMBER_FIELDS } from '../../../engine/model';
 import type { Dec } from '../../../engine/decimal';
 import { isMarginError } from '../../../engine/errors';
 import { parsePreset } from '../../../presets';
+import { readBounded } from '../../../presets/jsonRead';
 import {
   AT_LEAST_ONE,
   type Bounds,
@@ -11,8 +12,7 @@ import {
   POSITIVE,
   RATE_ABOVE_ZERO_TO_ONE,
   RATIO,
-  readBounded,
-} from '../../../presets/jsonRead';
+} from '../../../presets/bounds';
 import { parseAssetSpec } from '../../../presets/parseAssetSpec';
 import { type Draft, errorPath, fieldPath, getField, itemPath, pathSegments } from './presetDraft';
 
