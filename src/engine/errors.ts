@@ -148,6 +148,7 @@ export const ERRORS = {
   PRICE_PAUSED: spec('na', (p) => `${p.what}: live prices are paused in the task pane (since ${p.since})`),
   PRICE_SNAPSHOT_FAILED: spec('na', (p) => `${p.what}: the REST snapshot ${p.url} failed (${p.detail})`),
   PRICE_STREAM_WRONG_INSTRUMENT: spec('na', (p) => `${p.what}: ${p.url} sent ${p.got} on this instrument's stream`),
+  PRICE_STREAM_BAD_MESSAGE: spec('na', (p) => `${p.what}: ${p.detail}`),
   PRICE_WRONG_INSTRUMENT: spec('na', (p) => `${p.what}: ${p.url} answered for ${p.field} ${p.got}, not the instrument asked for`),
   // The live account (MARGIN.ACCOUNT)
   ACCOUNT_NOT_CONNECTED: spec('na', (p) => `connect ${p.exchange} in the task pane (Connections) to stream the account`),
@@ -189,4 +190,12 @@ export function fail(code: ErrorCode, params: Params = {}): never {
 
 export function isMarginError(error: unknown): error is MarginError {
   return error instanceof MarginError;
+}
+
+/**
+ * An error of reading positions with one preset's leverage brackets (none for the symbol, or a notional past the
+ * last cap): a comparison shows it for that preset alone, in its own row or card.
+ */
+export function isBracketError(error: unknown): error is MarginError {
+  return isMarginError(error) && (error.code === 'NO_BRACKETS' || error.code === 'BEYOND_BRACKETS');
 }

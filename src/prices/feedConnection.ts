@@ -1,3 +1,4 @@
+import { oversizedMessage } from '../net';
 import type { ExchangeFeed, PriceTick } from './feeds';
 
 /**
@@ -44,11 +45,15 @@ export interface ConnectionStatus {
   readonly lastMessageAt: number | null;
   /** Delay of the reconnection under way, while `waiting`. */
   readonly retryInMs: number | null;
+  /** Why the connection was last closed by the add-in (a message over the limit), until prices arrive again. */
+  readonly error?: string | null;
 }
 
 interface Events {
   tick(tick: PriceTick, at: number): void;
   status(): void;
+  /** A message was refused (larger than the limit): the connection is closed and reopened. */
+  refused?(detail: string): void;
 }
 
 /**
@@ -73,6 +78,7 @@ export class FeedConnection {
   /** When the open connection last received anything, and when it opened. */
   private heardAt = 0;
   private openedAt = 0;
+  private error: string | null = null;
 
   constructor(
     private readonly feed: ExchangeFeed,
@@ -92,6 +98,7 @@ export class FeedConnection {
       reconnects: this.reconnects,
       lastMessageAt: this.lastMessageAt,
       retryInMs: this.state === 'waiting' ? this.retryInMs : null,
+      error: this.error,
     };
   }
 
@@ -193,6 +200,14 @@ export class FeedConnection {
 
   private received(socket: SocketLike, data: unknown): void {
     if (socket !== this.socket) return;
+    // Measured before anything reads it: a message past the limit is refused like a dropped connection.
+    const oversized = oversizedMessage(this.url, data);
+    if (oversized !== null) {
+      this.error = oversized;
+      this.events.refused?.(oversized);
+      this.giveUp(socket);
+      return;
+    }
     const at = this.now();
     this.lastMessageAt = at;
     this.heardAt = at;
@@ -203,6 +218,7 @@ export class FeedConnection {
       return; // "pong" and other plain-text keep-alive answers
     }
     const ticks = this.feed.ticks(message);
+    if (ticks.length > 0) this.error = null;
     if (ticks.length > 0 && this.attempts > 0 && at - this.openedAt >= (this.backoff.healthyMs ?? this.backoff.maxMs)) this.attempts = 0;
     for (const tick of ticks) this.events.tick(tick, at);
   }

@@ -85,7 +85,7 @@ class Watch {
 
   private emit(): void {
     const quote = this.hub.quote(this.key);
-    const refused = this.hub.refusal(this.key);
+    const refused = this.hub.refusal(this.key) ?? this.hub.streamError(this.request);
     if (quote === undefined && refused !== undefined) {
       this.shownStale = false;
       this.sink.error(refused);
@@ -108,7 +108,7 @@ class Watch {
     this.shownStale = true;
     const quote = this.hub.quote(this.key);
     const what = describePrice(this.request);
-    const refused = this.hub.refusal(this.key);
+    const refused = this.hub.refusal(this.key) ?? this.hub.streamError(this.request);
     this.sink.error(
       quote === undefined && refused !== undefined
         ? refused
@@ -139,6 +139,8 @@ export class PriceHub extends StreamHub<PriceSettings, Watch> {
   private readonly quotes = new Map<string, Quote>();
   /** Why a watched stream has no price: its server sent another instrument's row on it. */
   private readonly refusals = new Map<string, MarginError>();
+  /** Why an exchange's connection was last closed by us (a message over the limit), until a price arrives again. */
+  private readonly streamErrors = new Map<LiveExchange, string>();
   private readonly connections = new Map<LiveExchange, FeedConnection>();
   private pausedAt: number | null = null;
 
@@ -176,6 +178,12 @@ export class PriceHub extends StreamHub<PriceSettings, Watch> {
     return this.refusals.get(key);
   }
 
+  /** The error a cell of `request` shows while it has no price, when its exchange's connection sent a bad message. */
+  streamError(request: PriceRequest): MarginError | undefined {
+    const detail = this.streamErrors.get(request.exchange);
+    return detail === undefined ? undefined : new MarginError('PRICE_STREAM_BAD_MESSAGE', { what: describePrice(request), detail });
+  }
+
   /** How many prices are kept: at most the three kinds of each watched instrument. */
   get quoteCount(): number {
     return this.quotes.size;
@@ -194,6 +202,7 @@ export class PriceHub extends StreamHub<PriceSettings, Watch> {
     // Nothing streams while paused: after resuming, cells wait for new prices instead of showing kept ones.
     this.quotes.clear();
     this.refusals.clear();
+    this.streamErrors.clear();
     for (const watch of this.watches) watch.paused(at);
     for (const connection of this.connections.values()) connection.pause();
     this.notify();
@@ -238,7 +247,11 @@ export class PriceHub extends StreamHub<PriceSettings, Watch> {
         this.options.connect,
         this.options.backoff ?? DEFAULT_BACKOFF,
         this.now,
-        { tick: (tick, at) => this.received(exchange, tick, at), status: () => this.notify() },
+        {
+          tick: (tick, at) => this.received(exchange, tick, at),
+          status: () => this.notify(),
+          refused: (detail) => this.badMessage(exchange, detail),
+        },
         { silentAfterMs: () => Math.max(this.settings.maxAgeMs, this.options.minSilenceMs ?? DEFAULT_MIN_SILENCE_MS) },
       );
       this.connections.set(exchange, connection);
@@ -279,6 +292,7 @@ export class PriceHub extends StreamHub<PriceSettings, Watch> {
     // A malformed or non-positive price is dropped: the cell keeps its last good one until that goes stale.
     if (price === undefined) return;
     this.refusals.delete(key);
+    this.streamErrors.delete(exchange);
     this.quotes.set(key, { price, at });
     for (const watch of this.watches) if (watch.key === key) watch.updated();
   }
@@ -293,5 +307,11 @@ export class PriceHub extends StreamHub<PriceSettings, Watch> {
     this.quotes.delete(key);
     this.refusals.set(key, new MarginError('PRICE_STREAM_WRONG_INSTRUMENT', { what: describePrice(watches[0]!.request), url, got }));
     for (const watch of watches) watch.updated();
+  }
+
+  /** The connection refused a message and reconnects: cells without a price say why. */
+  private badMessage(exchange: LiveExchange, detail: string): void {
+    this.streamErrors.set(exchange, detail);
+    for (const watch of this.watches) if (watch.request.exchange === exchange) watch.updated();
   }
 }

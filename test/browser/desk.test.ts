@@ -37,6 +37,36 @@ describe('desk views in Chromium', () => {
     expect(suite.pane.problems).toEqual([]);
   });
 
+  it("values positions with blank rates by each preset's own brackets, and names a preset without them in its own card", async () => {
+    const { page } = suite.pane;
+    // Bitget's documented query-position-lever response, imported as the preset bitget-imported.
+    await showSection(page, 'Import');
+    await page.getByLabel('Exchange', { exact: true }).selectOption('bitget');
+    await page
+      .getByLabel('Response JSON (fetched, or paste it here)')
+      .fill(readFileSync(join(ROOT, 'test', 'fixtures', 'api', 'bitget-query-position-lever-doc.json'), 'utf8'));
+    await page.getByRole('button', { name: 'Show changes' }).click();
+    await page.waitForSelector('#import-diff h3');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.waitForFunction(() => (document.querySelector('#import-status')?.textContent ?? '').includes('"bitget-imported"'));
+    await choosePreset(page, 'binance');
+    await enterScenario(
+      page,
+      [{ asset: 'USDT', amount: '10000', price: '1' }],
+      [{ symbol: 'BTCUSDT', side: 'LONG', size: '1', entry: '60000', mark: '60000', mmr: '' }],
+    );
+    const card = (id: string) => page.locator(`#compare-cards [data-exchange="${id}"]`);
+    // MM 60,000 × 0.005 − 50 = 250 by bitget-imported's own second bracket.
+    await expect(card('bitget-imported').locator('[data-figure="maintenance"]').textContent()).resolves.toBe('250.00');
+    await expect(card('binance').locator('p.error').textContent()).resolves.toMatch(
+      /^positions, row 1: BTCUSDT has no mmr and preset binance has no leverage brackets for it; /,
+    );
+    await expect(card('okx').locator('p.error').textContent()).resolves.toMatch(/preset okx has no leverage brackets for it/);
+    // The solvers work on the default preset (binance), which has no brackets: they say so.
+    await expect(page.locator('#solver-error').textContent()).resolves.toMatch(/preset binance has no leverage brackets/);
+    expect(suite.pane.problems).toEqual([]);
+  });
+
   it('turns pasted OKX responses into tables and the reconciliation, and says writing them needs Excel', async () => {
     const { page } = suite.pane;
     await showSection(page, 'Import');

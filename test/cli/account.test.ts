@@ -53,7 +53,14 @@ describe('multiasset account', () => {
     const dir = mkdtempSync(join(tmpdir(), 'account-'));
     try {
       const out = join(dir, 'account.xlsx');
-      const result = await run('account', 'bybit', fixture('bybit-wallet-balance.json'), fixture('bybit-position-list.json'), '--out', out);
+      const result = await run(
+        'account',
+        'bybit',
+        fixture('bybit-wallet-balance.json'),
+        fixture('bybit-position-list-linear.json'),
+        '--out',
+        out,
+      );
       expect(result).toEqual({ code: 0, out: '', err: `multiasset: wrote ${out} (sheets Balances, Positions, Reconciliation)` });
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.readFile(out);
@@ -99,6 +106,14 @@ describe('multiasset account', () => {
     expect(noFiles.code).toBe(2);
     expect(noFiles.err).toMatch(/^multiasset: account needs the response files/);
     expect((await run('account', 'okx', 'a.json', '--price', 'BTC=cheap')).err).toMatch(/--price needs ASSET=PRICE/);
+  });
+
+  it("refuses Bybit's documented inverse position (BTCUSD, category inverse) by name, as a refused file", async () => {
+    const { code, out, err } = await run('account', 'bybit', fixture('bybit-wallet-balance.json'), fixture('bybit-position-list.json'));
+    expect({ code, out }).toEqual({ code: 1, out: '' });
+    expect(err).toBe(
+      'multiasset: bybit GET /v5/position/list: response.result.list[0].symbol: BTCUSD is a coin-margined (inverse) contract (category inverse): multi-asset margin covers linear (USDT/USDC) contracts only; leave it out of the positions response',
+    );
   });
 
   it('refuses a file that is not one of the two responses, with the exit code of a refused file', async () => {

@@ -55,7 +55,7 @@ function envFor(exchange: LiveExchange, base: string, overrides: Record<string, 
 const PASTED: Record<LiveExchange, string[]> = {
   binance: ['binance-account-v2.json', 'binance-positionRisk-v2.json'],
   okx: ['okx-account-balance.json', 'okx-account-positions.json'],
-  bybit: ['bybit-wallet-balance.json', 'bybit-position-list.json'],
+  bybit: ['bybit-wallet-balance.json', 'bybit-position-list-linear.json'],
   bitget: ['bitget-mix-account-accounts.json', 'bitget-mix-position-all-position.json'],
 };
 const pasted = (exchange: LiveExchange): string[] => PASTED[exchange].map((f) => join(ACCOUNT_FIXTURES, f));

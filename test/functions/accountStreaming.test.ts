@@ -9,6 +9,7 @@ import type { AccountExchange } from '../../src/presets/account';
 import { importAccountSnapshot } from '../../src/presets/account';
 import { AccountServer, liveFixture, TEST_KEYS } from '../support/accountServer';
 import { sleep, until, wsClient } from '../support/priceServer';
+import { MAX_MESSAGE_SIZE } from '../../src/net';
 import { installCustomFunctions, StubExcelError } from './customFunctionsStub';
 import Decimal from 'decimal.js';
 
@@ -145,6 +146,26 @@ describe.each(['binance', 'okx', 'bybit', 'bitget'] as const)('MARGIN.ACCOUNT on
     expect(c.last).toEqual(pasted(server.docs[exchange], exchange, 'balances'));
   });
 
+  it('refuses a message over the limit (4 MB) naming the stream URL and the limit, reconnects and takes a fresh snapshot', async () => {
+    const c = cell(exchange);
+    hub.connect(exchange, TEST_KEYS[exchange]);
+    await until(() => isTable(c.last));
+    const errors: string[] = [];
+    const stop = hub.onChange(() => {
+      const error = hub.status().find((s) => s.exchange === exchange)?.error;
+      if (error && !errors.includes(error)) errors.push(error);
+    });
+    const size = MAX_MESSAGE_SIZE + 1;
+    const envelope = JSON.stringify({ topic: 'wallet', pad: '' });
+    server.push(exchange, { topic: 'wallet', pad: 'x'.repeat(size - envelope.length) });
+    await until(() => server.snapshots[exchange] === 2 && isTable(c.last), 5000);
+    stop();
+    // Binance's stream is named without the listen key that follows its base URL.
+    expect(errors).toEqual([
+      `${server.urls()[exchange].stream} sent a message of ${size} characters, more than the limit of 4 MB: closed, reconnecting`,
+    ]);
+  });
+
   it('turns #N/A "stale since" when the exchange goes silent, and reconnects', async () => {
     const quiet = newHub(300);
     const c = cell(exchange, null, quiet);
@@ -254,6 +275,19 @@ describe('deltas from the private stream', () => {
       ['maint_margin', 39.42876721, 'USD', 'totalMaintenanceMargin'],
       ['available', 12632.05767702, 'USD', 'totalAvailableBalance'],
     ]);
+  });
+
+  it('Bybit position push with an inverse row (category inverse, BTCUSD) is refused by name, not dropped', async () => {
+    const positions = cell('bybit', 'positions');
+    hub.connect('bybit', TEST_KEYS.bybit);
+    await until(() => isTable(positions.last));
+    // The documented inverse position (GET /v5/position/list example) as the all-in-one position topic sends it.
+    const inverse = (liveFixture('../account/bybit-position-list.json').result as any).list[0];
+    server.push('bybit', { id: '1', topic: 'position', creationTime: 1697682317044, data: [{ ...inverse, category: 'inverse' }] });
+    await until(() => !isTable(positions.last));
+    expect(positions.last).toBe(
+      '#VALUE! bybit GET /v5/position/list: response.result.list[1].symbol: BTCUSD is a coin-margined (inverse) contract (category inverse): multi-asset margin covers linear (USDT/USDC) contracts only; leave it out of the positions response',
+    );
   });
 
   it('OKX balance_and_position and positions pushes move the cash balance and the position rows as the REST answers would', async () => {

@@ -94,8 +94,8 @@ const CASES: readonly { readonly exchange: AccountExchange; readonly name: strin
   { exchange: 'bybit', name: 'wallet + linear positions', docs: () => [fixture('bybit-wallet-balance.json') as Json, bybitLinear()] },
   {
     exchange: 'bybit',
-    name: 'wallet + inverse positions',
-    docs: () => [fixture('bybit-wallet-balance.json') as Json, fixture('bybit-position-list.json') as Json],
+    name: 'wallet + documented linear list',
+    docs: () => [fixture('bybit-wallet-balance.json') as Json, fixture('bybit-position-list-linear.json') as Json],
   },
   {
     exchange: 'bitget',

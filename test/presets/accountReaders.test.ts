@@ -340,6 +340,19 @@ describe('Bybit sides and sizes', () => {
     expect(positionsTable(snapshot)[1]).toEqual(['BTCUSDT', 'SHORT', 0.5, 60000, 61000, 0.004, 0, 0.05, 'cross']);
   });
 
+  it('refuses an inverse position by name: a dated BTCUSDH25, and a row whose own category is inverse', () => {
+    expect(caughtMessage(() => importAccountSnapshot('bybit', [wallet, linear({ symbol: 'BTCUSDH25' })]))).toBe(
+      'bybit GET /v5/position/list: response.result.list[0].symbol: BTCUSDH25 is a coin-margined (inverse) contract: multi-asset margin covers linear (USDT/USDC) contracts only; leave it out of the positions response',
+    );
+    expect(caughtMessage(() => importAccountSnapshot('bybit', [wallet, linear({ symbol: 'ETHUSD', category: 'inverse' })]))).toBe(
+      'bybit GET /v5/position/list: response.result.list[0].symbol: ETHUSD is a coin-margined (inverse) contract (category inverse): multi-asset margin covers linear (USDT/USDC) contracts only; leave it out of the positions response',
+    );
+    // A closed inverse row (size 0) is no position: nothing to refuse.
+    expect(
+      positionsTable(importAccountSnapshot('bybit', [wallet, linear({ symbol: 'BTCUSD', category: 'inverse', size: '0' })])),
+    ).toHaveLength(1);
+  });
+
   it('refuses an unknown side word and a signed size', () => {
     expect(caughtMessage(() => importAccountSnapshot('bybit', [wallet, linear({ size: '0.5', side: 'Both' })]))).toBe(
       'bybit GET /v5/position/list: response.result.list[0].side: expected one of "Buy", "Sell", "", "None", got "Both"',

@@ -170,16 +170,23 @@ describe('OKX account snapshot', () => {
 });
 
 describe('Bybit account snapshot', () => {
-  const snapshot = importAccountSnapshot('bybit', [fixture('bybit-wallet-balance.json'), fixture('bybit-position-list.json')]);
+  const snapshot = importAccountSnapshot('bybit', [fixture('bybit-wallet-balance.json'), fixture('bybit-position-list-linear.json')]);
 
-  it('reads wallet balances priced at usdValue / equity, and skips inverse positions, saying so', () => {
+  it('reads wallet balances priced at usdValue / equity, and passes over a closed (size 0) linear row', () => {
     expect(balancesTable(snapshot)).toEqual([
       ['asset', 'amount', 'price', 'upnl'],
       ['BTC', 0.805994, Number(dec('12920.95352538').div('0.805994').toString()), null],
     ]);
-    expect(snapshot.notes).toEqual([
-      '1 inverse position(s) skipped: only linear (USDT and USDC) contracts take part in the margin ratio here',
-    ]);
+    expect(positionsTable(snapshot)).toHaveLength(1);
+    expect(snapshot.notes).toEqual([]);
+  });
+
+  it('refuses the documented inverse position (category inverse, BTCUSD) by name', () => {
+    expect(
+      caughtMessage(() => importAccountSnapshot('bybit', [fixture('bybit-wallet-balance.json'), fixture('bybit-position-list.json')])),
+    ).toBe(
+      'bybit GET /v5/position/list: response.result.list[0].symbol: BTCUSD is a coin-margined (inverse) contract (category inverse): multi-asset margin covers linear (USDT/USDC) contracts only; leave it out of the positions response',
+    );
   });
 
   it('explains that Bybit totalEquity is before collateral ratios, and reconciles the MM rate', () => {

@@ -3,9 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { streamPrice } from '../../src/functions/streamPrice';
 import type { Backoff, LiveExchange, PriceSettings } from '../../src/prices';
 import { PriceHub } from '../../src/prices';
+import { MAX_MESSAGE_SIZE } from '../../src/net';
 import { PresetRegistry } from '../../src/presets';
 import { installCustomFunctions, StubExcelError } from '../functions/customFunctionsStub';
-import { PriceServer, sleep, until, wsClient } from '../support/priceServer';
+import { PriceServer, pushes, sleep, until, wsClient } from '../support/priceServer';
 
 installCustomFunctions();
 
@@ -140,6 +141,45 @@ function retryDelays(exchange: LiveExchange): { delays: number[]; stop: () => vo
   });
   return { delays, stop };
 }
+
+/** The documented mark-price push for `instrument`, as its server sends it, padded with blanks to exactly `size` characters. */
+function paddedPush(exchange: LiveExchange, instrument: string, mark: string, size: number): string {
+  const { stream, message } = pushes(exchange, instrument, { mark })[0]!;
+  const text = JSON.stringify(exchange === 'binance' ? { stream, data: message } : message);
+  return text + ' '.repeat(size - text.length);
+}
+
+describe('a message larger than the limit (4 MB) is refused naming the URL and the limit, and the connection reopened', () => {
+  it.each(EXCHANGES)('%s', async (exchange, btc, _eth, stream) => {
+    const c = cell('BTC', exchange);
+    await until(() => server.subscribed(exchange).includes(stream), 3000, `subscription to ${stream}`);
+    server.sendRaw(exchange, paddedPush(exchange, btc, '50000', MAX_MESSAGE_SIZE + 1));
+    await until(() => c.values.length > 0, 5000);
+    expect(c.values).toEqual([
+      `#N/A ${exchange} mark price of ${btc}: ${server.url(exchange)} sent a message of 4194305 characters, more than the limit of 4 MB: closed, reconnecting`,
+    ]);
+    const status = () => hub.status().find((s) => s.exchange === exchange);
+    expect(status()?.error).toBe(
+      `${server.url(exchange)} sent a message of 4194305 characters, more than the limit of 4 MB: closed, reconnecting`,
+    );
+    // Reopened and subscribed again; a message of exactly the limit is read, and the error is over.
+    await until(() => server.connections[exchange] === 2 && server.subscribed(exchange).includes(stream), 5000, 'a new connection');
+    server.sendRaw(exchange, paddedPush(exchange, btc, '50001', MAX_MESSAGE_SIZE));
+    await until(() => c.last === 50001, 5000, 'the price of a message at the limit');
+    expect(status()?.error).toBeNull();
+  });
+
+  it('counts a binary frame in bytes', async () => {
+    const c = cell('BTC', 'okx');
+    await until(() => server.subscribed('okx').length === 1);
+    server.sendRaw('okx', Buffer.alloc(MAX_MESSAGE_SIZE + 10, 0x20));
+    await until(() => c.values.length > 0, 5000);
+    expect(c.last).toBe(
+      `#N/A okx mark price of BTC-USDT-SWAP: ${server.url('okx')} sent a message of 4194314 bytes, more than the limit of 4 MB: closed, reconnecting`,
+    );
+    await until(() => server.connections.okx === 2, 5000);
+  });
+});
 
 describe('reconnect backoff against a server that accepts and then closes', () => {
   it('keeps growing the delay although every attempt connects', async () => {

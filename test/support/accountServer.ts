@@ -34,7 +34,7 @@ export function fixtureDocuments(exchange: AccountExchange): AccountDocuments {
   const files: Record<AccountExchange, [string, string]> = {
     binance: ['binance-account-v2.json', 'binance-positionRisk-v2.json'],
     okx: ['okx-account-balance.json', 'okx-account-positions.json'],
-    bybit: ['bybit-wallet-balance.json', 'bybit-position-list.json'],
+    bybit: ['bybit-wallet-balance.json', 'bybit-position-list-linear.json'],
     bitget: ['bitget-mix-account-accounts.json', 'bitget-mix-position-all-position.json'],
   };
   const [account, positions] = files[exchange];

@@ -56,7 +56,7 @@ function acknowledgement(exchange: LiveExchange, request: Json, op: string): Jso
  * The documented push of `exchange` for `stream`, with the test's instrument and prices set in it. `row` names
  * the instrument the data row claims (another one than the stream's, for a hostile server).
  */
-function pushes(exchange: LiveExchange, instrument: string, prices: Prices, row = instrument): { stream: string; message: Json }[] {
+export function pushes(exchange: LiveExchange, instrument: string, prices: Prices, row = instrument): { stream: string; message: Json }[] {
   const out: { stream: string; message: Json }[] = [];
   if (exchange === 'binance') {
     const lower = instrument.toLowerCase();
@@ -190,6 +190,11 @@ export class PriceServer {
   sendTo(exchange: LiveExchange, stream: string, message: Json): void {
     const text = JSON.stringify(exchange === 'binance' ? { stream, data: message } : message);
     for (const c of this.clients) if (c.exchange === exchange && c.streams.has(stream)) c.socket.send(text);
+  }
+
+  /** Sends `data` as it is (a text frame for a string, a binary frame for a Buffer) to every connection of the exchange. */
+  sendRaw(exchange: LiveExchange, data: string | Buffer): void {
+    for (const c of this.clients) if (c.exchange === exchange) c.socket.send(data);
   }
 
   /** The exchange drops every connection, as on a network failure. */

@@ -24,7 +24,7 @@ import {
   topUpNeeded,
   unvaluedRow,
 } from '../../engine';
-import { fail, isMarginError } from '../../engine/errors';
+import { fail, isBracketError, isMarginError } from '../../engine/errors';
 import { symbolBrackets } from '../../engine/brackets';
 import type { AssetMode, Preset } from '../../engine/model';
 import { describePrice } from '../../prices/priceRequest';
@@ -79,9 +79,6 @@ function presetFor(a: ArgList, ctx: FunctionContext, rows: readonly BalanceRow[]
   requireListedAssets(preset, rows, 'balances');
   return preset;
 }
-
-/** Errors of reading positions with a preset's brackets: COMPARE shows them in that preset's row. */
-const BRACKET_ERRORS: ReadonlySet<string> = new Set(['NO_BRACKETS', 'BEYOND_BRACKETS']);
 
 /**
  * COMPARE's Decimal reading of its ranges, once: the balances, and the positions summed per symbol. Rows that
@@ -225,7 +222,8 @@ export const HANDLERS: Readonly<Record<FunctionName, Handler>> = {
         try {
           account = read(preset);
         } catch (error) {
-          if (!isMarginError(error) || !BRACKET_ERRORS.has(error.code)) throw error;
+          // A preset without brackets for a symbol shows its message in its own row.
+          if (!isBracketError(error)) throw error;
           return [unvaluedRow(preset.id, error.message)];
         }
         try {

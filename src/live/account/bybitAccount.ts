@@ -24,7 +24,7 @@ export async function fetchBybitAccount(client: RestClient): Promise<LiveAccount
   const requests = [`GET ${BYBIT_WALLET_PATH}?accountType=UNIFIED (signed)`];
   const list: unknown[] = [];
   let last: unknown;
-  // The category the exchange states for the rows (the reader skips all but linear): that of the first page with rows.
+  // The category the exchange states for the rows (the reader refuses inverse ones): that of the first page with rows.
   let category: unknown;
   for (const settleCoin of BYBIT_SETTLE_COINS) {
     let cursor = '';

@@ -1,3 +1,4 @@
+import { oversizedMessage } from '../../net';
 import type { Backoff, SocketFactory, SocketLike } from '../../prices/feedConnection';
 import type { AccountExchange } from '../../presets/account';
 import type { AccountDocuments, AccountUpdate } from './accountDocuments';
@@ -253,6 +254,12 @@ export class AccountConnection {
     };
     socket.onmessage = (event) => {
       if (generation !== this.generation) return;
+      // Named by the stream's base URL: Binance's carries the listen key after it.
+      const oversized = oversizedMessage(url.startsWith(this.feed.urls.stream) ? this.feed.urls.stream : url, event.data);
+      if (oversized !== null) {
+        this.failed(generation, oversized);
+        return;
+      }
       this.lastMessageAt = this.options.now();
       let message: unknown;
       try {

@@ -185,8 +185,9 @@ export function applyBybitPosition(docs: AccountDocuments, push: Row): AccountDo
   const result = isRow(root.result) ? root.result : { category: 'linear' };
   let list = rowsOf(result.list);
   for (const p of rowsOf(push.data)) {
-    // Inverse and option positions stay out, as the snapshot leaves them out (linear contracts only).
-    if (text(p.category) !== '' && p.category !== 'linear') continue;
+    // Option positions stay out, as the snapshot leaves them out; an inverse row stays in, with its category, so
+    // that the snapshot refuses it by name.
+    if (p.category === 'option') continue;
     const symbol = text(p.symbol).toUpperCase();
     list = upsert(
       list,

@@ -52,17 +52,25 @@ const SIDES: Readonly<Record<string, 'LONG' | 'SHORT' | 'NONE'>> = { Buy: 'LONG'
 const TRADE_MODES: Readonly<Record<string, MarginMode>> = { '0': 'cross', '1': 'isolated' };
 const CATEGORIES: Readonly<Record<string, 'linear' | 'inverse' | 'option'>> = { linear: 'linear', inverse: 'inverse', option: 'option' };
 
+/** Bybit's coin-margined (inverse) symbols: perpetual `BTCUSD`, dated `BTCUSDH25` (month code and year). */
+const INVERSE_SYMBOL = /USD([FGHJKMNQUVXZ]\d{2})?$/;
+
+function refuseInverse(symbol: string, where: string, by: string): never {
+  return invalid(
+    field(where, 'symbol'),
+    `${symbol} is a coin-margined (inverse) contract${by}: multi-asset margin covers linear (USDT/USDC) contracts only; leave it out of the positions response`,
+  );
+}
+
 function readPositions(doc: unknown, notes: string[]): { positions: SnapshotPosition[]; skipped: PnlNotCarried[] } {
   const root = readObject(doc, ROOT);
   const { rows } = resultListRows(doc, true);
   const result = readObject(root.result, field(ROOT, 'result'));
   const category = result.category === undefined ? 'linear' : wordField(result, 'category', field(ROOT, 'result'), CATEGORIES);
-  if (category !== 'linear') {
+  if (category === 'option') {
     const skipped: PnlNotCarried[] = [];
     if (rows.length > 0) {
-      notes.push(
-        `${rows.length} ${category} position(s) skipped: only linear (USDT and USDC) contracts take part in the margin ratio here`,
-      );
+      notes.push(`${rows.length} option position(s) skipped: only linear (USDT and USDC) contracts take part in the margin ratio here`);
     }
     return { positions: [], skipped };
   }
@@ -72,8 +80,13 @@ function readPositions(doc: unknown, notes: string[]): { positions: SnapshotPosi
     const symbol = readText(p.symbol, field(where, 'symbol')).toUpperCase();
     // Bybit's size is unsigned: the side says the direction.
     const size = numberField(p, 'size', where, NON_NEGATIVE);
-    const side = wordField(p, 'side', where, SIDES);
+    // The stream's rows carry their own category; the list's take the response's.
+    const own = p.category === undefined ? category : wordField(p, 'category', where, CATEGORIES);
     if (size.isZero()) continue;
+    if (own === 'inverse' || category === 'inverse') refuseInverse(symbol, where, ' (category inverse)');
+    if (own === 'option') invalid(field(where, 'category'), `${symbol} is an option: only linear (USDT/USDC) contracts take part here`);
+    if (INVERSE_SYMBOL.test(symbol)) refuseInverse(symbol, where, '');
+    const side = wordField(p, 'side', where, SIDES);
     if (side === 'NONE') {
       invalid(
         field(where, 'side'),
@@ -96,7 +109,8 @@ function readPositions(doc: unknown, notes: string[]): { positions: SnapshotPosi
 /**
  * Bybit Unified Trading Account: `GET /v5/account/wallet-balance` and `GET /v5/position/list`. Amounts are wallet
  * balances, prices `usdValue / equity` (USD); positions take their rates from `positionMM` and `positionIM` over
- * their own notional (`size × markPrice`). Inverse and option positions are skipped and said so.
+ * their own notional (`size × markPrice`). Option positions are skipped and said so; an open coin-margined
+ * (inverse) position (category `inverse`, symbols `BTCUSD`, `BTCUSDH25`) is refused by name.
  *
  * @throws BAD_SNAPSHOT naming the response, the row and the field.
  */

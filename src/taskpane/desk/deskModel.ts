@@ -1,5 +1,7 @@
 import { compareAccount, flatImr, maxOrderSize, maxWithdrawable, shockAccount, topUpNeeded, trySymbol } from '../../engine';
 import type { ComparedFigure, ComparisonRow } from '../../engine/compare';
+import { unvaluedRow } from '../../engine/compare';
+import { isBracketError, isMarginError } from '../../engine/errors';
 import type { Dec } from '../../engine/decimal';
 import type { Balance, Position, Preset } from '../../engine/model';
 import { type CoinRounding, formatCoinWithAsset, formatMoney, formatPercent } from '../ui/formatting';
@@ -50,6 +52,22 @@ export interface DeskView {
   readonly inputError: string | null;
   readonly compare: readonly CompareLine[];
   readonly solvers: SolverView | null;
+  /** Why there are no solvers while there are cards: the default preset cannot read the positions (its brackets). */
+  readonly solverError: string | null;
+}
+
+type PositionsRead =
+  { readonly ok: true; readonly value: Position[] } | { readonly ok: false; readonly message: string; readonly brackets: boolean };
+
+/** The positions as `preset` reads them: rows that leave mmr, cum and imr blank take that preset's own brackets. */
+function positionsWith(rows: ScenarioInput['positions'], preset: Preset): PositionsRead {
+  try {
+    return { ok: true, value: parsePositionRows(rows, preset) };
+  } catch (error) {
+    if (!isMarginError(error)) throw error;
+    // A bracket error is that preset's alone (its card says it, as MARGIN.COMPARE's row does).
+    return { ok: false, message: error.message, brackets: isBracketError(error) };
+  }
 }
 
 function shown<T>(figure: ComparedFigure<T>, show: (value: T) => string): string {
@@ -137,18 +155,48 @@ function solvers(preset: Preset, balances: readonly Balance[], positions: readon
  * @example deskView(registry.list(), registry.resolve(), ctx.scenario).compare.map((l) => l.exchange)
  */
 export function deskView(presets: readonly Preset[], preset: Preset, input: ScenarioInput): DeskView {
-  const parsed = attempt(() => ({ balances: parseBalanceRows(input.balances), positions: parsePositionRows(input.positions, preset) }));
-  if (!parsed.ok) return { inputError: parsed.message, compare: [], solvers: null };
-  const { balances, positions } = parsed.value;
-  if (balances.length === 0 && positions.length === 0) return { inputError: null, compare: [], solvers: null };
-  const shocks = effectiveShocks(shockableAssets(preset, balances, positions), input.shocks);
-  const shocked = attempt(() => shockAccount(preset, balances, positions, shocks));
-  if (!shocked.ok) return { inputError: shocked.message, compare: [], solvers: null };
+  const none = { compare: [], solvers: null, solverError: null };
+  const parsed = attempt(() => parseBalanceRows(input.balances));
+  if (!parsed.ok) return { ...none, inputError: parsed.message };
+  const balances = parsed.value;
+  // Each preset reads the positions with its own brackets (as MARGIN.COMPARE does); the default's reading also
+  // serves the shock sliders and the solvers. A row that no preset could read is an input error.
+  const own = positionsWith(input.positions, preset);
+  if (!own.ok && !own.brackets) return { ...none, inputError: own.message };
+  const reads = new Map<Preset, PositionsRead>([[preset, own]]);
+  const readWith = (p: Preset): PositionsRead => {
+    let read = reads.get(p);
+    if (read === undefined) {
+      read = positionsWith(input.positions, p);
+      reads.set(p, read);
+    }
+    return read;
+  };
+  const unread = (p: Preset, message: string) => compareLine(unvaluedRow(p.id, message), preset.id, input.balances);
+  const base = own.ok ? own : presets.map(readWith).find((r): r is Extract<PositionsRead, { ok: true }> => r.ok);
+  if (base === undefined) {
+    // No preset has brackets for the positions: each card says why.
+    const compare = presets.map((p) => {
+      const read = readWith(p);
+      return unread(p, read.ok ? '' : read.message);
+    });
+    return { inputError: null, compare, solvers: null, solverError: own.ok ? null : own.message };
+  }
+  if (balances.length === 0 && base.value.length === 0) return { ...none, inputError: null };
+  const shocks = effectiveShocks(shockableAssets(preset, balances, base.value), input.shocks);
+  const shocked = attempt(() => shockAccount(preset, balances, base.value, shocks));
+  if (!shocked.ok) return { ...none, inputError: shocked.message };
+  const compare = presets.map((p) => {
+    const read = readWith(p);
+    if (!read.ok) return unread(p, read.message);
+    const account = read === base ? shocked : attempt(() => shockAccount(preset, balances, read.value, shocks));
+    if (!account.ok) return unread(p, account.message);
+    return compareLine(compareAccount([p], account.value.balances, account.value.positions)[0] as ComparisonRow, preset.id, input.balances);
+  });
   return {
     inputError: null,
-    compare: compareAccount(presets, shocked.value.balances, shocked.value.positions).map((row) =>
-      compareLine(row, preset.id, input.balances),
-    ),
-    solvers: solvers(preset, shocked.value.balances, shocked.value.positions),
+    compare,
+    solvers: own.ok ? solvers(preset, shocked.value.balances, shocked.value.positions) : null,
+    solverError: own.ok ? null : own.message,
   };
 }

@@ -68,7 +68,7 @@ function renderDesk(ctx: PaneContext, container: HTMLElement): void {
     return;
   }
   const view = deskView(ctx.registry.list(), preset, ctx.scenario);
-  if (view.inputError !== null || view.solvers === null) {
+  if (view.inputError !== null || (view.solvers === null && view.compare.length === 0)) {
     replaceChildren(container, []);
     return;
   }
@@ -77,9 +77,14 @@ function renderDesk(ctx: PaneContext, container: HTMLElement): void {
     el('p', { class: 'hint' }, ['The scenario under each preset, money in each preset’s quote currency.']),
     compareCards(view.compare),
     el('h2', {}, ['Solvers']),
-    solverList('Top-up to the warning band', 'solver-topups', view.solvers.topUps),
-    solverList('Max withdrawable', 'solver-withdrawals', view.solvers.withdrawals),
-    solverList('Max order size (at each position’s mark and imr)', 'solver-orders', view.solvers.orders),
+    // The solvers work on the default preset: without its brackets for the positions, they say why.
+    ...(view.solvers === null
+      ? [el('p', { id: 'solver-error', class: 'error' }, [view.solverError ?? ''])]
+      : [
+          solverList('Top-up to the warning band', 'solver-topups', view.solvers.topUps),
+          solverList('Max withdrawable', 'solver-withdrawals', view.solvers.withdrawals),
+          solverList('Max order size (at each position’s mark and imr)', 'solver-orders', view.solvers.orders),
+        ]),
   ]);
 }
 

@@ -45,7 +45,7 @@ export function connectionRows(statuses: readonly ConnectionStatus[]): Connectio
       streams: s.channels,
       lastMessage,
       reconnects: s.reconnects,
-      detail: `${plural(s.channels, 'stream')}, last message ${lastMessage}, ${plural(s.reconnects, 'reconnection')}`,
+      detail: `${plural(s.channels, 'stream')}, last message ${lastMessage}, ${plural(s.reconnects, 'reconnection')}${s.error ? `; ${s.error}` : ''}`,
     };
   });
 }

@@ -40,15 +40,18 @@ export function defaultRoutes(exchange: LiveExchange): Record<string, Route> {
         '/v5/position/list': {
           signed: true,
           answer: (query: URLSearchParams) =>
-            query.get('settleCoin') === 'USDC'
-              ? {
-                  retCode: 0,
-                  retMsg: 'OK',
-                  result: { list: [], nextPageCursor: '', category: 'linear' },
-                  retExtInfo: {},
-                  time: 1672280219169,
-                }
-              : fixture('account/bybit-position-list.json'),
+            // Bybit answers the category asked for: the documented example is an inverse position.
+            query.get('category') === 'inverse'
+              ? fixture('account/bybit-position-list.json')
+              : query.get('settleCoin') === 'USDC'
+                ? {
+                    retCode: 0,
+                    retMsg: 'OK',
+                    result: { list: [], nextPageCursor: '', category: 'linear' },
+                    retExtInfo: {},
+                    time: 1672280219169,
+                  }
+                : fixture('account/bybit-position-list-linear.json'),
         },
         '/v5/user/query-api': { signed: true, answer: fixture('live/bybit-query-api-read-only.json') },
       };

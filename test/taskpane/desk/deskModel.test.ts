@@ -2,6 +2,7 @@ import { BINANCE_PRESET, BITGET_PRESET, BITMART_PRESET } from '../../../src/pres
 import { deskView, rowMessage } from '../../../src/taskpane/desk/deskModel';
 import { EMPTY_POSITION, type PositionGridRow } from '../../../src/taskpane/context/scenarioState';
 import { NO_SHOCKS } from '../../../src/taskpane/context/scenarioState';
+import { BRACKETS_PRESET } from '../../support/bracketPreset';
 
 const usdt = { asset: 'USDT', amount: '1000', price: '1', upnl: '' };
 const btc = { asset: 'BTC', amount: '1', price: '60000', upnl: '' };
@@ -87,9 +88,48 @@ describe('deskView', () => {
       inputError: null,
       compare: [],
       solvers: null,
+      solverError: null,
     });
     const bad = deskView([BINANCE_PRESET], BINANCE_PRESET, { balances: [{ ...usdt, amount: 'lots' }], positions: [], shocks: NO_SHOCKS });
     expect(bad.inputError).toMatch(/amount/);
+  });
+});
+
+describe("deskView with positions that leave mmr, cum and imr blank: each preset's own brackets", () => {
+  const account = [{ ...usdt, amount: '10000' }];
+  const blank: PositionGridRow = { ...long, mmr: '', imr: '' };
+  const noBrackets =
+    'positions, row 1: BTCUSDT has no mmr and preset binance has no leverage brackets for it; type the position\'s mmr (and cum), or add brackets for BTCUSDT to the preset (`multiasset import EXCHANGE BRACKETS.json --into binance`, the task pane\'s import, or "brackets": { "BTCUSDT": [...] } in the preset file)';
+
+  it('values each preset with its own brackets, and gives a preset without them its message in its own card', () => {
+    const view = deskView([BINANCE_PRESET, BRACKETS_PRESET], BRACKETS_PRESET, { balances: account, positions: [blank], shocks: NO_SHOCKS });
+    expect(view.inputError).toBeNull();
+    expect(view.compare.map((l) => [l.exchange, l.current, l.error, l.equity, l.maintenance, l.ratio, l.risk, l.available])).toEqual([
+      ['binance', false, noBrackets, '', '', '', '', ''],
+      // MM 60,000 × 0.005 − 50 = 250; IM 60,000 × 0.01 = 600 (the second bracket's 100×), as MARGIN.COMPARE gives
+      ['bitget-brackets', true, null, '10,000.00', '250.00', '2.50%', 'SAFE', '9,400.00'],
+    ]);
+  });
+
+  it("keeps the other presets' cards when the default preset has no brackets, and says why there are no solvers", () => {
+    const view = deskView([BINANCE_PRESET, BRACKETS_PRESET], BINANCE_PRESET, { balances: account, positions: [blank], shocks: NO_SHOCKS });
+    expect(view.inputError).toBeNull();
+    expect(view.compare.map((l) => [l.exchange, l.current, l.error, l.maintenance])).toEqual([
+      ['binance', true, noBrackets, ''],
+      ['bitget-brackets', false, null, '250.00'],
+    ]);
+    expect(view.solvers).toBeNull();
+    expect(view.solverError).toBe(noBrackets);
+  });
+
+  it("shocks each preset's reading alike: BTC −10% moves the mark and the bracket", () => {
+    const view = deskView([BRACKETS_PRESET], BRACKETS_PRESET, {
+      balances: account,
+      positions: [blank],
+      shocks: { all: 0, perAsset: { BTC: -10 } },
+    });
+    // Mark 54,000: PnL −6,000, equity 4,000; notional 54,000 is in the second bracket: MM 54,000 × 0.005 − 50 = 220
+    expect(view.compare.map((l) => [l.equity, l.maintenance])).toEqual([['4,000.00', '220.00']]);
   });
 });
 

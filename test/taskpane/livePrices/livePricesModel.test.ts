@@ -56,6 +56,15 @@ describe('connectionRows', () => {
       },
     ]);
   });
+
+  it('adds why the add-in last closed a connection (a message over the limit), naming the URL and the limit', () => {
+    const error =
+      'wss://stream.bybit.com/v5/public/linear sent a message of 5000000 characters, more than the limit of 4 MB: closed, reconnecting';
+    expect(
+      connectionRows([{ exchange: 'bybit', state: 'waiting', channels: 1, reconnects: 1, lastMessageAt: null, retryInMs: 1000, error }])[0]
+        ?.detail,
+    ).toBe(`1 stream, last message —, 1 reconnection; ${error}`);
+  });
 });
 
 describe('secondsSetting', () => {
