@@ -1,4 +1,4 @@
-// Builds the add-in into dist/: the custom functions bundle and its functions.json, the task pane page (which
+// Builds the add-in into dist/: the custom functions bundle and its functions.json (from the function table), the task pane page (which
 // is also the shared runtime page, so it loads both bundles), the manifest, icons and the function reference.
 //
 //   webpack --mode production                           URLs for the dev server, https://localhost:3000/
@@ -15,11 +15,11 @@
 'use strict';
 const path = require('path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
-const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
-const { Compilation, sources } = require('webpack');
+const { Compilation, WebpackError, sources } = require('webpack');
 const { normaliseBaseUrl, rewriteUrls } = require('./scripts/addinUrls');
 const { renderHtml } = require('./scripts/gen-function-docs');
+const { functionsJson, SPECS_FILE, DOCS_FILE } = require('./scripts/functionTable');
 
 const OFFICE_JS_DIR = 'office-js';
 const OFFICE_JS = `${OFFICE_JS_DIR}/office.js`;
@@ -85,7 +85,11 @@ class ProductionPolicyPlugin {
   }
 }
 
-/** Rewrites functions.json's help links for a hosted build and renders the function reference page from it. */
+/**
+ * Emits functions.json from the function table (src/functions/core/specs.ts and docs.ts), with its help links
+ * rewritten for a hosted build, and renders the function reference page from it. functions.ts registers the same
+ * table's functions with Excel, so the metadata and the bundle cannot disagree.
+ */
 class FunctionReferencePlugin {
   constructor(baseUrl) {
     this.baseUrl = baseUrl;
@@ -96,10 +100,16 @@ class FunctionReferencePlugin {
       compilation.hooks.processAssets.tap(
         { name: 'FunctionReferencePlugin', stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
         () => {
-          const asset = compilation.getAsset('functions.json');
-          if (!asset) return; // the metadata plugin has already reported why
-          const json = rewriteUrls(asset.source.source().toString(), this.baseUrl);
-          compilation.updateAsset('functions.json', new sources.RawSource(json));
+          // docs.ts is in no bundle: watch it too, so that `npm start` rebuilds when a description changes.
+          compilation.fileDependencies.addAll([SPECS_FILE, DOCS_FILE]);
+          let json;
+          try {
+            json = rewriteUrls(functionsJson(), this.baseUrl);
+          } catch (error) {
+            compilation.errors.push(new WebpackError(`functions.json: ${error.message}`));
+            return;
+          }
+          compilation.emitAsset('functions.json', new sources.RawSource(json));
           compilation.emitAsset('FUNCTIONS.html', new sources.RawSource(renderHtml(JSON.parse(json))));
         },
       );
@@ -142,7 +152,14 @@ module.exports = (env = {}, argv = {}) => {
     // Rebuilds (npm start, a second build in the tests) reuse compiled and minified modules.
     cache: {
       type: 'filesystem',
-      buildDependencies: { config: [__filename, require.resolve('./scripts/addinUrls'), require.resolve('./scripts/gen-function-docs')] },
+      buildDependencies: {
+        config: [
+          __filename,
+          require.resolve('./scripts/addinUrls'),
+          require.resolve('./scripts/gen-function-docs'),
+          require.resolve('./scripts/functionTable'),
+        ],
+      },
     },
     entry: {
       functions: './src/functions/functions.ts',
@@ -172,7 +189,6 @@ module.exports = (env = {}, argv = {}) => {
       ],
     },
     plugins: [
-      new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
       new FunctionReferencePlugin(baseUrl),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',

@@ -3,7 +3,7 @@ import type { ImplementedFunctions } from 'hyperformula';
 import type { InterpreterState } from 'hyperformula/typings/interpreter/InterpreterState';
 import type { InterpreterValue } from 'hyperformula/typings/interpreter/InterpreterValue';
 import type { ProcedureAst } from 'hyperformula/typings/parser';
-import type { CellArg, CellResult, FunctionName } from '../functions/core';
+import type { CellArg, CellResult, FunctionName, FunctionSpec } from '../functions/core';
 import { FUNCTION_NAMES, FUNCTION_SPECS, invoke } from '../functions/core';
 import { resultSize, toCellArg, toInterpreterValue } from './hfValues';
 import type { SheetContext } from './sheetContext';
@@ -18,11 +18,14 @@ export function methodName(name: FunctionName): string {
 
 function implementedFunctions(): ImplementedFunctions {
   const entries = FUNCTION_NAMES.map((name) => {
-    const spec = FUNCTION_SPECS[name];
+    const spec: FunctionSpec = FUNCTION_SPECS[name];
+    const repeating = spec.params.filter((p) => p.repeating).length;
     const metadata = {
       method: methodName(name),
       ...(spec.spills ? { sizeOfResultArrayMethod: 'spillSize' } : {}),
+      // ANY: the cells reach `invoke` as they are, and it coerces each by its kind in the function table.
       parameters: spec.params.map((p) => ({ argumentType: FunctionArgumentType.ANY, optionalArg: p.optional })),
+      ...(repeating > 0 ? { repeatLastArgs: repeating } : {}),
       // Arguments are evaluated here, not by HyperFormula: a range must reach the function whole.
       vectorizationForbidden: true,
     };

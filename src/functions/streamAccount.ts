@@ -1,6 +1,6 @@
 import type { MarginError } from '../engine/errors';
 import type { AccountHub } from '../live/stream/accountHub';
-import { ArgList, FUNCTION_SPECS, toCellError } from './core';
+import { ArgList, toCellError } from './core';
 import { readAccountRequest } from './core/accountArgs';
 import { toCellArgs, toExcelError } from './excelAdapter';
 import type { ExcelArg } from './excelAdapter';
@@ -25,7 +25,7 @@ export function streamAccount(args: readonly ExcelArg[], invocation: AccountInvo
   };
   let request: ReturnType<typeof readAccountRequest>;
   try {
-    request = readAccountRequest(ArgList.of('ACCOUNT', FUNCTION_SPECS.ACCOUNT, toCellArgs(args)));
+    request = readAccountRequest(ArgList.call('ACCOUNT', toCellArgs(args)));
   } catch (error) {
     invocation.setResult(toExcelError(toCellError(error)));
     return;

@@ -1,6 +1,6 @@
 import type { MarginError } from '../engine/errors';
 import type { PriceHub } from '../prices/priceHub';
-import { ArgList, FUNCTION_SPECS, toCellError } from './core';
+import { ArgList, toCellError } from './core';
 import { readPriceRequest } from './core/priceArgs';
 import type { FunctionContext } from './core';
 import { toExcelError, toCellArgs } from './excelAdapter';
@@ -19,7 +19,7 @@ export interface PriceInvocation {
 export function streamPrice(args: readonly ExcelArg[], invocation: PriceInvocation, hub: PriceHub, ctx: FunctionContext): void {
   let cancel: (() => void) | null = null;
   try {
-    const request = readPriceRequest(ArgList.of('PRICE', FUNCTION_SPECS.PRICE, toCellArgs(args)), ctx);
+    const request = readPriceRequest(ArgList.call('PRICE', toCellArgs(args)), ctx);
     cancel = hub.watch(request, {
       value: (price) => invocation.setResult(price),
       error: (error: MarginError) => invocation.setResult(toExcelError(toCellError(error))),

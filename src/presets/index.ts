@@ -21,35 +21,7 @@ export type { AssetJson, JsonDecimal, ModeSwitchRuleJson, PresetJson, RulesJson,
 export { parsePresetText } from './parsePresetText';
 export { locateJsonError, parseJsonDocuments, parseJsonText } from './jsonText';
 export type { JsonSyntaxIssue } from './jsonText';
-export {
-  changeLine,
-  FETCH_MAX_BYTES,
-  FETCH_TIMEOUT_MS,
-  fetchImportText,
-  fetchResponseText,
-  previewImportText,
-  BRACKET_ENDPOINTS,
-  isBracketResponse,
-  OKX_INSTRUMENTS_ENDPOINT,
-  okxInstrumentsUrl,
-  IMPORT_ENDPOINTS,
-  IMPORT_EXCHANGES,
-  importExchangeTable,
-  readBinanceAssetIndex,
-  readBitgetDiscountRate,
-  readBybitCollateral,
-  readOkxDiscountRate,
-} from './import';
-export type {
-  ChangeLine,
-  FetchText,
-  ImportExchange,
-  ImportOptions,
-  ImportPreview,
-  ImportedAsset,
-  ImportedTable,
-  OwnedField,
-} from './import';
+export * from './import';
 export { describeTier, diffPresets } from './diffPresets';
 export type { PresetChange } from './presetChange';
 export { applyStoredSettings, CUSTOM_PRESETS_SETTING, DEFAULT_PRESET_SETTING } from './storedSettings';
@@ -57,30 +29,4 @@ export type { StoredSettingsReport } from './storedSettings';
 export { bracketsToJson, parseBrackets } from './bracketsJson';
 export type { BracketJson } from './bracketsJson';
 export { describeBracket, diffBrackets } from './diffBrackets';
-export {
-  ACCOUNT_EXCHANGES,
-  RECONCILIATION_HEADER,
-  SNAPSHOT_BALANCES_HEADER,
-  SNAPSHOT_POSITIONS_HEADER,
-  balancesTable,
-  importAccountSnapshot,
-  okxInstrumentUrl,
-  okxPositionInstruments,
-  parsePricePair,
-  positionsTable,
-  readBinanceSnapshot,
-  readBitgetSnapshot,
-  readBybitSnapshot,
-  readOkxSnapshot,
-  reconcile,
-  reconciliationTable,
-} from './account';
-export type {
-  AccountExchange,
-  AccountSnapshot,
-  PricePair,
-  Reconciliation,
-  ReconciliationRow,
-  SnapshotOptions,
-  SnapshotTable,
-} from './account';
+export * from './account';

@@ -1,5 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- the tests edit the exchanges' JSON responses as they come */
-import { account as excelAccount } from '../../src/functions/functions';
+import { CUSTOM_FUNCTIONS } from '../../src/functions/customFunctions';
 import { streamAccount } from '../../src/functions/streamAccount';
 import { invoke } from '../../src/functions/core';
 import type { AccountDocuments } from '../../src/live/stream';
@@ -12,6 +12,9 @@ import { sleep, until, wsClient } from '../support/priceServer';
 import { MAX_MESSAGE_SIZE } from '../../src/net';
 import { installCustomFunctions, StubExcelError } from './customFunctionsStub';
 import Decimal from 'decimal.js';
+
+/** The function Excel calls for MARGIN.ACCOUNT. */
+const excelAccount = CUSTOM_FUNCTIONS.ACCOUNT;
 
 installCustomFunctions();
 

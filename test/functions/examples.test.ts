@@ -5,7 +5,7 @@ import { FUNCTION_NAMES } from '../../src/functions/core';
 import * as presets from '../../src/presets';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { exampleRegistry, presetsNamedBy, readJsDoc, EXAMPLES_FILE } = require('../../scripts/gen-function-docs');
+const { exampleRegistry, presetsNamedBy, readFunctionDocs, EXAMPLES_FILE } = require('../../scripts/gen-function-docs');
 
 interface Example {
   formula: string;
@@ -13,7 +13,7 @@ interface Example {
   presets?: string[];
 }
 
-const docs = readJsDoc() as Record<string, { returns: string; examples: string[] }>;
+const docs = readFunctionDocs() as Record<string, { returns: string; examples: string[] }>;
 const stored = JSON.parse(readFileSync(EXAMPLES_FILE, 'utf8')) as Record<string, Example[]>;
 
 describe('the worked examples of docs/FUNCTIONS.md', () => {
@@ -23,7 +23,7 @@ describe('the worked examples of docs/FUNCTIONS.md', () => {
     }
   });
 
-  it('are the examples of the JSDoc, regenerated (npm run docs:functions)', () => {
+  it('are the examples of the function table, regenerated (npm run docs:functions)', () => {
     const fromSource = Object.fromEntries(Object.entries(docs).map(([id, d]) => [id, d.examples]));
     const inFile = Object.fromEntries(Object.entries(stored).map(([id, list]) => [id, list.map((e) => e.formula)]));
     expect(inFile).toEqual(fromSource);

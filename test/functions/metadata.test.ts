@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
+import { FUNCTION_DOCS } from '../../src/functions/core/docs';
 import { FUNCTION_SPECS } from '../../src/functions/core/specs';
 import { FUNCTION_NAMES } from '../../src/functions/core/types';
 
@@ -22,26 +22,33 @@ interface MetadataFunction {
   options?: Record<string, boolean>;
 }
 
-const ROOT = join(__dirname, '..', '..');
-const SOURCE = join(ROOT, 'src', 'functions', 'functions.ts');
 const SIGNATURES_FILE = join(__dirname, 'functionSignatures.json');
 
-let functions: MetadataFunction[];
-let errors: string[];
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const table = require('../../scripts/functionTable') as {
+  loadFunctionTable: () => { specs: unknown; docs: unknown };
+  functionsMetadata: () => { allowCustomDataForDataTypeAny: boolean; functions: MetadataFunction[] };
+  signature: (fn: MetadataFunction) => Signature;
+};
+const { signature } = table;
 
-beforeAll(async () => {
-  const result = await generateCustomFunctionsMetadata(SOURCE);
-  errors = result.errors;
-  functions = result.metadataJson ? (JSON.parse(result.metadataJson).functions as MetadataFunction[]) : [];
+let functions: MetadataFunction[];
+
+beforeAll(() => {
+  functions = table.functionsMetadata().functions;
 });
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { signature } = require('../../scripts/update-signatures') as { signature: (fn: MetadataFunction) => Signature };
-
-describe('functions.json generated from src/functions/functions.ts', () => {
+describe('functions.json generated from the function table (src/functions/core/specs.ts, docs.ts)', () => {
   it('generates without errors', () => {
-    expect(errors).toEqual([]);
     expect(functions.length).toBeGreaterThan(0);
+  });
+
+  it('reads the same table as the TypeScript that compiles it: the build reads specs.ts and docs.ts before compiling', () => {
+    expect(table.loadFunctionTable()).toEqual({ specs: FUNCTION_SPECS, docs: FUNCTION_DOCS });
+  });
+
+  it('lets Excel hand over custom data types, read as their basic value', () => {
+    expect(table.functionsMetadata().allowCustomDataForDataTypeAny).toBe(true);
   });
 
   it('declares exactly the MARGIN functions of the function list, ids equal to names', () => {
@@ -57,8 +64,8 @@ describe('functions.json generated from src/functions/functions.ts', () => {
   it('agrees with the adapter layer on every parameter: name, order, range or cell, optional', () => {
     for (const fn of functions) {
       const spec = FUNCTION_SPECS[fn.id as keyof typeof FUNCTION_SPECS];
-      const declared = fn.parameters.map((p) => [p.name, p.dimensionality === 'matrix' ? 'range' : 'scalar', p.optional ?? false]);
-      expect([fn.id, declared]).toEqual([fn.id, spec.params.map((p) => [p.name, p.kind, p.optional])]);
+      const declared = fn.parameters.map((p) => [p.name, p.dimensionality ?? 'scalar', p.optional ?? false]);
+      expect([fn.id, declared]).toEqual([fn.id, spec.params.map((p) => [p.name, p.dimensionality, p.optional])]);
       expect([fn.id, fn.result.dimensionality === 'matrix']).toEqual([fn.id, spec.spills]);
     }
   });

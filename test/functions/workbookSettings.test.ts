@@ -1,5 +1,5 @@
 import { BINANCE_JSON, PresetRegistry, parsePreset, type PresetJson } from '../../src/presets';
-import { collateralValue } from '../../src/functions/functions';
+import { CUSTOM_FUNCTIONS } from '../../src/functions/customFunctions';
 import {
   CUSTOM_PRESETS_SETTING,
   DEFAULT_PRESET_SETTING,
@@ -14,6 +14,9 @@ import {
 import { LIVE_PRICES_SETTING, PriceHub } from '../../src/prices';
 import { loadPriceSettings, savePriceSettings } from '../../src/taskpane/workbook/livePricesSettings';
 import { installCustomFunctions, shown } from './customFunctionsStub';
+
+/** The function Excel calls for MARGIN.COLLATERAL_VALUE. */
+const collateralValue = CUSTOM_FUNCTIONS.COLLATERAL_VALUE;
 
 installCustomFunctions();
 // office.js defines these statuses as strings at run time; only the enum's values are read here.

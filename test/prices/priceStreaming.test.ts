@@ -1,10 +1,13 @@
-import { price as excelPrice } from '../../src/functions/functions';
+import { CUSTOM_FUNCTIONS } from '../../src/functions/customFunctions';
 import { streamPrice } from '../../src/functions/streamPrice';
 import type { LiveExchange, PriceKind, PriceSettings } from '../../src/prices';
 import { PriceHub } from '../../src/prices';
 import { PresetRegistry } from '../../src/presets';
 import { installCustomFunctions, StubExcelError } from '../functions/customFunctionsStub';
 import { PriceServer, sleep, until, wsClient } from '../support/priceServer';
+
+/** The function Excel calls for MARGIN.PRICE. */
+const excelPrice = CUSTOM_FUNCTIONS.PRICE;
 
 installCustomFunctions();
 

@@ -1,15 +1,6 @@
 import type { AccountPart } from '../../live/stream/accountTables';
 import type { AccountExchange } from '../../presets/account/snapshot';
-import { ACCOUNT_EXCHANGES } from '../../presets/account/snapshot';
-import type { ArgList } from './args';
-import { isBlankCell, requiredChoice } from './coerce';
-
-const EXCHANGES: ReadonlyMap<string, AccountExchange> = new Map(ACCOUNT_EXCHANGES.map((id) => [id, id]));
-const PARTS: ReadonlyMap<string, AccountPart> = new Map([
-  ['balances', 'balances'],
-  ['positions', 'positions'],
-  ['totals', 'totals'],
-]);
+import type { Args } from './args';
 
 export interface AccountRequest {
   readonly exchange: AccountExchange;
@@ -17,9 +8,6 @@ export interface AccountRequest {
 }
 
 /** The account an ACCOUNT call asks for: which exchange's, and which table of it (balances when omitted). */
-export function readAccountRequest(a: ArgList): AccountRequest {
-  const exchange = requiredChoice(a.cell('exchange'), 'exchange', EXCHANGES);
-  const partCell = a.cell('part');
-  const part = isBlankCell(partCell) ? 'balances' : requiredChoice(partCell, 'part', PARTS);
-  return { exchange, part };
+export function readAccountRequest(a: Args<'ACCOUNT'>): AccountRequest {
+  return { exchange: a.get('exchange'), part: a.get('part') };
 }

@@ -1,14 +1,20 @@
 import { fail } from '../../engine/errors';
 import type { Preset } from '../../engine/model';
-import { optionalText } from './coerce';
-import type { FunctionSpec } from './specs';
+import type { ArgValue } from './coercions';
+import { coerceArg } from './coercions';
+import type { FunctionSpec, ParamName, ParamsOf } from './specs';
+import { FUNCTION_SPECS } from './specs';
 import type { CellArg, CellScalar, FunctionContext, FunctionName } from './types';
 
 /**
- * The arguments of one call, looked up by parameter name (so a handler reads `args.cell('price')`, and the
- * position of each parameter lives only in {@link FUNCTION_SPECS}).
+ * The arguments of one call, looked up by parameter name (so the position of each parameter lives only in
+ * {@link FUNCTION_SPECS}). A handler reads `args.get('price', ctx)`: the argument coerced by the kind the table
+ * gives it, once (coercions.ts). Number paths read the cells as given (`cell`, `range`), so that no Decimal is
+ * built for a call they can answer.
  */
 export class ArgList {
+  private readonly coerced = new Map<number, unknown>();
+
   constructor(
     private readonly spec: FunctionSpec,
     private readonly values: readonly CellArg[],
@@ -22,7 +28,12 @@ export class ArgList {
     return new ArgList(spec, values);
   }
 
-  /** The value of a range parameter, as given. */
+  /** The arguments of a call of `name`, typed by its entry in the function table. */
+  static call<F extends FunctionName>(name: F, values: readonly CellArg[]): Args<F> {
+    return ArgList.of(name, FUNCTION_SPECS[name], values) as Args<F>;
+  }
+
+  /** The value of a parameter, as given. */
   range(name: string): CellArg {
     return this.values[this.index(name)] ?? null;
   }
@@ -37,9 +48,29 @@ export class ArgList {
     return fail('NOT_A_CELL', { arg: name, rows, cols });
   }
 
-  /** The preset named by the `exchange` argument; blank (`null`, `""`, `0`) = the registry's default. */
+  /**
+   * A parameter coerced by its kind (the function table's `coerce`), the first time it is read; later reads
+   * give the same value. `ctx` is needed by the kinds that read the presets.
+   */
+  get(name: string, ctx?: FunctionContext): unknown {
+    const i = this.index(name);
+    if (this.coerced.has(i)) return this.coerced.get(i);
+    const param = this.spec.params[i] as FunctionSpec['params'][number];
+    const presetParam = this.spec.params.find((p) => p.coerce === 'preset');
+    const value = coerceArg({
+      param,
+      value: this.values[i] ?? null,
+      cell: () => this.cell(name),
+      ...(presetParam === undefined ? {} : { preset: () => this.get(presetParam.name, ctx) as Preset }),
+      ...(ctx === undefined ? {} : { ctx }),
+    });
+    this.coerced.set(i, value);
+    return value;
+  }
+
+  /** The call's preset: its `exchange` argument; blank (`null`, `""`, `0`) = the registry's default. */
   preset(ctx: FunctionContext): Preset {
-    return ctx.registry.resolve(optionalText(this.cell('exchange'), 'exchange'));
+    return this.get('exchange', ctx) as Preset;
   }
 
   private index(name: string): number {
@@ -48,4 +79,9 @@ export class ArgList {
     if (i < 0) fail('INTERNAL_ERROR', { detail: `no parameter "${name}"` });
     return i;
   }
+}
+
+/** The arguments of a call of `F`, typed by the function table: `get` gives each parameter's coerced value. */
+export interface Args<F extends FunctionName> extends ArgList {
+  get<N extends ParamName<F>>(name: N, ctx?: FunctionContext): ArgValue<Extract<ParamsOf<F>, { readonly name: N }>>;
 }

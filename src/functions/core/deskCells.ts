@@ -7,7 +7,7 @@ import type { ImrStep } from '../../engine/maxOrderSize';
 import { bracketSteps, flatImr } from '../../engine/maxOrderSize';
 import type { Position, Preset } from '../../engine/model';
 import { isCross } from '../../engine/positions';
-import { isBlankCell, optionalNumber, optionalText } from './coerce';
+import { isBlankCell, optionalText } from './coerce';
 import { messageNumber } from '../../engine/numberText';
 import type { PresetRegistry } from '../../presets/registry';
 import { numberCell } from './results';
@@ -19,12 +19,11 @@ export function isOmitted(value: CellArg): boolean {
 }
 
 /**
- * The initial margin rate schedule of an order on `symbol`: the `imr` cell when given (a rate above 0, at most
+ * The initial margin rate schedule of an order on `symbol`: the `imr` argument when given (a rate above 0, at most
  * 1); when blank, the preset's leverage brackets for the symbol (one step per bracket, by notional or, for a table
  * bounded by contracts, by contracts), or else the imr of the open positions on the symbol, when they agree.
  */
-export function imrSchedule(preset: Preset, positions: readonly Position[], symbol: string, cell: CellScalar): readonly ImrStep[] {
-  const given = optionalNumber(cell, 'imr');
+export function imrSchedule(preset: Preset, positions: readonly Position[], symbol: string, given: Dec | null): readonly ImrStep[] {
   if (given !== null && !given.isZero()) return flatImr(given);
   const brackets = findBrackets(preset, symbol);
   if (brackets !== undefined) return bracketSteps(brackets);

@@ -1,4 +1,3 @@
-import type { Dec } from '../../engine/decimal';
 import type { SymbolTotals } from '../../engine';
 import {
   accountEquity,
@@ -26,55 +25,30 @@ import {
 } from '../../engine';
 import { fail, isBracketError, isMarginError } from '../../engine/errors';
 import { symbolBrackets } from '../../engine/brackets';
-import type { AssetMode, Preset } from '../../engine/model';
+import type { Preset } from '../../engine/model';
 import { describePrice } from '../../prices/priceRequest';
 import { readAccountRequest } from './accountArgs';
 import { accountRangeCells } from './accountCells';
-import type { ArgList } from './args';
+import type { ArgList, Args } from './args';
 import type { BalanceRow } from './balances';
-import { readBalances, readPrices, requireListedAssets } from './balances';
-import {
-  optionalBoolean,
-  optionalCount,
-  optionalNumber,
-  optionalText,
-  requiredChoice,
-  requiredNumber,
-  requiredText,
-  requireNotNegative,
-  requirePositive,
-} from './coerce';
-import { comparedPresets, compareTable, imrSchedule, isOmitted } from './deskCells';
+import { requireListedAssets } from './balances';
 import { readPositions } from './positions';
+import type { ParamName } from './specs';
+import { compareTable, imrSchedule } from './deskCells';
 import { readPriceRequest } from './priceArgs';
 import { autoExchangeTable, bracketsTable, directedNumberCell, modeSwitchTable, numberCell, presetsTable, tiersTable } from './results';
-import { readShocks } from './shocks';
 import type { CellResult, FunctionContext, FunctionName } from './types';
 
-type Handler = (args: ArgList, ctx: FunctionContext) => CellResult;
+/** The adapter of one function: its arguments come coerced by their kinds (`a.get`), as the function table says. */
+type Handler<F extends FunctionName> = (a: Args<F>, ctx: FunctionContext) => CellResult;
 
-// A Map, so that only these words are modes (`constructor` is not).
-const MODES: ReadonlyMap<string, AssetMode> = new Map([
-  ['multi', 'multi'],
-  ['multi-asset', 'multi'],
-  ['single', 'single'],
-  ['single-asset', 'single'],
-]);
-
-const number = (a: ArgList, name: string): Dec => requiredNumber(a.cell(name), name);
-const text = (a: ArgList, name: string): string => requiredText(a.cell(name), name);
-const price = (a: ArgList, name: string): Dec => requirePositive(number(a, name), name);
-const notNegative = (a: ArgList, name: string): Dec => requireNotNegative(number(a, name), name);
-const balances = (a: ArgList) => readBalances(a.range('balances'), 'balances');
-/** With ctx, rows with a blank mmr take the preset's leverage brackets (the preset is resolved only for them). */
-const positions = (a: ArgList, ctx?: FunctionContext) =>
-  readPositions(a.range('positions'), 'positions', ctx === undefined ? undefined : () => a.preset(ctx));
-
-/** The optional positions of ACCOUNT_EQUITY and MULTIASSET_LTV: none when omitted. */
-const optionalPositions = (a: ArgList, ctx: FunctionContext) => (isOmitted(a.range('positions')) ? null : positions(a, ctx));
+/** Functions whose arguments include balances and the call's preset. */
+type WithBalances = {
+  [F in FunctionName]: 'balances' extends ParamName<F> ? ('exchange' extends ParamName<F> ? F : never) : never;
+}[FunctionName];
 
 /** The preset of the call, once the balances it will value are known to be listed in it. */
-function presetFor(a: ArgList, ctx: FunctionContext, rows: readonly BalanceRow[]): Preset {
+function presetFor<F extends WithBalances>(a: Args<F>, ctx: FunctionContext, rows: readonly BalanceRow[]): Preset {
   const preset = a.preset(ctx);
   requireListedAssets(preset, rows, 'balances');
   return preset;
@@ -86,15 +60,17 @@ function presetFor(a: ArgList, ctx: FunctionContext, rows: readonly BalanceRow[]
  * (`undefined`: read only to report a bad range). A preset without brackets for a symbol throws NO_BRACKETS
  * naming itself.
  */
-function comparedPositions(a: ArgList): (preset: Preset | undefined) => { readonly b: BalanceRow[]; readonly totals: SymbolTotals[] } {
-  let b: BalanceRow[] | undefined;
+function comparedPositions(
+  a: Args<'COMPARE'>,
+): (preset: Preset | undefined) => { readonly b: BalanceRow[]; readonly totals: SymbolTotals[] } {
   // null once a row is known to need a preset's brackets.
   let shared: SymbolTotals[] | null | undefined;
   return (preset) => {
-    b ??= balances(a);
+    const b = a.get('balances');
     if (shared === undefined) {
       try {
-        shared = positionTotals(positions(a));
+        // COMPARE has no preset argument: rows that leave mmr blank fail NO_BRACKETS here.
+        shared = positionTotals(a.get('positions'));
       } catch (error) {
         if (!isMarginError(error) || error.code !== 'NO_BRACKETS') throw error;
         shared = null;
@@ -105,77 +81,69 @@ function comparedPositions(a: ArgList): (preset: Preset | undefined) => { readon
   };
 }
 
-/**
- * One adapter per function: read the arguments in their order (so the first bad one is reported), call one
- * engine function, convert its result.
- */
-export const HANDLERS: Readonly<Record<FunctionName, Handler>> = {
+const TYPED_HANDLERS: { readonly [F in FunctionName]: Handler<F> } = {
   COLLATERAL_VALUE: (a, ctx) => {
-    const [asset, amount, p] = [text(a, 'asset'), number(a, 'amount'), price(a, 'price')];
+    const [asset, amount, p] = [a.get('asset'), a.get('amount'), a.get('price')];
     return numberCell(collateralValue(a.preset(ctx), asset, amount, p));
   },
   COLLATERAL_RATIO: (a, ctx) => {
-    const [asset, amount, p] = [text(a, 'asset'), number(a, 'amount'), price(a, 'price')];
+    const [asset, amount, p] = [a.get('asset'), a.get('amount'), a.get('price')];
     return numberCell(collateralRatio(a.preset(ctx), asset, amount, p));
   },
   COLLATERAL_TIERS: (a, ctx) => {
-    const asset = text(a, 'asset');
+    const asset = a.get('asset');
     const preset = a.preset(ctx);
     return tiersTable(preset, assetSpec(preset, asset));
   },
   PRESETS: (_a, ctx) => presetsTable(ctx.registry.list()),
   ACCOUNT_EQUITY: (a, ctx) => {
-    const rows = balances(a);
-    const p = optionalPositions(a, ctx);
+    const rows = a.get('balances');
+    const p = a.get('positions', ctx);
     return numberCell(accountEquity(presetFor(a, ctx, rows), rows, p ?? []));
   },
   MULTIASSET_LTV: (a, ctx) => {
-    const rows = balances(a);
-    const p = optionalPositions(a, ctx);
+    const rows = a.get('balances');
+    const p = a.get('positions', ctx);
     return numberCell(multiAssetLtv(presetFor(a, ctx, rows), rows, p ?? []));
   },
   MAINT_MARGIN: (a, ctx) => {
-    const rows = positions(a, ctx);
+    const rows = a.get('positions', ctx);
     const preset = a.preset(ctx);
-    const prices = readPrices(a.range('prices'), 'prices');
-    return numberCell(positionsMaintenance(preset, rows, prices));
+    return numberCell(positionsMaintenance(preset, rows, a.get('prices')));
   },
   MARGIN_RATIO: (a, ctx) => {
-    const [b, p] = [balances(a), positions(a, ctx)];
+    const [b, p] = [a.get('balances'), a.get('positions', ctx)];
     return numberCell(marginRatio(presetFor(a, ctx, b), b, p));
   },
   RISK_LEVEL: (a, ctx) => {
-    const ratio = notNegative(a, 'margin_ratio');
+    const ratio = a.get('margin_ratio');
     return riskLevel(a.preset(ctx), ratio);
   },
   AVAILABLE_FOR_ORDER: (a, ctx) => {
-    const [b, p, asset] = [balances(a), positions(a, ctx), optionalText(a.cell('asset'), 'asset')];
+    const [b, p, asset] = [a.get('balances'), a.get('positions', ctx), a.get('asset')];
     return numberCell(availableForOrder(presetFor(a, ctx, b), b, p, asset));
   },
   AUTO_EXCHANGE: (a, ctx) => {
-    const rows = balances(a);
+    const rows = a.get('balances');
     const preset = presetFor(a, ctx, rows);
-    const userTier = optionalText(a.cell('user_tier'), 'user_tier');
-    const hasPositions = optionalBoolean(a.cell('has_positions'), 'has_positions');
+    const [userTier, hasPositions] = [a.get('user_tier'), a.get('has_positions')];
     return autoExchangeTable(autoExchange(preset, rows, { userTier, hasPositions }), preset.quote);
   },
   LIABILITY_INTEREST: (a) => {
-    const [amount, rate, hours] = [number(a, 'amount'), notNegative(a, 'hourly_rate'), notNegative(a, 'hours')];
-    const free = optionalNumber(a.cell('interest_free'), 'interest_free');
-    return numberCell(liabilityInterest(amount, rate, hours, free === null ? undefined : requireNotNegative(free, 'interest_free')));
+    const [amount, rate, hours, free] = [a.get('amount'), a.get('hourly_rate'), a.get('hours'), a.get('interest_free')];
+    return numberCell(liabilityInterest(amount, rate, hours, free ?? undefined));
   },
   LIQUIDATION_PRICE: (a, ctx) => {
-    const [b, p, asset] = [balances(a), positions(a, ctx), text(a, 'asset')];
+    const [b, p, asset] = [a.get('balances'), a.get('positions', ctx), a.get('asset')];
     return numberCell(liquidationPrice(presetFor(a, ctx, b), b, p, asset));
   },
   STRESS_MARGIN_RATIO: (a, ctx) => {
-    const [b, p, shocks] = [balances(a), positions(a, ctx), readShocks(a.range('shocks'), 'shocks')];
+    const [b, p, shocks] = [a.get('balances'), a.get('positions', ctx), a.get('shocks')];
     return numberCell(stressMarginRatio(presetFor(a, ctx, b), b, p, shocks));
   },
   MODE_SWITCH_CHECK: (a, ctx) => {
-    const target = requiredChoice(a.cell('target_mode'), 'target_mode', MODES);
-    const [b, p] = [balances(a), positions(a, ctx)];
-    const openOrders = optionalCount(a.cell('open_orders'), 'open_orders');
+    const [target, b, p] = [a.get('target_mode'), a.get('balances'), a.get('positions', ctx)];
+    const openOrders = a.get('open_orders');
     return modeSwitchTable(modeSwitchCheck(presetFor(a, ctx, b), target, b, p, openOrders));
   },
   // Excel streams this one (src/functions/streamPrice.ts); other hosts read a snapshot or explain why there is none.
@@ -185,22 +153,21 @@ export const HANDLERS: Readonly<Record<FunctionName, Handler>> = {
     return ctx.livePrices.price(request);
   },
   BRACKETS: (a, ctx) => {
-    const symbol = text(a, 'symbol');
+    const symbol = a.get('symbol');
     return bracketsTable(symbolBrackets(a.preset(ctx), symbol));
   },
   TOPUP_NEEDED: (a, ctx) => {
-    const [b, p, asset] = [balances(a), positions(a, ctx), text(a, 'asset')];
-    const target = requirePositive(number(a, 'target_ratio'), 'target_ratio');
+    const [b, p, asset, target] = [a.get('balances'), a.get('positions', ctx), a.get('asset'), a.get('target_ratio')];
     return directedNumberCell(topUpNeeded(presetFor(a, ctx, b), b, p, asset, target), 'up');
   },
   MAX_WITHDRAWABLE: (a, ctx) => {
-    const [b, p, asset] = [balances(a), positions(a, ctx), text(a, 'asset')];
+    const [b, p, asset] = [a.get('balances'), a.get('positions', ctx), a.get('asset')];
     return directedNumberCell(maxWithdrawable(presetFor(a, ctx, b), b, p, asset), 'down');
   },
   MAX_ORDER_SIZE: (a, ctx) => {
-    const [b, p, symbol, orderPrice] = [balances(a), positions(a, ctx), text(a, 'symbol'), price(a, 'price')];
+    const [b, p, symbol, orderPrice] = [a.get('balances'), a.get('positions', ctx), a.get('symbol'), a.get('price')];
     const preset = presetFor(a, ctx, b);
-    const steps = imrSchedule(preset, p, symbol, a.cell('imr'));
+    const steps = imrSchedule(preset, p, symbol, a.get('imr'));
     return directedNumberCell(maxOrderSize(preset, b, p, symbol, orderPrice, steps), 'down');
   },
   COMPARE: (a, ctx) => {
@@ -210,7 +177,7 @@ export const HANDLERS: Readonly<Record<FunctionName, Handler>> = {
     const read = comparedPositions(a);
     if (cells === null) read(undefined);
     const memo = positionSumsMemo();
-    const presets = comparedPresets(ctx.registry, a.range('exchanges'));
+    const presets = a.get('exchanges', ctx);
     // With no preset to value the account, the ranges are still read, so that a bad one is reported.
     if (!presets.some((preset) => 'assets' in preset)) read(undefined);
     return compareTable(
@@ -242,3 +209,9 @@ export const HANDLERS: Readonly<Record<FunctionName, Handler>> = {
     return ctx.liveAccounts.table(exchange, part);
   },
 };
+
+/**
+ * One adapter per function: read the arguments in their order (so the first bad one is reported), call one
+ * engine function, convert its result. Each argument comes coerced by its kind in the function table.
+ */
+export const HANDLERS = TYPED_HANDLERS as unknown as Readonly<Record<FunctionName, (a: ArgList, ctx: FunctionContext) => CellResult>>;

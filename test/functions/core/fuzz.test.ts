@@ -164,9 +164,9 @@ const GOOD_SCALARS: Readonly<Record<string, readonly CellScalar[]>> = {
   open_orders: [null, 0, 3],
 };
 
-function arg(param: { readonly name: string; readonly kind: 'scalar' | 'range' }): fc.Arbitrary<CellArg> {
+function arg(param: { readonly name: string; readonly dimensionality: 'scalar' | 'matrix' }): fc.Arbitrary<CellArg> {
   const layouts = LAYOUTS[param.name];
-  if (param.kind === 'range' && layouts !== undefined) {
+  if (param.dimensionality === 'matrix' && layouts !== undefined) {
     return fc.oneof(
       { arbitrary: shapedRange(layouts, 1), weight: 12 },
       { arbitrary: shapedRange([0, 1, 2, 3, 4, 5], 4), weight: 1 },
