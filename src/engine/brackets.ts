@@ -154,6 +154,22 @@ function symbolKey(preset: Preset, symbol: string): string | undefined {
 export function findBrackets(preset: Preset, symbol: string): readonly Bracket[] | undefined {
   const table = preset.brackets;
   if (table === undefined) return undefined;
+  // A range of positions asks for the same few symbols' tables row after row: each is looked up once per table.
+  let known = FOUND.get(preset);
+  if (known === undefined || known.table !== table) {
+    known = { table, bySymbol: new Map() };
+    FOUND.set(preset, known);
+  }
+  if (known.bySymbol.has(symbol)) return known.bySymbol.get(symbol);
+  const found = lookUpBrackets(preset, table, symbol);
+  known.bySymbol.set(symbol, found);
+  return found;
+}
+
+/** What {@link findBrackets} found per preset, for the bracket table the preset has (presets are not changed once built). */
+const FOUND = new WeakMap<Preset, { table: NonNullable<Preset['brackets']>; bySymbol: Map<string, readonly Bracket[] | undefined> }>();
+
+function lookUpBrackets(preset: Preset, table: NonNullable<Preset['brackets']>, symbol: string): readonly Bracket[] | undefined {
   const exact = table[symbol.trim().toUpperCase()];
   if (exact !== undefined) return exact;
   const wanted = symbolKey(preset, symbol);

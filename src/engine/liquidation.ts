@@ -3,7 +3,7 @@ import { Dec, dec, ONE, ZERO } from './decimal';
 import type { MarginError } from './errors';
 import { fail, isMarginError } from './errors';
 import type { LiquidationModel, MovingAsset } from './liquidationModel';
-import { bracketGroups, buildLiquidationModel, evaluateModel, modelExponent } from './liquidationModel';
+import { bracketGroups, buildLiquidationModel, evaluateModel, modelExponent, sortedBy } from './liquidationModel';
 import type { SummedPositions } from './liquidationModel';
 import type { Balance, Bracket, Position, Preset } from './model';
 import { tierTable } from './tierTable';
@@ -44,8 +44,10 @@ function bracketKinks(b: LiquidationModel['bracketed'][number]): Dec[] {
 }
 
 function breakpoints(model: LiquidationModel): Dec[] {
-  const all = [...model.moving.flatMap(amountKinks), ...model.bracketed.flatMap(bracketKinks)].filter((t) => t.gt(ZERO) && !t.eq(ONE));
-  all.sort((a, b) => a.comparedTo(b));
+  const all = sortedBy(
+    [...model.moving.flatMap(amountKinks), ...model.bracketed.flatMap(bracketKinks)].filter((t) => t.gt(ZERO) && !t.eq(ONE)),
+    (t) => t,
+  );
   return all.filter((t, i) => i === 0 || !t.eq(all[i - 1] as Dec));
 }
 

@@ -46,6 +46,8 @@ export interface BracketGroup {
   readonly brackets: readonly Bracket[];
   readonly rate: Dec;
   readonly notionals: readonly Dec[];
+  /** The notionals as doubles, to rule out most comparisons without a Decimal product (see {@link firstReaching}). */
+  readonly approx: Float64Array;
   /** prefix[i] = Σ of the first i notionals. */
   readonly prefix: readonly Dec[];
   /** The symbol of the largest notional, named when it passes the last cap. */
@@ -63,23 +65,61 @@ export function bracketGroups(bracketed: readonly BracketedPosition[]): BracketG
   const groups: BracketGroup[] = [];
   for (const [brackets, byRate] of byTable) {
     for (const members of byRate.values()) {
-      const sorted = [...members].sort((x, y) => x.notional.comparedTo(y.notional));
+      const sorted = sortedBy(members, (m) => m.notional);
       const prefix = [ZERO];
       for (const m of sorted) prefix.push((prefix[prefix.length - 1] as Dec).plus(m.notional));
       const top = sorted[sorted.length - 1] as BracketedPosition;
-      groups.push({ brackets, rate: top.rate, notionals: sorted.map((m) => m.notional), prefix, topSymbol: top.symbol });
+      const notionals = sorted.map((m) => m.notional);
+      groups.push({
+        brackets,
+        rate: top.rate,
+        notionals,
+        approx: Float64Array.from(notionals, (n) => n.toNumber()),
+        prefix,
+        topSymbol: top.symbol,
+      });
     }
   }
   return groups;
 }
 
+/**
+ * `items` in ascending order of `key`, exactly: doubles order them first (rounding to a double keeps order, so
+ * unequal doubles order their Decimals the same way), and Decimals decide between equal doubles.
+ */
+export function sortedBy<T>(items: readonly T[], key: (item: T) => Dec): T[] {
+  const keyed = items.map((item) => ({ item, key: key(item), approx: key(item).toNumber() }));
+  keyed.sort((x, y) => (x.approx < y.approx ? -1 : x.approx > y.approx ? 1 : x.key.comparedTo(y.key)));
+  return keyed.map((k) => k.item);
+}
+
+/** Doubles decide a comparison only when the two sides are this far apart, relatively: far beyond their rounding. */
+const CLEAR = 1e-9;
+/** Below this, doubles lose relative precision (subnormal), so the Decimals decide. */
+const NORMAL = 1e-300;
+
+/**
+ * Whether notional × t ≥ bound, from doubles when they clearly say (each side within a few roundings of the exact
+ * value, far below {@link CLEAR}); else from the exact Decimal product.
+ */
+function reaches(notional: Dec, approx: number, t: Dec, tApprox: number, bound: Dec, boundApprox: number): boolean {
+  const product = approx * tApprox;
+  const a = Math.abs(product);
+  const b = Math.abs(boundApprox);
+  if (a >= NORMAL && b >= NORMAL && a < Infinity && b < Infinity && Math.abs(product - boundApprox) > CLEAR * Math.max(a, b)) {
+    return product > boundApprox;
+  }
+  return notional.times(t).gte(bound);
+}
+
 /** The first index whose notional × t reaches `bound` (notionals ascending). */
-function firstReaching(notionals: readonly Dec[], t: Dec, bound: Dec): number {
+function firstReaching(g: BracketGroup, t: Dec, tApprox: number, bound: Dec): number {
+  const boundApprox = bound.toNumber();
   let lo = 0;
-  let hi = notionals.length;
+  let hi = g.notionals.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((notionals[mid] as Dec).times(t).gte(bound)) hi = mid;
+    if (reaches(g.notionals[mid] as Dec, g.approx[mid] as number, t, tApprox, bound, boundApprox)) hi = mid;
     else lo = mid + 1;
   }
   return lo;
@@ -95,9 +135,10 @@ function groupMaintenance(g: BracketGroup, t: Dec): Dec {
   }
   let sum = ZERO;
   let start = 0;
+  const tApprox = t.toNumber();
   g.brackets.forEach((bracket, k) => {
     const next = g.brackets[k + 1];
-    const end = next === undefined ? n : firstReaching(g.notionals, t, next.floor);
+    const end = next === undefined ? n : firstReaching(g, t, tApprox, next.floor);
     if (end > start) {
       const notional = (g.prefix[end] as Dec).minus(g.prefix[start] as Dec);
       sum = sum.plus(

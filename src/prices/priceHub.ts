@@ -1,6 +1,9 @@
 import { MarginError } from '../engine/errors';
+import { CellTimers } from './cellTimers';
 import { clockText } from './clockText';
-import type { Backoff, ConnectionStatus, SocketFactory } from './feedConnection';
+import type { StreamHubOptions, StreamSettings } from './streamHub';
+import { StreamHub } from './streamHub';
+import type { Backoff, ConnectionStatus } from './feedConnection';
 import { FeedConnection } from './feedConnection';
 import type { LiveExchange, PriceKind, PriceTick } from './feeds';
 import { EXCHANGE_FEEDS, LIVE_EXCHANGES } from './feeds';
@@ -14,23 +17,13 @@ export interface PriceSink {
   error(error: MarginError): void;
 }
 
-export interface PriceSettings {
-  /** Each cell gets at most one update per interval. */
-  readonly intervalMs: number;
-  /** A price older than this shows #N/A "stale since …" instead of the number. */
-  readonly maxAgeMs: number;
-}
+/** A price older than `maxAgeMs` shows #N/A "stale since …" instead of the number. */
+export type PriceSettings = StreamSettings;
 
 export const DEFAULT_PRICE_SETTINGS: PriceSettings = { intervalMs: 1000, maxAgeMs: 30_000 };
 export const DEFAULT_BACKOFF: Backoff = { initialMs: 1000, maxMs: 30_000, healthyMs: 30_000 };
 
-export interface PriceHubOptions {
-  readonly connect: SocketFactory;
-  /** Endpoint per exchange; the exchanges' own by default (tests point them at a local server). */
-  readonly urls?: Partial<Record<LiveExchange, string>>;
-  readonly settings?: Partial<PriceSettings>;
-  readonly backoff?: Backoff;
-  readonly now?: () => number;
+export interface PriceHubOptions extends StreamHubOptions<PriceSettings, LiveExchange, string> {
   /**
    * The shortest silence after which a connection is reopened, whatever the age limit: Binance pushes a mark
    * price once a second and sends no pong, so a 1 s age limit must not recycle a healthy connection.
@@ -49,9 +42,7 @@ const quoteKey = (exchange: string, instrument: string, kind: string): string =>
 
 /** One streaming cell: throttled to the interval, and turned to #N/A when its price goes stale. */
 class Watch {
-  private lastEmitAt = Number.NEGATIVE_INFINITY;
-  private throttleTimer: ReturnType<typeof setTimeout> | null = null;
-  private staleTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly timers: CellTimers;
   private shownStale = false;
   readonly key: string;
   readonly channel: string;
@@ -64,15 +55,13 @@ class Watch {
   ) {
     this.key = quoteKey(request.exchange, request.instrument, request.kind);
     this.channel = EXCHANGE_FEEDS[request.exchange].channel(request.instrument, request.kind);
+    this.timers = new CellTimers(hub, () => this.emit());
   }
 
   /** A new price for this cell's key arrived (or the cell just started and one is known). */
   updated(): void {
     this.armStaleCheck();
-    if (this.throttleTimer !== null) return;
-    const wait = this.lastEmitAt + this.hub.settings.intervalMs - this.hub.now();
-    if (wait <= 0) this.emit();
-    else this.throttleTimer = setTimeout(() => this.emit(), wait);
+    this.timers.throttled();
   }
 
   start(): void {
@@ -81,22 +70,20 @@ class Watch {
   }
 
   paused(since: number): void {
-    this.stopTimers();
+    this.timers.stop();
     this.sink.error(new MarginError('PRICE_PAUSED', { what: describePrice(this.request), since: clockText(since) }));
   }
 
   stop(): void {
-    this.stopTimers();
+    this.timers.stop();
   }
 
   /** The age limit changed: the cell turns stale by the new one. */
   restartStaleCheck(): void {
-    if (this.staleTimer !== null) this.armStaleCheck();
+    if (this.timers.checking) this.armStaleCheck();
   }
 
   private emit(): void {
-    this.throttleTimer = null;
-    this.lastEmitAt = this.hub.now();
     const quote = this.hub.quote(this.key);
     const refused = this.hub.refusal(this.key) ?? this.hub.streamError(this.request);
     if (quote === undefined && refused !== undefined) {
@@ -133,22 +120,13 @@ class Watch {
 
   /** The cell turns to #N/A at the moment its latest price (or its wait for a first one) reaches the age limit. */
   private armStaleCheck(): void {
-    if (this.staleTimer !== null) clearTimeout(this.staleTimer);
     const since = this.hub.quote(this.key)?.at ?? this.startedAt;
     const wait = Math.max(0, since + this.hub.settings.maxAgeMs - this.hub.now());
-    this.staleTimer = setTimeout(() => {
-      this.staleTimer = null;
+    this.timers.checkIn(wait, () => {
       const quote = this.hub.quote(this.key);
       if (quote === undefined || this.isStale(quote)) this.showStale();
       else this.armStaleCheck();
-    }, wait);
-  }
-
-  private stopTimers(): void {
-    if (this.throttleTimer !== null) clearTimeout(this.throttleTimer);
-    if (this.staleTimer !== null) clearTimeout(this.staleTimer);
-    this.throttleTimer = null;
-    this.staleTimer = null;
+    });
   }
 }
 
@@ -156,27 +134,18 @@ class Watch {
  * Live prices for every streaming cell of the workbook: one connection per exchange, shared by all cells; each
  * cell's stream is subscribed while at least one cell needs it.
  */
-export class PriceHub {
-  private current: PriceSettings;
+export class PriceHub extends StreamHub<PriceSettings, Watch> {
   /** Prices of watched streams only: an exchange that pushes every instrument adds nothing here. */
   private readonly quotes = new Map<string, Quote>();
   /** Why a watched stream has no price: its server sent another instrument's row on it. */
   private readonly refusals = new Map<string, MarginError>();
   /** Why an exchange's connection was last closed by us (a message over the limit), until a price arrives again. */
   private readonly streamErrors = new Map<LiveExchange, string>();
-  private readonly watches = new Set<Watch>();
   private readonly connections = new Map<LiveExchange, FeedConnection>();
-  private readonly listeners = new Set<() => void>();
   private pausedAt: number | null = null;
-  readonly now: () => number;
 
   constructor(private readonly options: PriceHubOptions) {
-    this.current = { ...DEFAULT_PRICE_SETTINGS, ...options.settings };
-    this.now = options.now ?? Date.now;
-  }
-
-  get settings(): PriceSettings {
-    return this.current;
+    super(DEFAULT_PRICE_SETTINGS, options);
   }
 
   get paused(): boolean {
@@ -186,22 +155,17 @@ export class PriceHub {
   /** Streams `request` to `sink` until the returned function is called (Excel's onCanceled). */
   watch(request: PriceRequest, sink: PriceSink): () => void {
     const watch = new Watch(this, request, sink, this.now());
-    this.watches.add(watch);
+    const cancel = this.added(watch, () => {
+      if (this.pausedAt === null) this.connection(request.exchange).removeChannel(watch.channel);
+      this.forgetUnwatched(request.exchange, watch.channel);
+    });
     if (this.pausedAt !== null) {
       watch.paused(this.pausedAt);
     } else {
       this.connection(request.exchange).addChannel(watch.channel);
       watch.start();
     }
-    let cancelled = false;
-    return () => {
-      if (cancelled) return;
-      cancelled = true;
-      watch.stop();
-      this.watches.delete(watch);
-      if (this.pausedAt === null) this.connection(request.exchange).removeChannel(watch.channel);
-      this.forgetUnwatched(request.exchange, watch.channel);
-    };
+    return cancel;
   }
 
   /** The latest valid price of a stream key, with the time it arrived. */
@@ -225,8 +189,7 @@ export class PriceHub {
     return this.quotes.size;
   }
 
-  configure(settings: Partial<PriceSettings>): void {
-    this.current = { ...this.current, ...settings };
+  protected settingsChanged(): void {
     for (const watch of this.watches) watch.restartStaleCheck();
     this.notify();
   }
@@ -274,12 +237,6 @@ export class PriceHub {
     );
   }
 
-  /** Calls `listener` whenever a connection or a setting changes; returns the function that stops it. */
-  onChange(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
   private connection(exchange: LiveExchange): FeedConnection {
     let connection = this.connections.get(exchange);
     if (!connection) {
@@ -295,7 +252,7 @@ export class PriceHub {
           status: () => this.notify(),
           refused: (detail) => this.badMessage(exchange, detail),
         },
-        { silentAfterMs: () => Math.max(this.current.maxAgeMs, this.options.minSilenceMs ?? DEFAULT_MIN_SILENCE_MS) },
+        { silentAfterMs: () => Math.max(this.settings.maxAgeMs, this.options.minSilenceMs ?? DEFAULT_MIN_SILENCE_MS) },
       );
       this.connections.set(exchange, connection);
     }
@@ -356,9 +313,5 @@ export class PriceHub {
   private badMessage(exchange: LiveExchange, detail: string): void {
     this.streamErrors.set(exchange, detail);
     for (const watch of this.watches) if (watch.request.exchange === exchange) watch.updated();
-  }
-
-  private notify(): void {
-    for (const listener of this.listeners) listener();
   }
 }

@@ -2,15 +2,18 @@ import type { Dec } from '../../engine/decimal';
 import { dec } from '../../engine/decimal';
 import { isMarginError, MarginError } from '../../engine/errors';
 import type { AccountExchange, AccountSnapshot } from '../../presets/account';
-import { ACCOUNT_EXCHANGES, importAccountSnapshot } from '../../presets/account';
+import { ACCOUNT_EXCHANGES } from '../../presets/account';
+import { CellTimers } from '../../prices/cellTimers';
 import { clockText } from '../../prices/clockText';
-import type { Backoff, SocketFactory } from '../../prices/feedConnection';
+import type { StreamHubOptions, StreamSettings } from '../../prices/streamHub';
+import { StreamHub } from '../../prices/streamHub';
+import type { Backoff } from '../../prices/feedConnection';
 import { EXCHANGE_FEEDS } from '../../prices/feeds';
 import type { PriceHub } from '../../prices/priceHub';
 import type { AccountSource, AccountStatus } from './accountConnection';
 import { AccountConnection } from './accountConnection';
+import { AccountReader } from './accountReader';
 import type { AccountPart, AccountTable } from './accountTables';
-import { accountTable } from './accountTables';
 import type { Credentials } from '../signers';
 import type { PrivateUrls } from './privateFeeds';
 import { privateFeed } from './privateFeeds';
@@ -21,25 +24,15 @@ export interface AccountSink {
   error(error: MarginError): void;
 }
 
-export interface AccountSettings {
-  /** Each cell gets at most one update per interval. */
-  readonly intervalMs: number;
-  /** An account not heard from for this long shows #N/A "stale since …". */
-  readonly maxAgeMs: number;
-}
+/** An account not heard from for `maxAgeMs` shows #N/A "stale since …". */
+export type AccountSettings = StreamSettings;
 
 export const DEFAULT_ACCOUNT_SETTINGS: AccountSettings = { intervalMs: 1000, maxAgeMs: 60_000 };
 const DEFAULT_BACKOFF: Backoff = { initialMs: 1000, maxMs: 30_000 };
 
-export interface AccountHubOptions {
-  readonly connect: SocketFactory;
+export interface AccountHubOptions extends StreamHubOptions<AccountSettings, AccountExchange, PrivateUrls> {
   /** The signed REST snapshot taken on every (re)connection. */
   readonly snapshot: AccountSource;
-  /** Private endpoints per exchange; the exchanges' own by default (tests point them at local stand-ins). */
-  readonly urls?: Partial<Record<AccountExchange, PrivateUrls>>;
-  readonly settings?: Partial<AccountSettings>;
-  readonly backoff?: Backoff;
-  readonly now?: () => number;
   /** Live prices for collateral the account's own documents leave unpriced. */
   readonly prices?: PriceHub;
 }
@@ -53,8 +46,11 @@ class Account {
   private readonly tables = new Map<AccountPart, { version: number; table: AccountTable }>();
   readonly livePrices = new Map<string, Dec>();
   private readonly priceWatches = new Map<string, () => void>();
+  private readonly reader: AccountReader;
 
-  constructor(readonly connection: AccountConnection) {}
+  constructor(readonly connection: AccountConnection) {
+    this.reader = new AccountReader(connection.exchange);
+  }
 
   read(): Reading | null {
     const docs = this.connection.docs;
@@ -62,10 +58,7 @@ class Account {
     if (this.reading?.version === this.version) return this.reading.value;
     let value: Reading;
     try {
-      const documents = docs.positions === undefined ? [docs.account] : [docs.account, docs.positions];
-      // Prices streamed now win over those fetched with the snapshot.
-      const prices = new Map([...(docs.prices ?? new Map<string, Dec>()), ...this.livePrices]);
-      value = { snapshot: importAccountSnapshot(this.connection.exchange, documents, { prices, instruments: docs.instruments ?? [] }) };
+      value = { snapshot: this.reader.snapshot(docs, this.livePrices) };
     } catch (error) {
       value = {
         error: isMarginError(error)
@@ -83,7 +76,7 @@ class Account {
     if ('error' in reading) return reading.error;
     const kept = this.tables.get(part);
     if (kept?.version === this.version) return kept.table;
-    const table = accountTable(reading.snapshot, part, this.connection.totalsAt ?? 0);
+    const table = this.reader.table(reading.snapshot, part, this.connection.totalsAt ?? 0);
     this.tables.set(part, { version: this.version, table });
     return table;
   }
@@ -119,9 +112,7 @@ class Account {
 
 /** One cell showing one part of one exchange's account: throttled, and #N/A when the account is not current. */
 class Watch {
-  private lastEmitAt = Number.NEGATIVE_INFINITY;
-  private throttleTimer: ReturnType<typeof setTimeout> | null = null;
-  private staleTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly timers: CellTimers;
   private shown: string | null = null;
 
   constructor(
@@ -130,27 +121,21 @@ class Watch {
     readonly part: AccountPart,
     private readonly sink: AccountSink,
     private readonly startedAt: number,
-  ) {}
+  ) {
+    this.timers = new CellTimers(hub, () => this.emit());
+  }
 
   /** The account changed, or its connection did. */
   changed(): void {
     this.armStaleCheck();
-    if (this.throttleTimer !== null) return;
-    const wait = this.lastEmitAt + this.hub.settings.intervalMs - this.hub.now();
-    if (wait <= 0) this.emit();
-    else this.throttleTimer = setTimeout(() => this.emit(), wait);
+    this.timers.throttled();
   }
 
   stop(): void {
-    if (this.throttleTimer !== null) clearTimeout(this.throttleTimer);
-    if (this.staleTimer !== null) clearTimeout(this.staleTimer);
-    this.throttleTimer = null;
-    this.staleTimer = null;
+    this.timers.stop();
   }
 
   private emit(): void {
-    this.throttleTimer = null;
-    this.lastEmitAt = this.hub.now();
     const shown = this.hub.show(this.exchange, this.part, this.startedAt);
     if (shown instanceof MarginError) {
       // The same error again would only make Excel redraw the cell.
@@ -165,15 +150,16 @@ class Watch {
 
   /** The cell turns to #N/A "stale" when nothing has been heard from the exchange for the age limit. */
   private armStaleCheck(): void {
-    if (this.staleTimer !== null) clearTimeout(this.staleTimer);
     const heard = this.hub.heardAt(this.exchange);
-    if (heard === null) return;
+    if (heard === null) {
+      this.timers.cancelCheck();
+      return;
+    }
     const wait = Math.max(0, heard + this.hub.settings.maxAgeMs - this.hub.now());
-    this.staleTimer = setTimeout(() => {
-      this.staleTimer = null;
-      if (this.hub.heardAt(this.exchange) === heard) this.emit();
+    this.timers.checkIn(wait + 1, () => {
+      if (this.hub.heardAt(this.exchange) === heard) this.timers.emit();
       else this.armStaleCheck();
-    }, wait + 1);
+    });
   }
 }
 
@@ -181,24 +167,14 @@ class Watch {
  * The live accounts of the workbook: one private connection per exchange and key, shared by every MARGIN.ACCOUNT
  * cell and the task pane. The pane connects and forgets keys; cells watch.
  */
-export class AccountHub {
-  private current: AccountSettings;
+export class AccountHub extends StreamHub<AccountSettings, Watch> {
   private readonly accounts = new Map<AccountExchange, Account>();
-  private readonly watches = new Set<Watch>();
-  private readonly listeners = new Set<() => void>();
-  readonly now: () => number;
 
   constructor(private readonly options: AccountHubOptions) {
-    this.current = { ...DEFAULT_ACCOUNT_SETTINGS, ...options.settings };
-    this.now = options.now ?? Date.now;
+    super(DEFAULT_ACCOUNT_SETTINGS, options);
   }
 
-  get settings(): AccountSettings {
-    return this.current;
-  }
-
-  configure(settings: Partial<AccountSettings>): void {
-    this.current = { ...this.current, ...settings };
+  protected settingsChanged(): void {
     this.changed(null);
   }
 
@@ -214,8 +190,8 @@ export class AccountHub {
         snapshot: this.options.snapshot,
         backoff: this.options.backoff ?? DEFAULT_BACKOFF,
         now: this.now,
-        silenceMs: this.current.maxAgeMs,
-        listenKeyPingMs: Math.max(1000, Math.floor(this.current.maxAgeMs / 3)),
+        silenceMs: this.settings.maxAgeMs,
+        listenKeyPingMs: Math.max(1000, Math.floor(this.settings.maxAgeMs / 3)),
       },
       {
         account: () => {
@@ -255,17 +231,10 @@ export class AccountHub {
   /** Shows `part` of `exchange`'s account in a cell until the returned function is called (Excel's onCanceled). */
   watch(exchange: AccountExchange, part: AccountPart, sink: AccountSink): () => void {
     const watch = new Watch(this, exchange, part, sink, this.now());
-    this.watches.add(watch);
+    const cancel = this.added(watch, () => this.accounts.get(exchange)?.connection.release());
     this.accounts.get(exchange)?.connection.acquire();
     watch.changed();
-    let cancelled = false;
-    return () => {
-      if (cancelled) return;
-      cancelled = true;
-      watch.stop();
-      this.watches.delete(watch);
-      this.accounts.get(exchange)?.connection.release();
-    };
+    return cancel;
   }
 
   /** The current table of one part, or the error a cell shows instead. */
@@ -280,8 +249,8 @@ export class AccountHub {
       return new MarginError('ACCOUNT_WAITING', { exchange, detail, since: clockText(since) });
     }
     const heard = status.lastMessageAt;
-    if (heard !== null && this.now() - heard >= this.current.maxAgeMs) {
-      return new MarginError('ACCOUNT_STALE', { exchange, since: clockText(heard), maxAge: this.current.maxAgeMs / 1000 });
+    if (heard !== null && this.now() - heard >= this.settings.maxAgeMs) {
+      return new MarginError('ACCOUNT_STALE', { exchange, since: clockText(heard), maxAge: this.settings.maxAgeMs / 1000 });
     }
     return table;
   }
@@ -314,14 +283,9 @@ export class AccountHub {
     );
   }
 
-  /** Calls `listener` whenever an account or a connection changes; returns the function that stops it. */
-  onChange(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
+  /** An account or a connection changed (every exchange's when null): its cells and the listeners learn of it. */
   private changed(exchange: AccountExchange | null): void {
     for (const watch of this.watches) if (exchange === null || watch.exchange === exchange) watch.changed();
-    for (const listener of this.listeners) listener();
+    this.notify();
   }
 }

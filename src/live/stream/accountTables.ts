@@ -1,7 +1,7 @@
 import type { Dec } from '../../engine/decimal';
 import { toCellNumber } from '../../engine/decimal';
-import type { AccountSnapshot, FigureName } from '../../presets/account';
-import { balancesTable, positionsTable } from '../../presets/account';
+import type { AccountSnapshot, FigureName, SnapshotCell } from '../../presets/account';
+import { balancesTableRow, positionsTableRow, SNAPSHOT_BALANCES_HEADER, SNAPSHOT_POSITIONS_HEADER } from '../../presets/account';
 import { clockText } from '../../prices/clockText';
 
 /** What MARGIN.ACCOUNT spills. */
@@ -25,12 +25,28 @@ export function totalsTable(snapshot: AccountSnapshot, asOf: number): AccountTab
   return [[...TOTALS_HEADER], ...rows];
 }
 
-/** A table of the snapshot path with blanks as "" (Excel spills "" as an empty-looking cell the functions read as blank). */
-const cells = (table: (number | string | null)[][]): AccountTable => table.map((row) => row.map((c) => (c === null ? '' : c)));
+/** A row of the snapshot path with blanks as "" (Excel spills "" as an empty-looking cell the functions read as blank). */
+const cells = (row: readonly SnapshotCell[]): AccountCell[] => row.map((c) => (c === null ? '' : c));
 
-/** One part of the account as the cells spill it: the same columns and figures as the pasted-snapshot tables. */
-export function accountTable(snapshot: AccountSnapshot, part: AccountPart, totalsAt: number): AccountTable {
-  if (part === 'balances') return cells(balancesTable(snapshot));
-  if (part === 'positions') return cells(positionsTable(snapshot));
+/**
+ * Table rows kept by the snapshot row they show, for an account read again after each event: a row that was not
+ * read again (the same object) keeps its cells. Rows handed out are never changed.
+ */
+export type TableRows = WeakMap<object, AccountCell[]>;
+
+/**
+ * One part of the account as the cells spill it: the same columns and figures as the pasted-snapshot tables.
+ * With `kept`, the rows of snapshot rows already shown are taken from it.
+ */
+export function accountTable(snapshot: AccountSnapshot, part: AccountPart, totalsAt: number, kept?: TableRows): AccountTable {
+  const rowOf = <T extends object>(row: T, make: (row: T) => SnapshotCell[]): AccountCell[] => {
+    const known = kept?.get(row);
+    if (known !== undefined) return known;
+    const made = cells(make(row));
+    kept?.set(row, made);
+    return made;
+  };
+  if (part === 'balances') return [[...SNAPSHOT_BALANCES_HEADER], ...snapshot.balances.map((b) => rowOf(b, balancesTableRow))];
+  if (part === 'positions') return [[...SNAPSHOT_POSITIONS_HEADER], ...snapshot.positions.map((p) => rowOf(p, positionsTableRow))];
   return totalsTable(snapshot, totalsAt);
 }

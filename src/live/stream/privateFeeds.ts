@@ -49,6 +49,24 @@ export interface PrivateFeed {
 const isRow = (value: unknown): value is Row => typeof value === 'object' && value !== null && !Array.isArray(value);
 const str = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
 
+const update = (apply: AccountUpdate, totals: boolean): PrivateEvent => ({ kind: 'update', apply, totals });
+
+/**
+ * The private protocol OKX and Bitget share: a login answer `{ event: 'login', code }` ('0' accepted), errors
+ * `{ event: 'error', code, msg }`, and pushes `{ arg: { channel }, data: [...] }`; `pushes` says what a push of each
+ * channel changes. Anything else means nothing.
+ */
+function readLoginProtocol(message: unknown, pushes: Readonly<Record<string, (push: Row) => PrivateEvent>>): PrivateEvent[] {
+  if (!isRow(message)) return [];
+  if (message.event === 'login') {
+    return str(message.code) === '0' ? [{ kind: 'loggedIn' }] : [{ kind: 'refused', code: str(message.code), message: str(message.msg) }];
+  }
+  if (message.event === 'error') return [{ kind: 'refused', code: str(message.code), message: str(message.msg) }];
+  const channel = isRow(message.arg) ? message.arg.channel : undefined;
+  if (!Array.isArray(message.data) || typeof channel !== 'string' || !Object.prototype.hasOwnProperty.call(pushes, channel)) return [];
+  return [(pushes[channel] as (push: Row) => PrivateEvent)(message)];
+}
+
 /** Binance's WebSocket API request that starts the user data stream: the key alone, no signature. */
 export function binanceListenKeyRequest(id: string, keys: Credentials): string {
   return JSON.stringify({ id, method: 'userDataStream.start', params: { apiKey: keys.key } });
@@ -80,7 +98,7 @@ const binance = (urls: PrivateUrls): PrivateFeed => ({
     if (!isRow(message)) return [];
     // Events may come wrapped as { stream, data } on a combined stream.
     const event = isRow(message.data) && typeof message.data.e === 'string' ? message.data : message;
-    if (event.e === 'ACCOUNT_UPDATE') return [{ kind: 'update', apply: (docs) => applyBinanceUpdate(docs, event), totals: false }];
+    if (event.e === 'ACCOUNT_UPDATE') return [update((docs) => applyBinanceUpdate(docs, event), false)];
     if (event.e === 'listenKeyExpired') return [{ kind: 'expired' }];
     return [];
   },
@@ -100,19 +118,11 @@ const okx = (urls: PrivateUrls): PrivateFeed => ({
   unfetched: okxContractsWithoutValue,
   subscribe: [JSON.stringify({ op: 'subscribe', args: [{ channel: 'balance_and_position' }, { channel: 'positions', instType: 'ANY' }] })],
   keepAlive: { message: 'ping', everyMs: 20_000 },
-  read(message) {
-    if (!isRow(message)) return [];
-    if (message.event === 'login') {
-      return str(message.code) === '0' ? [{ kind: 'loggedIn' }] : [{ kind: 'refused', code: str(message.code), message: str(message.msg) }];
-    }
-    if (message.event === 'error') return [{ kind: 'refused', code: str(message.code), message: str(message.msg) }];
-    const channel = isRow(message.arg) ? message.arg.channel : undefined;
-    if (!Array.isArray(message.data)) return [];
-    if (channel === 'balance_and_position')
-      return [{ kind: 'update', apply: (docs) => applyOkxBalanceAndPosition(docs, message), totals: false }];
-    if (channel === 'positions') return [{ kind: 'update', apply: (docs) => applyOkxPositions(docs, message), totals: false }];
-    return [];
-  },
+  read: (message) =>
+    readLoginProtocol(message, {
+      balance_and_position: (push) => update((docs) => applyOkxBalanceAndPosition(docs, push), false),
+      positions: (push) => update((docs) => applyOkxPositions(docs, push), false),
+    }),
 });
 
 /** Bybit: hex HMAC-SHA256 of 'GET/realtime' + expires (ms), valid for a few seconds. */
@@ -135,10 +145,9 @@ const bybit = (urls: PrivateUrls): PrivateFeed => ({
         ? [{ kind: 'loggedIn' }]
         : [{ kind: 'refused', code: str(message.retCode ?? 'auth'), message: str(message.ret_msg) }];
     }
-    if (message.topic === 'wallet') return [{ kind: 'update', apply: (docs) => applyBybitWallet(docs, message), totals: true }];
-    if (message.topic === 'position' || message.topic === 'position.linear') {
-      return [{ kind: 'update', apply: (docs) => applyBybitPosition(docs, message), totals: false }];
-    }
+    if (message.topic === 'wallet') return [update((docs) => applyBybitWallet(docs, message), true)];
+    if (message.topic === 'position' || message.topic === 'position.linear')
+      return [update((docs) => applyBybitPosition(docs, message), false)];
     return [];
   },
 });
@@ -164,18 +173,11 @@ const bitget = (urls: PrivateUrls): PrivateFeed => ({
     }),
   ],
   keepAlive: { message: 'ping', everyMs: 20_000 },
-  read(message) {
-    if (!isRow(message)) return [];
-    if (message.event === 'login') {
-      return str(message.code) === '0' ? [{ kind: 'loggedIn' }] : [{ kind: 'refused', code: str(message.code), message: str(message.msg) }];
-    }
-    if (message.event === 'error') return [{ kind: 'refused', code: str(message.code), message: str(message.msg) }];
-    const channel = isRow(message.arg) ? message.arg.channel : undefined;
-    if (!Array.isArray(message.data)) return [];
-    if (channel === 'account') return [{ kind: 'update', apply: (docs) => applyBitgetAccount(docs, message), totals: true }];
-    if (channel === 'positions') return [{ kind: 'update', apply: (docs) => applyBitgetPositions(docs, message), totals: false }];
-    return [];
-  },
+  read: (message) =>
+    readLoginProtocol(message, {
+      account: (push) => update((docs) => applyBitgetAccount(docs, push), true),
+      positions: (push) => update((docs) => applyBitgetPositions(docs, push), false),
+    }),
 });
 
 /** The exchanges' own private endpoints: exactly these hosts are allowed by the manifest and the pane's policy. */

@@ -4,6 +4,8 @@ import type { MarginMode, Side } from '../../engine/model';
 import { eachObject, field, invalid, numberField, optionalNumberField, readObject, readText } from '../jsonRead';
 import { NON_NEGATIVE, POSITIVE } from '../bounds';
 import { bareRows, checkBinanceError } from '../import/envelope';
+import type { RowReading } from './rowMemo';
+import { NO_MEMO } from './rowMemo';
 import type { AccountSnapshot, PnlNotCarried, ReportedFigure, SnapshotBalance, SnapshotPosition } from './snapshot';
 import type { PositionRates } from './snapshotRows';
 import { quotient, readingDocument, reportedField } from './snapshot';
@@ -137,16 +139,30 @@ function accountPosition(p: Readonly<Record<string, unknown>>, where: string, am
   return { position: binanceRow(p, where, { symbol, side, amount }, { entry, mark }, rates), rates };
 }
 
-function readAccount(doc: unknown, prices: ReadonlyMap<string, Dec>, marks: ReadonlyMap<string, Dec>, notes: string[]) {
+/** What one row of the account response's `assets` says of its figures: the amount and the PnL. */
+function assetFigures(a: Readonly<Record<string, unknown>>, where: string): { amount: Dec; pnl: Dec | null } {
+  // Cross wallet balance: isolated positions' margin is walled off from the account, as the engine treats them.
+  const amountField = a.crossWalletBalance === undefined ? 'walletBalance' : 'crossWalletBalance';
+  const amount = numberField(a, amountField, where);
+  const pnl = optionalNumberField(a, 'crossUnPnl', where) ?? optionalNumberField(a, 'unrealizedProfit', where);
+  return { amount, pnl };
+}
+
+/** One row of the account response's own `positions`: null when closed (a zero amount). */
+function accountPositionRow(p: Readonly<Record<string, unknown>>, where: string): AccountPosition | null {
+  const amount = numberField(p, 'positionAmt', where);
+  symbolOf(p, where);
+  if (amount.isZero()) return null;
+  return accountPosition(p, where, amount);
+}
+
+function readAccount(doc: unknown, prices: ReadonlyMap<string, Dec>, marks: ReadonlyMap<string, Dec>, notes: string[], memo: RowReading) {
   const root = readObject(doc, 'response');
   checkBinanceError(root);
   const balances: SnapshotBalance[] = [];
   let assetPnl = ZERO;
   eachAssetRow(root, 'assets', 'response', 'asset', (a, where, asset) => {
-    // Cross wallet balance: isolated positions' margin is walled off from the account, as the engine treats them.
-    const amountField = a.crossWalletBalance === undefined ? 'walletBalance' : 'crossWalletBalance';
-    const amount = numberField(a, amountField, where);
-    const pnl = optionalNumberField(a, 'crossUnPnl', where) ?? optionalNumberField(a, 'unrealizedProfit', where);
+    const { amount, pnl } = memo.row('binance.assets', a, () => assetFigures(a, where));
     if (pnl !== null) assetPnl = assetPnl.plus(pnl);
     if (amount.isZero()) return;
     const given = prices.get(asset);
@@ -158,11 +174,8 @@ function readAccount(doc: unknown, prices: ReadonlyMap<string, Dec>, marks: Read
   const hasPositions = root.positions !== undefined;
   if (hasPositions) {
     eachObject(root, 'positions', 'response', (p, where) => {
-      const amount = numberField(p, 'positionAmt', where);
-      symbolOf(p, where);
-      if (amount.isZero()) return;
-      const read = accountPosition(p, where, amount);
-      positions.set(key(read.position.symbol, read.position.side), read);
+      const read = memo.row('binance.accountPositions', p, () => accountPositionRow(p, where));
+      if (read !== null) positions.set(key(read.position.symbol, read.position.side), read);
     });
   }
   const equity = reportedField('equity', root, 'totalMarginBalance');
@@ -189,28 +202,45 @@ function readAccount(doc: unknown, prices: ReadonlyMap<string, Dec>, marks: Read
   return { balances, positions, hasPositions, reported, assetPnl };
 }
 
-function readPositionRisk(doc: unknown, fromAccount: ReadonlyMap<string, AccountPosition>, notes: string[]): SnapshotPosition[] {
+/** What one positionRisk row says by itself (null when closed): all but the rates the account response may add. */
+function riskRow(value: unknown, where: string) {
+  const p = readObject(value, where);
+  const symbol = symbolOf(p, where);
+  const amount = numberField(p, 'positionAmt', where);
+  if (amount.isZero()) return null;
+  const side = sideOf(p, where, amount);
+  const mark = numberField(p, 'markPrice', where, POSITIVE);
+  const notional = notionalOf(p, where, amount, mark) as Dec;
+  const own = ratesOf(p, where, notional);
+  return { p, id: { symbol, side, amount }, prices: { entry: numberField(p, 'entryPrice', where, POSITIVE), mark }, own };
+}
+
+const noMarginNote = (symbol: string, side: string): string =>
+  `${symbol} ${side}: neither response gives its maintenance margin (positionRisk v3 and the account response's positions do): enter its mmr`;
+
+function readPositionRisk(
+  doc: unknown,
+  fromAccount: ReadonlyMap<string, AccountPosition>,
+  notes: string[],
+  memo: RowReading,
+): SnapshotPosition[] {
   const positions: SnapshotPosition[] = [];
   bareRows(doc, true).rows.forEach(({ value, where }) => {
-    const p = readObject(value, where);
-    const symbol = symbolOf(p, where);
-    const amount = numberField(p, 'positionAmt', where);
-    if (amount.isZero()) return;
-    const side = sideOf(p, where, amount);
-    const mark = numberField(p, 'markPrice', where, POSITIVE);
-    const notional = notionalOf(p, where, amount, mark) as Dec;
-    const own = ratesOf(p, where, notional);
+    const read = memo.row('binance.positionRisk', value, () => riskRow(value, where));
+    if (read === null) return;
+    const { p, id, prices, own } = read;
+    const { symbol, side } = id;
     // positionRisk v2 carries no margins: the rates then come whole from the account response's own row.
     const other = own.mmr === null ? fromAccount.get(key(symbol, side))?.rates : undefined;
     if (other !== undefined)
       notes.push(`${symbol} ${side}: rates from the account response's own maintMargin and initialMargin over its notional`);
     const rates = other ?? own;
-    if (rates.mmr === null) {
-      notes.push(
-        `${symbol} ${side}: neither response gives its maintenance margin (positionRisk v3 and the account response's positions do): enter its mmr`,
-      );
-    }
-    positions.push(binanceRow(p, where, { symbol, side, amount }, { entry: numberField(p, 'entryPrice', where, POSITIVE), mark }, rates));
+    if (rates.mmr === null) notes.push(memo.row('binance.positionRisk.note', read, () => noMarginNote(symbol, side)));
+    positions.push(
+      other === undefined
+        ? memo.row('binance.positionRisk.row', read, () => binanceRow(p, where, id, prices, own))
+        : binanceRow(p, where, id, prices, other),
+    );
   });
   return positions;
 }
@@ -229,16 +259,17 @@ export function readBinanceSnapshot(
   account: unknown,
   positionRisk: unknown | undefined,
   prices: ReadonlyMap<string, Dec> = new Map(),
+  memo: RowReading = NO_MEMO,
 ): AccountSnapshot {
   const notes: string[] = [];
-  const first = readingDocument('binance', ACCOUNT, () => readAccount(account, prices, new Map(), []));
+  const first = readingDocument('binance', ACCOUNT, () => readAccount(account, prices, new Map(), [], memo));
   const fromAccount = [...first.positions.values()].map((r) => r.position);
   const positions =
     positionRisk === undefined
       ? fromAccount
-      : readingDocument('binance', POSITIONS, () => readPositionRisk(positionRisk, first.positions, notes));
+      : readingDocument('binance', POSITIONS, () => readPositionRisk(positionRisk, first.positions, notes, memo));
   // Collateral coins take the marks of the positions read (the account response's positions carry derived marks).
-  const read = readingDocument('binance', ACCOUNT, () => readAccount(account, prices, marksByBase(positions), notes));
+  const read = readingDocument('binance', ACCOUNT, () => readAccount(account, prices, marksByBase(positions), notes, memo));
   const pnlNotCarried: PnlNotCarried[] = [];
   if (positionRisk === undefined) {
     if (read.hasPositions)

@@ -15,6 +15,8 @@ export { readBitgetSnapshot } from './bitget';
 export { readBybitSnapshot } from './bybit';
 export { OKX_PUBLIC_INSTRUMENTS, okxInstrumentUrl, okxPositionInstruments, readOkxSnapshot } from './okx';
 export type { SnapshotOptions } from './importSnapshot';
+export { NO_MEMO, RowMemo } from './rowMemo';
+export type { RowReading } from './rowMemo';
 export { parsePricePair } from './pricePair';
 export type { PricePair } from './pricePair';
 export { reconcile } from './reconcile';
@@ -23,7 +25,9 @@ export {
   RECONCILIATION_HEADER,
   SNAPSHOT_BALANCES_HEADER,
   SNAPSHOT_POSITIONS_HEADER,
+  balancesTableRow,
   balancesTable,
+  positionsTableRow,
   positionsTable,
   reconciliationTable,
 } from './snapshotTables';

@@ -1,4 +1,5 @@
 import type { Dec } from '../../engine/decimal';
+import { dec } from '../../engine/decimal';
 import { fail, isMarginError } from '../../engine/errors';
 import type { MarginMode, Side } from '../../engine/model';
 import { boundedDecimal, NUMBER_LIMITS, readNumber, readNumberText } from '../../engine/numberText';
@@ -105,9 +106,11 @@ export function quotient(a: Dec, b: Dec): Dec | null {
   return reading.ok ? reading.value : null;
 }
 
+const LARGEST = dec(NUMBER_LIMITS.maxMagnitude);
+
 /** Whether a number fits a cell (at most Excel's largest number in size); smaller than the smallest rounds to 0 there. */
 export function fitsCell(d: Dec): boolean {
-  return d.abs().lte(NUMBER_LIMITS.maxMagnitude);
+  return d.abs().lte(LARGEST);
 }
 
 /**
