@@ -97,6 +97,13 @@ describe('OKX positions are pos × ctVal, from the instruments response', () => 
     );
   });
 
+  it('says that the instruments given do not list a held contract, when they were given', () => {
+    const btc = { code: '0', msg: '', data: [{ instType: 'SWAP', instId: 'BTC-USDT-SWAP', ctType: 'linear', ctVal: '0.01' }] };
+    expect(caughtMessage(() => readOkxSnapshot(okxBalance(), recorded, [btc]))).toBe(
+      'okx GET /api/v5/account/positions: response.data[0].pos: pos counts contracts of LTC-USDT-SWAP, whose contract value (ctVal) is not given: the instruments response does not list LTC-USDT-SWAP, so its size in coin is unknown (OKX lists it at https://www.okx.com/api/v5/public/instruments?instType=SWAP&instId=LTC-USDT-SWAP)',
+    );
+  });
+
   it("never sizes by notionalUsd / markPx, and refuses ccxt's BTC-USDT-SWAP example, whose markPx fits neither avgPx nor upl", () => {
     // notionalUsd / markPx would be 341.5130010779638 / 4786.459271773621 ≈ 0.0713 BTC; pos × ctVal is 0.01 BTC.
     const example = fixture('okx-positions-btc-swap-ccxt-comment.json');

@@ -146,7 +146,7 @@ function sideOf(p: Readonly<Record<string, unknown>>, where: string, pos: Dec): 
   return posSide === 'long' ? 'LONG' : 'SHORT';
 }
 
-function readPositions(doc: unknown, contracts: ReadonlyMap<string, Contract>, notes: string[]): PositionsRead {
+function readPositions(doc: unknown, contracts: ReadonlyMap<string, Contract>, notes: string[], instrumentsGiven: boolean): PositionsRead {
   const positions: SnapshotPosition[] = [];
   const skippedPnl: PnlNotCarried[] = [];
   const { rows } = dataRows(doc, '0', undefined, true);
@@ -168,7 +168,9 @@ function readPositions(doc: unknown, contracts: ReadonlyMap<string, Contract>, n
     if (contract === undefined) {
       invalid(
         field(where, 'pos'),
-        `pos counts contracts of ${instId}, whose contract value (ctVal) is not given: give OKX's instruments response for it (${okxInstrumentUrl(instId)}), pasted with the responses or on the command line with --instruments FILE|URL`,
+        instrumentsGiven
+          ? `pos counts contracts of ${instId}, whose contract value (ctVal) is not given: the instruments response does not list ${instId}, so its size in coin is unknown (OKX lists it at ${okxInstrumentUrl(instId)})`
+          : `pos counts contracts of ${instId}, whose contract value (ctVal) is not given: give OKX's instruments response for it (${okxInstrumentUrl(instId)}), pasted with the responses or on the command line with --instruments FILE|URL`,
       );
     }
     const mark = numberField(p, 'markPx', where, POSITIVE);
@@ -255,7 +257,7 @@ export function readOkxSnapshot(balance: unknown, positionsDoc?: unknown, instru
   if (positionsDoc !== undefined) {
     const ids = readingDocument('okx', POSITIONS, () => contractIds(positionsDoc));
     const contracts = readingDocument('okx', INSTRUMENTS, () => readContracts(instruments, ids, notes));
-    read = readingDocument('okx', POSITIONS, () => readPositions(positionsDoc, contracts, notes));
+    read = readingDocument('okx', POSITIONS, () => readPositions(positionsDoc, contracts, notes, instruments.length > 0));
   }
   const { positions } = read;
   // The balance's per-currency PnL stands in only where no position row carries it.
