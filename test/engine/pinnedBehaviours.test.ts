@@ -2,8 +2,15 @@
  * Behaviours of the core engine files that the rest of the suite exercised without pinning: each test names the
  * rule it holds, so that a change to it fails here (`npm run mutate` measures how well the suite does this).
  */
+import Decimal from 'decimal.js';
 import {
   accountEquity,
+  boundedDecimal,
+  bracketAt,
+  bracketCum,
+  bracketFor,
+  completeBrackets,
+  expectedNumber,
   assetEquities,
   collateralRatio,
   collateralValue,
@@ -51,7 +58,7 @@ const withBrackets: Preset = {
 };
 
 describe('brackets of a symbol', () => {
-  it('never lends one symbol’s brackets to another that has none', () => {
+  it("never lends one symbol's brackets to another that has none", () => {
     expect(findBrackets(withBrackets, 'ETHUSDT')).toBeUndefined();
     expect(findBrackets(withBrackets, 'ETH-USDT-SWAP')).toBeUndefined();
     expect(findBrackets(withBrackets, 'BTC-USDT-SWAP')).toBe(withBrackets.brackets?.BTCUSDT);
@@ -86,7 +93,7 @@ describe('liability margin', () => {
   // Bitget charges 5% maintenance and 10% initial margin on liabilities.
   const long = pos({ symbol: 'BTCUSDT', side: 'LONG', size: 1, entry: 60000, mark: 60000, mmr: '0.004', imr: '0.01' });
 
-  it('adds the liabilities’ maintenance and initial margin only when balances are given', () => {
+  it("adds the liabilities' maintenance and initial margin only when balances are given", () => {
     expect(maintenanceMargin(bitget, [long]).toString()).toBe('240');
     expect(maintenanceMargin(bitget, [long], [bal('BTC', 1, 60000), bal('USDT', -1000, 1)]).toString()).toBe('290');
     expect(initialMargin(bitget, [long]).toString()).toBe('600');
@@ -176,5 +183,84 @@ describe('found by mutation testing', () => {
     expect(tierTable(spec)).toBe(table);
     expect(tierTable({ ...spec })).not.toBe(table);
     expect(tierTable({ ...spec })).toEqual(table);
+  });
+
+  it('refuses a value that is not finite, and never signs a zero', () => {
+    expect(boundedDecimal(new Decimal(NaN))).toEqual({ ok: false, refusal: 'not-a-number' });
+    expect(boundedDecimal(new Decimal(-Infinity))).toEqual({ ok: false, refusal: 'too-large' });
+    const zero = boundedDecimal(dec('-0'));
+    expect(zero.ok && zero.value.isZero() && !zero.value.isNeg()).toBe(true);
+  });
+
+  it('says what each refusal expected', () => {
+    expect(expectedNumber('not-a-number')).toBe('a number');
+    expect(expectedNumber('too-large')).toBe('a number a spreadsheet can hold (magnitude at most 1.8e308)');
+    expect(expectedNumber('too-small')).toBe('zero or a number a spreadsheet can hold (magnitude at least 2.2e-308)');
+    expect(expectedNumber('too-precise')).toMatch(/^a number of at most \d+ significant digits$/);
+  });
+
+  it('counts only the leading zeros of a fraction, and refuses an exponent past what a Decimal holds', () => {
+    // 0.305e-307 is 3.05e-308, within a cell's range: the zero inside the fraction is not a leading one.
+    expect(text('0.305e-307')).toBe('3.05e-308');
+    // Past Decimal's own exponent range the value would underflow to 0; the text's exponent says too small.
+    expect(text('1e-9007199254740990')).toBe('too-small');
+    expect(text('0'.repeat(120) + '1')).toBe('too-precise');
+  });
+
+  it('gives bracket tables bounded by contracts no maintenance amounts', () => {
+    const rows = [
+      { floor: dec(0), mmr: dec('0.004'), contractValue: dec('0.01') },
+      { floor: dec(2000), mmr: dec('0.005'), contractValue: dec('0.01') },
+    ];
+    expect(bracketCum(rows).map(String)).toEqual(['0', '0']);
+    expect(bracketCum(rows.map(({ floor, mmr }) => ({ floor, mmr }))).map(String)).toEqual(['0', '2']);
+  });
+
+  it('adds maxLeverage and contractValue to a completed bracket only when given', () => {
+    const never = (): never => {
+      throw new Error('no initial rate');
+    };
+    const [plain] = completeBrackets([{ floor: dec(0), cap: null, mmr: dec('0.004'), imr: dec('0.008') }], never);
+    expect(Object.keys(plain!)).toEqual(['floor', 'cap', 'mmr', 'cum', 'imr']);
+    const [sized] = completeBrackets(
+      [{ floor: dec(0), cap: null, mmr: dec('0.004'), maxLeverage: dec(125), contractValue: dec('0.01') }],
+      never,
+    );
+    expect(Object.keys(sized!)).toEqual(['floor', 'cap', 'mmr', 'cum', 'imr', 'maxLeverage', 'contractValue']);
+    expect(sized!.imr.toString()).toBe('0.008');
+  });
+
+  it('picks a bracket by notional up to the last cap, and says when a table is empty', () => {
+    const table = [bracket(0, 50000, '0.004'), bracket(50000, 250000, '0.005')];
+    expect(bracketAt(table, dec(49999), 'BTCUSDT').mmr.toString()).toBe('0.004');
+    expect(bracketAt(table, dec(50000), 'BTCUSDT').mmr.toString()).toBe('0.005');
+    expect(bracketAt(table, dec(250000), 'BTCUSDT').mmr.toString()).toBe('0.005');
+    expect(caught(() => bracketAt(table, dec(250001), 'BTCUSDT')).message).toBe(
+      'positions: the BTCUSDT notional 250001 is above the cap 250000 of its last leverage bracket; no bracket is published for it',
+    );
+    expect(caught(() => bracketFor([], dec(1), dec(60000), 'BTCUSDT')).message).toMatch(
+      /^symbol: preset \(this\) has no leverage brackets for BTCUSDT;/,
+    );
+  });
+
+  it('picks a contract-bounded bracket by the position size in contracts', () => {
+    const tiers = [
+      { ...bracket(0, 2000, '0.004'), contractValue: dec('0.01') },
+      { ...bracket(2000, 4000, '0.005'), contractValue: dec('0.01') },
+    ];
+    // 20 BTC is 2,000 contracts of 0.01: the first tier's largest position; a hair more is the second's.
+    expect(bracketFor(tiers, dec(-20), dec(60000), 'BTC-USDT-SWAP').mmr.toString()).toBe('0.004');
+    expect(bracketFor(tiers, dec('20.001'), dec(60000), 'BTC-USDT-SWAP').mmr.toString()).toBe('0.005');
+    expect(caught(() => bracketFor(tiers, dec('40.01'), dec(60000), 'BTC-USDT-SWAP')).message).toBe(
+      'positions: the BTC-USDT-SWAP position of 4001 contracts of 0.01 is above the cap 4000 contracts of its last leverage bracket; no bracket is published for it',
+    );
+  });
+
+  it('finds a bracket table under a key that is no symbol only by that key, in any case', () => {
+    const odd: Preset = { ...withBrackets, brackets: { FOO: [bracket(0, null, '0.01')] } };
+    expect(findBrackets(odd, ' foo ')).toBe(odd.brackets?.FOO);
+    expect(findBrackets(odd, 'BAR')).toBeUndefined();
+    expect(findBrackets(odd, 'BTCUSDT')).toBeUndefined();
+    expect(caught(() => symbolBrackets(odd, ' bar ')).message).toMatch(/^symbol: preset pinned has no leverage brackets for BAR;/);
   });
 });

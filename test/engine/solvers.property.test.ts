@@ -135,8 +135,8 @@ describe('maxWithdrawable (properties)', () => {
   });
 });
 
-describe('the solvers’ cells stay on the safe side (properties)', () => {
-  it('TOPUP_NEEDED’s double, deposited, brings the ratio to the target; MAX_WITHDRAWABLE’s, withdrawn, keeps available ≥ 0', () => {
+describe("the solvers' cells stay on the safe side (properties)", () => {
+  it("TOPUP_NEEDED's double, deposited, brings the ratio to the target; MAX_WITHDRAWABLE's, withdrawn, keeps available ≥ 0", () => {
     let rounded = 0;
     fc.assert(
       fc.property(accountArb, (a) => {

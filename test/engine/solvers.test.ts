@@ -75,7 +75,7 @@ describe('topUpNeeded', () => {
     expect(marginRatio(bitget, [bal('BTC', x.toString(), 60000), bal('USDT', 10000, 1)], [big]).lte('0.01')).toBe(true);
   });
 
-  it('first pays off the asset’s own liability, which also lifts the liability maintenance charge', () => {
+  it("first pays off the asset's own liability, which also lifts the liability maintenance charge", () => {
     // Bitget: USDT −1,000 on 1 BTC; the liability adds 5% MM. Target 0.001.
     const balances = [bal('BTC', 1, 60000), bal('USDT', -1000, 1)];
     const x = topUpNeeded(bitget, balances, [btcLong], 'USDT', dec('0.001'));
@@ -84,7 +84,7 @@ describe('topUpNeeded', () => {
     expect(marginRatio(bitget, moved(balances, 'USDT', x.minus('1e-9').toString()), [btcLong]).gt('0.001')).toBe(true);
   });
 
-  it('says #N/A with the reason when the asset’s last tier counts 0 (Bybit BTC above 50 BTC)', () => {
+  it("says #N/A with the reason when the asset's last tier counts 0 (Bybit BTC above 50 BTC)", () => {
     const huge = pos({ symbol: 'BTCUSDT', side: 'LONG', size: 1000, entry: 60000, mark: 60000, mmr: '0.5' });
     const error = caught(() => topUpNeeded(bybit, [bal('BTC', 0, 60000), bal('USDT', 0, 1)], [huge], 'BTC', dec('0.5')));
     expect(error.code).toBe('NO_TOPUP');
@@ -189,7 +189,7 @@ describe('maxOrderSize', () => {
     expect(availableForOrder(binance, [bal('USDT', 10000, 1)], [after]).toString()).toBe('0');
   });
 
-  it('stays just under a bracket cap, where the next bracket’s rate would take more than is free', () => {
+  it("stays just under a bracket cap, where the next bracket's rate would take more than is free", () => {
     // Equity 1,000; 0–60,000 at 1%, from 60,000 at 10%. Nothing open: 60,000 needs 6,000 at 10%, so the order
     // stays in the first bracket, strictly below its cap: 1 BTC less one unit in the 60th digit.
     const steps = [

@@ -26,7 +26,7 @@ describe('ExactSum', () => {
     expect(sum.toDec().isNaN()).toBe(false);
   });
 
-  it('turns NaN (declines) when a sum would outgrow the engine’s 60 digits', () => {
+  it("turns NaN (declines) when a sum would outgrow the engine's 60 digits", () => {
     const sum = new ExactSum();
     sum.addDec(dec('1e40'));
     sum.addDec(dec('1e-30'));
