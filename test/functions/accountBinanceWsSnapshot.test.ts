@@ -1,4 +1,3 @@
-import { streamAccount } from '../../src/functions/streamAccount';
 import type { LiveFetch } from '../../src/live';
 import { createRestClient, fetchLiveAccount } from '../../src/live';
 import { AccountHub, accountTable, browserSnapshot } from '../../src/live/stream';
@@ -7,6 +6,8 @@ import { AccountServer, TEST_KEYS } from '../support/accountServer';
 import type { ExchangeStandIn } from '../support/exchangeStandIns';
 import { startExchangeStandIn } from '../support/exchangeStandIns';
 import { until, wsClient } from '../support/priceServer';
+import type { AccountCells } from './accountCells';
+import { watchAccountCells } from './accountCells';
 import { installCustomFunctions, StubExcelError } from './customFunctionsStub';
 
 installCustomFunctions();
@@ -24,23 +25,8 @@ const KEYS = TEST_KEYS.binance;
 let ws: AccountServer;
 let rest: ExchangeStandIn;
 let hub: AccountHub;
-const shown: unknown[][] = [[], []];
-let cancels: (() => void)[] = [];
-
-const last = (i: number): unknown => {
-  const value = shown[i]?.[shown[i].length - 1];
-  return value instanceof StubExcelError ? `${value.code} ${value.message ?? ''}` : value;
-};
-
-function watchCells(): void {
-  shown[0] = [];
-  shown[1] = [];
-  cancels = (['balances', 'positions'] as const).map((part, i) => {
-    const invocation = { setResult: (v: unknown) => shown[i]?.push(v), onCanceled: undefined as undefined | (() => void) };
-    streamAccount(['binance', part], invocation, hub);
-    return () => invocation.onCanceled?.();
-  });
-}
+let cells: AccountCells;
+const last = (cell: 0 | 1): unknown => cells.last(cell);
 
 /** What `multiasset account binance --live` reads over REST from the same account. */
 async function commandLineTables() {
@@ -59,11 +45,11 @@ beforeEach(async () => {
     settings: { intervalMs: 0, maxAgeMs: 10_000 },
     backoff: { initialMs: 20, maxMs: 80 },
   });
-  watchCells();
+  cells = watchAccountCells(hub, 'binance');
 });
 
 afterEach(async () => {
-  for (const cancel of cancels) cancel();
+  cells.cancel();
   hub.forget('binance');
   await rest.close();
   await ws.close();
@@ -114,7 +100,7 @@ describe('the Binance snapshot in Excel, over the WebSocket API', () => {
     expect(last(0)).toMatch(
       /^#N\/A binance account: not connected yet: the snapshot failed: Binance refused WebSocket API v2\/account\.status: code -1022, Signature for this request is not valid\. \(since \d\d:\d\d:\d\d\)$/,
     );
-    expect(shown.flat().some((v) => String(v instanceof StubExcelError ? v.message : v).includes(wrong.secret))).toBe(false);
+    expect(cells.shown.flat().some((v) => String(v instanceof StubExcelError ? v.message : v).includes(wrong.secret))).toBe(false);
     expect(ws.snapshots.binance).toBe(0);
   });
 });

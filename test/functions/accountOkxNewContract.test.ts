@@ -1,5 +1,4 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- the tests edit the exchange's JSON responses as they come */
-import { streamAccount } from '../../src/functions/streamAccount';
 import type { LiveFetch } from '../../src/live';
 import { createRestClient, fetchLiveAccount } from '../../src/live';
 import { AccountHub, accountTable, restSnapshot } from '../../src/live/stream';
@@ -8,7 +7,9 @@ import { accountFixture, AccountServer, TEST_KEYS } from '../support/accountServ
 import type { ExchangeStandIn } from '../support/exchangeStandIns';
 import { fixture, startExchangeStandIn } from '../support/exchangeStandIns';
 import { sleep, until, wsClient } from '../support/priceServer';
-import { installCustomFunctions, StubExcelError } from './customFunctionsStub';
+import type { AccountCells } from './accountCells';
+import { watchAccountCells } from './accountCells';
+import { installCustomFunctions } from './customFunctionsStub';
 
 installCustomFunctions();
 
@@ -26,13 +27,8 @@ const INSTRUMENTS = '/api/v5/public/instruments';
 let ws: AccountServer;
 let rest: ExchangeStandIn;
 let hub: AccountHub;
-const shown: unknown[][] = [[], []];
-let cancels: (() => void)[] = [];
-
-const last = (i: number): unknown => {
-  const value = shown[i]?.[shown[i].length - 1];
-  return value instanceof StubExcelError ? `${value.code} ${value.message ?? ''}` : value;
-};
+let cells: AccountCells;
+const last = (cell: 0 | 1): unknown => cells.last(cell);
 const count = (path: string): number => rest.requests.filter((r) => r.path === path).length;
 
 /** The positions response after a fill: the documented one, plus a perpetual swap row. */
@@ -63,19 +59,13 @@ beforeEach(async () => {
     settings: { intervalMs: 0, maxAgeMs: 10_000 },
     backoff: { initialMs: 20, maxMs: 80 },
   });
-  shown[0] = [];
-  shown[1] = [];
-  cancels = (['balances', 'positions'] as const).map((part, i) => {
-    const invocation = { setResult: (v: unknown) => shown[i]?.push(v), onCanceled: undefined as undefined | (() => void) };
-    streamAccount(['okx', part], invocation, hub);
-    return () => invocation.onCanceled?.();
-  });
+  cells = watchAccountCells(hub, 'okx');
   hub.connect('okx', TEST_KEYS.okx);
   await until(() => Array.isArray(last(0)) && Array.isArray(last(1)), 5000);
 });
 
 afterEach(async () => {
-  for (const cancel of cancels) cancel();
+  cells.cancel();
   hub.forget('okx');
   await rest.close();
   await ws.close();
@@ -88,7 +78,7 @@ describe('an OKX contract first held after the snapshot', () => {
     expect((last(1) as unknown[][]).map((r) => r[0])).toEqual(['symbol']);
     const { doc, row } = positionsWith('BTC-USDT-SWAP');
     rest.routes[POSITIONS] = { signed: true, answer: doc };
-    const before = shown[1]?.length ?? 0;
+    const before = cells.shown[1]?.length ?? 0;
     pushPosition(row);
     await until(() => Array.isArray(last(1)) && (last(1) as unknown[][]).length === 2, 5000);
     expect(last(1)).toEqual(await commandLinePositions());
@@ -98,7 +88,7 @@ describe('an OKX contract first held after the snapshot', () => {
     expect(rest.requests.filter((r) => r.path === INSTRUMENTS).map((r) => r.query)).toEqual(['instType=SWAP', 'instType=SWAP']);
     expect(ws.logins.okx).toBe(1);
     // The cell never showed the unreadable account meanwhile.
-    expect(shown[1]?.slice(before).every((v) => Array.isArray(v))).toBe(true);
+    expect(cells.shown[1]?.slice(before).every((v) => Array.isArray(v))).toBe(true);
     expect(Array.isArray(last(0))).toBe(true);
   });
 
