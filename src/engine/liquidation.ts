@@ -108,10 +108,28 @@ function accept(model: LiquidationModel, t: Dec): Outcome {
   return { note: `equity reaches zero at ${messageNumber(model.p0.times(t))} with no maintenance margin left` };
 }
 
+/**
+ * Whether g is positive at `t`, the far end of a piece: then the piece holds no root the search would take, since
+ * g is linear on it and its line reaches zero by the far end only where g there is ≤ 0. One evaluation in place of
+ * the two that {@link lineZero} makes, on every piece the search walks past. False when g cannot be evaluated at
+ * `t`: the piece is then searched as before, and {@link lineZero} names what stops it.
+ */
+function positiveAt(model: LiquidationModel, t: Dec): boolean {
+  try {
+    return gap(model, t).gt(ZERO);
+  } catch {
+    return false;
+  }
+}
+
 function searchUp(model: LiquidationModel, points: readonly Dec[]): Outcome {
   let l = ONE;
   for (let i = 0; i <= points.length; i += 1) {
     const r = points[i];
+    if (r !== undefined && positiveAt(model, r)) {
+      l = r;
+      continue;
+    }
     const line = lineZero(model, l, r);
     if (isMarginError(line)) return { barrier: { at: l, error: line } };
     if (line.slope.isNeg() && line.zero && (!r || line.zero.lte(r))) return accept(model, Dec.max(line.zero, l));
@@ -123,7 +141,12 @@ function searchUp(model: LiquidationModel, points: readonly Dec[]): Outcome {
 function searchDown(model: LiquidationModel, points: readonly Dec[]): Outcome {
   let r = ONE;
   for (let i = 0; i <= points.length; i += 1) {
-    const l = points[i] ?? ZERO;
+    const next = points[i];
+    if (next !== undefined && positiveAt(model, next)) {
+      r = next;
+      continue;
+    }
+    const l = next ?? ZERO;
     const line = lineZero(model, l, r);
     if (isMarginError(line)) return { barrier: { at: r, error: line } };
     if (line.slope.gt(ZERO) && line.zero && line.zero.gte(l)) {
