@@ -9,6 +9,7 @@ import {
   bracketAt,
   bracketCum,
   bracketFor,
+  bracketRates,
   completeBrackets,
   expectedNumber,
   assetEquities,
@@ -262,5 +263,12 @@ describe('found by mutation testing', () => {
     expect(findBrackets(odd, 'BAR')).toBeUndefined();
     expect(findBrackets(odd, 'BTCUSDT')).toBeUndefined();
     expect(caught(() => symbolBrackets(odd, ' bar ')).message).toMatch(/^symbol: preset pinned has no leverage brackets for BAR;/);
+  });
+
+  it('names the symbol as a row gives it, trimmed and upper-cased, and the default preset, when no brackets are found', () => {
+    const position = { size: dec(1), mark: dec(3000) };
+    expect(caught(() => bracketRates(undefined, undefined, ' ethusdt ', position, { arg: 'positions', row: 2 })).message).toMatch(
+      /^positions, row 2: ETHUSDT has no mmr and preset \(default\) has no leverage brackets for it;/,
+    );
   });
 });
