@@ -1,4 +1,3 @@
-import { streamAccount } from '../../src/functions/streamAccount';
 import type { LiveFetch } from '../../src/live';
 import { createRestClient, fetchLiveAccount } from '../../src/live';
 import { AccountHub, accountTable, restSnapshot } from '../../src/live/stream';
@@ -8,7 +7,8 @@ import { AccountServer, TEST_KEYS } from '../support/accountServer';
 import type { ExchangeStandIn } from '../support/exchangeStandIns';
 import { startExchangeStandIn } from '../support/exchangeStandIns';
 import { until, wsClient } from '../support/priceServer';
-import { installCustomFunctions, StubExcelError } from './customFunctionsStub';
+import { watchAccountCells } from './accountCells';
+import { installCustomFunctions } from './customFunctionsStub';
 
 installCustomFunctions();
 
@@ -27,6 +27,17 @@ afterEach(async () => {
   await ws.close();
 });
 
+/** The account hub of the add-in, taking its snapshot over REST from the stand-in of `exchange`. */
+function hubFor(exchange: AccountExchange, base: string, retryMs: { initialMs: number; maxMs: number }): AccountHub {
+  return new AccountHub({
+    connect: wsClient,
+    snapshot: restSnapshot(fetch, { [exchange]: base }),
+    urls: ws.urls(),
+    settings: { intervalMs: 0, maxAgeMs: 10_000 },
+    backoff: retryMs,
+  });
+}
+
 /** What the command line's `account --live` reads from the same REST stand-in, as tables. */
 async function commandLineTables(exchange: AccountExchange, base: string) {
   const live = await fetchLiveAccount(createRestClient({ exchange, base, credentials: TEST_KEYS[exchange], fetch }));
@@ -37,53 +48,34 @@ async function commandLineTables(exchange: AccountExchange, base: string) {
 describe.each(['binance', 'okx', 'bybit', 'bitget'] as const)('the signed REST snapshot under a %s stream', (exchange) => {
   it('is taken from the exchange (signed, verified by the stand-in) and spilled with the figures the command line prints', async () => {
     rest = await startExchangeStandIn(exchange, TEST_KEYS[exchange]);
-    const hub = new AccountHub({
-      connect: wsClient,
-      snapshot: restSnapshot(fetch, { [exchange]: rest.base }),
-      urls: ws.urls(),
-      settings: { intervalMs: 0, maxAgeMs: 10_000 },
-      backoff: { initialMs: 20, maxMs: 80 },
-    });
-    const results: unknown[][] = [[], []];
-    const cancels = (['balances', 'positions'] as const).map((part, i) => {
-      const invocation = { setResult: (v: unknown) => results[i]?.push(v), onCanceled: undefined as undefined | (() => void) };
-      streamAccount([exchange, part], invocation, hub);
-      return invocation;
-    });
+    const hub = hubFor(exchange, rest.base, { initialMs: 20, maxMs: 80 });
+    const cells = watchAccountCells(hub, exchange);
     hub.connect(exchange, TEST_KEYS[exchange]);
-    const last = (i: number) => results[i]?.[results[i].length - 1];
+    const last = (cell: 0 | 1) => cells.last(cell);
     await until(() => Array.isArray(last(0)) && Array.isArray(last(1)), 5000);
     const expected = await commandLineTables(exchange, rest.base);
     expect(last(0)).toEqual(expected.balances);
     expect(last(1)).toEqual(expected.positions);
     expect(rest.requests.length).toBeGreaterThan(0);
-    for (const c of cancels) c.onCanceled?.();
+    cells.cancel();
     hub.forget(exchange);
   });
 
   it("shows the exchange's refusal of a wrong secret, without the secret", async () => {
     rest = await startExchangeStandIn(exchange, TEST_KEYS[exchange]);
-    const hub = new AccountHub({
-      connect: wsClient,
-      snapshot: restSnapshot(fetch, { [exchange]: rest.base }),
-      urls: ws.urls(),
-      settings: { intervalMs: 0, maxAgeMs: 10_000 },
-      backoff: { initialMs: 5000, maxMs: 5000 },
-    });
+    const hub = hubFor(exchange, rest.base, { initialMs: 5000, maxMs: 5000 });
     // The stream accepts the key (its own check passes); the REST snapshot is signed with a wrong secret.
     ws.keys[exchange] = { ...TEST_KEYS[exchange], secret: 'the-wrong-secret-1234' };
-    const shown: unknown[] = [];
-    const invocation = { setResult: (v: unknown) => shown.push(v), onCanceled: undefined as undefined | (() => void) };
-    streamAccount([exchange, null], invocation, hub);
+    const cells = watchAccountCells(hub, exchange);
     hub.connect(exchange, { ...TEST_KEYS[exchange], secret: 'the-wrong-secret-1234' });
     const text = () => {
-      const v = shown[shown.length - 1];
-      return v instanceof StubExcelError ? (v.message ?? '') : '';
+      const v = cells.last(0);
+      return typeof v === 'string' ? v.replace(/^#\S+ /, '') : '';
     };
     await until(() => text().includes('snapshot failed'), 5000);
     expect(text()).toMatch(new RegExp(`^${exchange} account: not connected yet: the snapshot failed: `));
     expect(text()).not.toContain('the-wrong-secret-1234');
-    invocation.onCanceled?.();
+    cells.cancel();
     hub.forget(exchange);
   });
 });
