@@ -11,6 +11,21 @@ const fixture = (name: string): string => readFileSync(join(ROOT, 'test', 'fixtu
 const suite = usePaneSuite({ perTest: false });
 
 /** The rules' worked example (docs/RULES.md §3) with a USDT loan, on Bitget: 10 BTC, three positions. */
+/** Opens each tab in turn, with an import's changes shown on Import and every fold open, and looks at it. */
+async function everyTab(page: Page, look: (tab: (typeof TABS)[number]) => Promise<void>): Promise<void> {
+  for (const tab of TABS) {
+    await page.getByRole('tab', { name: tab, exact: true }).click();
+    if (tab === 'Import') {
+      await page.getByLabel('Exchange', { exact: true }).selectOption('bitget');
+      await page.getByLabel('Response JSON (fetched, or paste it here)').fill(fixture('bitget-discount-rate.json'));
+      await page.getByRole('button', { name: 'Show changes' }).click();
+      await page.waitForSelector('#import-diff h3');
+    }
+    await openFolds(page);
+    await look(tab);
+  }
+}
+
 async function fillDesk(page: Page): Promise<void> {
   await choosePreset(page, 'bitget');
   await enterScenario(
@@ -43,18 +58,10 @@ describe.each([320, 350])('every tab at %i px', (width) => {
     await fillDesk(page);
     await page.getByLabel('All non-stable assets price', { exact: true }).fill('-10');
     const found: Record<string, string[]> = {};
-    for (const tab of TABS) {
-      await page.getByRole('tab', { name: tab, exact: true }).click();
-      if (tab === 'Import') {
-        await page.getByLabel('Exchange', { exact: true }).selectOption('bitget');
-        await page.getByLabel('Response JSON (fetched, or paste it here)').fill(fixture('bitget-discount-rate.json'));
-        await page.getByRole('button', { name: 'Show changes' }).click();
-        await page.waitForSelector('#import-diff h3');
-      }
-      await openFolds(page);
+    await everyTab(page, async (tab) => {
       found[tab] = await clippedText(page);
       await screenshot(page, `clip-${width}-${tab.replace(' ', '-').toLowerCase()}`);
-    }
+    });
     await page.getByRole('tab', { name: 'Presets', exact: true }).click();
     await page.getByRole('button', { name: 'Clone as custom preset' }).click();
     await openFolds(page);
@@ -271,17 +278,9 @@ describe('axe-core at 320 px', () => {
     await fillDesk(page);
     await page.getByLabel('All non-stable assets price', { exact: true }).fill('-10');
     const found: Record<string, unknown[]> = {};
-    for (const tab of TABS) {
-      await page.getByRole('tab', { name: tab, exact: true }).click();
-      if (tab === 'Import') {
-        await page.getByLabel('Exchange', { exact: true }).selectOption('bitget');
-        await page.getByLabel('Response JSON (fetched, or paste it here)').fill(fixture('bitget-discount-rate.json'));
-        await page.getByRole('button', { name: 'Show changes' }).click();
-        await page.waitForSelector('#import-diff h3');
-      }
-      await openFolds(page);
+    await everyTab(page, async (tab) => {
       found[tab] = await axeViolations(page);
-    }
+    });
     await page.getByRole('tab', { name: 'Presets', exact: true }).click();
     await page.getByRole('button', { name: 'Clone as custom preset' }).click();
     await openFolds(page);
