@@ -1,12 +1,7 @@
-import { readFileSync } from 'fs';
-import { join } from 'path';
 import type { Page } from 'playwright-core';
 import { axeViolations, clippedText } from './support/audit';
-import { ROOT } from './support/build';
-import { choosePreset, enterScenario, openPane, screenshot, showSection } from './support/pane';
+import { choosePreset, enterScenario, openPane, screenshot, showImportChanges, showSection } from './support/pane';
 import { usePaneSuite } from './support/suite';
-
-const fixture = (name: string): string => readFileSync(join(ROOT, 'test', 'fixtures', 'api', name), 'utf8');
 
 const suite = usePaneSuite({ perTest: false });
 
@@ -16,9 +11,7 @@ async function everyTab(page: Page, look: (tab: (typeof TABS)[number]) => Promis
   for (const tab of TABS) {
     await page.getByRole('tab', { name: tab, exact: true }).click();
     if (tab === 'Import') {
-      await page.getByLabel('Exchange', { exact: true }).selectOption('bitget');
-      await page.getByLabel('Response JSON (fetched, or paste it here)').fill(fixture('bitget-discount-rate.json'));
-      await page.getByRole('button', { name: 'Show changes' }).click();
+      await showImportChanges(page, 'bitget', 'bitget-discount-rate.json');
       await page.waitForSelector('#import-diff h3');
     }
     await openFolds(page);

@@ -1,11 +1,6 @@
-import { readFileSync } from 'fs';
-import { join } from 'path';
 import type { Page } from 'playwright-core';
-import { ROOT } from './support/build';
-import { choosePreset, enterScenario, showSection } from './support/pane';
+import { choosePreset, enterScenario, showImportChanges, showSection } from './support/pane';
 import { usePaneSuite } from './support/suite';
-
-const fixture = (name: string): string => readFileSync(join(ROOT, 'test', 'fixtures', 'api', name), 'utf8');
 
 const suite = usePaneSuite({ prefix: 'focus-' });
 
@@ -120,10 +115,7 @@ describe('focus after an action that rebuilds part of the pane', () => {
 
   it('goes to Show changes after Import’s Apply, and to the picker after Delete this preset', async () => {
     const { page } = suite.pane;
-    await showSection(page, 'Import');
-    await page.getByLabel('Exchange', { exact: true }).selectOption('bitget');
-    await page.getByLabel('Response JSON (fetched, or paste it here)').fill(fixture('bitget-discount-rate.json'));
-    await page.getByRole('button', { name: 'Show changes' }).click();
+    await showImportChanges(page, 'bitget', 'bitget-discount-rate.json');
     await page.getByRole('button', { name: 'Apply' }).click();
     await expect(page.locator('#import-status').textContent()).resolves.toContain('"bitget-imported" is now the default preset');
     await expect(focused(page)).resolves.toBe('Show changes');

@@ -1,11 +1,6 @@
-import { readFileSync } from 'fs';
-import { join } from 'path';
 import type { Page } from 'playwright-core';
-import { ROOT } from './support/build';
-import { choosePreset, enterScenario, openPane, screenshot, showSection } from './support/pane';
+import { choosePreset, enterScenario, openPane, screenshot, showImportChanges, showSection } from './support/pane';
 import { usePaneSuite } from './support/suite';
-
-const fixture = (name: string): string => readFileSync(join(ROOT, 'test', 'fixtures', 'api', name), 'utf8');
 
 const suite = usePaneSuite({ perTest: false });
 
@@ -80,10 +75,7 @@ describe.each([320, 350])('the pane at %i px', (width) => {
     const presets = await measure(page);
     await screenshot(page, `layout-${width}-presets`);
 
-    await showSection(page, 'Import');
-    await page.getByLabel('Exchange', { exact: true }).selectOption('bitget');
-    await page.getByLabel('Response JSON (fetched, or paste it here)').fill(fixture('bitget-discount-rate.json'));
-    await page.getByRole('button', { name: 'Show changes' }).click();
+    await showImportChanges(page, 'bitget', 'bitget-discount-rate.json');
     await page.waitForSelector('#import-diff h3');
     // Bitget's live table matches the documented one: only its six notes change, and they come folded.
     await expect(page.locator('#import-no-figures').isVisible()).resolves.toBe(true);

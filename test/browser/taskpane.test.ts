@@ -2,7 +2,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { dec } from '../../src/engine/decimal';
 import { ROOT } from './support/build';
-import { choosePreset, enterScenario, screenshot, showSection } from './support/pane';
+import { choosePreset, enterScenario, screenshot, showImportChanges, showSection } from './support/pane';
 import { type Running, serveMockEndpoints } from './support/servers';
 import { usePaneSuite } from './support/suite';
 
@@ -180,10 +180,7 @@ describe('task pane in Chromium', () => {
 
   it('deletes an imported preset from the pane, and sends a re-import to the Import section', async () => {
     const { page } = suite.pane;
-    await showSection(page, 'Import');
-    await page.getByLabel('Exchange', { exact: true }).selectOption('bitget');
-    await page.getByLabel('Response JSON (fetched, or paste it here)').fill(fixture('bitget-discount-rate.json'));
-    await page.getByRole('button', { name: 'Show changes' }).click();
+    await showImportChanges(page, 'bitget', 'bitget-discount-rate.json');
     await page.getByRole('button', { name: 'Apply' }).click();
     await showSection(page, 'Presets');
     await expect(page.locator('#preset-select').inputValue()).resolves.toBe('bitget-imported');
@@ -201,10 +198,7 @@ describe('task pane in Chromium', () => {
 
   it('says which response was expected when a paste has the wrong shape', async () => {
     const { page } = suite.pane;
-    await showSection(page, 'Import');
-    await page.getByLabel('Exchange', { exact: true }).selectOption('okx');
-    await page.getByLabel('Response JSON (fetched, or paste it here)').fill(fixture('bitget-discount-rate.json'));
-    await page.getByRole('button', { name: 'Show changes' }).click();
+    await showImportChanges(page, 'okx', 'bitget-discount-rate.json');
     const message = await page.locator('#import-error').textContent();
     expect(message).toContain('Expected OKX’s discount-rate-interest-free-quota response');
     expect(message).toMatch(/^This is Bitget’s response: choose Bitget under Exchange\./);

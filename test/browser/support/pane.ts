@@ -1,4 +1,4 @@
-import { mkdirSync } from 'fs';
+import { mkdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { ROOT } from './build';
@@ -80,4 +80,17 @@ export async function enterScenario(page: Page, balances: readonly BalanceInput[
     await card.getByLabel('MMR', { exact: true }).fill(p.mmr);
     await card.getByLabel('Margin mode', { exact: true }).selectOption(p.marginMode ?? 'cross');
   }
+}
+
+/**
+ * On the Import tab (shown first): chooses `exchange`, pastes the recorded response `test/fixtures/api/<response>`
+ * and asks for the changes it would make.
+ */
+export async function showImportChanges(page: Page, exchange: string, response: string): Promise<void> {
+  await showSection(page, 'Import');
+  await page.getByLabel('Exchange', { exact: true }).selectOption(exchange);
+  await page
+    .getByLabel('Response JSON (fetched, or paste it here)')
+    .fill(readFileSync(join(ROOT, 'test', 'fixtures', 'api', response), 'utf8'));
+  await page.getByRole('button', { name: 'Show changes' }).click();
 }
